@@ -1,0 +1,149 @@
+"""The study template: study description, informant roles, fieldwork periods, the codebook
+and the instruments, as shipped in forms/ and used to create a new study database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from neutralitas_desktop.errors import InstrumentError
+from neutralitas_desktop.instruments.model import STANCES, Instrument, LocalText
+from neutralitas_desktop.instruments.toml_format import load_instrument
+
+STUDY_FILE = "study.toml"
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    label: LocalText
+
+
+@dataclass(frozen=True)
+class Period:
+    """A fieldwork period, for triangulation across time (triangulasi waktu)."""
+
+    code: str
+    label: LocalText
+    start: dt.date
+    end: dt.date  # inclusive
+
+
+@dataclass(frozen=True)
+class Theme:
+    code: str
+    label: LocalText
+    parent: str = ""
+    description: LocalText = field(default_factory=dict)
+    inclusion: LocalText = field(default_factory=dict)
+    exclusion: LocalText = field(default_factory=dict)
+    legal_basis: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StudyTemplate:
+    title: LocalText
+    description: LocalText
+    languages: tuple[str, ...]
+    default_language: str
+    roles: tuple[Role, ...]
+    periods: tuple[Period, ...]
+    themes: tuple[Theme, ...]
+    instruments: tuple[Instrument, ...]
+    election_date: dt.date | None = None
+
+
+def _text(value: Any, default_language: str) -> LocalText:
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return {default_language: value}
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def load_codebook(path: Path, default_language: str = "id") -> tuple[Theme, ...]:
+    source = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise InstrumentError(source, [f"cannot read codebook: {exc}"]) from None
+    themes: list[Theme] = []
+    problems: list[str] = []
+    codes: set[str] = set()
+    for i, entry in enumerate(data.get("themes", []), 1):
+        code = str(entry.get("code", ""))
+        if not code:
+            problems.append(f"theme {i}: no code")
+            continue
+        if code in codes:
+            problems.append(f"theme '{code}': duplicate code")
+        codes.add(code)
+        basis = entry.get("legal_basis", ())
+        themes.append(
+            Theme(
+                code=code,
+                label=_text(entry.get("label"), default_language),
+                parent=str(entry.get("parent", "")),
+                description=_text(entry.get("description"), default_language),
+                inclusion=_text(entry.get("inclusion"), default_language),
+                exclusion=_text(entry.get("exclusion"), default_language),
+                legal_basis=(basis,) if isinstance(basis, str) else tuple(basis),
+            )
+        )
+    for theme in themes:
+        if theme.parent and theme.parent not in codes:
+            problems.append(f"theme '{theme.code}': parent '{theme.parent}' is not a theme")
+    if problems:
+        raise InstrumentError(source, problems)
+    return tuple(themes)
+
+
+def load_study_template(folder: Path) -> StudyTemplate:
+    """Load forms/study.toml, its codebook and every instrument it lists, validated together."""
+    path = folder / STUDY_FILE
+    source = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise InstrumentError(source, [f"cannot read study template: {exc}"]) from None
+    study = data.get("study", {})
+    languages = tuple(study.get("languages", ("id", "en")))
+    lang = str(study.get("default_language", languages[0]))
+    themes = load_codebook(folder / study.get("codebook", "codebook.toml"), lang)
+    theme_codes = {t.code for t in themes}
+    instruments = tuple(
+        load_instrument(folder / name, theme_codes) for name in study.get("instruments", [])
+    )
+    roles = tuple(
+        Role(str(r["code"]), _text(r.get("label"), lang)) for r in data.get("roles", [])
+    )
+    role_codes = {r.code for r in roles}
+    problems = [
+        f"instrument '{ins.id}': role '{role}' is not in the study's roles"
+        for ins in instruments
+        for role in ins.roles
+        if role not in role_codes
+    ]
+    if problems:
+        raise InstrumentError(source, problems)
+    periods = tuple(
+        Period(str(p["code"]), _text(p.get("label"), lang), p["start"], p["end"])
+        for p in data.get("periods", [])
+    )
+    return StudyTemplate(
+        title=_text(study.get("title"), lang),
+        description=_text(study.get("description"), lang),
+        languages=languages,
+        default_language=lang,
+        roles=roles,
+        periods=periods,
+        themes=themes,
+        instruments=instruments,
+        election_date=study.get("election_date"),
+    )
+
+
+__all__ = ["STANCES", "Period", "Role", "StudyTemplate", "Theme", "load_study_template"]
