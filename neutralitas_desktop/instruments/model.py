@@ -258,7 +258,7 @@ class Instrument:
 def pick(local: LocalText, language: str, fallback: str = "") -> str:
     if not local:
         return ""
-    if language in local and local[language]:
+    if local.get(language):
         return local[language]
     if fallback and local.get(fallback):
         return local[fallback]

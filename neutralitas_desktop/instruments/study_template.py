@@ -117,9 +117,7 @@ def load_study_template(folder: Path) -> StudyTemplate:
     instruments = tuple(
         load_instrument(folder / name, theme_codes) for name in study.get("instruments", [])
     )
-    roles = tuple(
-        Role(str(r["code"]), _text(r.get("label"), lang)) for r in data.get("roles", [])
-    )
+    roles = tuple(Role(str(r["code"]), _text(r.get("label"), lang)) for r in data.get("roles", []))
     role_codes = {r.code for r in roles}
     problems = [
         f"instrument '{ins.id}': role '{role}' is not in the study's roles"

@@ -193,9 +193,7 @@ def instrument_to_toml(instrument: Instrument) -> str:
     data: dict[str, Any] = {"form": form}
     if instrument.choice_lists:
         data["choices"] = {
-            name: [
-                {"name": c.name, "label": c.label, **c.attributes} for c in choice_list.choices
-            ]
+            name: [{"name": c.name, "label": c.label, **c.attributes} for c in choice_list.choices]
             for name, choice_list in instrument.choice_lists.items()
         }
     data["items"] = [_node_to_toml(n) for n in instrument.children]
