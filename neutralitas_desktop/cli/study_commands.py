@@ -1,0 +1,95 @@
+"""Study commands: init, check, stats, demo."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.fieldwork.demo import generate_demo
+from neutralitas_desktop.fieldwork.stats import study_stats
+from neutralitas_desktop.fieldwork.study import create_study, register_actor, study_info
+from neutralitas_desktop.store.database import open_database
+from neutralitas_desktop.store.integrity import check_database
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("init", help="create a study database from the shipped template")
+    p.add_argument("--title", help="study title (default: the template's)")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("check", help="check the database's integrity and invariants")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("stats", help="counts of sites, informants, sessions, answers, …")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("demo", help="add a realistic synthetic study (for trying things out)")
+    p.add_argument("--sessions", type=int, default=200, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.add_argument("--device", metavar="NAME", help="pretend the data came from this laptop")
+    p.set_defaults(handler=cmd_demo)
+
+
+def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    db = open_database(ctx.db_target, create=True)
+    try:
+        actor = register_actor(db, ctx.profile)
+        study_id = create_study(db, actor, title=args.title)
+        info = study_info(db)
+    except NeutralitasError:
+        db.close()
+        raise
+    db.close()
+    title = info.title.get(info.default_language, "")
+    print(f"created study '{title}' ({study_id}) in {ctx.db_target}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    problems = check_database(ctx.db)
+    if not problems:
+        print(f"{ctx.db_target}: ok")
+        return 0
+    for problem in problems:
+        print(problem)
+    print(f"{ctx.db_target}: {len(problems)} problem(s)", file=sys.stderr)
+    return 1
+
+
+def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
+    stats = study_stats(ctx.db)
+    if args.json:
+        print(json.dumps(stats, indent=2, sort_keys=True))
+        return 0
+    sessions = stats["sessions"]
+    print(f"sites        {stats['sites']}")
+    print(f"informants   {stats['informants']}")
+    print(f"instruments  {stats['instruments']}")
+    print(
+        f"sessions     {stats['sessions_total']} ("
+        + ", ".join(f"{k} {v}" for k, v in sessions.items())
+        + ")"
+    )
+    print(
+        "  by status  "
+        + ", ".join(f"{k} {v}" for k, v in sorted(stats["sessions_by_status"].items()))
+    )
+    print(f"answers      {stats['answers']}")
+    print(f"attachments  {stats['attachments']}")
+    print(f"codings      {stats['codings']}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
+    db, actor = ctx.open(create=True)
+    result = generate_demo(db, actor, args.sessions, args.seed, args.device)
+    sources = ", ".join(f"{k} {v}" for k, v in sorted(result.by_source.items()))
+    print(
+        f"added {result.sessions} sessions ({sources}), {result.answers} answers, "
+        f"{result.codings} codings, {result.informants} informants, {result.sites} new sites"
+    )
+    return 0

@@ -1,0 +1,244 @@
+"""Saving answers: every change appends a revision; the answer row caches the current value.
+
+The save path is SQLAlchemy Core on one connection (no ORM unit of work): it runs on
+every keystroke pause in the runner and must stay well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.store.models import (
+    Answer,
+    AnswerRevision,
+    FieldSession,
+    derived_id,
+    new_id,
+    utcnow,
+)
+
+_answer = Answer.__table__
+_revision = AnswerRevision.__table__
+_session = FieldSession.__table__
+
+
+def answer_id(session_id: str, key: str) -> str:
+    return derived_id("answer", session_id, key)
+
+
+def question_of(key: str) -> str:
+    """The question name in an answer key ("posts[a1b2]/platform" -> "platform")."""
+    return key.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class SavedAnswer:
+    answer_id: str
+    revision_id: str | None  # None when nothing changed
+    saved_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AnswerState:
+    key: str
+    value: str | None
+    note: str
+    revision_count: int
+    has_conflict: bool
+    relevant: bool
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    id: str
+    parent_id: str | None
+    value: str | None
+    note: str
+    created_at: dt.datetime
+    device_id: str
+    researcher_id: str | None
+
+
+def _upsert(connection: Connection):  # type: ignore[no-untyped-def]
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    return dialect.insert(_answer)
+
+
+def save_answer(
+    db: Database,
+    actor: Actor,
+    session_id: str,
+    key: str,
+    value: str | None,
+    note: str | None = None,
+    *,
+    relevant: bool = True,
+) -> SavedAnswer:
+    """Save one answer (and/or its field note) at once; unchanged values add no revision."""
+    now = utcnow()
+    aid = answer_id(session_id, key)
+    with db.engine.begin() as con:
+        current = con.execute(
+            select(
+                _answer.c.current_revision_id, _answer.c.value, _answer.c.note, _answer.c.relevant
+            ).where(_answer.c.id == aid)
+        ).first()
+        new_note = (current.note if current is not None else "") if note is None else note
+        if current is not None and current.value == value and current.note == new_note:
+            if current.relevant != relevant:
+                con.execute(
+                    update(_answer)
+                    .where(_answer.c.id == aid)
+                    .values(relevant=relevant, updated_at=now, device_id=actor.device_id)
+                )
+            return SavedAnswer(aid, None, now)
+        rid = new_id()
+        values = {
+            "value": value,
+            "note": new_note,
+            "current_revision_id": rid,
+            "has_conflict": False,
+            "relevant": relevant,
+            "updated_at": now,
+            "device_id": actor.device_id,
+        }
+        stmt = _upsert(con).values(
+            id=aid,
+            session_id=session_id,
+            key=key,
+            question=question_of(key),
+            revision_count=1,
+            **values,
+        )
+        con.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[_answer.c.id],
+                set_={**values, "revision_count": _answer.c.revision_count + 1},
+            )
+        )
+        con.execute(
+            _revision.insert().values(
+                id=rid,
+                answer_id=aid,
+                parent_id=current.current_revision_id if current is not None else None,
+                value=value,
+                note=new_note,
+                created_at=now,
+                device_id=actor.device_id,
+                researcher_id=actor.researcher_id,
+            )
+        )
+    return SavedAnswer(aid, rid, now)
+
+
+def set_relevance(db: Database, actor: Actor, session_id: str, relevant: dict[str, bool]) -> None:
+    """Mark answers kept for questions that became irrelevant (or relevant again)."""
+    if not relevant:
+        return
+    now = utcnow()
+    with db.engine.begin() as con:
+        con.execute(
+            update(_answer)
+            .where(_answer.c.id == bindparam("aid"))
+            .where(_answer.c.relevant != bindparam("rel"))
+            .values(relevant=bindparam("rel"), updated_at=now, device_id=actor.device_id),
+            [{"aid": answer_id(session_id, k), "rel": v} for k, v in relevant.items()],
+        )
+
+
+def session_answers(db: Database, session_id: str) -> dict[str, AnswerState]:
+    """Current answers of a session by key (what the runner loads to resume)."""
+    with db.engine.connect() as con:
+        rows = con.execute(
+            select(
+                _answer.c.key,
+                _answer.c.value,
+                _answer.c.note,
+                _answer.c.revision_count,
+                _answer.c.has_conflict,
+                _answer.c.relevant,
+            ).where(_answer.c.session_id == session_id)
+        ).all()
+    return {r.key: AnswerState(*r) for r in rows}
+
+
+def answer_history(db: Database, session_id: str, key: str) -> list[RevisionInfo]:
+    """Every revision of one answer, oldest first."""
+    with db.engine.connect() as con:
+        rows = con.execute(
+            select(
+                _revision.c.id,
+                _revision.c.parent_id,
+                _revision.c.value,
+                _revision.c.note,
+                _revision.c.created_at,
+                _revision.c.device_id,
+                _revision.c.researcher_id,
+            )
+            .where(_revision.c.answer_id == answer_id(session_id, key))
+            .order_by(_revision.c.created_at, _revision.c.id)
+        ).all()
+    return [RevisionInfo(*r) for r in rows]
+
+
+def current_revision(revisions: Iterable[RevisionInfo]) -> tuple[RevisionInfo | None, bool]:
+    """The current revision of a history and whether it is in conflict.
+
+    Heads are revisions no other revision replaced. One head: it is current. Several
+    (two devices edited from the same parent): a conflict; the newest head is shown
+    until someone resolves it, deterministically (time, then id) whatever the order
+    revisions arrived in.
+    """
+    revisions = list(revisions)
+    replaced = {r.parent_id for r in revisions if r.parent_id}
+    heads = [r for r in revisions if r.id not in replaced]
+    if not heads:
+        return None, False
+    heads.sort(key=lambda r: (r.created_at, r.id))
+    return heads[-1], len(heads) > 1
+
+
+def refresh_answers(con: Connection, answer_ids: Iterable[str]) -> int:
+    """Recompute the cached current value of answers from their revisions (after a merge)."""
+    count = 0
+    for aid in answer_ids:
+        rows = con.execute(
+            select(
+                _revision.c.id,
+                _revision.c.parent_id,
+                _revision.c.value,
+                _revision.c.note,
+                _revision.c.created_at,
+                _revision.c.device_id,
+                _revision.c.researcher_id,
+            ).where(_revision.c.answer_id == aid)
+        ).all()
+        revisions = [RevisionInfo(*r) for r in rows]
+        head, conflict = current_revision(revisions)
+        if head is None:
+            continue
+        con.execute(
+            update(_answer)
+            .where(_answer.c.id == aid)
+            .values(
+                value=head.value,
+                note=head.note,
+                current_revision_id=head.id,
+                revision_count=len(revisions),
+                has_conflict=conflict,
+            )
+        )
+        count += 1
+    return count
+
+
+def answer_count(db: Database) -> int:
+    with db.engine.connect() as con:
+        return int(con.scalar(select(func.count()).select_from(_answer)) or 0)

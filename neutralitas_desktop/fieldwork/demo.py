@@ -1,0 +1,498 @@
+"""A realistic synthetic study (`neutralitas demo`): sites, informants in many roles, and
+interviews, observations and document reviews with answers, repeats, notes and codings.
+
+Reproducible by seed. Themes get planted patterns so the triangulation matrix has
+something to show: some converge on a violation, some on neutrality, some diverge
+between source types, some rest on one source only. Rows are written in bulk with
+SQLAlchemy Core so that benchmark-sized studies (hundreds of thousands of answers)
+build in seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.answers import answer_id
+from neutralitas_desktop.instruments import expressions
+from neutralitas_desktop.instruments.model import Group, Instrument, Question
+from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.store.models import (
+    Answer,
+    AnswerRevision,
+    Coding,
+    Device,
+    FieldSession,
+    Informant,
+    InformantIdentity,
+    InformantRole,
+    InstrumentVersion,
+    Researcher,
+    Site,
+    Study,
+    Theme,
+    derived_id,
+    new_id,
+    utcnow,
+)
+
+SITES: tuple[tuple[str, str, str], ...] = (
+    ("Kantor Kecamatan Cibeureum", "kecamatan", "Kota Tasikmalaya, Jawa Barat"),
+    ("Kelurahan Setianagara", "kelurahan", "Kota Tasikmalaya, Jawa Barat"),
+    ("Kantor Kecamatan Ciamis", "kecamatan", "Kabupaten Ciamis, Jawa Barat"),
+    ("Kelurahan Linggasari", "kelurahan", "Kabupaten Ciamis, Jawa Barat"),
+    ("Kantor Kecamatan Bantul", "kecamatan", "Kabupaten Bantul, DI Yogyakarta"),
+    ("Desa Trirenggo", "desa", "Kabupaten Bantul, DI Yogyakarta"),
+    ("Kantor Kecamatan Medan Baru", "kecamatan", "Kota Medan, Sumatera Utara"),
+    ("Kelurahan Padang Bulan", "kelurahan", "Kota Medan, Sumatera Utara"),
+)
+
+# Planted patterns: P(an answer indicates a violation) by source type.
+PATTERNS: dict[str, dict[str, float]] = {
+    "converging_violation": {"interview": 0.75, "observation": 0.8, "documentation": 0.85},
+    "converging_neutrality": {"interview": 0.1, "observation": 0.05, "documentation": 0.1},
+    "diverging": {"interview": 0.1, "observation": 0.85, "documentation": 0.8},
+    "mixed": {"interview": 0.45, "observation": 0.5, "documentation": 0.5},
+}
+
+PASSAGES: dict[str, tuple[str, ...]] = {
+    "violation": (
+        "Beberapa staf kelurahan menyukai unggahan akun kampanye petahana di Facebook, "
+        "bahkan ada yang membagikannya ke grup WhatsApp warga.",
+        "Ada arahan lisan dari atasan agar pegawai “mendukung program yang sudah berjalan” "
+        "menjelang pemungutan suara.",
+        "Akun Instagram resmi kelurahan sempat memberi tanda suka pada foto deklarasi "
+        "dukungan salah satu pasangan calon.",
+        "Mobil dinas terlihat dipakai mengantar tim sukses ke acara silaturahmi di balai desa.",
+        "Sejumlah ASN memasang bingkai foto (twibbon) pasangan calon di profil WhatsApp.",
+    ),
+    "neutrality": (
+        "Camat sudah mengedarkan surat edaran tentang netralitas ASN dan membacakannya "
+        "dalam apel pagi.",
+        "Kami diingatkan untuk tidak menyukai atau membagikan unggahan peserta pemilihan.",
+        "Tidak ada alat peraga kampanye di lingkungan kantor selama masa kampanye.",
+        "Staf yang ditanya menyatakan tidak ikut grup kampanye mana pun.",
+    ),
+    "unclear": (
+        "Informan tidak yakin apakah kegiatan tersebut termasuk kampanye atau sosialisasi "
+        "program pemerintah.",
+        "Ada kabar dari warga, tetapi belum ada bukti tangkapan layar.",
+    ),
+}
+FIRST = ("Ahmad", "Siti", "Budi", "Dewi", "Rina", "Agus", "Yusuf", "Nur", "Hendra", "Lestari")
+LAST = ("Saputra", "Rahmawati", "Hidayat", "Wibowo", "Kurniawan", "Nasution", "Siregar", "Putri")
+
+
+@dataclass
+class DemoResult:
+    sessions: int = 0
+    answers: int = 0
+    codings: int = 0
+    informants: int = 0
+    sites: int = 0
+    by_source: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Batch:
+    answers: list[dict[str, Any]] = field(default_factory=list)
+    revisions: list[dict[str, Any]] = field(default_factory=list)
+    codings: list[dict[str, Any]] = field(default_factory=list)
+
+
+def generate_demo(
+    db: Database,
+    actor: Actor,
+    sessions: int = 200,
+    seed: int = 1,
+    device_name: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoResult:
+    """Add ``sessions`` synthetic sessions (and the sites and informants they need)."""
+    if sessions < 0:
+        raise NeutralitasError("the number of sessions cannot be negative")
+    rng = random.Random(seed)
+    result = DemoResult()
+    with db.session() as s:
+        study = s.scalars(select(Study)).first()
+        if study is None:
+            raise NeutralitasError("the database holds no study; run `neutralitas init` first")
+        if device_name:
+            actor = _demo_actor(s, device_name)
+        roles = [r.code for r in s.scalars(select(InformantRole).order_by(InformantRole.sort))]
+        themes = {t.code: t.id for t in s.scalars(select(Theme))}
+        rows = s.scalars(select(InstrumentVersion)).all()
+        instruments = {r.id: Instrument.from_dict(r.definition) for r in rows}
+        periods = study.settings.get("periods") or []
+        site_ids = []
+        for name, kind, region in SITES:
+            sid = derived_id("site", study.id, name)
+            if s.get(Site, sid) is None and s.scalar(select(Site.id).where(Site.name == name)):
+                sid = s.scalar(select(Site.id).where(Site.name == name)) or sid
+            elif s.get(Site, sid) is None:
+                s.add(Site(id=sid, name=name, kind=kind, region=region, device_id=actor.device_id))
+                result.sites += 1
+            site_ids.append(sid)
+        s.flush()
+    if not instruments:
+        raise NeutralitasError("the study has no instruments")
+    theme_codes = sorted(themes)
+    pattern_names = list(PATTERNS)
+    theme_pattern = {
+        code: pattern_names[i % len(pattern_names)]
+        for i, code in enumerate(sorted(theme_codes, key=lambda c: random.Random(c).random()))
+    }
+    by_source: dict[str, list[tuple[str, Instrument]]] = {}
+    for iid, ins in sorted(instruments.items(), key=lambda kv: (kv[1].id, kv[1].version)):
+        by_source.setdefault(ins.source_type, []).append((iid, ins))
+    sources = sorted(by_source)
+    weights = {"interview": 0.5, "observation": 0.25, "documentation": 0.25}
+    initials = "".join(w[0] for w in (device_name or actor.researcher_name or "X").split())[:3]
+    prefix = re.sub(r"[^A-Z]", "", initials.upper())
+    informant_pool: dict[tuple[str, str], str] = {}
+    batch = _Batch()
+    session_rows: list[dict[str, Any]] = []
+    informant_rows: list[dict[str, Any]] = []
+    identity_rows: list[dict[str, Any]] = []
+    now = utcnow()
+    with db.session() as s:
+        existing_codes = set(s.scalars(select(Informant.code)))
+    counter = 0
+    for n in range(sessions):
+        source = rng.choices(sources, [weights.get(x, 0.2) for x in sources])[0]
+        iid, ins = rng.choice(by_source[source])
+        site_id = rng.choice(site_ids)
+        started = _random_start(rng, periods, now)
+        informant_id = None
+        role = ""
+        consent = "given"
+        if source == "interview":
+            candidates = [r for r in (ins.roles or tuple(roles)) if r in roles] or roles
+            role = rng.choice(candidates)
+            key = (site_id, role)
+            if key not in informant_pool or rng.random() < 0.5:
+                counter += 1
+                code = f"INF-{prefix}{counter:02d}"
+                while code in existing_codes:
+                    counter += 1
+                    code = f"INF-{prefix}{counter:02d}"
+                existing_codes.add(code)
+                informant_id = new_id()
+                roll = rng.random()
+                consent = "refused" if roll < 0.03 else "withdrawn" if roll < 0.05 else "given"
+                informant_rows.append(
+                    {
+                        "id": informant_id,
+                        "code": code,
+                        "role": role,
+                        "site_id": site_id,
+                        "consent_status": consent,
+                        "consent_method": rng.choice(("oral", "written")),
+                        "consent_at": started,
+                        "consent_note": "",
+                        "withdrawn_at": started + dt.timedelta(days=3)
+                        if consent == "withdrawn"
+                        else None,
+                        "notes": "",
+                        "created_by": actor.researcher_id,
+                        "created_at": started,
+                        "updated_at": started,
+                        "device_id": actor.device_id,
+                    }
+                )
+                identity_rows.append(
+                    {
+                        "informant_id": informant_id,
+                        "real_name": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                        "contact": f"08{rng.randrange(10**9, 10**10)}",
+                        "notes": "",
+                        "updated_at": started,
+                        "device_id": actor.device_id,
+                    }
+                )
+                informant_pool[key] = informant_id
+            else:
+                informant_id = informant_pool[key]
+        sid = new_id()
+        status = "refused" if consent == "refused" else _status(rng)
+        duration = dt.timedelta(minutes=rng.randint(25, 110))
+        session_rows.append(
+            {
+                "id": sid,
+                "instrument_id": iid,
+                "site_id": site_id,
+                "informant_id": informant_id,
+                "researcher_id": actor.researcher_id,
+                "source_type": source,
+                "source_role": role,
+                "status": status,
+                "started_at": started,
+                "ended_at": started + duration if status != "draft" else None,
+                "language": "id",
+                "position": "",
+                "review_comment": "Mohon lengkapi catatan lapangan."
+                if status == "returned"
+                else "",
+                "external_id": None,
+                "created_at": started,
+                "updated_at": started + duration,
+                "device_id": actor.device_id,
+            }
+        )
+        result.by_source[source] = result.by_source.get(source, 0) + 1
+        if status != "refused":
+            site_bias = (site_ids.index(site_id) % 3 - 1) * 0.1
+            _fill_session(
+                rng, batch, actor, sid, ins, source, started, theme_pattern, themes, site_bias
+            )
+        if len(batch.answers) > 20000:
+            _flush(db, session_rows, informant_rows, identity_rows, batch, result)
+        if progress:
+            progress(n + 1, sessions)
+    _flush(db, session_rows, informant_rows, identity_rows, batch, result)
+    result.sessions = sessions
+    return result
+
+
+def _demo_actor(s: Any, device_name: str) -> Actor:
+    device_id = derived_id("demo-device", device_name)
+    researcher_id = derived_id("researcher", device_id)
+    if s.get(Device, device_id) is None:
+        s.add(Device(id=device_id, name=device_name, device_id=device_id))
+    if s.get(Researcher, researcher_id) is None:
+        initials = "".join(w[0] for w in device_name.split()).upper()[:3]
+        s.add(
+            Researcher(id=researcher_id, name=device_name, initials=initials, device_id=device_id)
+        )
+    s.flush()
+    return Actor(device_id, researcher_id, device_name)
+
+
+def _flush(
+    db: Database,
+    session_rows: list[dict[str, Any]],
+    informant_rows: list[dict[str, Any]],
+    identity_rows: list[dict[str, Any]],
+    batch: _Batch,
+    result: DemoResult,
+) -> None:
+    with db.engine.begin() as con:
+        for table, rows in (
+            (Informant.__table__, informant_rows),
+            (InformantIdentity.__table__, identity_rows),
+            (FieldSession.__table__, session_rows),
+            (Answer.__table__, batch.answers),
+            (AnswerRevision.__table__, batch.revisions),
+            (Coding.__table__, batch.codings),
+        ):
+            if rows:
+                con.execute(insert(table), rows)
+    result.informants += len(informant_rows)
+    result.answers += len(batch.answers)
+    result.codings += len(batch.codings)
+    for rows in (session_rows, informant_rows, identity_rows):
+        rows.clear()
+    batch.answers.clear()
+    batch.revisions.clear()
+    batch.codings.clear()
+
+
+def _random_start(
+    rng: random.Random, periods: list[dict[str, Any]], now: dt.datetime
+) -> dt.datetime:
+    if periods:
+        period = rng.choice(periods)
+        start = dt.date.fromisoformat(period["start"])
+        end = dt.date.fromisoformat(period["end"])
+        day = start + dt.timedelta(days=rng.randint(0, max(0, (end - start).days)))
+    else:
+        day = (now - dt.timedelta(days=rng.randint(0, 60))).date()
+    return dt.datetime.combine(day, dt.time(rng.randint(1, 8), rng.choice((0, 15, 30, 45))))
+
+
+def _status(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.12:
+        return "draft"
+    if roll < 0.55:
+        return "completed"
+    if roll < 0.92:
+        return "approved"
+    return "returned"
+
+
+def _fill_session(
+    rng: random.Random,
+    batch: _Batch,
+    actor: Actor,
+    session_id: str,
+    instrument: Instrument,
+    source: str,
+    started: dt.datetime,
+    theme_pattern: dict[str, str],
+    themes: dict[str, str],
+    site_bias: float,
+) -> None:
+    values: dict[str, Any] = {}
+    clock = [started]
+
+    def lookup_in(scope: dict[str, Any]) -> Callable[[str], Any]:
+        return lambda name: scope.get(name, values.get(name, ""))
+
+    def put(
+        key: str, question: Question, value: str, note: str = "", stance: str | None = None
+    ) -> None:
+        clock[0] += dt.timedelta(seconds=rng.randint(20, 120))
+        aid = answer_id(session_id, key)
+        rid = new_id()
+        batch.answers.append(
+            {
+                "id": aid,
+                "session_id": session_id,
+                "key": key,
+                "question": question.name,
+                "value": value,
+                "note": note,
+                "current_revision_id": rid,
+                "revision_count": 1,
+                "has_conflict": False,
+                "relevant": True,
+                "updated_at": clock[0],
+                "device_id": actor.device_id,
+            }
+        )
+        batch.revisions.append(
+            {
+                "id": rid,
+                "answer_id": aid,
+                "parent_id": None,
+                "value": value,
+                "note": note,
+                "created_at": clock[0],
+                "device_id": actor.device_id,
+                "researcher_id": actor.researcher_id,
+            }
+        )
+        # Most themed free-text answers have been coded by hand with the passage's stance.
+        if stance and question.theme in themes and rng.random() < 0.8:
+            batch.codings.append(
+                {
+                    "id": new_id(),
+                    "answer_id": aid,
+                    "theme_id": themes[question.theme],
+                    "stance": stance,
+                    "target": "value",
+                    "start": 0,
+                    "end": len(value),
+                    "excerpt": value,
+                    "memo": "",
+                    "coder_id": actor.researcher_id,
+                    "deleted": False,
+                    "created_at": clock[0],
+                    "updated_at": clock[0],
+                    "device_id": actor.device_id,
+                }
+            )
+
+    def visit(nodes: tuple[Any, ...], prefix: str, scope: dict[str, Any]) -> None:
+        for node in nodes:
+            if node.relevant and not _relevant(node.relevant, lookup_in(scope)):
+                continue
+            if isinstance(node, Group):
+                if node.repeat:
+                    items = [f"{rng.getrandbits(32):08x}" for _ in range(rng.randint(1, 3))]
+                    values[node.name] = " ".join(items)
+                    for item in items:
+                        visit(node.children, f"{prefix}{node.name}[{item}]/", dict(scope))
+                    put(f"{prefix}{node.name}", Question(node.name, "text"), " ".join(items))
+                else:
+                    visit(node.children, prefix, scope)
+                continue
+            value = _value_for(rng, instrument, node, source, theme_pattern, site_bias)
+            if value is None:
+                continue
+            stance = None
+            if node.type in ("text", "long_text") and node.theme:
+                stance = _draw_stance(
+                    rng, theme_pattern.get(node.theme, "mixed"), source, site_bias
+                )
+                value = rng.choice(PASSAGES[stance])
+            scope[node.name] = value
+            values[node.name] = value
+            note = "Informan tampak ragu saat menjawab." if rng.random() < 0.04 else ""
+            put(f"{prefix}{node.name}", node, value, note, stance)
+
+    visit(instrument.children, "", {})
+
+
+def _relevant(expression: str, lookup: Callable[[str], Any]) -> bool:
+    try:
+        return expressions.truthy(
+            expressions.evaluate(expression, expressions.EvalContext(lookup=lookup))
+        )
+    except expressions.ExpressionError:
+        return True
+
+
+def _draw_stance(rng: random.Random, pattern: str, source: str, bias: float) -> str:
+    p = min(1.0, max(0.0, PATTERNS[pattern].get(source, 0.5) + bias))
+    roll = rng.random()
+    if roll < 0.08:
+        return "unclear"
+    return "violation" if roll < p else "neutrality"
+
+
+def _value_for(
+    rng: random.Random,
+    instrument: Instrument,
+    q: Question,
+    source: str,
+    theme_pattern: dict[str, str],
+    site_bias: float,
+) -> str | None:
+    if q.type in ("note", "calculate", "acknowledge") or q.read_only:
+        return "OK" if q.type == "acknowledge" else None
+    if q.type == "consent":
+        return "given"
+    if q.is_choice:
+        choices = instrument.choices_for(q)
+        if choices is None or not choices.choices:
+            return None
+        names = [c.name for c in choices.choices]
+        if q.stance:
+            stance = _draw_stance(rng, theme_pattern.get(q.theme, "mixed"), source, site_bias)
+            matching = [n for n in names if q.stance.get(n) == stance]
+            if matching:
+                names = matching
+        if q.type == "select_multiple":
+            picked = rng.sample(names, k=rng.randint(1, min(3, len(names))))
+            return " ".join(n for n in [c.name for c in choices.choices] if n in picked)
+        return rng.choice(names)
+    if q.type in ("integer", "range"):
+        low = int(float(q.parameters.get("start", 0)))
+        high = int(float(q.parameters.get("end", 0))) or (low + 20)
+        return str(rng.randint(low, high))
+    if q.type == "decimal":
+        return f"{rng.uniform(0, 100):.1f}"
+    if q.type == "date":
+        return (dt.date(2024, 9, 1) + dt.timedelta(days=rng.randint(0, 85))).isoformat()
+    if q.type == "time":
+        return f"{rng.randint(7, 16):02d}:{rng.choice((0, 15, 30, 45)):02d}"
+    if q.type == "datetime":
+        day = dt.date(2024, 9, 1) + dt.timedelta(days=rng.randint(0, 85))
+        return f"{day.isoformat()}T{rng.randint(7, 16):02d}:00:00"
+    if q.type in ("image", "file"):
+        return None  # attachments are added by hand in the field
+    if q.type == "text":
+        return rng.choice(("Staf pelayanan", "Kasi Pemerintahan", "Sekretariat", "Kasi Trantib"))
+    if q.type == "long_text":
+        return rng.choice(PASSAGES["unclear"])
+    return None

@@ -1,0 +1,173 @@
+"""Creating a study from the shipped template and opening the one this app works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from neutralitas_desktop.errors import DatabaseError
+from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.instruments import store_instrument
+from neutralitas_desktop.fieldwork.profile import LocalProfile
+from neutralitas_desktop.instruments.study_template import StudyTemplate, load_study_template
+from neutralitas_desktop.paths import forms_dir
+from neutralitas_desktop.store.database import Database, open_database
+from neutralitas_desktop.store.models import (
+    Device,
+    InformantRole,
+    Meta,
+    Researcher,
+    Study,
+    Theme,
+    derived_id,
+)
+
+# Verdict thresholds of the triangulation matrix; the study's settings may override them.
+DEFAULT_TRIANGULATION = {"min_source_types": 2, "min_evidence_per_cell": 1}
+
+
+@dataclass(frozen=True)
+class StudyInfo:
+    id: str
+    title: dict[str, str]
+    description: dict[str, str]
+    languages: list[str]
+    default_language: str
+    settings: dict[str, Any]
+
+
+def shipped_template() -> StudyTemplate:
+    return load_study_template(forms_dir())
+
+
+def create_study(
+    db: Database, actor: Actor, template: StudyTemplate | None = None, title: str | None = None
+) -> str:
+    """Fill an empty database with a study from the template; returns the study id."""
+    template = template or shipped_template()
+    with db.session() as session:
+        if session.scalar(select(Study.id)) is not None:
+            raise DatabaseError(f"{db.display_name()} already holds a study")
+        study_title = dict(template.title)
+        if title:
+            study_title = {lang: title for lang in template.languages}
+        settings: dict[str, Any] = {
+            "periods": [
+                {
+                    "code": p.code,
+                    "label": p.label,
+                    "start": p.start.isoformat(),
+                    "end": p.end.isoformat(),
+                }
+                for p in template.periods
+            ],
+            "election_date": template.election_date.isoformat() if template.election_date else "",
+            "triangulation": dict(DEFAULT_TRIANGULATION),
+        }
+        study = Study(
+            title=study_title,
+            description=template.description,
+            languages=list(template.languages),
+            default_language=template.default_language,
+            settings=settings,
+            device_id=actor.device_id,
+        )
+        session.add(study)
+        session.flush()
+        session.add(Meta(key="study_id", value=study.id))
+        for sort, role in enumerate(template.roles):
+            session.add(
+                InformantRole(
+                    code=role.code, label=role.label, sort=sort, device_id=actor.device_id
+                )
+            )
+        ids: dict[str, str] = {}
+        for theme in template.themes:
+            ids[theme.code] = derived_id("theme", study.id, theme.code)
+        for sort, theme in enumerate(template.themes):
+            session.add(
+                Theme(
+                    id=ids[theme.code],
+                    code=theme.code,
+                    parent_id=ids.get(theme.parent) if theme.parent else None,
+                    label=theme.label,
+                    description=theme.description,
+                    inclusion=theme.inclusion,
+                    exclusion=theme.exclusion,
+                    legal_basis=list(theme.legal_basis),
+                    sort=sort,
+                    device_id=actor.device_id,
+                )
+            )
+        session.flush()
+        for instrument in template.instruments:
+            store_instrument(session, instrument, actor.device_id, origin="shipped template")
+        return study.id
+
+
+def register_actor(db: Database, profile: LocalProfile) -> Actor:
+    """Make sure this device and its researcher are in the study; the Actor for writes."""
+    researcher_id = derived_id("researcher", profile.device_id)
+    with db.session() as session:
+        device = session.get(Device, profile.device_id)
+        if device is None:
+            session.add(
+                Device(id=profile.device_id, name=profile.device_name, device_id=profile.device_id)
+            )
+        elif device.name != profile.device_name:
+            device.name = profile.device_name
+        researcher = session.get(Researcher, researcher_id)
+        name = profile.researcher_label
+        if researcher is None:
+            session.add(
+                Researcher(
+                    id=researcher_id,
+                    name=name,
+                    initials=profile.researcher_initials,
+                    device_id=profile.device_id,
+                )
+            )
+        elif (researcher.name, researcher.initials) != (name, profile.researcher_initials):
+            researcher.name = name
+            researcher.initials = profile.researcher_initials
+            researcher.device_id = profile.device_id
+    return Actor(profile.device_id, researcher_id, name)
+
+
+def study_info(db: Database) -> StudyInfo:
+    with db.session() as session:
+        study = session.scalars(select(Study)).first()
+        if study is None:
+            raise DatabaseError(f"{db.display_name()} holds no study yet (run `neutralitas init`)")
+        return StudyInfo(
+            id=study.id,
+            title=dict(study.title),
+            description=dict(study.description or {}),
+            languages=list(study.languages),
+            default_language=study.default_language,
+            settings=dict(study.settings or {}),
+        )
+
+
+def open_study(
+    target: str | Path, profile: LocalProfile, *, create: bool = False
+) -> tuple[Database, Actor]:
+    """Open a study database (creating it from the shipped template when asked and absent)."""
+    db = open_database(target, create=create)
+    try:
+        with db.session() as session:
+            empty = session.scalar(select(Study.id)) is None
+        actor = register_actor(db, profile)
+        if empty:
+            if not create:
+                raise DatabaseError(
+                    f"{db.display_name()} holds no study yet (run `neutralitas init`)"
+                )
+            create_study(db, actor)
+    except BaseException:
+        db.close()
+        raise
+    return db, actor

@@ -1,0 +1,215 @@
+"""Opening a study database: SQLite file (default) or PostgreSQL URL.
+
+Opening is careful: a file that is not ours, or that a newer app wrote, is refused
+and left byte-for-byte as it was; an older one is copied to a timestamped backup
+beside it, then upgraded. SQLite runs in WAL mode with ``synchronous=FULL`` so that a
+saved answer survives a laptop whose battery dies mid-interview.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from neutralitas_desktop.errors import DatabaseError
+from neutralitas_desktop.store import migrations
+from neutralitas_desktop.store.models import utcnow
+
+APPLICATION = "neutralitas-desktop"
+# SQLite header field identifying our files ('NDSK').
+APPLICATION_ID = 0x4E44534B
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass
+class Database:
+    """An open study database. Pass it to services; it holds no study state itself."""
+
+    url: str
+    engine: Engine
+    path: Path | None  # the SQLite file, None for a server database
+    schema_version: str
+    backup: Path | None = None  # set when opening upgraded an older file
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.path is not None
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed when the block ends, rolled back on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def display_name(self) -> str:
+        return str(self.path) if self.path else self.engine.url.render_as_string(True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def is_url(target: str | Path) -> bool:
+    return isinstance(target, str) and "://" in target
+
+
+def open_database(target: str | Path, *, create: bool = False) -> Database:
+    """Open (and, with ``create``, make) the study database at a path or URL.
+
+    A new database is empty but for the schema; fieldwork.study.create_study fills it.
+    """
+    if is_url(target):
+        return _open_url(str(target), create=create)
+    path = Path(target).expanduser()
+    if not path.exists():
+        if not create:
+            raise DatabaseError(f"no study database at {path}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return _create_sqlite(path)
+    version = _inspect_sqlite_file(path)
+    head = migrations.head()
+    backup = None
+    if version != head:
+        if not migrations.is_known(version):
+            raise DatabaseError(
+                f"{path} was created by a newer version (schema {version}), "
+                f"this app knows up to {head}"
+            )
+        backup = _backup(path, version)
+    engine = _sqlite_engine(path)
+    if backup is not None:
+        migrations.upgrade(engine)
+    return Database(f"sqlite:///{path}", engine, path, head, backup)
+
+
+def _inspect_sqlite_file(path: Path) -> str:
+    """The schema revision of our database at ``path``; raises for anything else.
+
+    Reads through a read-only connection so a foreign file is never touched.
+    """
+    foreign = DatabaseError(f"not a neutralitas-desktop database: {path}")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+    if header != SQLITE_MAGIC:
+        raise foreign
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        raise foreign from None
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "meta" not in tables or "alembic_version" not in tables:
+            raise foreign
+        row = con.execute("SELECT value FROM meta WHERE key='application'").fetchone()
+        if not row or row[0] != APPLICATION:
+            raise foreign
+        version = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        raise foreign from None
+    finally:
+        con.close()
+    if not version:
+        raise foreign
+    return str(version[0])
+
+
+def _backup(path: Path, version: str) -> Path:
+    stamp = utcnow().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.stem}.schema-{version}.{stamp}.bak{path.suffix}")
+    # sqlite3's backup API copies a consistent snapshot, WAL content included.
+    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(backup)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return backup
+
+
+def _sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    return engine
+
+
+def _create_sqlite(path: Path) -> Database:
+    tmp = path.with_name(path.name + ".creating")
+    tmp.unlink(missing_ok=True)
+    engine = create_engine(f"sqlite:///{tmp}")
+    try:
+        with engine.begin() as con:
+            con.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        migrations.upgrade(engine)
+        with engine.begin() as con:
+            _write_meta(con)
+    except (SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError(f"cannot create {path}: {exc}") from None
+    engine.dispose()
+    shutil.move(tmp, path)  # only a complete database ever has the real name
+    engine = _sqlite_engine(path)
+    return Database(f"sqlite:///{path}", engine, path, migrations.head())
+
+
+def _write_meta(con) -> None:  # type: ignore[no-untyped-def]
+    con.execute(
+        text("INSERT INTO meta (key, value) VALUES ('application', :app)"), {"app": APPLICATION}
+    )
+
+
+def _open_url(url: str, *, create: bool) -> Database:
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+        with engine.connect() as con:
+            tables = set(inspect(con).get_table_names())
+            version = None
+            if "alembic_version" in tables:
+                version = con.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except (OperationalError, SQLAlchemyError, ModuleNotFoundError) as exc:
+        raise DatabaseError(f"cannot connect to {url}: {exc}") from None
+    head = migrations.head()
+    if not tables:
+        if not create:
+            raise DatabaseError(f"no study database at {url} (empty database)")
+        migrations.upgrade(engine)
+        with engine.begin() as con:
+            _write_meta(con)
+        return Database(url, engine, None, head)
+    if "meta" not in tables or version is None:
+        raise DatabaseError(f"not a neutralitas-desktop database: {url}")
+    with engine.connect() as con:
+        app = con.execute(text("SELECT value FROM meta WHERE key='application'")).scalar()
+    if app != APPLICATION:
+        raise DatabaseError(f"not a neutralitas-desktop database: {url}")
+    if version != head:
+        if not migrations.is_known(version):
+            raise DatabaseError(
+                f"{url} was created by a newer version (schema {version}), "
+                f"this app knows up to {head}"
+            )
+        migrations.upgrade(engine)
+    return Database(url, engine, None, head)

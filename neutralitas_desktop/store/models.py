@@ -1,0 +1,328 @@
+"""The study database schema (DESIGN §3) as SQLAlchemy 2.x typed ORM models.
+
+Keys are UUID strings made on the device, so databases from many laptops merge
+without collisions. Every row that can change carries ``updated_at`` (UTC) and the
+``device_id`` that last changed it. Answer values are never overwritten: each edit is
+an ``AnswerRevision``; the ``Answer`` row caches the current value for fast queries.
+Schema changes go through Alembic revisions in ``store/migrations``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> dt.datetime:
+    """UTC, naive (stored the same way on SQLite and PostgreSQL)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+# Namespace for ids derived from content (answers, instruments), so two devices that make
+# "the same" row independently make the same key.
+ID_NAMESPACE = uuid.UUID("6c1d3f0e-8f7a-4b53-9a51-6e65757472a1")
+
+
+def derived_id(*parts: str) -> str:
+    return str(uuid.uuid5(ID_NAMESPACE, "\x1f".join(parts)))
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Tracked:
+    """Columns every mutable row carries."""
+
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    device_id: Mapped[str] = mapped_column(String(36))
+
+
+class Meta(Base):
+    """Identifies the file as ours and holds the study id (key/value)."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Study(Tracked, Base):
+    __tablename__ = "study"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    title: Mapped[dict[str, Any]] = mapped_column(JSON)  # {"id": …, "en": …}
+    description: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    languages: Mapped[list[Any]] = mapped_column(JSON)
+    default_language: Mapped[str] = mapped_column(String(16))
+    # Roles, periods, election date, triangulation thresholds.
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Device(Tracked, Base):
+    __tablename__ = "device"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Researcher(Tracked, Base):
+    __tablename__ = "researcher"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200))
+    initials: Mapped[str] = mapped_column(String(16), default="")
+    role: Mapped[str] = mapped_column(String(32), default="researcher")  # or supervisor
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class InformantRole(Tracked, Base):
+    __tablename__ = "informant_role"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    label: Mapped[dict[str, Any]] = mapped_column(JSON)
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Site(Tracked, Base):
+    __tablename__ = "site"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), default="")  # kecamatan / kelurahan / desa
+    region: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Informant(Tracked, Base):
+    __tablename__ = "informant"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    code: Mapped[str] = mapped_column(String(32), unique=True)  # pseudonym, e.g. INF-07
+    role: Mapped[str] = mapped_column(ForeignKey("informant_role.code"))
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"))
+    # pending / given / refused / withdrawn
+    consent_status: Mapped[str] = mapped_column(String(16), default="pending")
+    consent_method: Mapped[str] = mapped_column(String(32), default="")  # oral / written / …
+    consent_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    consent_note: Mapped[str] = mapped_column(Text, default="")
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str | None] = mapped_column(ForeignKey("researcher.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class InformantIdentity(Tracked, Base):
+    """Real names and contacts: never in anonymised exports or unencrypted packages."""
+
+    __tablename__ = "informant_identity"
+    informant_id: Mapped[str] = mapped_column(ForeignKey("informant.id"), primary_key=True)
+    real_name: Mapped[str] = mapped_column(String(200), default="")
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class InstrumentVersion(Base):
+    """One version of a form; immutable. The id derives from the content hash."""
+
+    __tablename__ = "instrument"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    form_id: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[dict[str, Any]] = mapped_column(JSON)
+    source_type: Mapped[str] = mapped_column(String(16))
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON)  # Instrument.to_dict()
+    origin: Mapped[str] = mapped_column(String(200), default="")  # file it came from
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    device_id: Mapped[str] = mapped_column(String(36))
+
+
+class QuestionStance(Base):
+    """Theme and stance of each (instrument, question, value), derived from the definition
+    when the instrument is stored, so structured answers code themselves in one SQL join."""
+
+    __tablename__ = "question_stance"
+    instrument_id: Mapped[str] = mapped_column(ForeignKey("instrument.id"), primary_key=True)
+    question: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), primary_key=True)
+    theme_code: Mapped[str] = mapped_column(String(64))
+    stance: Mapped[str] = mapped_column(String(16))
+
+
+class FieldSession(Tracked, Base):
+    __tablename__ = "field_session"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    instrument_id: Mapped[str] = mapped_column(ForeignKey("instrument.id"), index=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"), index=True)
+    informant_id: Mapped[str | None] = mapped_column(
+        ForeignKey("informant.id"), nullable=True, index=True
+    )
+    researcher_id: Mapped[str] = mapped_column(ForeignKey("researcher.id"))
+    source_type: Mapped[str] = mapped_column(String(16))  # interview / observation / …
+    source_role: Mapped[str] = mapped_column(String(64), default="")  # informant's role tag
+    # draft / completed / approved / returned / refused
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    language: Mapped[str] = mapped_column(String(16), default="id")
+    position: Mapped[str] = mapped_column(String(300), default="")  # where to resume
+    review_comment: Mapped[str] = mapped_column(Text, default="")
+    external_id: Mapped[str | None] = mapped_column(String(200), unique=True, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Answer(Tracked, Base):
+    """One question's value in a session; the id derives from (session, key)."""
+
+    __tablename__ = "answer"
+    __table_args__ = (UniqueConstraint("session_id", "key"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("field_session.id"))
+    key: Mapped[str] = mapped_column(String(300))  # "q" or "rep[item]/q"
+    question: Mapped[str] = mapped_column(String(100), index=True)
+    value: Mapped[str | None] = mapped_column(Text, nullable=True)  # current, derived
+    note: Mapped[str] = mapped_column(Text, default="")  # current field note, derived
+    current_revision_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    revision_count: Mapped[int] = mapped_column(Integer, default=0)
+    has_conflict: Mapped[bool] = mapped_column(Boolean, default=False)
+    relevant: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class AnswerRevision(Base):
+    """Append-only history of an answer; ``parent_id`` is the revision it replaced."""
+
+    __tablename__ = "answer_revision"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    answer_id: Mapped[str] = mapped_column(ForeignKey("answer.id"), index=True)
+    parent_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    device_id: Mapped[str] = mapped_column(String(36))
+    researcher_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class Attachment(Base):
+    """A file stored content-addressed inside the database."""
+
+    __tablename__ = "attachment"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer)
+    mime: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    filename: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    device_id: Mapped[str] = mapped_column(String(36))
+
+
+class Theme(Tracked, Base):
+    __tablename__ = "theme"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("theme.id"), nullable=True)
+    label: Mapped[dict[str, Any]] = mapped_column(JSON)
+    description: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    inclusion: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    exclusion: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    legal_basis: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    merged_into_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Coding(Tracked, Base):
+    """A theme applied by hand to an answer or an excerpt of it (or of its note)."""
+
+    __tablename__ = "coding"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    answer_id: Mapped[str] = mapped_column(ForeignKey("answer.id"), index=True)
+    theme_id: Mapped[str] = mapped_column(ForeignKey("theme.id"), index=True)
+    stance: Mapped[str] = mapped_column(String(16))  # violation / neutrality / unclear
+    target: Mapped[str] = mapped_column(String(8), default="value")  # value / note
+    start: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    end: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    excerpt: Mapped[str] = mapped_column(Text, default="")
+    memo: Mapped[str] = mapped_column(Text, default="")
+    coder_id: Mapped[str | None] = mapped_column(ForeignKey("researcher.id"), nullable=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)  # tombstone, for merging
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Finding(Tracked, Base):
+    __tablename__ = "finding"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    theme_id: Mapped[str] = mapped_column(ForeignKey("theme.id"), index=True)
+    site_id: Mapped[str | None] = mapped_column(ForeignKey("site.id"), nullable=True)
+    conclusion: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="tentative")  # verified / rejected
+    evidence: Mapped[list[Any]] = mapped_column(JSON, default=list)  # answer / coding ids
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("researcher.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ReviewComment(Tracked, Base):
+    """A supervisor's comment on a session, or on one question of it."""
+
+    __tablename__ = "review_comment"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    session_id: Mapped[str] = mapped_column(ForeignKey("field_session.id"), index=True)
+    answer_key: Mapped[str] = mapped_column(String(300), default="")  # "" = whole session
+    comment: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("researcher.id"), nullable=True)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_event"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    researcher_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    action: Mapped[str] = mapped_column(String(64))  # e.g. consent.withdrawn
+    entity: Mapped[str] = mapped_column(String(32))  # table name
+    entity_id: Mapped[str] = mapped_column(String(300))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class MergeLog(Base):
+    __tablename__ = "merge_log"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    package_id: Mapped[str] = mapped_column(String(36), index=True)
+    merged_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    source_device_id: Mapped[str] = mapped_column(String(36))
+    researcher: Mapped[str] = mapped_column(String(200), default="")
+    manifest: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    device_id: Mapped[str] = mapped_column(String(36))
+
+
+Index("ix_answer_session", Answer.session_id)
+Index("ix_session_site_status", FieldSession.site_id, FieldSession.status)
