@@ -1,0 +1,1 @@
+"""Field packages, the supervisor's merge, conflicts and review."""

@@ -1,0 +1,1 @@
+"""Interoperation with ODK / KoboToolbox: importing their submissions."""

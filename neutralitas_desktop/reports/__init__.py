@@ -1,0 +1,1 @@
+"""Reports: the Excel workbook for analysts and the PDF reports supervisors print."""

@@ -1,0 +1,1 @@
+"""Source triangulation: the codebook, coding of excerpts, the matrix and findings."""
