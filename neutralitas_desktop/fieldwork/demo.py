@@ -11,8 +11,11 @@ build in seconds.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 import re
+import struct
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +31,7 @@ from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
     AnswerRevision,
+    Attachment,
     Coding,
     Device,
     FieldSession,
@@ -103,6 +107,7 @@ class DemoResult:
 
 @dataclass
 class _Batch:
+    attachments: dict[str, dict[str, Any]] = field(default_factory=dict)
     answers: list[dict[str, Any]] = field(default_factory=list)
     revisions: list[dict[str, Any]] = field(default_factory=list)
     codings: list[dict[str, Any]] = field(default_factory=list)
@@ -250,8 +255,20 @@ def generate_demo(
         result.by_source[source] = result.by_source.get(source, 0) + 1
         if status != "refused":
             site_bias = (site_ids.index(site_id) % 3 - 1) * 0.1
+            # A draft stops part-way through the form, as an interrupted interview does.
+            limit = rng.randint(3, 25) if status == "draft" else None
             _fill_session(
-                rng, batch, actor, sid, ins, source, started, theme_pattern, themes, site_bias
+                rng,
+                batch,
+                actor,
+                sid,
+                ins,
+                source,
+                started,
+                theme_pattern,
+                themes,
+                site_bias,
+                limit,
             )
         if len(batch.answers) > 20000:
             _flush(db, session_rows, informant_rows, identity_rows, batch, result)
@@ -285,7 +302,10 @@ def _flush(
     result: DemoResult,
 ) -> None:
     with db.engine.begin() as con:
+        known = set(con.execute(select(Attachment.sha256)).scalars())
+        new_blobs = [row for sha, row in batch.attachments.items() if sha not in known]
         for table, rows in (
+            (Attachment.__table__, new_blobs),
             (Informant.__table__, informant_rows),
             (InformantIdentity.__table__, identity_rows),
             (FieldSession.__table__, session_rows),
@@ -300,6 +320,7 @@ def _flush(
     result.codings += len(batch.codings)
     for rows in (session_rows, informant_rows, identity_rows):
         rows.clear()
+    batch.attachments.clear()
     batch.answers.clear()
     batch.revisions.clear()
     batch.codings.clear()
@@ -340,8 +361,10 @@ def _fill_session(
     theme_pattern: dict[str, str],
     themes: dict[str, str],
     site_bias: float,
+    limit: int | None = None,
 ) -> None:
     values: dict[str, Any] = {}
+    budget = [limit if limit is not None else 10**9]
     clock = [started]
 
     def lookup_in(scope: dict[str, Any]) -> Callable[[str], Any]:
@@ -416,9 +439,14 @@ def _fill_session(
                 else:
                     visit(node.children, prefix, scope)
                 continue
+            if budget[0] <= 0:
+                return
             value = _value_for(rng, instrument, node, source, theme_pattern, site_bias)
+            if node.type == "image" and rng.random() < 0.4:
+                value = _screenshot(rng, batch, actor)
             if value is None:
                 continue
+            budget[0] -= 1
             stance = None
             if node.type in ("text", "long_text") and node.theme:
                 stance = _draw_stance(
@@ -496,3 +524,49 @@ def _value_for(
     if q.type == "long_text":
         return rng.choice(PASSAGES["unclear"])
     return None
+
+
+SCREENSHOT_COLOURS = ((59, 89, 152), (225, 48, 108), (29, 161, 242), (37, 211, 102))
+
+
+def _screenshot(rng: random.Random, batch: _Batch, actor: Actor) -> str:
+    """A small stand-in "screenshot" (a PNG in a social network's colour) as an attachment."""
+    colour = rng.choice(SCREENSHOT_COLOURS)
+    data = _png(160, 100, colour)
+    sha = hashlib.sha256(data).hexdigest()
+    batch.attachments.setdefault(
+        sha,
+        {
+            "sha256": sha,
+            "data": data,
+            "size": len(data),
+            "mime": "image/png",
+            "filename": f"tangkapan-layar-{sha[:8]}.png",
+            "created_at": utcnow(),
+            "device_id": actor.device_id,
+        },
+    )
+    return sha
+
+
+def _png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    band = bytes((255, 255, 255)) * width
+    rows = [
+        b"\x00" + (band if 10 <= y < 22 or 40 <= y < 46 else bytes(rgb) * width)
+        for y in range(height)
+    ]
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows)))
+        + chunk(b"IEND", b"")
+    )
