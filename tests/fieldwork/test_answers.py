@@ -46,6 +46,7 @@ def test_each_change_appends_a_revision(study) -> None:  # type: ignore[no-untyp
     assert history[0].parent_id is None
     assert history[1].parent_id == first.revision_id
     assert history[2].parent_id == second.revision_id
+    assert history[2].id == note.revision_id
     assert {h.device_id for h in history} == {study.actor.device_id}
     assert get_session(study.db, sid).answers == 1
 
