@@ -327,6 +327,7 @@ class _Importer:
         self.choice_rows = choice_rows
         children = self.read_survey(survey, choice_lists)
         instrument = self.assemble(settings, languages, default, children, choice_lists)
+        instrument = self.strip_metadata_refs(instrument, survey)
         self.check_texts(instrument, survey, choice_lists)
         self.check_with_model(instrument, survey)
         if self.problems:
@@ -938,12 +939,25 @@ class _Importer:
                 q["stance"] = stance
         self.lenient_expressions(q, row, table, name, is_group=False)
         if q["type"] != "calculate" and not q["label"] and not q["hint"]:
-            if self.row_has_media(row, table):
-                self.warn(
+            media = self.row_media_files(row, table)
+            if media and self.lenient:
+                q["label"] = {self.default: media}
+                self.converted(
                     sheet,
                     row.number,
-                    None,
-                    f"'{name}' has only media (not imported), so it shows no text",
+                    table.header_of("label"),
+                    f"'{name}' has only media, which is not imported; its label is now the "
+                    f"file name '{media}'",
+                )
+            elif media:
+                self.problem(
+                    sheet,
+                    row.number,
+                    table.header_of("label"),
+                    f"'{name}' has only media ({media}), which is not imported, and no label "
+                    "or hint; a lenient import uses the file name as its label",
+                    name,
+                    "label",
                 )
             else:
                 self.problem(
@@ -1073,8 +1087,13 @@ class _Importer:
                     return ""
         return match.group(1)
 
-    def row_has_media(self, row: _Row, table: _Table) -> bool:
-        return any(table.columns[i].field == "_media" for i in row.values if i in table.columns)
+    def row_media_files(self, row: _Row, table: _Table) -> str:
+        """The first media file named on a row ("" when none)."""
+        for index, value in sorted(row.values.items()):
+            column = table.columns.get(index)
+            if column is not None and column.field == "_media":
+                return _text(value)
+        return ""
 
     def default_value(self, value: Any, qtype: str) -> str:
         if isinstance(value, datetime):
@@ -1261,15 +1280,42 @@ class _Importer:
         for ref in _REFERENCE_RE.findall(text):
             if ref in names:
                 continue
-            if ref in self.dropped_metadata:
-                self.warn(
-                    sheet,
-                    number,
-                    column,
-                    f"${{{ref}}} refers to metadata that is not imported; it shows empty",
-                )
-            else:
+            if ref not in self.dropped_metadata:
                 self.problem(sheet, number, column, f"reference to undefined ${{{ref}}}")
+
+    def strip_metadata_refs(self, instrument: Instrument, survey: _Table) -> Instrument:
+        """Texts showing dropped metadata (``${start}``) lose the reference, with a warning."""
+        if not self.dropped_metadata:
+            return instrument
+        pattern = re.compile(r"\s*\$\{(" + "|".join(map(re.escape, self.dropped_metadata)) + r")\}")
+
+        def clean(node_name: str, fld: str, local: LocalText) -> LocalText:
+            out: LocalText = {}
+            for language, text in local.items():
+                found = pattern.findall(text)
+                if found:
+                    text = pattern.sub("", text).strip()
+                    refs = ", ".join(f"${{{ref}}}" for ref in found)
+                    self.warn(
+                        survey.sheet.title,
+                        self.node_rows.get(node_name, [0])[0],
+                        survey.header_of(fld, language, self.default),
+                        f"{refs} (metadata, not imported) removed from the text",
+                    )
+                if text:
+                    out[language] = text
+            return out
+
+        def rewrite(node: Node) -> Node:
+            fields = ["label", "hint"]
+            if isinstance(node, Group):
+                node = replace(node, children=tuple(rewrite(c) for c in node.children))
+            else:
+                fields += ["constraint_message", "required_message"]
+            changes = {f: clean(node.name, f, getattr(node, f)) for f in fields}
+            return replace(node, **changes)
+
+        return replace(instrument, children=tuple(rewrite(c) for c in instrument.children))
 
     def check_with_model(self, instrument: Instrument, survey: _Table) -> None:
         """Validate the instrument and say where each problem is in the workbook."""
