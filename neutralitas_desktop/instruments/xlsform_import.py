@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import warnings
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -127,13 +128,19 @@ def _read_workbook(path: Path) -> dict[str, _Sheet]:
             source, ["is not an Excel workbook (.xlsx): the file is damaged or of another kind"]
         )
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns about Excel features it skips (extensions, data validation);
+            # none of them matter for a form.
+            warnings.simplefilter("ignore", UserWarning)
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         raise InstrumentError(
             source, [f"cannot be read as an Excel workbook (.xlsx): {_short(exc)}"]
         ) from None
     try:
-        return {ws.title.strip().lower(): _read_sheet(ws) for ws in workbook.worksheets}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            return {ws.title.strip().lower(): _read_sheet(ws) for ws in workbook.worksheets}
     except Exception as exc:
         raise InstrumentError(
             source, [f"cannot be read as an Excel workbook (.xlsx): {_short(exc)}"]
