@@ -1,0 +1,696 @@
+"""The runner's Qt-free brain: live relevance, calculations, constraints and required
+questions of one filled-in form, and what is still missing before it can be completed.
+
+A form instance is a list of *entries* in form order: sections, groups, repeats, repeat
+items and questions, each with its answer key ("q", "rep[item]/q"; see
+docs/instrument-format.md). Expressions are parsed once; every change re-evaluates the
+whole instance in one pass (a 200-question form takes about a millisecond), which keeps the
+rules simple and exactly ODK's: a question that is not relevant counts as empty in every
+expression, and its stored answer is kept but marked so.
+
+The text of an "other, specify" choice is stored under ``key + OTHER_SUFFIX``
+(``b2_unit_other``), the name ODK gives the same field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from neutralitas_desktop.instruments import expressions as ex
+from neutralitas_desktop.instruments.form_checks import (
+    CHOICE_COLUMN,
+    OTHER_CHOICE,
+    OTHER_SUFFIX,
+    bare_names_to_refs,
+    message,
+    type_problem,
+)
+from neutralitas_desktop.instruments.model import (
+    ATTACHMENT_TYPES,
+    Choice,
+    Group,
+    Instrument,
+    Node,
+    Question,
+)
+
+EntryKind = Literal["section", "group", "repeat", "item", "question"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One node of the form instance; ``key`` is the answer key for questions and repeats."""
+
+    key: str
+    node: Node
+    kind: EntryKind
+    section: str
+    depth: int
+    parent: int  # index of the enclosing entry, -1 at the top
+    scope: tuple[tuple[str, str], ...]  # (repeat name, item) from the outside in
+    position: int = 1  # 1-based index of the innermost repeat item
+
+    @property
+    def question(self) -> Question:
+        assert isinstance(self.node, Question)
+        return self.node
+
+    @property
+    def answerable(self) -> bool:
+        return (
+            self.kind == "question"
+            and isinstance(self.node, Question)
+            and self.node.type not in ("note", "calculate")
+        )
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Why a question stops "Complete": required and empty, or a value that does not hold."""
+
+    key: str
+    section: str
+    code: str  # required / constraint / integer / decimal / range / date / … / other_missing
+    message: str
+    label: str
+
+
+@dataclass(frozen=True)
+class SectionStatus:
+    name: str
+    label: str
+    relevant: bool
+    answered: int  # relevant questions with an answer
+    questions: int  # relevant questions that take an answer
+    required: int  # relevant required questions
+    required_answered: int
+    issues: int
+
+    @property
+    def complete(self) -> bool:
+        return self.relevant and self.issues == 0 and self.required_answered == self.required
+
+
+@dataclass
+class Changes:
+    """What one change did beyond the value the user typed.
+
+    ``saves``: values the runner must store too (calculations, repeat item lists, defaults);
+    ``relevance``: stored answers whose relevant flag flipped; ``visibility``: entries that
+    appeared or disappeared (the page shows or hides them).
+    """
+
+    saves: dict[str, str | None] = field(default_factory=dict)
+    relevance: dict[str, bool] = field(default_factory=dict)
+    visibility: dict[str, bool] = field(default_factory=dict)
+    rebuilt: bool = False  # entries were added or removed (a repeat item)
+
+    def merge(self, other: Changes) -> None:
+        self.saves.update(other.saves)
+        self.relevance.update(other.relevance)
+        self.visibility.update(other.visibility)
+        self.rebuilt = self.rebuilt or other.rebuilt
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    relevant: ex.Expr | None
+    constraint: ex.Expr | None
+    calculation: ex.Expr | None
+    required_if: ex.Expr | None
+    choice_filter: ex.Expr | None
+    repeats: tuple[str, ...]  # names of the repeats containing the node, outside in
+    order: int
+
+
+_EMPTY = ""
+
+
+def new_item_key() -> str:
+    return secrets.token_hex(4)
+
+
+def split_items(value: str | None) -> list[str]:
+    return value.split() if value else []
+
+
+class FormState:
+    """The state of one form instance; feed it answers, ask it what to show and what is wrong."""
+
+    def __init__(
+        self,
+        instrument: Instrument,
+        answers: dict[str, str | None] | None = None,
+        language: str | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        self.instrument = instrument
+        self.language = language or instrument.default_language
+        self.today = today
+        self._values: dict[str, str | None] = dict(answers or {})
+        self._compiled: dict[str, _Compiled] = {}
+        self.problems: dict[str, str] = {}  # key -> expression error (a form author's bug)
+        self._compile()
+        self._forward = self._has_forward_references()
+        self._entries: list[Entry] = []
+        self._index: dict[str, int] = {}
+        self._relevant: list[bool] = []
+        self._eff: dict[str, object] = {}
+        self._issues: dict[str, Issue] = {}
+        self._required: dict[str, bool] = {}
+        self._rebuild()
+        self._evaluate()
+
+    # ---- building -------------------------------------------------------------------
+    def _compile(self) -> None:
+        def parse(text: str, key: str) -> ex.Expr | None:
+            if not text:
+                return None
+            try:
+                return ex.parse(text)
+            except ex.ExpressionError as exc:
+                self.problems[key] = str(exc)
+                return None
+
+        for order, (parents, node) in enumerate(self.instrument.walk()):
+            repeats = tuple(g.name for g in parents if g.repeat)
+            if isinstance(node, Group):
+                repeats = (*repeats, node.name) if node.repeat else repeats
+                compiled = _Compiled(
+                    parse(node.relevant, node.name), None, None, None, None, repeats, order
+                )
+            else:
+                choice_filter = None
+                if node.choice_filter:
+                    choice_filter = parse(bare_names_to_refs(node.choice_filter), node.name)
+                compiled = _Compiled(
+                    parse(node.relevant, node.name),
+                    parse(node.constraint, node.name),
+                    parse(node.calculation, node.name),
+                    parse(node.required_if, node.name),
+                    choice_filter,
+                    repeats,
+                    order,
+                )
+            self._compiled[node.name] = compiled
+        for section in self.instrument.sections():  # pages made of loose top-level nodes
+            self._compiled.setdefault(section.name, _Compiled(None, None, None, None, None, (), -1))
+
+    def _has_forward_references(self) -> bool:
+        for name, compiled in self._compiled.items():
+            for expr in (compiled.relevant, compiled.calculation, compiled.required_if):
+                if expr is None:
+                    continue
+                for ref in ex.references(expr):
+                    target = self._compiled.get(ref)
+                    if target is not None and target.order >= compiled.order and ref != name:
+                        return True
+        return False
+
+    def _rebuild(self) -> None:
+        entries: list[Entry] = []
+
+        def add(
+            nodes: Iterable[Node],
+            prefix: str,
+            section: str,
+            depth: int,
+            parent: int,
+            scope: tuple[tuple[str, str], ...],
+            position: int,
+        ) -> None:
+            for node in nodes:
+                key = prefix + node.name
+                if isinstance(node, Question):
+                    entries.append(
+                        Entry(key, node, "question", section, depth, parent, scope, position)
+                    )
+                    continue
+                if not node.repeat:
+                    entries.append(
+                        Entry(key, node, "group", section, depth, parent, scope, position)
+                    )
+                    add(
+                        node.children, prefix, section, depth + 1, len(entries) - 1, scope, position
+                    )
+                    continue
+                entries.append(Entry(key, node, "repeat", section, depth, parent, scope, position))
+                repeat_index = len(entries) - 1
+                for n, item in enumerate(split_items(self._values.get(key)), 1):
+                    item_key = f"{key}[{item}]"
+                    inner = (*scope, (node.name, item))
+                    entries.append(
+                        Entry(item_key, node, "item", section, depth + 1, repeat_index, inner, n)
+                    )
+                    add(
+                        node.children,
+                        item_key + "/",
+                        section,
+                        depth + 2,
+                        len(entries) - 1,
+                        inner,
+                        n,
+                    )
+
+        for section in self.instrument.sections():
+            entries.append(Entry(section.name, section, "section", section.name, 0, -1, (), 1))
+            add(section.children, "", section.name, 0, len(entries) - 1, (), 1)
+        previous = {e.key: self._relevant[i] for i, e in enumerate(self._entries)}
+        self._entries = entries
+        self._index = {e.key: i for i, e in enumerate(entries)}
+        self._relevant = [previous.get(e.key, True) for e in entries]
+
+    # ---- evaluation ----------------------------------------------------------------
+    def _lookup_for(self, scope: tuple[tuple[str, str], ...]) -> Callable[[str], object]:
+        eff = self._eff
+        compiled = self._compiled
+        values = self._values
+
+        def lookup(name: str) -> object:
+            if name.startswith(CHOICE_COLUMN):
+                return _EMPTY
+            target = compiled.get(name)
+            if target is None:
+                return _EMPTY
+            repeats = target.repeats
+            if not repeats:
+                return eff.get(name, _EMPTY)
+            prefix = ""
+            depth = 0
+            for repeat, item in scope:
+                if depth < len(repeats) and repeats[depth] == repeat:
+                    prefix += f"{repeat}[{item}]/"
+                    depth += 1
+                else:
+                    break
+            if depth == len(repeats):
+                if repeats[-1] == name:  # ${rep} inside its own item: the item list
+                    return split_items(values.get(prefix[: prefix.rfind("[")] if prefix else name))
+                return eff.get(prefix + name, _EMPTY)
+            prefixes = [prefix]
+            last = len(repeats) - 1
+            for level in range(depth, len(repeats)):
+                if level == last and repeats[level] == name:
+                    return [item for p in prefixes for item in split_items(values.get(p + name))]
+                prefixes = [
+                    f"{p}{repeats[level]}[{item}]/"
+                    for p in prefixes
+                    for item in split_items(values.get(p + repeats[level]))
+                ]
+            return [eff.get(p + name, _EMPTY) for p in prefixes]
+
+        return lookup
+
+    def _context(self, entry: Entry, current: object = None) -> ex.EvalContext:
+        return ex.EvalContext(
+            lookup=self._lookup_for(entry.scope),
+            current=current,
+            position=entry.position,
+            today=self.today,
+        )
+
+    def _run(self, expr: ex.Expr, ctx: ex.EvalContext, key: str, default: object) -> object:
+        try:
+            return ex.evaluate(expr, ctx)
+        except ex.ExpressionError as exc:
+            self.problems[key] = str(exc)
+            return default
+
+    def _evaluate(self) -> dict[str, bool]:
+        """One pass in form order (more only when expressions look ahead); returns the
+        entries whose relevance changed."""
+        before = list(self._relevant)
+        for _ in range(4 if self._forward else 1):
+            snapshot = (list(self._relevant), dict(self._eff))
+            self._pass()
+            if not self._forward or snapshot == (self._relevant, self._eff):
+                break
+        self._check()
+        return {
+            e.key: self._relevant[i]
+            for i, e in enumerate(self._entries)
+            if i < len(before) and before[i] != self._relevant[i]
+        }
+
+    def _pass(self) -> None:
+        entries = self._entries
+        relevant = self._relevant
+        compiled = self._compiled
+        values = self._values
+        eff = self._eff
+        contexts: dict[tuple[tuple[str, str], ...], ex.EvalContext] = {}
+        for i, entry in enumerate(entries):
+            node = entry.node
+            ok = entry.parent < 0 or relevant[entry.parent]
+            comp = compiled[node.name]
+            ctx = contexts.get(entry.scope)
+            if ctx is None:
+                ctx = contexts[entry.scope] = self._context(entry)
+            ctx.position = entry.position
+            if ok and comp.relevant is not None and entry.kind != "item":
+                ok = ex.truthy(self._run(comp.relevant, ctx, entry.key, True))
+            relevant[i] = ok
+            if entry.kind != "question":
+                continue
+            key = entry.key
+            if node.type == "calculate":  # type: ignore[union-attr]
+                if ok and comp.calculation is not None:
+                    ctx.current = values.get(key)
+                    eff[key] = _stored(self._run(comp.calculation, ctx, key, ""))
+                    ctx.current = None
+                else:
+                    eff[key] = _EMPTY
+                continue
+            value = values.get(key)
+            eff[key] = (value if value is not None else _EMPTY) if ok else _EMPTY
+
+    def _check(self) -> None:
+        issues: dict[str, Issue] = {}
+        required: dict[str, bool] = {}
+        language = self.language
+        for i, entry in enumerate(self._entries):
+            if not self._relevant[i]:
+                continue
+            if not entry.answerable:
+                continue
+            q = entry.question
+            comp = self._compiled[q.name]
+            is_required = q.required
+            if comp.required_if is not None:
+                ctx = self._context(entry)
+                is_required = ex.truthy(self._run(comp.required_if, ctx, entry.key, False))
+            required[entry.key] = is_required
+            value = self._values.get(entry.key)
+            if value is None or value == "":
+                if is_required:
+                    text = self.instrument.text(q.required_message, language) or message(
+                        "required", language
+                    )
+                    issues[entry.key] = self._issue(entry, "required", text)
+                continue
+            code = type_problem(q, value)
+            if code:
+                params = {k: str(v) for k, v in q.parameters.items()} if code == "range" else {}
+                text = message(code, language, **params)
+                issues[entry.key] = self._issue(entry, code, text)
+                continue
+            if comp.constraint is not None:
+                ctx = self._context(entry, current=value)
+                if not ex.truthy(self._run(comp.constraint, ctx, entry.key, True)):
+                    text = self.instrument.text(q.constraint_message, language) or message(
+                        "constraint", language
+                    )
+                    issues[entry.key] = self._issue(entry, "constraint", text)
+                    continue
+            if q.other and OTHER_CHOICE in value.split():
+                other = self._values.get(entry.key + OTHER_SUFFIX)
+                if not other or not other.strip():
+                    text = message("other_missing", language)
+                    issues[entry.key] = self._issue(entry, "other_missing", text)
+        self._issues = issues
+        self._required = required
+
+    def _issue(self, entry: Entry, code: str, text: str) -> Issue:
+        return Issue(entry.key, entry.section, code, text, self.label(entry.key))
+
+    # ---- changing ------------------------------------------------------------------
+    def set_value(self, key: str, value: str | None) -> Changes:
+        """Record a change the user made and re-evaluate; raises KeyError for unknown keys."""
+        if key not in self._index and not self._is_other_key(key):
+            raise KeyError(key)
+        self._values[key] = value if value != "" else None
+        return self._changes(self._evaluate())
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self._check()
+
+    def add_item(self, repeat_key: str) -> tuple[str, Changes]:
+        """Add an item to a repeat; the changes include the new item list and its defaults."""
+        entry = self._entries[self._index[repeat_key]]
+        if entry.kind != "repeat":
+            raise KeyError(repeat_key)
+        items = split_items(self._values.get(repeat_key))
+        item = new_item_key()
+        while item in items:
+            item = new_item_key()
+        items.append(item)
+        self._values[repeat_key] = " ".join(items)
+        self._rebuild()
+        changes = self._changes(self._evaluate())
+        changes.rebuilt = True
+        changes.saves[repeat_key] = self._values[repeat_key]
+        changes.saves.update(self._defaults(f"{repeat_key}[{item}]/"))
+        return item, changes
+
+    def remove_item(self, repeat_key: str, item: str) -> Changes:
+        """Remove an item; its stored answers are kept but marked not relevant."""
+        items = split_items(self._values.get(repeat_key))
+        if item not in items:
+            raise KeyError(f"{repeat_key}[{item}]")
+        items.remove(item)
+        prefix = f"{repeat_key}[{item}]/"
+        gone = {k: False for k, v in self._values.items() if k.startswith(prefix) and v}
+        self._values[repeat_key] = " ".join(items) or None
+        self._rebuild()
+        changes = self._changes(self._evaluate())
+        changes.rebuilt = True
+        changes.saves[repeat_key] = self._values[repeat_key]
+        changes.relevance.update(gone)
+        return changes
+
+    def initial_values(self) -> dict[str, str | None]:
+        """Defaults (static or computed once) of unanswered questions in a new form."""
+        return self._defaults("")
+
+    def _defaults(self, prefix: str) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        for i, entry in enumerate(self._entries):
+            if entry.kind != "question" or not entry.key.startswith(prefix):
+                continue
+            if prefix == "" and entry.scope:
+                continue
+            q = entry.question
+            if q.type == "calculate" or self._values.get(entry.key) not in (None, ""):
+                continue
+            value = ""
+            comp = self._compiled[q.name]
+            if comp.calculation is not None and self._relevant[i]:
+                value = _stored(self._run(comp.calculation, self._context(entry), entry.key, ""))
+            elif q.default:
+                value = q.default
+            if value:
+                self._values[entry.key] = value
+                out[entry.key] = value
+        if out:
+            self._evaluate()
+        out.update(self.calculated_changes())
+        return out
+
+    def calculated_changes(self) -> dict[str, str | None]:
+        """Calculated values that differ from what is stored (the runner saves them)."""
+        out: dict[str, str | None] = {}
+        for i, entry in enumerate(self._entries):
+            if entry.kind == "question" and entry.node.type == "calculate":  # type: ignore[union-attr]
+                value = self._eff.get(entry.key, _EMPTY) if self._relevant[i] else _EMPTY
+                stored = self._values.get(entry.key)
+                if (stored or "") != value:
+                    self._values[entry.key] = value or None
+                    out[entry.key] = value or None
+        return out
+
+    def _changes(self, flipped: dict[str, bool]) -> Changes:
+        changes = Changes(visibility=flipped)
+        for key, now in flipped.items():
+            entry = self._entries[self._index[key]]
+            if entry.kind == "question":
+                if self._values.get(key) not in (None, ""):
+                    changes.relevance[key] = now
+                other = key + OTHER_SUFFIX
+                if self._values.get(other) not in (None, ""):
+                    changes.relevance[other] = now
+            else:  # a group, repeat or section: every stored answer beneath it
+                for k in self._keys_below(self._index[key]):
+                    if self._values.get(k) not in (None, ""):
+                        changes.relevance[k] = self.is_relevant(k)
+        changes.saves.update(self.calculated_changes())
+        return changes
+
+    def _keys_below(self, index: int) -> Iterable[str]:
+        entries = self._entries
+        below = {index}
+        for i in range(index + 1, len(entries)):
+            if entries[i].parent in below:
+                below.add(i)
+                if entries[i].kind in ("question", "repeat"):
+                    yield entries[i].key
+                    if entries[i].kind == "question":
+                        yield entries[i].key + OTHER_SUFFIX
+
+    def _is_other_key(self, key: str) -> bool:
+        if not key.endswith(OTHER_SUFFIX):
+            return False
+        base = key[: -len(OTHER_SUFFIX)]
+        index = self._index.get(base)
+        return index is not None and self._entries[index].kind == "question"
+
+    # ---- reading -------------------------------------------------------------------
+    @property
+    def entries(self) -> list[Entry]:
+        return self._entries
+
+    def entry(self, key: str) -> Entry:
+        return self._entries[self._index[key]]
+
+    def has_entry(self, key: str) -> bool:
+        return key in self._index
+
+    def section_entries(self, section: str) -> list[Entry]:
+        return [e for e in self._entries if e.section == section and e.kind != "section"]
+
+    def children(self, key: str) -> list[Entry]:
+        """Direct children of a group, repeat or item entry."""
+        index = self._index[key]
+        return [e for e in self._entries[index + 1 :] if e.parent == index]
+
+    def value(self, key: str) -> str | None:
+        entry = self._entries[self._index[key]] if key in self._index else None
+        if entry is not None and entry.kind == "question" and entry.question.type == "calculate":
+            value = self._eff.get(key)
+            return str(value) if value else None
+        return self._values.get(key)
+
+    def answers(self) -> dict[str, str | None]:
+        return dict(self._values)
+
+    def items(self, repeat_key: str) -> list[str]:
+        return split_items(self._values.get(repeat_key))
+
+    def is_relevant(self, key: str) -> bool:
+        if key in self._index:
+            return self._relevant[self._index[key]]
+        if self._is_other_key(key):
+            return self._relevant[self._index[key[: -len(OTHER_SUFFIX)]]]
+        return False  # e.g. an answer of a removed repeat item
+
+    def relevance_of_answers(self) -> dict[str, bool]:
+        """The relevant flag every stored answer should carry now."""
+        return {k: self.is_relevant(k) for k, v in self._values.items() if v not in (None, "")}
+
+    def is_required(self, key: str) -> bool:
+        return self._required.get(key, False)
+
+    def issue(self, key: str) -> Issue | None:
+        return self._issues.get(key)
+
+    def issues(self) -> list[Issue]:
+        """What stops "Complete", in form order."""
+        return list(self._issues.values())
+
+    def choices(self, key: str) -> list[Choice]:
+        """The choices of a choice question after its choice_filter (plus "other")."""
+        entry = self.entry(key)
+        q = entry.question
+        choice_list = self.instrument.choices_for(q)
+        choices = list(choice_list.choices) if choice_list else []
+        comp = self._compiled[q.name]
+        if comp.choice_filter is not None:
+            base = self._lookup_for(entry.scope)
+            kept = []
+            for choice in choices:
+                attrs = {
+                    "name": choice.name,
+                    "label": self.instrument.text(choice.label, self.language),
+                }
+                attrs.update(choice.attributes)
+
+                def lookup(name: str, attrs: dict[str, str] = attrs) -> object:
+                    if name.startswith(CHOICE_COLUMN):
+                        return attrs.get(name[len(CHOICE_COLUMN) :], "")
+                    return base(name)
+
+                ctx = ex.EvalContext(lookup=lookup, position=entry.position, today=self.today)
+                if ex.truthy(self._run(comp.choice_filter, ctx, key, True)):
+                    kept.append(choice)
+            choices = kept
+        if q.other:
+            label = {lang: message("other_label", lang) for lang in ("id", "en")}
+            choices.append(Choice(OTHER_CHOICE, label))
+        return choices
+
+    def text(self, local: dict[str, str]) -> str:
+        return self.instrument.text(local, self.language)
+
+    def label(self, key: str) -> str:
+        entry = self.entry(key)
+        text = self.text(entry.node.label) or entry.node.name
+        if "${" in text:
+            lookup = self._lookup_for(entry.scope)
+            text = _REF_RE.sub(lambda m: ex.to_string(lookup(m.group(1))), text)
+        return text
+
+    def hint(self, key: str) -> str:
+        return self.text(self.entry(key).node.hint)
+
+    def sections(self) -> list[Entry]:
+        return [e for e in self._entries if e.kind == "section"]
+
+    def outline(self) -> list[SectionStatus]:
+        """Per section: relevance, answered / questions, required answered / required, issues."""
+        stats: dict[str, list[int]] = {}
+        labels: dict[str, str] = {}
+        relevant: dict[str, bool] = {}
+        for i, entry in enumerate(self._entries):
+            if entry.kind == "section":
+                stats[entry.key] = [0, 0, 0, 0, 0]
+                labels[entry.key] = self.section_label(entry)
+                relevant[entry.key] = self._relevant[i]
+                continue
+            if not entry.answerable or not self._relevant[i]:
+                continue
+            counts = stats[entry.section]
+            answered = self._values.get(entry.key) not in (None, "")
+            counts[0] += answered
+            counts[1] += 1
+            if self._required.get(entry.key):
+                counts[2] += 1
+                counts[3] += answered and entry.key not in self._issues
+            counts[4] += entry.key in self._issues
+        return [
+            SectionStatus(name, labels[name], relevant[name], *counts)
+            for name, counts in stats.items()
+        ]
+
+    def section_label(self, entry: Entry) -> str:
+        if entry.node.label:
+            return self.text(entry.node.label)
+        children = self.children(entry.key)
+        return self.label(children[0].key) if children else entry.key
+
+    def section_of(self, key: str) -> str:
+        return self.entry(key).section
+
+    def attachments(self) -> list[str]:
+        """SHA-256 values of relevant attachment answers."""
+        return [
+            str(self._values[e.key])
+            for i, e in enumerate(self._entries)
+            if e.kind == "question"
+            and e.node.type in ATTACHMENT_TYPES  # type: ignore[union-attr]
+            and self._relevant[i]
+            and self._values.get(e.key)
+        ]
+
+
+_REF_RE = re.compile(r"\$\{([^}]*)\}")
+
+
+def _stored(value: object) -> str:
+    """A computed value as an answer is stored; NaN (a sum over blanks) is no answer."""
+    text = ex.to_string(value)
+    return "" if text in ("NaN", "Infinity", "-Infinity") else text
