@@ -189,6 +189,12 @@ class Instrument:
             if isinstance(node, Group) and not node.repeat:
                 flush()
                 sections.append(node)
+            elif isinstance(node, Group):
+                # A top-level repeat is a page of its own, titled by the repeat.
+                flush()
+                sections.append(
+                    Group(name=f"_{node.name}", label=node.label, hint=node.hint, children=(node,))
+                )
             else:
                 loose.append(node)
         flush()

@@ -93,9 +93,16 @@ def load_codebook(path: Path, default_language: str = "id") -> tuple[Theme, ...]
                 legal_basis=(basis,) if isinstance(basis, str) else tuple(basis),
             )
         )
+    parents = {t.code: t.parent for t in themes}
     for theme in themes:
         if theme.parent and theme.parent not in codes:
             problems.append(f"theme '{theme.code}': parent '{theme.parent}' is not a theme")
+        seen, code = set(), theme.code
+        while parents.get(code) and code not in seen:
+            seen.add(code)
+            code = parents[code]
+        if code in seen:
+            problems.append(f"theme '{theme.code}': its parents form a cycle")
     if problems:
         raise InstrumentError(source, problems)
     return tuple(themes)
@@ -117,27 +124,48 @@ def load_study_template(folder: Path) -> StudyTemplate:
     instruments = tuple(
         load_instrument(folder / name, theme_codes) for name in study.get("instruments", [])
     )
-    roles = tuple(Role(str(r["code"]), _text(r.get("label"), lang)) for r in data.get("roles", []))
+    problems: list[str] = []
+    roles: list[Role] = []
+    for i, entry in enumerate(data.get("roles", []), 1):
+        code = str(entry.get("code", ""))
+        if not code:
+            problems.append(f"role {i}: no code")
+        elif code in {r.code for r in roles}:
+            problems.append(f"role '{code}': duplicate code")
+        else:
+            roles.append(Role(code, _text(entry.get("label"), lang)))
     role_codes = {r.code for r in roles}
-    problems = [
+    problems += [
         f"instrument '{ins.id}': role '{role}' is not in the study's roles"
         for ins in instruments
         for role in ins.roles
         if role not in role_codes
     ]
+    ids = [ins.id for ins in instruments]
+    problems += [
+        f"instrument '{d}' is listed twice" for d in sorted({i for i in ids if ids.count(i) > 1})
+    ]
+    periods: list[Period] = []
+    for i, entry in enumerate(data.get("periods", []), 1):
+        code = str(entry.get("code", ""))
+        start, end = entry.get("start"), entry.get("end")
+        if not code or not isinstance(start, dt.date) or not isinstance(end, dt.date):
+            problems.append(f"period {i}: needs a code and start and end dates (YYYY-MM-DD)")
+        elif end < start:
+            problems.append(f"period '{code}': ends ({end}) before it starts ({start})")
+        elif code in {p.code for p in periods}:
+            problems.append(f"period '{code}': duplicate code")
+        else:
+            periods.append(Period(code, _text(entry.get("label"), lang), start, end))
     if problems:
         raise InstrumentError(source, problems)
-    periods = tuple(
-        Period(str(p["code"]), _text(p.get("label"), lang), p["start"], p["end"])
-        for p in data.get("periods", [])
-    )
     return StudyTemplate(
         title=_text(study.get("title"), lang),
         description=_text(study.get("description"), lang),
         languages=languages,
         default_language=lang,
-        roles=roles,
-        periods=periods,
+        roles=tuple(roles),
+        periods=tuple(periods),
         themes=themes,
         instruments=instruments,
         election_date=study.get("election_date"),

@@ -104,6 +104,12 @@ def instrument_from_toml_data(data: dict[str, Any], source: str) -> Instrument:
             )
         choice_lists[list_name] = ChoiceList(list_name, tuple(choices))
 
+    def flag(value: Any, where: str, key: str) -> bool:
+        if not isinstance(value, bool):
+            problems.append(f"{where}: {key} must be true or false")
+            return False
+        return value
+
     def node(item: Any, where: str) -> Node | None:
         if not isinstance(item, dict):
             problems.append(f"{where}: an item must be a table")
@@ -149,11 +155,11 @@ def instrument_from_toml_data(data: dict[str, Any], source: str) -> Instrument:
             constraint_message=text(item.get("constraint_message"), label),
             calculation=str(item.get("calculation", "")),
             default=str(item.get("default", "")),
-            read_only=bool(item.get("read_only", False)),
+            read_only=flag(item.get("read_only", False), label, "read_only"),
             appearance=str(item.get("appearance", "")),
             choice_list=str(item.get("choices", "")),
             choice_filter=str(item.get("choice_filter", "")),
-            other=bool(item.get("other", False)),
+            other=flag(item.get("other", False), label, "other"),
             parameters={k: str(v) for k, v in (item.get("parameters") or {}).items()},
             theme=str(item.get("theme", "")),
             stance={str(k): str(v) for k, v in stance.items()},

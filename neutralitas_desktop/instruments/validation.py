@@ -108,6 +108,8 @@ def validate(instrument: Instrument, themes: set[str] | None = None) -> Report:
                     "choices",
                     f"choice list '{question.choice_list}' is not defined",
                 )
+        if question.other and question.type not in ("select_one", "select_multiple"):
+            err(question.name, "other", "'other, specify' needs a select_one or select_multiple")
         if question.type == "calculate" and not question.calculation:
             err(question.name, "calculation", "calculate needs a calculation")
         _check_stance(instrument, question, themes, err)
