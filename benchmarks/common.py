@@ -12,8 +12,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Sessions in the synthetic study per size; ~50 answers per session, so L ≈ 240,000 answers.
-SIZES = {"S": 200, "M": 1000, "L": 4800}
+# Sessions in the synthetic study per size; the demo averages ~31 answers a session
+# (drafts stop early, skip logic hides follow-ups), so L ≈ 240,000 answers.
+SIZES = {"S": 200, "M": 1600, "L": 7800}
 
 
 @dataclass
