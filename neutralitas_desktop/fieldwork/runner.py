@@ -1,0 +1,267 @@
+"""What the runner needs beyond saving answers: starting a session with its consent,
+loading one to resume, completing it (refused while something is missing), reopening it,
+and the drafts waiting to be resumed.
+
+Saving itself is ``answers.save_answer``; completion re-evaluates the form with the
+instrument's own rules (instruments.form_state), so the GUI and the CLI agree on what
+"complete" means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from neutralitas_desktop.errors import NeutralitasError, NotFoundError
+from neutralitas_desktop.fieldwork import audit
+from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.answers import (
+    AnswerState,
+    save_answer,
+    session_answers,
+    set_relevance,
+)
+from neutralitas_desktop.fieldwork.informants import record_consent
+from neutralitas_desktop.fieldwork.sessions import SessionFilter, SessionRow, list_sessions
+from neutralitas_desktop.fieldwork.sessions import start_session as _start_session
+from neutralitas_desktop.instruments.form_state import FormState, Issue
+from neutralitas_desktop.instruments.model import Instrument
+from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.store.models import (
+    FieldSession,
+    Informant,
+    InstrumentVersion,
+    Site,
+    utcnow,
+)
+
+EDITABLE = ("draft", "returned")
+REOPENABLE = ("completed", "returned", "approved")
+
+
+class IncompleteSessionError(NeutralitasError):
+    """ "Complete" was refused; ``issues`` lists every question still missing or invalid."""
+
+    def __init__(self, session_id: str, issues: list[Issue]) -> None:
+        self.session_id = session_id
+        self.issues = issues
+        shown = "; ".join(f"{i.key}: {i.message}" for i in issues[:5])
+        more = f" (and {len(issues) - 5} more)" if len(issues) > 5 else ""
+        super().__init__(
+            f"session {session_id} cannot be completed: {len(issues)} question(s) "
+            f"need an answer or a correction: {shown}{more}"
+        )
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    status: str  # given / refused
+    method: str = "oral"  # oral / written / recorded
+    at: dt.datetime | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class StartedSession:
+    session_id: str
+    refused: bool  # consent refused: the session holds nothing but the refusal
+    saved: dict[str, str | None]  # answers filled in at the start (consent, defaults)
+
+
+@dataclass(frozen=True)
+class RunnerSession:
+    """Everything the runner needs to show a session and carry on where it stopped."""
+
+    id: str
+    instrument_id: str
+    instrument: Instrument
+    status: str
+    language: str
+    position: str
+    site_name: str
+    informant_code: str
+    source_type: str
+    started_at: dt.datetime
+    answers: dict[str, AnswerState]
+
+    @property
+    def values(self) -> dict[str, str | None]:
+        return {k: a.value for k, a in self.answers.items()}
+
+    @property
+    def notes(self) -> dict[str, str]:
+        return {k: a.note for k, a in self.answers.items() if a.note}
+
+    @property
+    def editable(self) -> bool:
+        return self.status in EDITABLE
+
+
+def begin_session(
+    db: Database,
+    actor: Actor,
+    *,
+    instrument_id: str,
+    site_id: str,
+    informant_id: str | None = None,
+    consent: ConsentRecord | None = None,
+    language: str = "id",
+) -> StartedSession:
+    """Start a session; for an interview, record the informant's consent first.
+
+    A refusal is recorded on the informant and ends the session at once (status
+    ``refused``) with nothing collected but the refusal. A given consent fills in the
+    form's consent question, so the interview does not ask twice.
+    """
+    with db.session() as session:
+        row = session.get(InstrumentVersion, instrument_id)
+        if row is None:
+            raise NotFoundError(f"no instrument with id {instrument_id}")
+        instrument = Instrument.from_dict(row.definition)
+    interview = instrument.source_type == "interview"
+    if interview:
+        if informant_id is None:
+            raise NeutralitasError("an interview needs an informant")
+        if consent is None or consent.status not in ("given", "refused"):
+            raise NeutralitasError("record the informant's consent (given or refused) first")
+        record_consent(
+            db, actor, informant_id, consent.status, consent.method, consent.at, consent.note
+        )
+    with db.session() as session:
+        session_id = _start_session(
+            session,
+            actor,
+            instrument_id=instrument_id,
+            site_id=site_id,
+            informant_id=informant_id if interview else None,
+            language=language,
+        )
+    state = FormState(instrument, language=language)
+    saved: dict[str, str | None] = {}
+    if interview and consent is not None:
+        for question in instrument.questions():
+            if question.type == "consent" and instrument.repeat_of(question.name) is None:
+                saved[question.name] = consent.status
+                state.set_value(question.name, consent.status)
+                break
+    refused = interview and consent is not None and consent.status == "refused"
+    if not refused:
+        saved.update(state.initial_values())
+    for key, value in saved.items():
+        if value is not None:
+            save_answer(db, actor, session_id, key, value, relevant=state.is_relevant(key))
+    if refused:
+        _set_status(db, actor, session_id, "refused", "session.refused")
+    return StartedSession(session_id, refused, saved)
+
+
+def load_session(db: Database, session_id: str) -> RunnerSession:
+    """A session with its instrument and current answers, to run or resume."""
+    with db.session() as session:
+        row = session.execute(
+            select(FieldSession, InstrumentVersion.definition, Site.name, Informant.code)
+            .join(InstrumentVersion, InstrumentVersion.id == FieldSession.instrument_id)
+            .join(Site, Site.id == FieldSession.site_id)
+            .outerjoin(Informant, Informant.id == FieldSession.informant_id)
+            .where(FieldSession.id == session_id)
+        ).first()
+        if row is None:
+            raise NotFoundError(f"no session with id {session_id}")
+        fs, definition, site_name, code = row
+        info = (
+            fs.id,
+            fs.instrument_id,
+            fs.status,
+            fs.language,
+            fs.position,
+            fs.source_type,
+            fs.started_at,
+        )
+    sid, instrument_id, status, language, position, source_type, started_at = info
+    return RunnerSession(
+        id=sid,
+        instrument_id=instrument_id,
+        instrument=Instrument.from_dict(definition),
+        status=status,
+        language=language,
+        position=position,
+        site_name=site_name,
+        informant_code=code or "",
+        source_type=source_type,
+        started_at=started_at,
+        answers=session_answers(db, session_id),
+    )
+
+
+def session_issues(db: Database, session_id: str) -> list[Issue]:
+    """What still stops "Complete" (required questions without an answer, invalid answers)."""
+    loaded = load_session(db, session_id)
+    return FormState(loaded.instrument, loaded.values, loaded.language).issues()
+
+
+def complete_session(db: Database, actor: Actor, session_id: str) -> None:
+    """Mark a draft completed, refused with every issue listed while the form is not
+    complete; the relevant flag of every stored answer is brought up to date first."""
+    loaded = load_session(db, session_id)
+    if loaded.status not in EDITABLE:
+        raise NeutralitasError(
+            f"session {session_id} is {loaded.status}; only a draft or a returned session "
+            "can be completed"
+        )
+    state = FormState(loaded.instrument, loaded.values, loaded.language)
+    issues = state.issues()
+    if issues:
+        raise IncompleteSessionError(session_id, issues)
+    stored = {k: a.relevant for k, a in loaded.answers.items()}
+    flags = {k: v for k, v in state.relevance_of_answers().items() if stored.get(k) != v}
+    calculated = state.calculated_changes()
+    for key, value in calculated.items():
+        save_answer(db, actor, session_id, key, value, relevant=state.is_relevant(key))
+    set_relevance(db, actor, session_id, flags)
+    _set_status(db, actor, session_id, "completed", "session.completed")
+
+
+def reopen_session(db: Database, actor: Actor, session_id: str) -> None:
+    """Make a completed (or returned, or approved) session a draft again for editing;
+    every later edit appends a revision, so the completed state stays in the history."""
+    with db.session() as session:
+        row = session.get(FieldSession, session_id)
+        if row is None:
+            raise NotFoundError(f"no session with id {session_id}")
+        if row.status == "draft":
+            return
+        if row.status not in REOPENABLE:
+            raise NeutralitasError(f"session {session_id} is {row.status} and cannot be reopened")
+    _set_status(db, actor, session_id, "draft", "session.reopened")
+
+
+def _set_status(db: Database, actor: Actor, session_id: str, status: str, action: str) -> None:
+    with db.session() as session:
+        row = session.get(FieldSession, session_id)
+        if row is None:
+            raise NotFoundError(f"no session with id {session_id}")
+        previous = row.status
+        row.status = status
+        row.device_id = actor.device_id
+        if status in ("completed", "refused"):
+            row.ended_at = utcnow()
+        elif status == "draft":
+            row.ended_at = None
+        audit.record(session, actor, action, "field_session", session_id, previous=previous)
+
+
+def draft_sessions(db: Database, researcher_id: str | None = None) -> list[SessionRow]:
+    """Drafts to offer for resuming (this researcher's when given), newest first."""
+    return list_sessions(db, SessionFilter(status="draft", researcher_id=researcher_id))
+
+
+def encode_position(section: str, key: str = "") -> str:
+    """Where the researcher is: the section (page) and the question that had the focus."""
+    return f"{section}|{key}" if key else section
+
+
+def decode_position(position: str) -> tuple[str, str]:
+    section, _, key = position.partition("|")
+    return section, key
