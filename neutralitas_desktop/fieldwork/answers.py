@@ -169,21 +169,26 @@ def session_answers(db: Database, session_id: str) -> dict[str, AnswerState]:
     return {r.key: AnswerState(*r) for r in rows}
 
 
+def _revisions_of(aid: str):  # type: ignore[no-untyped-def]
+    """Select the revisions of one answer, in RevisionInfo's field order."""
+    return select(
+        _revision.c.id,
+        _revision.c.parent_id,
+        _revision.c.value,
+        _revision.c.note,
+        _revision.c.created_at,
+        _revision.c.device_id,
+        _revision.c.researcher_id,
+    ).where(_revision.c.answer_id == aid)
+
+
 def answer_history(db: Database, session_id: str, key: str) -> list[RevisionInfo]:
     """Every revision of one answer, oldest first."""
     with db.engine.connect() as con:
         rows = con.execute(
-            select(
-                _revision.c.id,
-                _revision.c.parent_id,
-                _revision.c.value,
-                _revision.c.note,
-                _revision.c.created_at,
-                _revision.c.device_id,
-                _revision.c.researcher_id,
+            _revisions_of(answer_id(session_id, key)).order_by(
+                _revision.c.created_at, _revision.c.id
             )
-            .where(_revision.c.answer_id == answer_id(session_id, key))
-            .order_by(_revision.c.created_at, _revision.c.id)
         ).all()
     return [RevisionInfo(*r) for r in rows]
 
@@ -209,17 +214,7 @@ def refresh_answers(con: Connection, answer_ids: Iterable[str]) -> int:
     """Recompute the cached current value of answers from their revisions (after a merge)."""
     count = 0
     for aid in answer_ids:
-        rows = con.execute(
-            select(
-                _revision.c.id,
-                _revision.c.parent_id,
-                _revision.c.value,
-                _revision.c.note,
-                _revision.c.created_at,
-                _revision.c.device_id,
-                _revision.c.researcher_id,
-            ).where(_revision.c.answer_id == aid)
-        ).all()
+        rows = con.execute(_revisions_of(aid)).all()
         revisions = [RevisionInfo(*r) for r in rows]
         head, conflict = current_revision(revisions)
         if head is None:
