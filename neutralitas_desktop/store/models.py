@@ -324,5 +324,53 @@ class MergeLog(Base):
     device_id: Mapped[str] = mapped_column(String(36))
 
 
+class RevisionParent(Base):
+    """Further parents of an answer revision: a revision that resolves a conflict replaces
+    every head it names, so the merged history has one head again."""
+
+    __tablename__ = "revision_parent"
+    revision_id: Mapped[str] = mapped_column(ForeignKey("answer_revision.id"), primary_key=True)
+    parent_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
+
+
+class RowVersion(Base):
+    """An immutable state of a row edited in place (a session's status, a coding), with the
+    versions it replaced: packages carry these so merges see who changed what from where."""
+
+    __tablename__ = "row_version"
+    __table_args__ = (Index("ix_row_version_row", "entity", "row_id"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[str] = mapped_column(String(36))
+    parents: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    device_id: Mapped[str] = mapped_column(String(36))
+
+
+class RowHead(Base):
+    """Which version this database's copy of a row holds (local; never packaged)."""
+
+    __tablename__ = "row_head"
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version_id: Mapped[str] = mapped_column(String(36))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    device_id: Mapped[str] = mapped_column(String(36))
+    conflict: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+
+
+class IdAlias(Base):
+    """A row another laptop made for the same thing (a site or theme of the same name): its
+    id maps onto the kept row's, and its own fields are kept in ``detail``."""
+
+    __tablename__ = "id_alias"
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    alias_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    canonical_id: Mapped[str] = mapped_column(String(36))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
 Index("ix_answer_session", Answer.session_id)
 Index("ix_session_site_status", FieldSession.site_id, FieldSession.status)

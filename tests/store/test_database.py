@@ -27,7 +27,8 @@ def test_new_database_is_durable_and_ours(tmp_path: Path) -> None:
         assert con.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert con.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert con.exec_driver_sql("PRAGMA application_id").scalar() == APPLICATION_ID
-        assert con.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
+        version = con.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        assert version == migrations.HEAD
     db.close()
     assert not (tmp_path / "new.sqlite.creating").exists()
 
@@ -82,7 +83,10 @@ def test_database_from_the_future_is_refused_and_untouched(
     before = digest(path)
     with pytest.raises(DatabaseError) as exc:
         open_database(path)
-    assert "created by a newer version (schema 0042), this app knows up to 0001" in str(exc.value)
+    assert (
+        f"created by a newer version (schema 0042), this app knows up to {migrations.HEAD}"
+        in str(exc.value)
+    )
     assert digest(path) == before
 
 
@@ -93,15 +97,16 @@ def test_older_database_is_backed_up_before_upgrade(
     path.write_bytes(empty_study_template.read_bytes())
     upgraded: list[str] = []
     # Pretend this app knows a newer schema than the file has.
-    monkeypatch.setattr(migrations, "HEAD", "0002")
-    monkeypatch.setattr(migrations, "is_known", lambda rev: rev in {"0001", "0002"})
+    current = migrations.HEAD
+    monkeypatch.setattr(migrations, "HEAD", "9999")
+    monkeypatch.setattr(migrations, "is_known", lambda rev: rev in {current, "9999"})
     monkeypatch.setattr(
         migrations, "upgrade", lambda engine, revision="head": upgraded.append(revision)
     )
     db = database.open_database(path)
     assert upgraded == ["head"]
     assert db.backup is not None and db.backup.parent == tmp_path
-    assert db.backup.name.startswith("old.schema-0001.")
+    assert db.backup.name.startswith(f"old.schema-{current}.")
     con = sqlite3.connect(db.backup)
     assert con.execute("SELECT value FROM meta WHERE key='application'").fetchone() == (
         "neutralitas-desktop",
