@@ -26,7 +26,11 @@ from neutralitas_desktop.fieldwork.answers import (
 from neutralitas_desktop.fieldwork.informants import record_consent
 from neutralitas_desktop.fieldwork.sessions import SessionFilter, SessionRow, list_sessions
 from neutralitas_desktop.fieldwork.sessions import start_session as _start_session
-from neutralitas_desktop.instruments.form_state import FormState, Issue
+from neutralitas_desktop.instruments.form_state import (
+    FormState,
+    IncompleteFormError,
+    Issue,
+)
 from neutralitas_desktop.instruments.model import Instrument
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
@@ -41,18 +45,8 @@ EDITABLE = ("draft", "returned")
 REOPENABLE = ("completed", "returned", "approved")
 
 
-class IncompleteSessionError(NeutralitasError):
-    """ "Complete" was refused; ``issues`` lists every question still missing or invalid."""
-
-    def __init__(self, session_id: str, issues: list[Issue]) -> None:
-        self.session_id = session_id
-        self.issues = issues
-        shown = "; ".join(f"{i.key}: {i.message}" for i in issues[:5])
-        more = f" (and {len(issues) - 5} more)" if len(issues) > 5 else ""
-        super().__init__(
-            f"session {session_id} cannot be completed: {len(issues)} question(s) "
-            f"need an answer or a correction: {shown}{more}"
-        )
+# "Complete" refused: the form's issues are on the exception (``issues``).
+IncompleteSessionError = IncompleteFormError
 
 
 @dataclass(frozen=True)
@@ -213,7 +207,7 @@ def complete_session(db: Database, actor: Actor, session_id: str) -> None:
     state = FormState(loaded.instrument, loaded.values, loaded.language)
     issues = state.issues()
     if issues:
-        raise IncompleteSessionError(session_id, issues)
+        raise IncompleteSessionError(f"session {session_id}", issues)
     stored = {k: a.relevant for k, a in loaded.answers.items()}
     flags = {k: v for k, v in state.relevance_of_answers().items() if stored.get(k) != v}
     calculated = state.calculated_changes()
@@ -255,13 +249,3 @@ def _set_status(db: Database, actor: Actor, session_id: str, status: str, action
 def draft_sessions(db: Database, researcher_id: str | None = None) -> list[SessionRow]:
     """Drafts to offer for resuming (this researcher's when given), newest first."""
     return list_sessions(db, SessionFilter(status="draft", researcher_id=researcher_id))
-
-
-def encode_position(section: str, key: str = "") -> str:
-    """Where the researcher is: the section (page) and the question that had the focus."""
-    return f"{section}|{key}" if key else section
-
-
-def decode_position(position: str) -> tuple[str, str]:
-    section, _, key = position.partition("|")
-    return section, key

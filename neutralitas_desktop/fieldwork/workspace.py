@@ -155,16 +155,22 @@ class Workspace:
         instrument_id: str,
         site_id: str,
         informant_id: str | None = None,
-        consent: ConsentRecord | None = None,
+        consent: str | None = None,
+        consent_method: str = "oral",
+        consent_note: str = "",
         language: str = "id",
     ) -> StartedSession:
+        """Start a session; ``consent`` (given / refused) is needed for interviews."""
+        record = (
+            runner.ConsentRecord(consent, consent_method, note=consent_note) if consent else None
+        )
         return runner.begin_session(
             self.db,
             self.actor,
             instrument_id=instrument_id,
             site_id=site_id,
             informant_id=informant_id,
-            consent=consent,
+            consent=record,
             language=language,
         )
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.instruments import expressions as ex
 from neutralitas_desktop.instruments.form_checks import (
     CHOICE_COLUMN,
@@ -129,6 +130,30 @@ class _Compiled:
 
 
 _EMPTY = ""
+
+
+class IncompleteFormError(NeutralitasError):
+    """ "Complete" was refused; ``issues`` lists every question still missing or invalid."""
+
+    def __init__(self, where: str, issues: list[Issue]) -> None:
+        self.where = where
+        self.issues = issues
+        shown = "; ".join(f"{i.key}: {i.message}" for i in issues[:5])
+        more = f" (and {len(issues) - 5} more)" if len(issues) > 5 else ""
+        super().__init__(
+            f"{where} cannot be completed: {len(issues)} question(s) need an answer or a "
+            f"correction: {shown}{more}"
+        )
+
+
+def encode_position(section: str, key: str = "") -> str:
+    """Where the researcher is in a form: the section (page) and the question in focus."""
+    return f"{section}|{key}" if key else section
+
+
+def decode_position(position: str) -> tuple[str, str]:
+    section, _, key = position.partition("|")
+    return section, key
 
 
 def new_item_key() -> str:

@@ -15,13 +15,9 @@ from neutralitas_desktop.fieldwork import answers as answers_service
 from neutralitas_desktop.fieldwork.autosave import AnswerWriter, SaveFailure, SaveOutcome
 from neutralitas_desktop.fieldwork.instruments import get_instrument
 from neutralitas_desktop.fieldwork.profile import LocalProfile
-from neutralitas_desktop.fieldwork.runner import (
-    ConsentRecord,
-    IncompleteSessionError,
-    decode_position,
-    encode_position,
-)
+from neutralitas_desktop.fieldwork.runner import IncompleteSessionError
 from neutralitas_desktop.fieldwork.workspace import Workspace
+from neutralitas_desktop.instruments.form_state import decode_position, encode_position
 from neutralitas_desktop.store.models import AuditEvent, FieldSession, Informant
 
 PROFILE = LocalProfile("00000000-0000-4000-8000-000000000001", "laptop-uji", "Rina Peneliti", "RP")
@@ -40,7 +36,8 @@ def _interview(ws: Workspace, status: str = "given") -> tuple[str, str]:
         instrument_id=iid,
         site_id=site.id,
         informant_id=informant.id,
-        consent=ConsentRecord(status, "written"),
+        consent=status,
+        consent_method="written",
     )
     return started.session_id, informant.id
 
