@@ -56,9 +56,14 @@ class ImportResult:
     conversions: list[str] = field(default_factory=list)
 
 
-def import_xlsform(path: Path | str, *, lenient: bool = False) -> ImportResult:
-    """Read, convert and validate an XLSForm; raise InstrumentError listing every problem."""
-    return _Importer(Path(path), lenient).run()
+def import_xlsform(
+    path: Path | str, *, lenient: bool = False, themes: set[str] | None = None
+) -> ImportResult:
+    """Read, convert and validate an XLSForm; raise InstrumentError listing every problem.
+
+    ``themes``: the codebook's theme codes, when known, to check the ``theme`` column.
+    """
+    return _Importer(Path(path), lenient, themes).run()
 
 
 # ---- reading the workbook -------------------------------------------------------------
@@ -270,10 +275,11 @@ class _Frame:
 
 
 class _Importer:
-    def __init__(self, path: Path, lenient: bool) -> None:
+    def __init__(self, path: Path, lenient: bool, themes: set[str] | None = None) -> None:
         self.path = path
         self.source = str(path)
         self.lenient = lenient
+        self.themes = themes
         self.problems: list[tuple[int, int, int, str]] = []  # sheet rank, row, col, text
         self.warnings: list[str] = []
         self.conversions: list[str] = []
@@ -1341,7 +1347,7 @@ class _Importer:
             return replace(node, choice_filter=text)
 
         checked = replace(instrument, children=tuple(neutral(c) for c in instrument.children))
-        report = validate(checked)
+        report = validate(checked, self.themes)
         for problem in report.errors:
             if (problem.node, problem.field) in self.reported:
                 continue
