@@ -1,0 +1,348 @@
+"""The triangulation matrix: themes × sources, counts of evidence by stance, and verdicts.
+
+Counting is one aggregate SQL query (evidence.py says what counts); Python only arranges
+the few hundred aggregated numbers into rows and applies the verdict rule (verdict.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import aliased
+
+from neutralitas_desktop.errors import NeutralitasError, NotFoundError
+from neutralitas_desktop.fieldwork import audit
+from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.instruments.model import Instrument, pick
+from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.store.models import (
+    Answer,
+    Coding,
+    FieldSession,
+    Informant,
+    InformantRole,
+    InstrumentVersion,
+    Researcher,
+    Site,
+    Study,
+    Theme,
+)
+from neutralitas_desktop.triangulation import evidence as ev
+from neutralitas_desktop.triangulation.codebook import ancestors, closure_rows, tree_order
+from neutralitas_desktop.triangulation.types import (
+    OUTSIDE_LABEL,
+    OUTSIDE_PERIODS,
+    SOURCE_TYPE_LABELS,
+    STANCES,
+    Cell,
+    Column,
+    Evidence,
+    Matrix,
+    MatrixQuery,
+    ThemeRow,
+    Thresholds,
+)
+from neutralitas_desktop.triangulation.verdict import decide
+
+SOURCE_TYPES = tuple(SOURCE_TYPE_LABELS)
+
+
+def _settings(session: Any) -> dict[str, Any]:
+    study = session.scalars(select(Study)).first()
+    if study is None:
+        raise NeutralitasError("the database holds no study")
+    return dict(study.settings or {})
+
+
+def _columns(session: Any, scope: ev.Scope, keys: set[str]) -> tuple[Column, ...]:
+    if scope.by == "technique":
+        return tuple(Column(k, SOURCE_TYPE_LABELS[k], k) for k in SOURCE_TYPES)
+    if scope.by == "time":
+        columns = [Column(p.code, p.label, "") for p in scope.periods]
+        if OUTSIDE_PERIODS in keys:
+            columns.append(Column(OUTSIDE_PERIODS, OUTSIDE_LABEL, ""))
+        return tuple(columns)
+    roles = session.execute(
+        select(InformantRole.code, InformantRole.label).order_by(
+            InformantRole.sort, InformantRole.code
+        )
+    ).all()
+    columns = [Column(code, dict(label), "interview") for code, label in roles if code in keys]
+    known = {c.key for c in columns} | set(SOURCE_TYPES)
+    columns += [
+        Column(k, {"id": k, "en": k}, "interview") for k in sorted(keys - known - {"interview"})
+    ]
+    if "interview" in keys:  # interviews whose informant had no role tag
+        columns.append(Column("interview", SOURCE_TYPE_LABELS["interview"], "interview"))
+    columns += [Column(k, SOURCE_TYPE_LABELS[k], k) for k in SOURCE_TYPES[1:]]
+    return tuple(columns)
+
+
+def _multi_questions(session: Any) -> list[str]:
+    """Names of multiple-choice questions with a stance mapping, in any stored instrument."""
+    names: set[str] = set()
+
+    def walk(nodes: list[dict[str, Any]]) -> None:
+        for node in nodes:
+            if node.get("kind") == "group":
+                walk(node.get("children") or [])
+            elif node.get("type") == "select_multiple" and node.get("stance"):
+                names.add(node["name"])
+
+    for (definition,) in session.execute(select(InstrumentVersion.definition)):
+        walk(definition.get("children") or [])
+    return sorted(names)
+
+
+Grid = dict[str, dict[str, dict[str, int]]]  # row (theme id) -> column -> stance -> count
+
+
+def _count(session: Any, scope: ev.Scope, themes: Sequence[Theme], rollup: bool) -> Grid:
+    """Distinct answers per (row, column, stance), in three aggregate queries.
+
+    Automatic evidence is counted per theme and rolled up to the ancestors' rows here:
+    an answer evidences only its question's theme, so the sums are exact. Hand codings
+    are counted per row directly (one answer may be coded with several sub-themes of a
+    row), leaving out codings that repeat the answer's automatic evidence.
+    """
+    grid: Grid = {}
+
+    def add(row: str, col: str, stance: str, n: int) -> None:
+        if stance in STANCES:
+            by_stance = grid.setdefault(row, {}).setdefault(col, {})
+            by_stance[stance] = by_stance.get(stance, 0) + int(n)
+
+    live = {t.id: t for t in themes if t.merged_into_id is None}
+    resolved = {t.code: t.merged_into_id or t.id for t in themes}
+    single, *multiple = ev.automatic(scope, _multi_questions(session))
+    e = single.subquery("single")
+    queries = [select(e.c.row_id, e.c.col, e.c.stance, func.count())]
+    for branch in multiple:
+        m = branch.subquery("multiple")
+        queries.append(select(m.c.row_id, m.c.col, m.c.stance, func.count(distinct(m.c.answer_id))))
+    for q in queries:
+        for code, col, stance, n in session.execute(q.group_by(*q.selected_columns[:3])):
+            theme_id = resolved.get(code, "")
+            for row in ancestors(live, theme_id) if rollup else [theme_id] * (theme_id in live):
+                add(row, col, stance, n)
+    rows = closure_rows(themes, rollup)
+    h = ev.by_hand(scope, ev.closure(rows), ev.closure(rows, "closure_auto")).subquery("hand")
+    for row, col, stance, n in session.execute(
+        select(h.c.row_id, h.c.col, h.c.stance, func.count(distinct(h.c.answer_id))).group_by(
+            h.c.row_id, h.c.col, h.c.stance
+        )
+    ):
+        add(row, col, stance, n)
+    return grid
+
+
+def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matrix:
+    """The matrix for a grouping and filters, with a verdict per theme."""
+    query = query or MatrixQuery()
+    with db.session() as session:
+        settings = _settings(session)
+        scope = ev.resolve(session, query, settings)
+        thresholds = Thresholds.from_settings(settings)
+        themes = session.scalars(select(Theme)).all()
+        grid = _count(session, scope, themes, query.rollup)
+        columns = _columns(session, scope, {col for by_col in grid.values() for col in by_col})
+        codes = {t.id: t.code for t in themes}
+        rows = []
+        for theme, depth in tree_order(themes):
+            by_col = grid.get(theme.id, {})
+            cells = tuple(Cell(**by_col.get(c.key, {})) for c in columns)
+            total = Cell(**{s: sum(c.count(s) for c in cells) for s in STANCES})
+            if theme.retired and total.total == 0:
+                continue
+            rows.append(
+                ThemeRow(
+                    theme_id=theme.id,
+                    code=theme.code,
+                    label=dict(theme.label or {}),
+                    parent_code=codes.get(theme.parent_id or "", ""),
+                    depth=depth,
+                    retired=theme.retired,
+                    cells=cells,
+                    total=total,
+                    verdict=decide(columns, cells, thresholds),
+                )
+            )
+    return Matrix(query, columns, tuple(rows), thresholds)
+
+
+def cell_evidence(
+    db: Database,
+    query: MatrixQuery,
+    theme: str,
+    column: str | None = None,
+    stance: str | None = None,
+    language: str | None = None,
+) -> list[Evidence]:
+    """The evidence behind one cell (or a whole row when ``column`` is None), oldest first;
+    informants appear by their pseudonymous code only."""
+    with db.session() as session:
+        settings = _settings(session)
+        lang = language or session.scalar(select(Study.default_language)) or "id"
+        scope = ev.resolve(session, query, settings)
+        themes = session.scalars(select(Theme)).all()
+        row = next((t for t in themes if t.code == theme), None)
+        if row is None:
+            raise NotFoundError(f"no theme '{theme}' in the codebook")
+        if row.merged_into_id:
+            row = next(t for t in themes if t.id == row.merged_into_id)
+        closure = ev.closure(closure_rows(themes, query.rollup, row.id))
+        e = ev.all_evidence(scope, closure, _multi_questions(session))
+        coder = aliased(Researcher)
+        stmt = (
+            select(
+                e.c.answer_id,
+                e.c.stance,
+                e.c.col,
+                e.c.coding_id,
+                e.c.session_id,
+                Answer.question,
+                Answer.value,
+                Coding.excerpt,
+                Coding.memo,
+                coder.name.label("coder"),
+                FieldSession.started_at,
+                FieldSession.status,
+                FieldSession.source_type,
+                FieldSession.source_role,
+                FieldSession.instrument_id,
+                Informant.code.label("informant"),
+                InformantRole.label.label("role_label"),
+                Site.name.label("site"),
+                Researcher.name.label("researcher"),
+            )
+            .select_from(e)
+            .join(Answer, Answer.id == e.c.answer_id)
+            .join(FieldSession, FieldSession.id == e.c.session_id)
+            .join(Site, Site.id == FieldSession.site_id)
+            .join(Researcher, Researcher.id == FieldSession.researcher_id)
+            .outerjoin(Informant, Informant.id == FieldSession.informant_id)
+            .outerjoin(InformantRole, InformantRole.code == FieldSession.source_role)
+            .outerjoin(Coding, Coding.id == e.c.coding_id)
+            .outerjoin(coder, coder.id == Coding.coder_id)
+            .order_by(FieldSession.started_at, Answer.key, e.c.coding_id)
+        )
+        if column is not None:
+            stmt = stmt.where(e.c.col == column)
+        if stance is not None:
+            stmt = stmt.where(e.c.stance == stance)
+        records = session.execute(stmt).all()
+        instruments = {
+            iid: Instrument.from_dict(definition)
+            for iid, definition in session.execute(
+                select(InstrumentVersion.id, InstrumentVersion.definition).where(
+                    InstrumentVersion.id.in_({r.instrument_id for r in records})
+                )
+            )
+        }
+    return _group(records, instruments, row.code, lang)
+
+
+def _question_label(instrument: Instrument | None, question: str) -> dict[str, str]:
+    if instrument is None:
+        return {}
+    try:
+        return dict(instrument.question(question).label)
+    except KeyError:
+        return {}
+
+
+def _value_label(instrument: Instrument | None, question: str, value: str, lang: str) -> str:
+    if instrument is None:
+        return value
+    try:
+        q = instrument.question(question)
+    except KeyError:
+        return value
+    choices = instrument.choices_for(q)
+    if choices is None:
+        return value
+    names = value.split()
+    return ", ".join(
+        pick(c.label, lang, instrument.default_language) if (c := choices.get(n)) else n
+        for n in names
+    )
+
+
+def _group(
+    records: list[Any], instruments: dict[str, Instrument], theme: str, lang: str
+) -> list[Evidence]:
+    """One Evidence per (answer, stance), gathering its codings."""
+    grouped: dict[tuple[str, str], list[Any]] = {}
+    for r in records:
+        grouped.setdefault((r.answer_id, r.stance), []).append(r)
+    result = []
+    for (answer_id, stance), rs in grouped.items():
+        first = rs[0]
+        instrument = instruments.get(first.instrument_id)
+        question_label = _question_label(instrument, first.question)
+        hand = [r for r in rs if r.coding_id is not None]
+        excerpts = list(dict.fromkeys(r.excerpt for r in hand if r.excerpt))
+        if excerpts:
+            label = " … ".join(excerpts)
+        else:
+            qtext = pick(question_label, lang) if question_label else first.question
+            value = _value_label(instrument, first.question, first.value or "", lang)
+            label = f"{qtext}: {value}"
+        result.append(
+            Evidence(
+                answer_id=answer_id,
+                theme_code=theme,
+                stance=stance,
+                column=first.col,
+                label=label,
+                question=first.question,
+                question_label=question_label,
+                automatic=len(hand) < len(rs),
+                coding_ids=tuple(r.coding_id for r in hand),
+                coders=tuple(dict.fromkeys(r.coder or "" for r in hand)),
+                memos=tuple(r.memo for r in hand if r.memo),
+                informant_code=first.informant or "",
+                role=first.source_role or "",
+                role_label=dict(first.role_label or {}),
+                source_type=first.source_type,
+                site_name=first.site,
+                session_id=first.session_id,
+                started_at=first.started_at,
+                researcher_name=first.researcher,
+                status=first.status,
+            )
+        )
+    return result
+
+
+def set_thresholds(
+    db: Database, actor: Actor, min_source_types: int, min_evidence_per_cell: int
+) -> Thresholds:
+    """Change the verdict rule's thresholds (a study setting, audited)."""
+    if min_source_types < 1 or min_evidence_per_cell < 1:
+        raise NeutralitasError("the verdict thresholds must be at least 1")
+    with db.session() as session:
+        study = session.scalars(select(Study)).first()
+        if study is None:
+            raise NeutralitasError("the database holds no study")
+        settings = dict(study.settings or {})
+        previous = dict(settings.get("triangulation") or {})
+        settings["triangulation"] = {
+            **previous,
+            "min_source_types": min_source_types,
+            "min_evidence_per_cell": min_evidence_per_cell,
+        }
+        study.settings = settings
+        study.device_id = actor.device_id
+        audit.record(
+            session,
+            actor,
+            "study.thresholds",
+            "study",
+            study.id,
+            previous=previous,
+            current=settings["triangulation"],
+        )
+        return Thresholds.from_settings(settings)
