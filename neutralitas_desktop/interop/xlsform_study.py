@@ -17,7 +17,7 @@ from neutralitas_desktop.instruments.toml_format import instrument_to_toml
 from neutralitas_desktop.instruments.xlsform_export import export_xlsform
 from neutralitas_desktop.instruments.xlsform_import import ImportResult, import_xlsform
 from neutralitas_desktop.store.database import Database
-from neutralitas_desktop.store.models import Theme
+from neutralitas_desktop.store.models import InstrumentVersion, Theme
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,22 @@ def import_xlsform_to_study(
     with ``toml_out`` also write the instrument as TOML (whole or not at all)."""
     path = Path(path)
     result = import_xlsform(path, lenient=lenient, themes=theme_codes(db))
+    instrument = result.instrument
     with db.session() as session:
-        row_id, created = store_instrument(
-            session, result.instrument, actor.device_id, origin=path.name
+        clash = session.scalar(
+            select(InstrumentVersion.id).where(
+                InstrumentVersion.form_id == instrument.id,
+                InstrumentVersion.version == instrument.version,
+                InstrumentVersion.content_hash != instrument.content_hash,
+            )
         )
+        if clash:
+            result.warnings.append(
+                f"the study already has a different '{instrument.id}' version "
+                f"'{instrument.version}'; give the changed form a new version in the settings "
+                "sheet so that sessions can tell the two apart"
+            )
+        row_id, created = store_instrument(session, instrument, actor.device_id, origin=path.name)
     if toml_out is not None:
         _write_text(Path(toml_out), instrument_to_toml(result.instrument))
     return XlsformImport(result, row_id, created)

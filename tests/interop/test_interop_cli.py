@@ -181,3 +181,21 @@ def test_sessions_import_odk(
         f"neutralitas: error: {bad}: bad.csv, row 2, column b-b2_story: 'many' is not a whole "
         "number; nothing was imported\n"
     )
+
+
+def test_changed_form_with_the_same_version_is_pointed_out(
+    study: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, path = str(study.path), _simple_form(tmp_path)
+    assert run(capsys, "--db", db, "forms", "import-xlsform", str(path))[0] == 0
+    workbook = openpyxl.load_workbook(path)
+    workbook["survey"]["C3"] = "Number of staff"
+    workbook.save(path)
+    code, out, _ = run(capsys, "--db", db, "forms", "import-xlsform", str(path))
+    assert code == 0
+    assert (
+        f"{path}: warning: the study already has a different 'simple' version '1'; give the "
+        "changed form a new version in the settings sheet so that sessions can tell the two "
+        "apart"
+    ) in out.splitlines()
+    assert out.splitlines()[-1].startswith("imported simple 1")
