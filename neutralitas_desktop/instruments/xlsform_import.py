@@ -566,6 +566,17 @@ class _Importer:
                     "taken as English (en) — set default_language in the settings sheet if "
                     "they are not"
                 )
+        for table in (survey, choices):
+            for fld, columns in (table.texts if table else {}).items():
+                plain, same = columns.get(""), columns.get(default)
+                if plain is not None and same is not None:
+                    self.problem(
+                        table.sheet.title,
+                        table.sheet.header_row,
+                        same.letter,
+                        f"'{same.header}' and '{plain.header}' (column {plain.letter}) are both "
+                        f"the {fld} in the default language; delete or rename one of them",
+                    )
         result: list[str] = []
         for lang in order:
             code = lang or default

@@ -581,3 +581,17 @@ def test_required_expression(tmp_path: Path) -> None:
     )
     question = import_xlsform(path).instrument.question("why")
     assert (question.required, question.required_if) == (False, "${n} > 3")
+
+
+def test_plain_and_default_language_column_of_the_same_text(tmp_path: Path) -> None:
+    path = write_workbook(
+        tmp_path / "twice.xlsx",
+        {
+            "survey": [["type", "name", "label", "label::English (en)"], ["text", "q", "A", "B"]],
+            "settings": [["default_language"], ["English (en)"]],
+        },
+    )
+    assert problems_of(path) == [
+        "sheet survey, row 1, column D: 'label::English (en)' and 'label' (column C) are both "
+        "the label in the default language; delete or rename one of them"
+    ]
