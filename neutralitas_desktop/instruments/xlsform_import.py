@@ -43,7 +43,6 @@ _STRING_RE = re.compile(r"'[^']*'|\"[^\"]*\"|‘[^‘’]*[‘’]|“[^“”]*
 _BARE_NAME_RE = re.compile(r"[^\W\d](?:\w|[-:](?=[^\W\d]))*")
 _QUOTE_CLOSERS = {"'": "'", '"': '"', "‘": "‘’", "’": "‘’", "“": "“”", "”": "“”"}
 _EXPRESSION_FIELDS = ("relevant", "constraint", "calculation", "choice_filter", "required_if")
-_SHEET_ORDER = {"survey": 0, "choices": 1, "settings": 2}
 
 
 @dataclass
@@ -310,7 +309,8 @@ class _Importer:
         node: str = "",
         fld: str = "",
     ) -> None:
-        rank = _SHEET_ORDER.get(sheet.lower(), 3)
+        titles = (self.survey_title, self.choices_title, self.settings_title)
+        rank = titles.index(sheet) if sheet in titles else len(titles)
         self.problems.append(
             (rank, row or 0, len(self.problems), f"{self.where(sheet, row, column)}: {message}")
         )
