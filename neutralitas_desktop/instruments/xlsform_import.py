@@ -1040,7 +1040,7 @@ class _Importer:
                 q["appearance"] = " ".join(tokens)
                 return
             q["choice_list"] = list_name
-            if parsed.type == "select_one" and "likert" in tokens:
+            if parsed.type == "select_one" and "likert" in tokens and not parsed.other:
                 q["type"] = "likert"
                 tokens.remove("likert")
         q["appearance"] = " ".join(tokens)
