@@ -1,0 +1,264 @@
+"""The Excel workbook for analysts (`neutralitas export excel`): every session, answer,
+informant, theme and coding of the study in sheets that Excel, SPSS, Stata and R read
+without cleaning, written with XlsxWriter in constant_memory mode."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from xlsxwriter.workbook import Workbook
+
+from neutralitas_desktop import __version__
+from neutralitas_desktop.fieldwork.study import study_info
+from neutralitas_desktop.instruments.model import pick
+from neutralitas_desktop.reports import excel_sheets as sheets
+from neutralitas_desktop.reports.anonymize import identity_names, name_scrubber
+from neutralitas_desktop.reports.excel_cells import ColumnSpec, Formats, SheetWriter, sheet_name
+from neutralitas_desktop.reports.excel_triangulation import TRIANGULATION_NOTE, write_triangulation
+from neutralitas_desktop.reports.excel_wide import (
+    LONG_COLUMNS,
+    REPEAT_FIXED,
+    WIDE_FIXED,
+    AnswerPass,
+    RepeatPlan,
+    WidePlan,
+    question_columns,
+)
+from neutralitas_desktop.reports.instrument_index import build_indexes
+from neutralitas_desktop.reports.output import (
+    CancelFn,
+    ProgressFn,
+    ReportError,
+    Ticker,
+    atomic_output,
+)
+from neutralitas_desktop.reports.queries import (
+    AnswerRow,
+    Exclusions,
+    ReportFilter,
+    Scope,
+    count_exclusions,
+    iter_answers,
+    load_codings,
+    load_informants,
+    load_instruments,
+    load_sessions,
+    load_themes,
+    resolve_filter,
+)
+from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.store.models import utcnow
+
+
+@dataclass(frozen=True)
+class ExcelOptions:
+    filter: ReportFilter = field(default_factory=ReportFilter)
+    anonymize: bool = False  # no identities at all; real names typed in texts are replaced
+    include_names: bool = False  # add real names and contacts (never with anonymize)
+    language: str = ""  # label language; "" = the study's default
+
+
+@dataclass(frozen=True)
+class ExcelResult:
+    path: Path
+    sheets: tuple[str, ...]
+    sessions: int
+    answers: int
+    informants: int
+    exclusions: Exclusions
+    seconds: float
+
+
+def export_excel(
+    db: Database,
+    target: str | Path,
+    options: ExcelOptions | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> ExcelResult:
+    """Write the workbook to ``target`` (atomically: a cancelled export leaves no file)."""
+    options = options or ExcelOptions()
+    if options.anonymize and options.include_names:
+        raise ReportError("an anonymised export cannot include real names")
+    started = time.perf_counter()
+    scope = resolve_filter(db, options.filter)
+    info = study_info(db)
+    language = options.language or info.default_language
+    sessions = load_sessions(db, scope)
+    ticker = Ticker(len(sessions) + 10, progress, cancel, every=25)
+    ticker.check()
+    records = sorted(load_instruments(db), key=lambda r: r.created_at, reverse=True)
+    forms = build_indexes(r.instrument for r in records)
+    informants = load_informants(db, scope, with_identity=options.include_names)
+    themes = load_themes(db)
+    codings = load_codings(db, scope)
+    exclusions = count_exclusions(db, scope)
+    scrub = name_scrubber(identity_names(db)) if options.anonymize else None
+    identity = options.include_names and not options.anonymize
+
+    with atomic_output(target) as tmp:
+        wb = Workbook(
+            str(tmp),
+            {
+                "constant_memory": True,
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+            },
+        )
+        try:
+            fmt = Formats.create(wb)
+            taken: set[str] = set()
+            dictionary: list[tuple[str, list[ColumnSpec]]] = []
+
+            def add(name: str, columns: list[ColumnSpec], label_row: bool = False) -> SheetWriter:
+                sheet = SheetWriter(
+                    wb, sheet_name(name, taken), columns, fmt, label_row=label_row, scrub=scrub
+                )
+                dictionary.append((sheet.name, columns))
+                return sheet
+
+            session_sheet = add("Sessions", list(sheets.SESSION_COLUMNS))
+            long_sheet = add("Answers (long)", list(LONG_COLUMNS))
+            wide: dict[str, WidePlan] = {}
+            repeats: dict[tuple[str, str], RepeatPlan] = {}
+            for form_id in sorted(forms):
+                form = forms[form_id]
+                top_repeats = [r for r in form.repeats.values() if not r.parent]
+                columns, cells = question_columns(form.top_level(), top_repeats, language)
+                sheet = add(form_id, [*WIDE_FIXED, *columns], label_row=True)
+                sheet.header()
+                wide[form_id] = WidePlan(sheet, cells)
+            for form_id in sorted(forms):
+                form = forms[form_id]
+                for repeat in form.repeats.values():
+                    infos = [form.questions[n] for n in repeat.questions]
+                    children = [r for r in form.repeats.values() if r.parent == repeat.name]
+                    columns, cells = question_columns(infos, children, language)
+                    sheet = add(f"{form_id}.{repeat.name}", [*REPEAT_FIXED, *columns], True)
+                    sheet.header()
+                    repeats[(form_id, repeat.name)] = RepeatPlan(sheet, cells)
+            informant_columns = list(sheets.INFORMANT_COLUMNS)
+            if identity:
+                informant_columns += sheets.IDENTITY_COLUMNS
+            informant_sheet = add("Informants", informant_columns)
+            codebook_sheet = add("Codebook", list(sheets.CODEBOOK_COLUMNS))
+            coding_sheet = add("Codings", list(sheets.CODING_COLUMNS))
+            triangulation_sheet = SheetWriter(wb, sheet_name("Triangulation", taken), [], fmt)
+            dictionary_sheet = add("Data dictionary", list(sheets.DICTIONARY_COLUMNS))
+            about_sheet = add("About", list(sheets.ABOUT_COLUMNS))
+
+            sheets.write_sessions(session_sheet, sessions)
+            long_sheet.header()
+            answers = _answer_pass(
+                db, scope, sessions, long_sheet, forms, wide, repeats, language, ticker
+            )
+            long_sheet.finish()
+            for plan in [*wide.values(), *repeats.values()]:
+                plan.sheet.finish()
+            sheets.write_informants(informant_sheet, informants, language, identity)
+            sheets.write_codebook(codebook_sheet, themes, language)
+            theme_labels = {t.code: t.label for t in themes}
+            sheets.write_codings(coding_sheet, codings, theme_labels, language)
+            triangulation_columns = write_triangulation(triangulation_sheet, db, scope, language)
+            dictionary.insert(-2, (triangulation_sheet.name, triangulation_columns))
+            sheets.write_dictionary(dictionary_sheet, dictionary)
+            about = _about(
+                db,
+                info.title,
+                language,
+                scope,
+                options,
+                len(sessions),
+                answers,
+                len(informants),
+                exclusions,
+            )
+            sheets.write_about(about_sheet, about, fmt)
+            ticker.check()
+            wb.close()
+        except BaseException:
+            _discard(wb)
+            raise
+    ticker.finish()
+    return ExcelResult(
+        Path(target),
+        tuple(name for name, _ in dictionary),
+        len(sessions),
+        answers,
+        len(informants),
+        exclusions,
+        time.perf_counter() - started,
+    )
+
+
+def _answer_pass(
+    db: Database,
+    scope: Scope,
+    sessions: list[Any],
+    long_sheet: SheetWriter,
+    forms: dict[str, Any],
+    wide: dict[str, WidePlan],
+    repeats: dict[tuple[str, str], RepeatPlan],
+    language: str,
+    ticker: Ticker,
+) -> int:
+    """Walk sessions and the answer stream (both in session order) side by side."""
+    feed = AnswerPass(long_sheet, forms, wide, repeats, language)
+    stream = iter_answers(db, scope)
+    pending: AnswerRow | None = next(stream, None)
+    for s in sessions:
+        batch: list[AnswerRow] = []
+        while pending is not None and pending[0] == s.id:
+            batch.append(pending)
+            pending = next(stream, None)
+        feed.session(s, batch)
+        ticker.step()
+    stream.close()  # type: ignore[attr-defined]
+    return feed.answers_written
+
+
+def _about(
+    db: Database,
+    title: dict[str, str],
+    language: str,
+    scope: Scope,
+    options: ExcelOptions,
+    sessions: int,
+    answers: int,
+    informants: int,
+    ex: Exclusions,
+) -> list[tuple[str, Any]]:
+    yes_no = {True: "yes", False: "no"}
+    return [
+        ("study", pick(title, language, "id")),
+        ("database", db.path.name if db.path else db.display_name()),
+        ("exported at (UTC)", utcnow().replace(microsecond=0)),
+        ("filter: sites", ", ".join(scope.site_names) or "all sites"),
+        ("filter: session status", ", ".join(scope.statuses) or "all statuses"),
+        ("anonymised", yes_no[options.anonymize]),
+        ("real names included", yes_no[options.include_names and not options.anonymize]),
+        ("label language", language),
+        ("app version", f"neutralitas-desktop {__version__}"),
+        ("schema version", db.schema_version),
+        ("sessions exported", sessions),
+        ("answers exported", answers),
+        ("informants exported", informants),
+        ("excluded: informants who withdrew consent", ex.withdrawn_informants),
+        ("excluded: sessions with those informants", ex.withdrawn_sessions),
+        ("excluded: answers from those sessions", ex.withdrawn_answers),
+        ("excluded: answers to questions that became irrelevant", ex.irrelevant_answers),
+        ("dates and times", "UTC, as Excel dates"),
+        ("triangulation", TRIANGULATION_NOTE),
+    ]
+
+
+def _discard(wb: Workbook) -> None:
+    """Close the temporary sheet files of a workbook that will not be saved."""
+    for sheet in wb.worksheets():
+        handle = getattr(sheet, "row_data_fh", None)
+        if handle is not None and not handle.closed:
+            handle.close()

@@ -1,0 +1,153 @@
+"""Everything the study summary shows, gathered from the services in a few queries:
+counts, the triangulation matrix, per theme its key excerpts and conclusions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from neutralitas_desktop.fieldwork.study import StudyInfo, study_info
+from neutralitas_desktop.reports.queries import (
+    Exclusions,
+    FindingRecord,
+    InstrumentRecord,
+    ReportFilter,
+    Scope,
+    ThemeRecord,
+    count_answers,
+    count_exclusions,
+    load_findings,
+    load_informants,
+    load_instruments,
+    load_sessions,
+    load_themes,
+    resolve_filter,
+    role_labels,
+)
+from neutralitas_desktop.reports.triangulation_view import (
+    Evidence,
+    Matrix,
+    matrix_for,
+    theme_evidence,
+)
+from neutralitas_desktop.store.database import Database
+
+EXCERPTS_PER_THEME = 3
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    text: str
+    stance: str
+    informant_code: str
+    role: str
+    source_type: str
+    site_name: str
+    date: object
+
+
+@dataclass
+class SummaryData:
+    study: StudyInfo
+    scope: Scope
+    sessions: int
+    informants: int
+    answers: int
+    sites: list[str]
+    by_site_source: dict[str, Counter[str]]
+    by_status: Counter[str]
+    by_role: Counter[str]
+    roles: dict[str, dict[str, str]]
+    matrix: Matrix
+    themes: list[ThemeRecord]
+    excerpts: dict[str, list[Excerpt]]
+    findings: dict[str, list[FindingRecord]]
+    instruments: list[tuple[InstrumentRecord, int]]
+    exclusions: Exclusions
+    evidence_counts: dict[str, int] = field(default_factory=dict)
+
+
+def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> SummaryData:
+    scope = resolve_filter(db, filt)
+    sessions = load_sessions(db, scope)
+    by_site: dict[str, Counter[str]] = {}
+    for s in sessions:
+        by_site.setdefault(s.site_name, Counter())[s.source_type] += 1
+    informants = load_informants(db, scope)
+    matrix = matrix_for(db, scope, "technique")
+    themes = load_themes(db)
+    findings: dict[str, list[FindingRecord]] = {}
+    for f in load_findings(db, scope):
+        findings.setdefault(f.theme_code, []).append(f)
+    per_form = Counter(s.instrument_id for s in sessions)
+    instruments = [(r, per_form.get(r.id, 0)) for r in load_instruments(db)]
+    return SummaryData(
+        study=study_info(db),
+        scope=scope,
+        sessions=len(sessions),
+        informants=sum(1 for i in informants if i.sessions),
+        answers=count_answers(db, scope),
+        sites=sorted(by_site),
+        by_site_source=by_site,
+        by_status=Counter(s.status for s in sessions),
+        by_role=Counter(i.role for i in informants if i.sessions),
+        roles=role_labels(db),
+        matrix=matrix,
+        themes=themes,
+        excerpts=_excerpts(db, scope, matrix, themes, language),
+        findings=findings,
+        instruments=instruments,
+        exclusions=count_exclusions(db, scope),
+    )
+
+
+def _excerpts(
+    db: Database, scope: Scope, matrix: Matrix, themes: list[ThemeRecord], language: str
+) -> dict[str, list[Excerpt]]:
+    """Up to a few hand-coded excerpts per theme: distinct texts, leaning to the stance the
+    verdict settled on, spread over kinds of source and informants."""
+    with_evidence = {row.code for row in matrix.rows if row.total.total}
+    out: dict[str, list[Excerpt]] = {}
+    for top in (t for t in themes if t.depth == 0 and t.code in with_evidence):
+        pieces = theme_evidence(db, scope, top.code, None, language)
+        by_theme: dict[str, list[Evidence]] = {}
+        for e in pieces:
+            if e.coding_ids:
+                by_theme.setdefault(e.theme_code, []).append(e)
+        for code, evidence in by_theme.items():
+            row = next((r for r in matrix.rows if r.code == code), None)
+            preferred = row.verdict.stance if row is not None else ""
+            out[code] = _pick(evidence, preferred)
+    return out
+
+
+def _pick(evidence: list[Evidence], preferred: str) -> list[Excerpt]:
+    def rank(e: Evidence) -> tuple[int, int]:
+        return (0 if preferred and e.stance == preferred else 1, -len(e.label))
+
+    chosen: list[Evidence] = []
+    seen_text: set[str] = set()
+    seen_source: Counter[str] = Counter()
+    for e in sorted(evidence, key=rank):
+        text = e.label.strip()
+        if not text or text in seen_text:
+            continue
+        if seen_source[e.source_type] >= 2 and len(seen_source) < 3:
+            continue
+        chosen.append(e)
+        seen_text.add(text)
+        seen_source[e.source_type] += 1
+        if len(chosen) == EXCERPTS_PER_THEME:
+            break
+    return [
+        Excerpt(
+            e.label.strip(),
+            e.stance,
+            e.informant_code,
+            e.role,
+            e.source_type,
+            e.site_name,
+            e.started_at,
+        )
+        for e in chosen
+    ]
