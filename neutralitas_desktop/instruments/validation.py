@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from neutralitas_desktop.instruments import expressions
+from neutralitas_desktop.instruments.form_checks import CHOICE_COLUMN, bare_names_to_refs
 from neutralitas_desktop.instruments.model import (
     CHOICE_TYPES,
     QUESTION_TYPES,
@@ -157,12 +158,16 @@ def _check_expression(
     err: _Err,
     warnings: list[Problem] | None,
 ) -> None:
-    problems = expressions.check(text)
+    # A choice filter names columns of the choices sheet without ${}, as XLSForm allows.
+    checked = bare_names_to_refs(text) if fld == "choice_filter" else text
+    problems = expressions.check(checked)
     for problem in problems:
         err(name, fld, f"{problem.message} in '{text}'")
     if problems:
         return
-    for ref in sorted(expressions.references(text)):
+    for ref in sorted(expressions.references(checked)):
+        if ref.startswith(CHOICE_COLUMN):
+            continue
         if ref not in order:
             err(name, fld, f"reference to undefined ${{{ref}}}")
         elif (

@@ -82,3 +82,24 @@ def test_stance_must_map_existing_choices(tmp_path: Path) -> None:
     assert "stance given for 'maybe', which is not a choice" in text
     assert "stance 'bad' for 'no' is not one of violation, neutrality, unclear" in text
     assert "theme 't' is not in the codebook" in text
+
+
+def test_choice_filter_may_name_choice_columns(tmp_path: Path) -> None:
+    path = tmp_path / "cascade.toml"
+    path.write_text(
+        '[form]\nid = "c"\nversion = "1"\nsource_type = "observation"\n'
+        "[choices]\n"
+        'district = [{ name = "ciamis", label = "Ciamis" }]\n'
+        'village = [{ name = "linggasari", label = "Linggasari", district = "ciamis" }]\n'
+        '[[items]]\nname = "district"\ntype = "select_one"\nchoices = "district"\n'
+        '[[items]]\nname = "village"\ntype = "select_one"\nchoices = "village"\n'
+        'choice_filter = "district = ${district}"\n'
+        '[[items]]\nname = "bad"\ntype = "select_one"\nchoices = "village"\n'
+        'choice_filter = "district = ${nowhere}"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InstrumentError) as exc:
+        load_instrument(path)
+    assert str(exc.value).endswith(
+        "question 'bad', choice_filter: reference to undefined ${nowhere}"
+    )
