@@ -170,6 +170,7 @@ def create_theme(
     code: str,
     label: LocalText,
     parent: str = "",
+    theme_id: str | None = None,
     **fields: Any,
 ) -> Theme:
     """Add a theme inside an open unit of work (the import uses it too)."""
@@ -183,7 +184,7 @@ def create_theme(
     sort = (session.scalar(select(func.max(Theme.sort))) or 0) + 1
     theme = Theme(
         # Derived from the code, so the same theme added offline on two laptops is one row.
-        id=derived_id("theme", _study_id(session), code),
+        id=theme_id or derived_id("theme", _study_id(session), code),
         code=code,
         parent_id=parent_id,
         label=label,

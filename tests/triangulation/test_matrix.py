@@ -1,0 +1,266 @@
+"""The triangulation matrix on hand-built studies, against counts and verdicts worked out by
+hand: what counts as evidence, what is left out, the three groupings, filters, roll-up."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import OUTSIDE, P1, P3, SITE_A, SITE_B, Fieldwork
+
+from neutralitas_desktop.errors import NeutralitasError, NotFoundError
+from neutralitas_desktop.fieldwork.answers import save_answer
+from neutralitas_desktop.triangulation.coding import add_coding, delete_coding
+from neutralitas_desktop.triangulation.matrix import (
+    cell_evidence,
+    set_thresholds,
+    triangulation_matrix,
+)
+from neutralitas_desktop.triangulation.types import Matrix, MatrixQuery
+
+ENG = "socmed_engagement"
+
+
+def counts(m: Matrix, code: str) -> dict[str, tuple[int, int, int]]:
+    """column -> (violation, neutrality, unclear), only the non-empty cells."""
+    row = m.row(code)
+    return {
+        col.key: (c.violation, c.neutrality, c.unclear)
+        for col, c in zip(m.columns, row.cells, strict=True)
+        if c.total
+    }
+
+
+def verdict(m: Matrix, code: str) -> tuple[str, str, tuple[str, ...]]:
+    v = m.row(code).verdict
+    return v.kind, v.stance, v.decided_by
+
+
+def test_converging_two_source_types_and_a_split_cell(fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    fw.run("interview", {"liked": "yes"})
+    fw.run("interview", {"liked": "yes"})
+    fw.run("observation", {"engaged": "yes"})
+    fw.run("observation", {"engaged": "no"})  # observation: 1 vs 1, supports neither
+    fw.run("documentation", {"shows_engagement": "yes"})
+    m = triangulation_matrix(fw.db)
+    assert [c.key for c in m.columns] == ["interview", "observation", "documentation"]
+    assert counts(m, ENG) == {
+        "interview": (2, 0, 0),
+        "observation": (1, 1, 0),
+        "documentation": (1, 0, 0),
+    }
+    assert verdict(m, ENG) == ("converging", "violation", ("interview", "documentation"))
+    assert m.row(ENG).total.violation == 4
+
+
+def test_diverging_when_source_types_contradict(fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    fw.run("interview", {"liked": "no"})
+    fw.run("interview", {"liked": "no"})
+    fw.run("observation", {"engaged": "yes"})
+    m = triangulation_matrix(fw.db)
+    assert counts(m, ENG) == {"interview": (0, 2, 0), "observation": (1, 0, 0)}
+    v = m.row(ENG).verdict
+    assert (v.kind, v.stance) == ("diverging", "")
+    assert v.supporting == {"interview": "neutrality", "observation": "violation"}
+
+
+def test_single_source_and_no_evidence(fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    fw.run("interview", {"liked": "yes", "socialised": "no"})
+    fw.run("interview", {"liked": "na", "socialised": "no"})
+    m = triangulation_matrix(fw.db)
+    assert counts(m, ENG) == {"interview": (1, 0, 1)}
+    assert verdict(m, ENG) == ("single_source", "violation", ("interview",))
+    # only "unclear" evidence decides nothing
+    assert counts(m, "rules_socialisation") == {"interview": (0, 0, 2)}
+    assert verdict(m, "rules_socialisation") == ("no_evidence", "", ())
+    # a theme nobody spoke to is an empty row
+    assert counts(m, "favourable_decisions") == {}
+    assert verdict(m, "favourable_decisions") == ("no_evidence", "", ())
+
+
+def test_thresholds_come_from_the_study_settings(fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    for _ in range(2):
+        fw.run("interview", {"liked": "yes"})
+    fw.run("observation", {"engaged": "yes"})
+    assert verdict(triangulation_matrix(fw.db), ENG)[0] == "converging"
+    set_thresholds(fw.db, fw.actor, min_source_types=2, min_evidence_per_cell=2)
+    m = triangulation_matrix(fw.db)
+    assert (m.thresholds.min_source_types, m.thresholds.min_evidence_per_cell) == (2, 2)
+    assert verdict(m, ENG) == ("single_source", "violation", ("interview",))
+    set_thresholds(fw.db, fw.actor, min_source_types=3, min_evidence_per_cell=1)
+    assert verdict(triangulation_matrix(fw.db), ENG)[0] == "single_source"
+    with pytest.raises(NeutralitasError, match="at least 1"):
+        set_thresholds(fw.db, fw.actor, 0, 1)
+
+
+def test_withdrawn_consent_and_refused_sessions_are_left_out(fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    keeps = fw.informant("asn_staff")
+    leaves = fw.informant("lurah")
+    fw.run("interview", {"liked": "yes"}, informant=keeps)
+    sid = fw.run("interview", {"liked": "no", "story": "Tidak pernah."}, informant=leaves)
+    add_coding(fw.db, fw.actor, fw.answer(sid, "story"), ENG, "neutrality")
+    fw.run("interview", {"liked": "no"}, status="refused")
+    before = triangulation_matrix(fw.db)
+    # two answers of the lurah's interview; the refused session never counts
+    assert counts(before, ENG) == {"interview": (1, 2, 0)}
+    assert verdict(before, ENG) == ("single_source", "neutrality", ("interview",))
+    fw.withdraw(leaves)
+    after = triangulation_matrix(fw.db)
+    assert counts(after, ENG) == {"interview": (1, 0, 0)}
+    assert verdict(after, ENG) == ("single_source", "violation", ("interview",))
+    codes = {e.informant_code for e in cell_evidence(fw.db, MatrixQuery(), ENG)}
+    assert len(codes) == 1
+
+
+def test_irrelevant_and_unanswered_answers_are_left_out(fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    sid = fw.run("interview", {"liked": "yes", "socialised": "yes"})
+    save_answer(fw.db, fw.actor, sid, "liked", "yes", relevant=False)
+    save_answer(fw.db, fw.actor, sid, "actions", None)
+    m = triangulation_matrix(fw.db)
+    assert counts(m, ENG) == {}
+    assert counts(m, "rules_socialisation") == {"interview": (0, 1, 0)}
+
+
+def test_automatic_coding_follows_the_current_answer(fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    sid = fw.run("interview", {"liked": "yes"})
+    assert counts(triangulation_matrix(fw.db), ENG) == {"interview": (1, 0, 0)}
+    save_answer(fw.db, fw.actor, sid, "liked", "no")
+    assert counts(triangulation_matrix(fw.db), ENG) == {"interview": (0, 1, 0)}
+
+
+def test_multiple_choice_counts_once_per_stance(fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    fw.run("interview", {"actions": "like share"})  # two violation values: one answer
+    fw.run("interview", {"actions": "like none"})  # one of each
+    fw.run("interview", {"actions": "none"})
+    m = triangulation_matrix(fw.db)
+    assert counts(m, ENG) == {"interview": (2, 2, 0)}
+
+
+def test_hand_codings_count_answers_not_codings(fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    story = "Saya menyukai unggahan calon. Tapi saya tidak membagikannya."
+    sid = fw.run("interview", {"liked": "yes", "story": story})
+    aid = fw.answer(sid, "story")
+    add_coding(fw.db, fw.actor, aid, ENG, "violation", 0, 29)
+    add_coding(fw.db, fw.actor, aid, ENG, "violation", 0, 8, memo="second passage")
+    add_coding(fw.db, fw.actor, aid, ENG, "neutrality", 30, len(story))
+    gone = add_coding(fw.db, fw.actor, aid, ENG, "unclear")
+    delete_coding(fw.db, fw.actor, gone.id)
+    # the structured answer "liked = yes" and its note coded the same way: one piece
+    liked = fw.answer(sid, "liked")
+    save_answer(fw.db, fw.actor, sid, "liked", "yes", "Mengaku sering menyukai.")
+    add_coding(fw.db, fw.actor, liked, ENG, "violation", target="note")
+    m = triangulation_matrix(fw.db)
+    assert counts(m, ENG) == {"interview": (2, 1, 0)}  # liked + story; story's neutral passage
+    evidence = cell_evidence(fw.db, MatrixQuery(), ENG, "interview", "violation")
+    assert len(evidence) == 2
+    by_answer = {e.answer_id: e for e in evidence}
+    assert len(by_answer[aid].coding_ids) == 2
+    assert by_answer[aid].label == "Saya menyukai unggahan calon. … Saya men"
+    assert by_answer[aid].memos == ("second passage",)
+    assert by_answer[liked].automatic and by_answer[liked].label == "Mengaku sering menyukai."
+
+
+def test_roll_up_counts_an_answer_once_in_the_parent_row(fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    sid = fw.run("interview", {"liked": "yes", "story": "Akun resmi menyukai foto calon."})
+    fw.run("observation", {"account_liked": "yes", "engaged": "no"})
+    story = fw.answer(sid, "story")
+    add_coding(fw.db, fw.actor, story, ENG, "violation")
+    add_coding(fw.db, fw.actor, story, "official_account_use", "violation")
+    m = triangulation_matrix(fw.db)
+    assert counts(m, ENG) == {"interview": (2, 0, 0), "observation": (0, 1, 0)}
+    assert counts(m, "official_account_use") == {"interview": (1, 0, 0), "observation": (1, 0, 0)}
+    # parent: liked, story (once, though coded with two sub-themes); account_liked, engaged
+    assert counts(m, "socmed_conduct") == {"interview": (2, 0, 0), "observation": (1, 1, 0)}
+    assert m.row("socmed_conduct").depth == 0 and m.row(ENG).depth == 1
+    flat = triangulation_matrix(fw.db, MatrixQuery(rollup=False))
+    assert counts(flat, "socmed_conduct") == {}
+    assert len(cell_evidence(fw.db, MatrixQuery(), "socmed_conduct", "interview")) == 2
+
+
+def test_grouping_by_source_gives_roles_then_observation_and_documentation(
+    fieldwork: Fieldwork,
+) -> None:
+    fw = fieldwork
+    fw.run("interview", {"liked": "yes"}, role="asn_staff")
+    fw.run("interview", {"liked": "yes"}, role="lurah")
+    fw.run("interview", {"liked": "no"}, role="camat")
+    fw.run("observation", {"engaged": "yes"})
+    m = triangulation_matrix(fw.db, MatrixQuery(by="source"))
+    assert [c.key for c in m.columns] == [
+        "asn_staff", "camat", "lurah", "observation", "documentation",
+    ]  # fmt: skip
+    assert [c.group for c in m.columns] == ["interview"] * 3 + ["observation", "documentation"]
+    assert m.columns[0].label["en"].startswith("Civil servant")
+    assert counts(m, ENG) == {
+        "asn_staff": (1, 0, 0),
+        "camat": (0, 1, 0),
+        "lurah": (1, 0, 0),
+        "observation": (1, 0, 0),
+    }
+    v = m.row(ENG).verdict
+    assert v.kind == "diverging"  # the camat contradicts the other sources
+    assert set(v.decided_by) == {"asn_staff", "camat", "lurah", "observation"}
+
+
+def test_grouping_by_time_uses_the_fieldwork_periods(fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    fw.run("interview", {"liked": "no"}, when=P1)
+    fw.run("observation", {"engaged": "yes"}, when=P3)
+    fw.run("interview", {"liked": "yes"}, when=P3)
+    fw.run("documentation", {"shows_engagement": "yes"}, when=OUTSIDE)
+    m = triangulation_matrix(fw.db, MatrixQuery(by="time"))
+    assert [c.key for c in m.columns] == ["p1", "p2", "p3", "p4", "outside"]
+    assert counts(m, ENG) == {"p1": (0, 1, 0), "p3": (2, 0, 0), "outside": (1, 0, 0)}
+    assert verdict(m, ENG)[0] == "diverging"  # neutral early, violations later
+
+
+def test_filters_site_period_researcher_status(fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    fw.run("interview", {"liked": "yes"}, site=SITE_A, when=P1, status="approved")
+    fw.run("interview", {"liked": "no"}, site=SITE_B, when=P1, status="approved")
+    fw.run("observation", {"engaged": "yes"}, site=SITE_A, when=P3, status="completed")
+    fw.run("observation", {"engaged": "yes"}, site=SITE_B, when=P3, status="draft")
+
+    def eng(**kw: str) -> dict[str, tuple[int, int, int]]:
+        return counts(triangulation_matrix(fw.db, MatrixQuery(**kw)), ENG)
+
+    assert eng() == {"interview": (1, 1, 0), "observation": (2, 0, 0)}
+    assert eng(site=SITE_A) == {"interview": (1, 0, 0), "observation": (1, 0, 0)}
+    assert eng(site=SITE_B) == {"interview": (0, 1, 0), "observation": (1, 0, 0)}
+    assert eng(status="approved") == {"interview": (1, 1, 0)}
+    assert eng(period="p3") == {"observation": (2, 0, 0)}
+    assert eng(researcher="Rina Peneliti") == eng()
+    assert eng(researcher="RP", site=SITE_A, status="approved") == {"interview": (1, 0, 0)}
+    with pytest.raises(NotFoundError, match="no site 'Nowhere'"):
+        triangulation_matrix(fw.db, MatrixQuery(site="Nowhere"))
+    with pytest.raises(NotFoundError, match=r"no fieldwork period 'p9' \(periods: p1, p2"):
+        triangulation_matrix(fw.db, MatrixQuery(period="p9"))
+    with pytest.raises(NotFoundError, match="no researcher 'XX'"):
+        triangulation_matrix(fw.db, MatrixQuery(researcher="XX"))
+    with pytest.raises(NeutralitasError, match="unknown grouping 'weekday'"):
+        triangulation_matrix(fw.db, MatrixQuery(by="weekday"))
+
+
+def test_drill_down_shows_sources_never_names(fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    sid = fw.run("interview", {"actions": "like share"}, role="lurah", site=SITE_B, when=P3)
+    [e] = cell_evidence(fw.db, MatrixQuery(), ENG, "interview", language="en")
+    assert e.label == "Question actions: Liked, Shared"
+    assert (e.stance, e.automatic, e.session_id) == ("violation", True, sid)
+    assert (e.role, e.site_name) == ("lurah", SITE_B)
+    assert e.role_label["en"] == "Urban-village head (lurah)"
+    assert e.informant_code.startswith("INF-") and e.started_at == P3
+    assert "Nama Asli" not in repr(e)
+    [e_id] = cell_evidence(fw.db, MatrixQuery(), ENG, "interview", language="id")
+    assert e_id.label == "Pertanyaan actions: Menyukai, Membagikan"
+    assert cell_evidence(fw.db, MatrixQuery(), ENG, "observation") == []
+    with pytest.raises(NotFoundError, match="no theme 'nope'"):
+        cell_evidence(fw.db, MatrixQuery(), "nope")
