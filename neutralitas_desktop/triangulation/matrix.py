@@ -226,7 +226,7 @@ def cell_evidence(
             .outerjoin(InformantRole, InformantRole.code == FieldSession.source_role)
             .outerjoin(Coding, Coding.id == e.c.coding_id)
             .outerjoin(coder, coder.id == Coding.coder_id)
-            .order_by(FieldSession.started_at, Answer.key, e.c.coding_id)
+            .order_by(FieldSession.started_at, Answer.key, Coding.start, Coding.end)
         )
         if column is not None:
             stmt = stmt.where(e.c.col == column)

@@ -4,7 +4,7 @@ hand: what counts as evidence, what is left out, the three groupings, filters, r
 from __future__ import annotations
 
 import pytest
-from conftest import OUTSIDE, P1, P3, SITE_A, SITE_B, Fieldwork
+from tri_fieldwork import OUTSIDE, P1, P3, SITE_A, SITE_B, Fieldwork
 
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork.answers import save_answer
@@ -162,7 +162,7 @@ def test_hand_codings_count_answers_not_codings(fieldwork: Fieldwork) -> None:
     assert len(evidence) == 2
     by_answer = {e.answer_id: e for e in evidence}
     assert len(by_answer[aid].coding_ids) == 2
-    assert by_answer[aid].label == "Saya menyukai unggahan calon. … Saya men"
+    assert by_answer[aid].label == "Saya men … Saya menyukai unggahan calon."
     assert by_answer[aid].memos == ("second passage",)
     assert by_answer[liked].automatic and by_answer[liked].label == "Mengaku sering menyukai."
 
