@@ -1204,6 +1204,40 @@ def _fn_pow(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
         return -math.inf if negative else math.inf
 
 
+def _math(fn: Callable[..., float]) -> _Impl:
+    """An ODK math function over numbers: NaN for a value outside its domain."""
+
+    def impl(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
+        assert a is not None
+        try:
+            return float(fn(*(_num(v) for v in a)))
+        except (ValueError, OverflowError):
+            return _NAN
+
+    return impl
+
+
+for _name, _fn, _arity in (
+    ("sqrt", math.sqrt, 1),
+    ("exp", math.exp, 1),
+    ("exp10", lambda x: math.pow(10.0, x), 1),
+    ("log", math.log, 1),
+    ("log10", math.log10, 1),
+    ("abs", abs, 1),
+    ("floor", math.floor, 1),
+    ("ceiling", math.ceil, 1),
+    ("sin", math.sin, 1),
+    ("cos", math.cos, 1),
+    ("tan", math.tan, 1),
+    ("asin", math.asin, 1),
+    ("acos", math.acos, 1),
+    ("atan", math.atan, 1),
+    ("atan2", math.atan2, 2),
+    ("pi", lambda: math.pi, 0),
+):
+    _function(_name, _arity)(_math(_fn))
+
+
 @_function("date", 1)
 def _fn_date(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
     assert a is not None

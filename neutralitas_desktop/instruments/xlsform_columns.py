@@ -277,9 +277,8 @@ OTHER_SUFFIXES: tuple[str, ...] = ("or_other", "or specify other", "or other")
 # unrepresentable (refused, or dropped by a lenient import), not a typo.
 ODK_ONLY_FUNCTIONS: frozenset[str] = frozenset(
     {
-        "pulldata", "instance", "indexed-repeat", "sqrt", "exp", "exp10", "log", "log10",
-        "pi", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "abs", "floor",
-        "ceiling", "random", "randomize", "digest", "base64-decode", "area", "distance",
+        "pulldata", "instance", "indexed-repeat", "random", "randomize", "digest",
+        "base64-decode", "area", "distance",
         "geofence", "join", "checklist", "weighted-checklist", "boolean-from-string",
         "translate", "count-non-empty", "jr:itext", "last", "current", "version",
         "property", "lower-case", "upper-case", "string-join",

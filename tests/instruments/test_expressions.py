@@ -810,3 +810,23 @@ def test_arithmetic_matches_python(tree: Expr) -> None:
     context = EvalContext(lookup=lambda name: None)
     for value in (evaluate(tree, context), evaluate(to_source(tree), context)):
         assert value == expected or (math.isnan(value) and math.isnan(expected))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sqrt(16)", 4.0),
+        ("abs(-2.5)", 2.5),
+        ("floor(2.7) + ceiling(2.1)", 5.0),
+        ("round(pow(2, 10) div exp10(2), 2)", 10.24),
+        ("round(atan2(1, 1) * 4, 5)", 3.14159),
+        ("round(cos(pi()), 3)", -1.0),
+        ("log10(1000)", 3.0),
+    ],
+)
+def test_math_functions_as_odk(text: str, expected: float) -> None:
+    assert evaluate(text, EvalContext(lookup=lambda name: "")) == expected
+
+
+def test_math_outside_its_domain_is_nan() -> None:
+    assert math.isnan(evaluate("sqrt(-1)", EvalContext(lookup=lambda name: "")))
