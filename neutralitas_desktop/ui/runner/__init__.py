@@ -1,0 +1,1 @@
+"""The session runner: one page per section, live relevance, autosave."""

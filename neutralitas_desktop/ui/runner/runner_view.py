@@ -1,0 +1,474 @@
+"""The runner: one page per section with the outline beside it, live relevance, every
+change saved at once, keyboard navigation, complete / reopen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.ui.dialogs import confirm, show_error
+from neutralitas_desktop.ui.runner.autosaver import AutoSaver
+from neutralitas_desktop.ui.runner.find_dialog import FindQuestionDialog
+from neutralitas_desktop.ui.runner.history_dialog import HistoryDialog
+from neutralitas_desktop.ui.runner.missing_dialog import MissingAnswersDialog
+from neutralitas_desktop.ui.runner.outline import OutlineModel, OutlineView
+from neutralitas_desktop.ui.runner.runner_header import RunnerHeader, SaveBanner
+from neutralitas_desktop.ui.runner.section_page import SectionPage, focus_owner
+from neutralitas_desktop.ui.runner.session_state import RunnerChange, RunnerState
+from neutralitas_desktop.ui.settings import FONT_SIZES, UiSettings
+
+if TYPE_CHECKING:
+    from neutralitas_desktop.fieldwork.workspace import Workspace
+
+
+class RunnerView(QWidget):
+    closed = Signal()  # back to the study
+    session_changed = Signal(str)  # completed, reopened: the navigator refreshes
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        session_id: str,
+        settings: UiSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.workspace = workspace
+        self.settings = settings
+        self.state = RunnerState(workspace.load_session(session_id))
+        self.saver = AutoSaver(workspace, session_id, self)
+        self.saver.saved.connect(self._on_saved)
+        self.saver.failed.connect(self._on_save_failed)
+        self.saver.recovered.connect(self._on_save_recovered)
+        self.pages: dict[int, SectionPage] = {}
+        self._build()
+        self._build_actions()
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(800)
+        self._position_timer.timeout.connect(self._save_position)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+        self._apply_font(settings.font_size)
+        self._apply(self.state.initial_saves())
+        self._show_section(self.state.current, focus=self.state.focus_key)
+
+    # ---- layout --------------------------------------------------------------------
+    def _build(self) -> None:
+        state = self.state
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = RunnerHeader(state.instrument.languages, self)
+        self.header.set_language(state.language)
+        self.header.language_changed.connect(self._on_language_changed)
+        self.header.font_step.connect(self._step_font)
+        layout.addWidget(self.header)
+        self.banner = SaveBanner(self)
+        self.banner.retry_requested.connect(self.saver.retry_now)
+        banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(16, 8, 16, 0)
+        banner_row.addWidget(self.banner)
+        layout.addLayout(banner_row)
+        body = QHBoxLayout()
+        body.setContentsMargins(16, 12, 16, 8)
+        body.setSpacing(14)
+        self.outline_model = OutlineModel(self)
+        self.outline = OutlineView(self)
+        self.outline.setModel(self.outline_model)
+        self.outline.setFixedWidth(270)
+        self.outline.clicked.connect(lambda index: self._go(index.row()))
+        body.addWidget(self.outline)
+        self.stack = QStackedWidget(self)
+        body.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
+        footer = QHBoxLayout()
+        footer.setContentsMargins(16, 4, 16, 12)
+        self.prev_button = QPushButton(self.tr("‹ Previous section"), self)
+        self.prev_button.clicked.connect(lambda: self._step(-1))
+        self.next_button = QPushButton(self.tr("Next section ›"), self)
+        self.next_button.clicked.connect(lambda: self._step(+1))
+        footer.addWidget(self.prev_button)
+        footer.addWidget(self.next_button)
+        footer.addStretch(1)
+        self.progress = QLabel(self)
+        self.progress.setObjectName("muted")
+        footer.addWidget(self.progress)
+        footer.addSpacing(12)
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("muted")
+        self.saved_label.setMinimumWidth(self.saved_label.fontMetrics().horizontalAdvance("M" * 11))
+        footer.addWidget(self.saved_label)
+        footer.addSpacing(12)
+        self.back_button = QPushButton(self.tr("Back to study"), self)
+        self.back_button.clicked.connect(self.request_close)
+        footer.addWidget(self.back_button)
+        self.complete_button = QPushButton(self.tr("Complete session"), self)
+        self.complete_button.setObjectName("primary")
+        self.complete_button.clicked.connect(self.complete)
+        footer.addWidget(self.complete_button)
+        self.reopen_button = QPushButton(self.tr("Reopen for editing"), self)
+        self.reopen_button.setObjectName("primary")
+        self.reopen_button.clicked.connect(self.reopen)
+        footer.addWidget(self.reopen_button)
+        layout.addLayout(footer)
+        self._update_subtitle()
+
+    def _build_actions(self) -> None:
+        def action(text: str, keys: list[QKeySequence], slot: object) -> QAction:
+            act = QAction(text, self)
+            act.setShortcuts(keys)
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)  # type: ignore[arg-type]
+            self.addAction(act)
+            return act
+
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        self.act_next_question = action(
+            self.tr("Next question"),
+            [QKeySequence(ctrl | Qt.Key.Key_Return), QKeySequence(ctrl | Qt.Key.Key_Enter)],
+            self.next_question,
+        )
+        self.act_next_section = action(
+            self.tr("Next section"),
+            [QKeySequence(ctrl | Qt.Key.Key_PageDown)],
+            lambda: self._step(1),
+        )
+        self.act_prev_section = action(
+            self.tr("Previous section"),
+            [QKeySequence(ctrl | Qt.Key.Key_PageUp)],
+            lambda: self._step(-1),
+        )
+        self.act_find = action(
+            self.tr("Find a question…"), [QKeySequence.StandardKey.Find], self.find_question
+        )
+        self.act_bigger = action(
+            self.tr("Larger text"),
+            [QKeySequence.StandardKey.ZoomIn, QKeySequence(ctrl | Qt.Key.Key_Equal)],
+            lambda: self._step_font(1),
+        )
+        self.act_smaller = action(
+            self.tr("Smaller text"), [QKeySequence.StandardKey.ZoomOut], lambda: self._step_font(-1)
+        )
+
+    def runner_actions(self) -> list[QAction]:
+        """For the main window's Sessions menu."""
+        return [
+            self.act_next_question,
+            self.act_next_section,
+            self.act_prev_section,
+            self.act_find,
+            self.act_bigger,
+            self.act_smaller,
+        ]
+
+    # ---- pages ---------------------------------------------------------------------
+    def page(self, index: int) -> SectionPage:
+        page = self.pages.get(index)
+        if page is None:
+            page = SectionPage(self.state, index, self.workspace, None)
+            page.edited.connect(self._on_edited)
+            page.note_edited.connect(self._on_note_edited)
+            page.history_requested.connect(self._on_history)
+            page.add_item_requested.connect(self._on_add_item)
+            page.remove_item_requested.connect(self._on_remove_item)
+            scroll = QScrollArea(self.stack)
+            scroll.setObjectName("pageScroll")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.stack.addWidget(scroll)
+            self.pages[index] = page
+        return page
+
+    def current_page(self) -> SectionPage:
+        return self.page(self.state.current)
+
+    def _rebuild_pages(self) -> None:
+        current = self.state.current
+        for page in self.pages.values():
+            scroll = page.parentWidget()
+            while scroll is not None and not isinstance(scroll, QScrollArea):
+                scroll = scroll.parentWidget()
+            if scroll is not None:
+                self.stack.removeWidget(scroll)
+                scroll.deleteLater()
+        self.pages.clear()
+        self._show_section(current)
+
+    def _show_section(self, index: int, focus: str = "") -> None:
+        self.saver.flush_typing()
+        self.state.go_to(index)
+        page = self.page(self.state.current)
+        page.refresh(values=True)
+        scroll = page.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        self.stack.setCurrentWidget(scroll)
+        self._update_chrome()
+        if focus and page.card(focus) is not None:
+            self.focus_question(focus)
+        else:
+            page.focus_first()
+        self._save_position()
+
+    def _go(self, index: int) -> None:
+        if self.state.is_section_relevant(index):
+            self._show_section(index)
+
+    def _step(self, direction: int) -> None:
+        target = self.state.step(direction)
+        if target is not None:
+            self._show_section(target)
+
+    def focus_question(self, key: str) -> None:
+        index = self.state.section_index_of(key)
+        if index != self.state.current:
+            self._show_section(index)
+        page = self.current_page()
+        card = page.card(key)
+        if card is None:
+            return
+        scroll = page.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(card, 0, 40)
+        card.focus_input()
+        page.set_current(key)
+        self.state.focus_key = key
+
+    def next_question(self) -> None:
+        """Ctrl+Enter: the next relevant question, across sections."""
+        following = self.state.next_question(self.state.focus_key)
+        if following is not None:
+            self.focus_question(following)
+            return
+        target = self.state.step(+1)
+        if target is not None:
+            self._show_section(target)
+
+    # ---- edits ---------------------------------------------------------------------
+    def _on_edited(self, key: str, value: object, immediate: bool) -> None:
+        if not self.state.editable:
+            return
+        text = value if isinstance(value, str) else None
+        self._apply(self.state.change(key, text, immediate=immediate))
+
+    def _on_note_edited(self, key: str, note: str) -> None:
+        if self.state.editable:
+            self._apply(self.state.change_note(key, note))
+
+    def _on_add_item(self, repeat_key: str) -> None:
+        item, change = self.state.add_item(repeat_key)
+        self._apply(change)
+        first = next(iter(self.state.form.children(f"{repeat_key}[{item}]")), None)
+        if first is not None and first.kind == "question":
+            self.focus_question(first.key)
+
+    def _on_remove_item(self, repeat_key: str, item: str) -> None:
+        if confirm(
+            self,
+            self.tr("Remove entry"),
+            self.tr("Remove this entry? Its answers are kept in the history but no longer count."),
+            self.tr("Remove"),
+        ):
+            self._apply(self.state.remove_item(repeat_key, item))
+
+    def _apply(self, change: RunnerChange) -> None:
+        for request in change.saves:
+            self.saver.submit(request)
+        self.saver.submit_relevance(change.relevance)
+        if change.rebuilt:
+            page = self.pages.pop(self.state.current, None)
+            if page is not None:
+                scroll = page.parentWidget()
+                while scroll is not None and not isinstance(scroll, QScrollArea):
+                    scroll = scroll.parentWidget()
+                if scroll is not None:
+                    self.stack.removeWidget(scroll)
+                    scroll.deleteLater()
+            for other in list(self.pages):
+                self.pages[other].refresh()
+            self._show_section(self.state.current)
+            return
+        if self.state.current in self.pages:
+            self.current_page().refresh(values=bool(change.saves[1:]))
+        self._update_chrome()
+
+    # ---- chrome --------------------------------------------------------------------
+    def _update_chrome(self) -> None:
+        state = self.state
+        self.outline_model.set_rows(state.form.outline(), state.current)
+        self.outline.setCurrentIndex(self.outline_model.index(state.current))
+        self.prev_button.setEnabled(state.step(-1) is not None)
+        self.next_button.setEnabled(state.step(+1) is not None)
+        answered, total = state.answered()
+        self.progress.setText(
+            self.tr("%1 of %2 answered").replace("%1", str(answered)).replace("%2", str(total))
+        )
+        self.complete_button.setVisible(state.editable)
+        self.reopen_button.setVisible(state.status in ("completed", "approved"))
+
+    def _update_subtitle(self) -> None:
+        state = self.state
+        self.header.title.setText(state.title())
+        parts = [p for p in (state.informant_code, state.site_name) if p]
+        sources = {
+            "interview": self.tr("Interview"),
+            "observation": self.tr("Observation"),
+            "documentation": self.tr("Documentation"),
+        }
+        parts.append(sources.get(state.source_type, state.source_type))
+        status = {
+            "draft": self.tr("draft"),
+            "completed": self.tr("completed"),
+            "approved": self.tr("approved"),
+            "returned": self.tr("returned for changes"),
+            "refused": self.tr("consent refused"),
+        }.get(state.status, state.status)
+        parts.append(status)
+        self.header.subtitle.setText("  ·  ".join(parts))
+
+    def _apply_font(self, size: int) -> None:
+        font = self.stack.font()
+        font.setPointSize(size)
+        self.stack.setFont(font)
+
+    def _step_font(self, step: int) -> None:
+        sizes = list(FONT_SIZES)
+        index = sizes.index(self.settings.font_size) if self.settings.font_size in sizes else 2
+        size = sizes[max(0, min(len(sizes) - 1, index + step))]
+        self.settings.font_size = size
+        self._apply_font(size)
+
+    def _on_language_changed(self, language: str) -> None:
+        self.saver.flush_typing()
+        self.state.set_language(language)
+        self._rebuild_pages()
+
+    # ---- saving feedback -----------------------------------------------------------
+    def _on_saved(self, when: dt.datetime) -> None:
+        text = self.tr("Saved %1").replace("%1", when.strftime("%H:%M:%S"))
+        self.saved_label.setText(text)
+        self.status_message.emit(text)
+
+    def _on_save_failed(self, code: str, pending: int) -> None:
+        self.banner.show_failure(code, pending)
+        self.saved_label.setText(self.tr("Not saved yet"))
+        self.status_message.emit(self.banner.text.text())
+
+    def _on_save_recovered(self) -> None:
+        self.banner.setVisible(False)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not self.isAncestorOf(new):
+            return
+        key = focus_owner(new)
+        if key and key != self.state.focus_key:
+            self.state.focus_key = key
+            if self.state.current in self.pages:
+                self.current_page().set_current(key)
+            self._position_timer.start()
+
+    def _save_position(self) -> None:
+        if self.state.editable:
+            self.saver.submit_position(self.state.position())
+
+    # ---- session -------------------------------------------------------------------
+    def find_question(self) -> None:
+        dialog = FindQuestionDialog(self.state, self)
+        if dialog.exec() and dialog.chosen and self.state.form.is_relevant(dialog.chosen):
+            self.focus_question(dialog.chosen)
+
+    def _on_history(self, key: str) -> None:
+        self.saver.wait(1.0)
+        rows = self.workspace.history(self.state.session_id, key)
+        HistoryDialog(self.state.form.label(key), rows, self).exec()
+
+    def complete(self) -> None:
+        """Refused, with the list of what is missing, until every check holds."""
+        self.saver.wait(2.0)
+        missing = self.state.missing()
+        if missing:
+            self.state.reveal_all()
+            for page in self.pages.values():
+                page.refresh()
+            labels = {s.key: self.state.section_label(i) for i, s in enumerate(self.state.sections)}
+            dialog = MissingAnswersDialog(missing, labels, self)
+            self._missing_dialog = dialog
+            if dialog.exec() and dialog.chosen:
+                self.focus_question(dialog.chosen)
+            return
+        if not self.saver.wait(3.0):
+            show_error(
+                self,
+                NeutralitasError(
+                    self.tr("Some answers are not saved yet; the session cannot be completed now.")
+                ),
+            )
+            return
+        try:
+            self.workspace.complete_session(self.state.session_id)
+        except NeutralitasError as exc:
+            show_error(self, exc)
+            return
+        self.state.status = "completed"
+        self.session_changed.emit(self.state.session_id)
+        self.status_message.emit(self.tr("Session completed"))
+        self._leave()
+
+    def reopen(self) -> None:
+        try:
+            self.workspace.reopen_session(self.state.session_id)
+        except NeutralitasError as exc:
+            show_error(self, exc)
+            return
+        self.state.status = "draft"
+        self._update_subtitle()
+        self._rebuild_pages()
+        self.session_changed.emit(self.state.session_id)
+        self.status_message.emit(self.tr("Session reopened for editing"))
+
+    def request_close(self) -> bool:
+        """Leave the runner; refuses while answers could not be saved, unless confirmed."""
+        if not self.saver.wait(3.0):
+            pending = self.saver.pending()
+            if not confirm(
+                self,
+                self.tr("Answers not saved"),
+                self.tr(
+                    "%1 answer(s) could not be saved yet. If you leave now they "
+                    "are lost. Leave anyway?"
+                ).replace("%1", str(pending)),
+                self.tr("Leave and lose them"),
+                self.tr("Stay"),
+            ):
+                return False
+        self._leave()
+        return True
+
+    def _leave(self) -> None:
+        self._save_position()
+        self.saver.close(2.0)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._on_focus_changed)
+        self.closed.emit()

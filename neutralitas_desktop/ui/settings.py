@@ -1,0 +1,94 @@
+"""UI preferences (window geometry, recent studies, font size, language) in QSettings,
+behind typed accessors with defaults. Study data never goes here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from neutralitas_desktop import APP_NAME
+
+ORGANIZATION = "neutralitas"
+MAX_RECENT = 8
+FONT_SIZES = (9, 10, 11, 12, 14, 16, 18)
+DEFAULT_FONT_SIZE = 11
+LANGUAGES = ("id", "en")
+
+
+class UiSettings:
+    """Typed view of the app's QSettings; pass one instance to the windows that need it."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._s = settings if settings is not None else QSettings(ORGANIZATION, APP_NAME)
+
+    def sync(self) -> None:
+        self._s.sync()
+
+    # ---- language ------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        value = str(self._s.value("ui/language", "id"))
+        return value if value in LANGUAGES else "id"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._s.setValue("ui/language", value if value in LANGUAGES else "id")
+
+    # ---- runner font size ----------------------------------------------------------
+    @property
+    def font_size(self) -> int:
+        try:
+            value = int(self._s.value("runner/font_size", DEFAULT_FONT_SIZE))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return DEFAULT_FONT_SIZE
+        return min(FONT_SIZES, key=lambda size: abs(size - value))
+
+    @font_size.setter
+    def font_size(self, value: int) -> None:
+        self._s.setValue("runner/font_size", int(value))
+
+    # ---- windows -------------------------------------------------------------------
+    def geometry(self, name: str) -> QByteArray | None:
+        value = self._s.value(f"windows/{name}/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, name: str, value: QByteArray) -> None:
+        self._s.setValue(f"windows/{name}/geometry", value)
+
+    def window_state(self, name: str) -> QByteArray | None:
+        value = self._s.value(f"windows/{name}/state")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_window_state(self, name: str, value: QByteArray) -> None:
+        self._s.setValue(f"windows/{name}/state", value)
+
+    # ---- studies -------------------------------------------------------------------
+    @property
+    def recent_studies(self) -> list[str]:
+        value = self._s.value("studies/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or [] if v][:MAX_RECENT]
+
+    def add_recent_study(self, path: str) -> None:
+        recent = [p for p in self.recent_studies if p != path]
+        self._s.setValue("studies/recent", [path, *recent][:MAX_RECENT])
+
+    def remove_recent_study(self, path: str) -> None:
+        self._s.setValue("studies/recent", [p for p in self.recent_studies if p != path])
+
+    @property
+    def last_study(self) -> str:
+        return str(self._s.value("studies/last", "") or "")
+
+    @last_study.setter
+    def last_study(self, path: str) -> None:
+        self._s.setValue("studies/last", path)
+
+    # ---- runner -------------------------------------------------------------------
+    @property
+    def show_hints(self) -> bool:
+        return str(self._s.value("runner/show_hints", "true")).lower() != "false"
+
+    @show_hints.setter
+    def show_hints(self, value: bool) -> None:
+        self._s.setValue("runner/show_hints", "true" if value else "false")
