@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "neutralitas_desktop.cli.study_commands",
     "neutralitas_desktop.cli.forms_commands",
     "neutralitas_desktop.cli.interop_commands",
+    "neutralitas_desktop.cli.export_commands",
 )
 
 

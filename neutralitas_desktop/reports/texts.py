@@ -130,6 +130,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "no_comments": {"id": "Belum ada komentar.", "en": "No comments."},
     "answers_heading": {"id": "Pertanyaan dan jawaban", "en": "Questions and answers"},
     "not_answered": {"id": "tidak dijawab", "en": "not answered"},
+    "other_answers": {"id": "Jawaban lain dalam sesi ini", "en": "Other answers in this session"},
     "revisions": {"id": "Riwayat perubahan", "en": "Revisions"},
     "item": {"id": "Butir", "en": "Item"},
     "attachment": {"id": "Lampiran", "en": "Attachment"},

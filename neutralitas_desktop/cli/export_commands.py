@@ -1,0 +1,119 @@
+"""Export commands: the Excel workbook and the PDF reports."""
+
+from __future__ import annotations
+
+import argparse
+
+from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.fieldwork.sessions import STATUSES
+from neutralitas_desktop.reports.excel import ExcelOptions, export_excel
+from neutralitas_desktop.reports.pdf_blank import export_blank
+from neutralitas_desktop.reports.pdf_session import export_session
+from neutralitas_desktop.reports.pdf_summary import export_summary
+from neutralitas_desktop.reports.queries import ReportFilter
+
+REPORTS = ("summary", "session", "blank")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("export", help="export the Excel workbook or a PDF report")
+    kinds = p.add_subparsers(dest="export_kind", metavar="KIND", required=True)
+
+    x = kinds.add_parser("excel", help="the workbook for analysts (Excel, SPSS, Stata, R)")
+    x.add_argument("out", metavar="OUT.xlsx")
+    x.add_argument(
+        "--anonymize",
+        action="store_true",
+        help="no identities; real names typed into texts are replaced by codes",
+    )
+    x.add_argument(
+        "--include-names",
+        action="store_true",
+        help="add informants' real names and contacts (not with --anonymize)",
+    )
+    _filters(x)
+    x.add_argument("--lang", choices=("id", "en"), help="label language (default: the study's)")
+    x.set_defaults(handler=cmd_excel)
+
+    pdf = kinds.add_parser("pdf", help="a PDF report: summary, session transcript, blank form")
+    pdf.add_argument("out", metavar="OUT.pdf")
+    pdf.add_argument(
+        "--report",
+        nargs="+",
+        required=True,
+        metavar="KIND",
+        help="summary | session SESSION_ID | blank FORM_ID",
+    )
+    pdf.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        default=None,
+        help="language of the report (default: Indonesian; a transcript "
+        "defaults to the session's language)",
+    )
+    pdf.add_argument(
+        "--version",
+        dest="form_version",
+        metavar="V",
+        help="instrument version for a blank form (default: the newest)",
+    )
+    _filters(pdf)
+    pdf.set_defaults(handler=cmd_pdf)
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--site",
+        action="append",
+        default=[],
+        metavar="SITE",
+        help="only this site (name or id); repeat for several",
+    )
+    p.add_argument(
+        "--status",
+        nargs="+",
+        default=[],
+        choices=STATUSES,
+        metavar="STATUS",
+        help=f"only sessions with these statuses ({', '.join(STATUSES)})",
+    )
+
+
+def _filter(args: argparse.Namespace) -> ReportFilter:
+    return ReportFilter(tuple(args.site), tuple(args.status))
+
+
+def cmd_excel(args: argparse.Namespace, ctx: CliContext) -> int:
+    options = ExcelOptions(_filter(args), args.anonymize, args.include_names, args.lang or "")
+    result = export_excel(ctx.db, args.out, options)
+    ex = result.exclusions
+    print(
+        f"wrote {result.path}: {len(result.sheets)} sheets, {result.sessions} sessions, "
+        f"{result.answers} answers, {result.informants} informants "
+        f"(left out: {ex.withdrawn_informants} informants who withdrew consent with "
+        f"{ex.withdrawn_answers} answers, {ex.irrelevant_answers} irrelevant answers)"
+    )
+    return 0
+
+
+def cmd_pdf(args: argparse.Namespace, ctx: CliContext) -> int:
+    kind, *rest = args.report
+    if kind not in REPORTS:
+        raise NeutralitasError(f"unknown report '{kind}' (choose {', '.join(REPORTS)})")
+    needs = {"summary": 0, "session": 1, "blank": 1}[kind]
+    if len(rest) != needs:
+        usage = {
+            "summary": "--report summary",
+            "session": "--report session SESSION_ID",
+            "blank": "--report blank FORM_ID",
+        }[kind]
+        raise NeutralitasError(f"usage: {usage}")
+    if kind == "summary":
+        path = export_summary(ctx.db, args.out, _filter(args), args.lang or "id")
+    elif kind == "session":
+        path = export_session(ctx.db, args.out, rest[0], args.lang)
+    else:
+        path = export_blank(ctx.db, args.out, rest[0], args.lang or "id", args.form_version)
+    print(f"wrote {path}")
+    return 0
