@@ -20,6 +20,7 @@ from neutralitas_desktop.errors import NeutralitasError
 COMMAND_MODULES = (
     "neutralitas_desktop.cli.study_commands",
     "neutralitas_desktop.cli.forms_commands",
+    "neutralitas_desktop.cli.exchange_commands",
     "neutralitas_desktop.cli.interop_commands",
     "neutralitas_desktop.cli.export_commands",
     "neutralitas_desktop.cli.triangulate_commands",

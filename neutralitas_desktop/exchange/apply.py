@@ -1,0 +1,238 @@
+"""Applying one staged package to the target database, inside the caller's transaction.
+
+Immutable rows (instruments, answer revisions, row versions, attachments, audit events)
+are a union by key; small tables edited in place are last-writer-wins; sites, themes and
+informant codes follow ``named``; answers, sessions and codings are then derived from the
+union of their histories. Nothing a package brings is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, select, text
+
+from neutralitas_desktop.exchange import history, versions
+from neutralitas_desktop.exchange.dialect import chunks
+from neutralitas_desktop.exchange.manifest import Manifest
+from neutralitas_desktop.exchange.named import merge_aliases, merge_informants, merge_named
+from neutralitas_desktop.exchange.results import MergeSummary, ResearcherCounts
+from neutralitas_desktop.exchange.rows import Row, drop_temp, last_writer_wins, temp_ids, union
+from neutralitas_desktop.exchange.staging import Staging
+from neutralitas_desktop.store.models import Answer, Coding, FieldSession, Meta, Researcher
+
+_TEMPS = ("m_new_session", "m_new_answer", "m_new_revision", "m_new_coding", "m_new_version")
+
+
+def apply_package(con: Connection, src: Staging, manifest: Manifest, summary: MergeSummary) -> None:
+    versions.snapshot(con)  # local edits not yet versioned take part as what they are
+    keep = manifest.anonymized  # an anonymised package never overwrites names or notes
+    _study(con, src)
+    last_writer_wins(con, src, "device", keep_existing=keep)
+    last_writer_wins(con, src, "researcher", keep_existing=keep)
+    last_writer_wins(con, src, "informant_role")
+    merge_aliases(con, src)
+    merge_named(con, src, "site", summary.mapped)
+    merge_named(con, src, "theme", summary.mapped)
+    aliases = versions.Aliases.load(con)
+    merge_informants(con, src, aliases, keep_existing=keep, renamed=summary.renamed)
+    last_writer_wins(con, src, "informant_identity")
+    union(con, src, "instrument")
+    union(con, src, "question_stance")
+    _fieldwork(con, src, aliases, summary)
+
+
+def _study(con: Connection, src: Staging) -> None:
+    inserted, _ = last_writer_wins(con, src, "study")
+    if inserted and con.scalar(select(Meta.value).where(Meta.key == "study_id")) is None:
+        con.execute(Meta.__table__.insert().values(key="study_id", value=inserted[0]["id"]))
+
+
+def _site_of(column: str) -> tuple[str, str]:
+    """A column expression mapping a site id onto its kept row, and the join it needs."""
+    alias = f"al_{column}"
+    return (
+        f"COALESCE({alias}.canonical_id, s.{column})",
+        f"LEFT JOIN id_alias {alias} ON {alias}.entity = 'site' AND {alias}.alias_id = s.{column}",
+    )
+
+
+def _fieldwork(
+    con: Connection, src: Staging, aliases: versions.Aliases, summary: MergeSummary
+) -> None:
+    def new(temp: str, name: str, key: str = "id") -> int:
+        return temp_ids(
+            con,
+            temp,
+            f"SELECT DISTINCT s.{key} FROM {src.name(name)} s WHERE NOT EXISTS "
+            f"(SELECT 1 FROM {name} m WHERE m.{key} = s.{key})",
+        )
+
+    new("m_new_session", "field_session")
+    new("m_new_answer", "answer")
+    summary.new_revisions = new("m_new_revision", "answer_revision")
+    new("m_new_coding", "coding")
+    new("m_new_version", "row_version")
+    _external_ids(con, src)
+    site_expr, site_join = _site_of("site_id")
+    union(
+        con,
+        src,
+        "field_session",
+        only="m_new_session",
+        exprs={"site_id": site_expr},
+        joins=site_join,
+    )
+    union(con, src, "answer", only="m_new_answer")
+    # Whether an answer is relevant is edited in place: the last writer's flag holds.
+    con.execute(
+        text(
+            f"UPDATE answer SET relevant = s.relevant, updated_at = s.updated_at, "
+            f"device_id = s.device_id FROM {src.name('answer')} s WHERE answer.id = s.id "
+            "AND (s.updated_at > answer.updated_at OR (s.updated_at = answer.updated_at "
+            "AND s.device_id > answer.device_id))"
+        )
+    )
+    union(con, src, "answer_revision", only="m_new_revision")
+    union(con, src, "revision_parent")
+    theme_join = (
+        "LEFT JOIN id_alias al_theme ON al_theme.entity = 'theme' "
+        "AND al_theme.alias_id = s.theme_id"
+    )
+    union(
+        con,
+        src,
+        "coding",
+        only="m_new_coding",
+        exprs={"theme_id": "COALESCE(al_theme.canonical_id, s.theme_id)"},
+        joins=theme_join,
+    )
+    last_writer_wins(con, src, "finding", transform=lambda r: _map_finding(r, aliases))
+    last_writer_wins(con, src, "review_comment")
+    union(con, src, "attachment")
+    union(con, src, "audit_event")
+    union(con, src, "row_version", only="m_new_version")
+
+    touched = con.scalars(
+        text(
+            "SELECT DISTINCT r.answer_id FROM m_new_revision n "
+            "JOIN answer_revision r ON r.id = n.id"
+        )
+    ).all()
+    _, answer_conflicts = history.derive_answers(con, touched)
+    session_rows = _version_rows(con, "field_session")
+    coding_rows = _version_rows(con, "coding")
+    sessions = versions.derive(con, "field_session", session_rows, aliases)
+    codings = versions.derive(con, "coding", coding_rows, aliases)
+    _count(con, summary, sessions, codings, answer_conflicts)
+    drop_temp(con, *_TEMPS)
+
+
+def _version_rows(con: Connection, entity: str) -> list[str]:
+    return list(
+        con.scalars(
+            text(
+                "SELECT DISTINCT v.row_id FROM m_new_version n JOIN row_version v ON v.id = n.id "
+                "WHERE v.entity = :entity"
+            ),
+            {"entity": entity},
+        )
+    )
+
+
+def _map_finding(row: Row, aliases: versions.Aliases) -> Row:
+    return {
+        **row,
+        "site_id": aliases.resolve("site", row.get("site_id")),
+        "theme_id": aliases.resolve("theme", row["theme_id"]),
+    }
+
+
+def _external_ids(con: Connection, src: Staging) -> None:
+    """Two sessions imported from the same outside submission keep both; the one with the
+    larger id gets its external id marked as a duplicate."""
+    clashes = con.execute(
+        text(
+            f"SELECT s.id, s.external_id, m.id FROM {src.name('field_session')} s "
+            "JOIN m_new_session n ON n.id = s.id "
+            "JOIN field_session m ON m.external_id = s.external_id AND m.id <> s.id"
+        )
+    ).all()
+    table = FieldSession.__table__
+    for incoming_id, external_id, existing_id in clashes:
+        loser = max(incoming_id, existing_id)
+        marked = f"{external_id} (duplicate {loser[:8]})"[:200]
+        if loser == existing_id:
+            con.execute(table.update().where(table.c.id == existing_id).values(external_id=marked))
+        else:
+            con.execute(
+                text(f"UPDATE {src.name('field_session')} SET external_id = :m WHERE id = :i"),
+                {"m": marked, "i": incoming_id},
+            )
+
+
+def _researchers_of_sessions(con: Connection, session_ids: Iterable[str]) -> dict[str, str]:
+    table = FieldSession.__table__
+    found: dict[str, str] = {}
+    for batch in chunks(sorted(set(session_ids))):
+        found.update(
+            con.execute(
+                select(table.c.id, table.c.researcher_id).where(table.c.id.in_(batch))
+            ).all()
+        )
+    return found
+
+
+def _count(
+    con: Connection,
+    summary: MergeSummary,
+    sessions: versions.Derived,
+    codings: versions.Derived,
+    answer_conflicts: set[str],
+) -> None:
+    names = dict(con.execute(select(Researcher.id, Researcher.name)).all())
+    by: dict[str, ResearcherCounts] = {}
+
+    def bump(researcher_id: str | None, field: str, n: int = 1) -> None:
+        name = names.get(researcher_id or "", "?")
+        counts = by.setdefault(name, ResearcherCounts())
+        setattr(counts, field, getattr(counts, field) + n)
+
+    queries = {
+        "new_sessions": "SELECT s.researcher_id, count(*) FROM m_new_session n "
+        "JOIN field_session s ON s.id = n.id GROUP BY s.researcher_id",
+        "new_answers": "SELECT s.researcher_id, count(*) FROM m_new_answer n "
+        "JOIN answer a ON a.id = n.id JOIN field_session s ON s.id = a.session_id "
+        "GROUP BY s.researcher_id",
+        "updated_answers": "SELECT s.researcher_id, count(DISTINCT a.id) FROM m_new_revision n "
+        "JOIN answer_revision r ON r.id = n.id JOIN answer a ON a.id = r.answer_id "
+        "JOIN field_session s ON s.id = a.session_id "
+        "WHERE NOT EXISTS (SELECT 1 FROM m_new_answer x WHERE x.id = a.id) "
+        "GROUP BY s.researcher_id",
+        "new_codings": "SELECT s.researcher_id, count(*) FROM m_new_coding n "
+        "JOIN coding c ON c.id = n.id JOIN answer a ON a.id = c.answer_id "
+        "JOIN field_session s ON s.id = a.session_id GROUP BY s.researcher_id",
+    }
+    for field, query in queries.items():
+        for researcher_id, n in con.execute(text(query)):
+            bump(researcher_id, field, int(n))
+    new_sessions = set(con.scalars(text("SELECT id FROM m_new_session")))
+    updated = sessions.changed - new_sessions
+    conflict_sessions: list[str] = list(sessions.new_conflicts)
+    answer_table, coding_table = Answer.__table__, Coding.__table__
+    for batch in chunks(sorted(answer_conflicts)):
+        conflict_sessions += con.scalars(
+            select(answer_table.c.session_id).where(answer_table.c.id.in_(batch))
+        ).all()
+    for batch in chunks(sorted(codings.new_conflicts)):
+        conflict_sessions += con.scalars(
+            select(answer_table.c.session_id)
+            .join(coding_table, coding_table.c.answer_id == answer_table.c.id)
+            .where(coding_table.c.id.in_(batch))
+        ).all()
+    owners = _researchers_of_sessions(con, [*updated, *conflict_sessions])
+    for sid in updated:
+        bump(owners.get(sid), "updated_sessions")
+    for sid in conflict_sessions:
+        bump(owners.get(sid), "conflicts")
+    summary.by_researcher = dict(sorted(by.items()))

@@ -1,0 +1,279 @@
+"""Conflicts left by merges — an answer, a session's status or a coding changed on two
+devices from the same state — listed side by side with who, where and when, and resolved
+by choosing a side or writing a value. A resolution is a new revision (or version) that
+replaces every head, so the history has one head again; nothing is discarded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from neutralitas_desktop.errors import NeutralitasError, NotFoundError
+from neutralitas_desktop.exchange import history, versions
+from neutralitas_desktop.exchange.results import ConflictInfo, ConflictSide
+from neutralitas_desktop.fieldwork import audit
+from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.sessions import STATUSES
+from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.store.models import (
+    Answer,
+    AnswerRevision,
+    Coding,
+    Device,
+    FieldSession,
+    Informant,
+    InstrumentVersion,
+    Researcher,
+    RevisionParent,
+    RowHead,
+    Site,
+    Theme,
+    derived_id,
+    new_id,
+    utcnow,
+)
+
+
+def _context(con: Connection, session_ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+    """(site, informant code, form id) per session."""
+    rows = con.execute(
+        select(FieldSession.id, Site.name, Informant.code, InstrumentVersion.form_id)
+        .join(Site, Site.id == FieldSession.site_id)
+        .join(InstrumentVersion, InstrumentVersion.id == FieldSession.instrument_id)
+        .outerjoin(Informant, Informant.id == FieldSession.informant_id)
+        .where(FieldSession.id.in_(list(set(session_ids))))
+    )
+    return {sid: (site, code or "", form) for sid, site, code, form in rows}
+
+
+def _who(con: Connection) -> tuple[dict[str, str], dict[str, str]]:
+    devices = dict(con.execute(select(Device.id, Device.name)).all())
+    researchers = dict(con.execute(select(Researcher.id, Researcher.name)).all())
+    return devices, researchers
+
+
+def _researcher_of_device(researchers: dict[str, str], device_id: str) -> str:
+    return researchers.get(derived_id("researcher", device_id), "")
+
+
+def list_conflicts(db: Database) -> list[ConflictInfo]:
+    with db.engine.connect() as con:
+        devices, researchers = _who(con)
+        found = _answer_conflicts(con, devices, researchers)
+        found += _row_conflicts(con, "field_session", devices, researchers)
+        found += _row_conflicts(con, "coding", devices, researchers)
+    return sorted(found, key=lambda c: (c.site, c.session_id, c.kind, c.question, c.ref))
+
+
+def _answer_conflicts(
+    con: Connection, devices: dict[str, str], researchers: dict[str, str]
+) -> list[ConflictInfo]:
+    answers = con.execute(
+        select(Answer.id, Answer.session_id, Answer.key, Answer.current_revision_id).where(
+            Answer.has_conflict.is_(True)
+        )
+    ).all()
+    if not answers:
+        return []
+    histories = history.load_histories(con, [a.id for a in answers])
+    context = _context(con, [a.session_id for a in answers])
+    found = []
+    for aid, session_id, key, current_id in answers:
+        revisions, further = histories.get(aid, ([], set()))
+        sides = tuple(
+            ConflictSide(
+                id=r.id,
+                value=r.value or "",
+                note=r.note,
+                device_name=devices.get(r.device_id, r.device_id[:8]),
+                researcher=researchers.get(r.researcher_id or "", "")
+                or _researcher_of_device(researchers, r.device_id),
+                at=r.created_at,
+                shown=r.id == current_id,
+            )
+            for r in history.heads_of(revisions, further)
+        )
+        site, informant, form = context.get(session_id, ("", "", ""))
+        found.append(ConflictInfo("answer", aid, session_id, site, informant, form, key, sides))
+    return found
+
+
+def _describe(con: Connection, entity: str, state: dict[str, Any]) -> tuple[str, str]:
+    if entity == "field_session":
+        return str(state.get("status", "")), str(state.get("review_comment") or "")
+    code = con.scalar(select(Theme.code).where(Theme.id == state.get("theme_id"))) or "?"
+    deleted = " (deleted)" if state.get("deleted") else ""
+    return f"{code}: {state.get('stance', '')}{deleted}", str(state.get("memo") or "")
+
+
+def _row_conflicts(
+    con: Connection, entity: str, devices: dict[str, str], researchers: dict[str, str]
+) -> list[ConflictInfo]:
+    heads = con.execute(
+        select(RowHead.row_id, RowHead.version_id).where(
+            RowHead.entity == entity, RowHead.conflict.is_(True)
+        )
+    ).all()
+    if not heads:
+        return []
+    all_versions = versions.load_versions(con, entity, [h.row_id for h in heads])
+    if entity == "coding":
+        owners = dict(
+            con.execute(
+                select(Coding.id, Answer.session_id)
+                .join(Answer, Answer.id == Coding.answer_id)
+                .where(Coding.id.in_([h.row_id for h in heads]))
+            ).all()
+        )
+        keys = dict(
+            con.execute(
+                select(Coding.id, Answer.key)
+                .join(Answer, Answer.id == Coding.answer_id)
+                .where(Coding.id.in_([h.row_id for h in heads]))
+            ).all()
+        )
+    else:
+        owners = {h.row_id: h.row_id for h in heads}
+        keys = {}
+    context = _context(con, owners.values())
+    found = []
+    for row_id, shown_id in heads:
+        sides = []
+        for v in sorted(
+            versions.heads(all_versions.get(row_id, [])), key=lambda v: (v.updated_at, v.id)
+        ):
+            value, note = _describe(con, entity, v.state)
+            sides.append(
+                ConflictSide(
+                    id=v.id,
+                    value=value,
+                    note=note,
+                    device_name=devices.get(v.device_id, v.device_id[:8]),
+                    researcher=_researcher_of_device(researchers, v.device_id),
+                    at=v.updated_at,
+                    shown=v.id == shown_id,
+                )
+            )
+        session_id = owners.get(row_id, "")
+        site, informant, form = context.get(session_id, ("", "", ""))
+        kind = "session" if entity == "field_session" else "coding"
+        question = "status" if kind == "session" else f"coding of {keys.get(row_id, '')}"
+        found.append(
+            ConflictInfo(kind, row_id, session_id, site, informant, form, question, tuple(sides))
+        )
+    return found
+
+
+def find_conflict(db: Database, ref: str) -> ConflictInfo:
+    ref = ref.strip()
+    matches = [
+        c for c in list_conflicts(db) if c.ref == ref or (len(ref) >= 4 and c.ref.startswith(ref))
+    ]
+    if not matches:
+        raise NotFoundError(f"no open conflict '{ref}' (see `neutralitas conflicts list`)")
+    if len(matches) > 1:
+        raise NeutralitasError(f"'{ref}' names {len(matches)} conflicts; give more of the id")
+    return matches[0]
+
+
+def _side(conflict: ConflictInfo, choose: int | str) -> ConflictSide:
+    if isinstance(choose, int) or str(choose).isdigit():
+        n = int(choose)
+        if not 1 <= n <= len(conflict.sides):
+            raise NeutralitasError(
+                f"conflict {conflict.short_ref} has sides 1 to {len(conflict.sides)}"
+            )
+        return conflict.sides[n - 1]
+    for side in conflict.sides:
+        if side.id.startswith(str(choose)):
+            return side
+    raise NotFoundError(f"conflict {conflict.short_ref} has no side '{choose}'")
+
+
+def resolve_conflict(
+    db: Database,
+    actor: Actor,
+    ref: str,
+    *,
+    choose: int | str | None = None,
+    value: str | None = None,
+    note: str | None = None,
+) -> ConflictInfo:
+    """Resolve by choosing a side (its number, 1-based, or id) or by writing a value."""
+    if (choose is None) == (value is None):
+        raise NeutralitasError("resolve a conflict by choosing a side or by writing a value")
+    conflict = find_conflict(db, ref)
+    side = _side(conflict, choose) if choose is not None else None
+    with db.engine.begin() as con:
+        if conflict.kind == "answer":
+            _resolve_answer(con, actor, conflict, side, value, note)
+        else:
+            _resolve_row(con, actor, conflict, side, value)
+    with db.session() as s:
+        audit.record(
+            s,
+            actor,
+            "conflict.resolved",
+            conflict.kind,
+            conflict.ref,
+            chosen=side.id if side else None,
+            value=value,
+        )
+    return conflict
+
+
+def _resolve_answer(
+    con: Connection,
+    actor: Actor,
+    conflict: ConflictInfo,
+    side: ConflictSide | None,
+    value: str | None,
+    note: str | None,
+) -> None:
+    heads = [s.id for s in conflict.sides]
+    first = side.id if side else next((s.id for s in conflict.sides if s.shown), heads[0])
+    rid = new_id()
+    con.execute(
+        AnswerRevision.__table__.insert().values(
+            id=rid,
+            answer_id=conflict.ref,
+            parent_id=first,
+            value=side.value if side else value,
+            note=(side.note if side else "") if note is None else note,
+            created_at=utcnow(),
+            device_id=actor.device_id,
+            researcher_id=actor.researcher_id,
+        )
+    )
+    further = [{"revision_id": rid, "parent_id": h} for h in heads if h != first]
+    if further:
+        con.execute(RevisionParent.__table__.insert(), further)
+    history.derive_answers(con, [conflict.ref])
+
+
+def _resolve_row(
+    con: Connection,
+    actor: Actor,
+    conflict: ConflictInfo,
+    side: ConflictSide | None,
+    value: str | None,
+) -> None:
+    entity = "field_session" if conflict.kind == "session" else "coding"
+    versions.snapshot(con)
+    known = versions.load_versions(con, entity, [conflict.ref])[conflict.ref]
+    heads = versions.heads(known)
+    if side is not None:
+        state = dict(next(v.state for v in heads if v.id == side.id))
+    elif entity == "field_session":
+        if value not in STATUSES:
+            raise NeutralitasError(f"unknown session status '{value}' ({', '.join(STATUSES)})")
+        state = {**versions.pick(heads).state, "status": value}
+    else:
+        raise NeutralitasError("a coding conflict is resolved by choosing one of its sides")
+    version = versions.make_version(
+        entity, conflict.ref, [v.id for v in heads], state, utcnow(), actor.device_id
+    )
+    versions.insert_versions(con, entity, [version])
+    versions.derive(con, entity, [conflict.ref], versions.Aliases.load(con))

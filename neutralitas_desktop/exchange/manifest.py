@@ -1,0 +1,63 @@
+"""The manifest of a field package: who made it, from which study, what it holds, and the
+SHA-256 of its content."""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, asdict, dataclass, field, fields
+from typing import Any
+
+FORMAT = "neutralitas-field-package"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Manifest:
+    package_id: str
+    study_id: str
+    study_title: str
+    device_id: str
+    device_name: str
+    researcher_id: str
+    researcher: str
+    created_at: str  # ISO 8601, UTC
+    app_version: str
+    schema_version: str
+    content_sha256: str
+    content_size: int
+    counts: dict[str, int] = field(default_factory=dict)
+    since: str | None = None  # only what changed after this time (ISO 8601, UTC)
+    for_researcher: str = ""  # only this researcher's sessions (a return package)
+    anonymized: bool = False
+    identities: bool = False
+    encrypted: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Manifest:
+        """Raises ValueError when a field is missing or of the wrong type."""
+        if not isinstance(data, dict):
+            raise ValueError("the manifest is not an object")
+        values: dict[str, Any] = {}
+        for spec in fields(cls):
+            if spec.name in data:
+                values[spec.name] = data[spec.name]
+            elif spec.default is MISSING and spec.default_factory is MISSING:
+                raise ValueError(f"the manifest lacks '{spec.name}'")
+        for name in ("package_id", "study_id", "device_id", "schema_version", "content_sha256"):
+            if not isinstance(values.get(name), str) or not values[name]:
+                raise ValueError(f"the manifest's '{name}' is not a text")
+        if not isinstance(values.get("content_size"), int):
+            raise ValueError("the manifest's 'content_size' is not a number")
+        if not isinstance(values.get("counts", {}), dict):
+            raise ValueError("the manifest's 'counts' is not an object")
+        return cls(**values)
+
+    @property
+    def sessions(self) -> int:
+        return int(self.counts.get("field_session", 0))
+
+    @property
+    def answers(self) -> int:
+        return int(self.counts.get("answer", 0))

@@ -1,0 +1,319 @@
+"""The supervisor's merge (and the researcher's, for returned sessions): every package is
+verified before the target is touched, then merged in its own transaction — idempotent
+(a package merged before is skipped; merging its rows again would change nothing anyway),
+order-independent, and logged in ``merge_log``. A preview runs the same merge and throws
+the result away.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from sqlalchemy import Connection, create_engine, inspect, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from neutralitas_desktop.errors import DatabaseError
+from neutralitas_desktop.exchange.apply import apply_package
+from neutralitas_desktop.exchange.errors import ForeignStudyError, PackageError
+from neutralitas_desktop.exchange.read import OpenedPackage, PassphraseSource, open_package
+from neutralitas_desktop.exchange.results import MergeSummary
+from neutralitas_desktop.exchange.staging import Staging
+from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.profile import LocalProfile
+from neutralitas_desktop.fieldwork.study import register_actor, study_info
+from neutralitas_desktop.store.database import Database, is_url, open_database
+from neutralitas_desktop.store.models import MergeLog, Study, new_id, utcnow
+
+Progress = Callable[[int, int, str], None]
+
+
+def open_packages(
+    paths: Iterable[Path],
+    *,
+    study_id: str | None,
+    study_title: str = "",
+    passphrase: PassphraseSource | str | None = None,
+) -> list[OpenedPackage]:
+    """Verify every package (all of one study, ``study_id`` when given) before any merge."""
+    opened: list[OpenedPackage] = []
+    try:
+        for path in paths:
+            package = open_package(
+                Path(path), study_id=study_id, study_title=study_title, passphrase=passphrase
+            )
+            opened.append(package)
+            if study_id is None:
+                study_id, study_title = package.manifest.study_id, package.manifest.study_title
+    except BaseException:
+        for package in opened:
+            package.close()
+        raise
+    return opened
+
+
+def merge_packages(
+    db: Database,
+    actor: Actor,
+    packages: Sequence[OpenedPackage],
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> list[MergeSummary]:
+    """Merge verified packages in the order given; with ``dry_run`` only say what it would do."""
+    if dry_run and db.is_sqlite:
+        return _preview_on_copy(db, actor, packages, progress)
+    if dry_run:
+        return _merge_in_one_transaction(db, actor, packages, progress)
+    summaries = []
+    for step, package in enumerate(packages):
+        if progress:
+            progress(step, len(packages), package.path.name)
+        summaries.append(_merge_one(db, actor, package))
+    if progress:
+        progress(len(packages), len(packages), "")
+    return summaries
+
+
+def merge_files(
+    db: Database,
+    actor: Actor,
+    paths: Iterable[Path],
+    *,
+    passphrase: PassphraseSource | str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> list[MergeSummary]:
+    info = study_info(db)
+    title = info.title.get(info.default_language, "")
+    packages = open_packages(paths, study_id=info.id, study_title=title, passphrase=passphrase)
+    try:
+        return merge_packages(db, actor, packages, dry_run=dry_run, progress=progress)
+    finally:
+        for package in packages:
+            package.close()
+
+
+def join_study(
+    target: str | Path,
+    profile: LocalProfile,
+    paths: Iterable[Path],
+    *,
+    passphrase: PassphraseSource | str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> list[MergeSummary]:
+    """Create the study database at ``target`` (a path that does not exist yet, or an empty
+    PostgreSQL database) from packages of one study; nothing is left behind on failure."""
+    packages = open_packages(paths, study_id=None, passphrase=passphrase)
+    try:
+        if is_url(target):
+            db = open_database(target, create=True)
+            try:
+                actor = register_actor(db, profile)
+                return merge_packages(db, actor, packages, dry_run=dry_run, progress=progress)
+            finally:
+                db.close()
+        final = Path(target).expanduser()
+        final.parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix="neutralitas-join-", dir=final.parent))
+        try:
+            db = open_database(folder / final.name, create=True)
+            try:
+                actor = register_actor(db, profile)
+                summaries = merge_packages(db, actor, packages, progress=progress)
+                with db.engine.connect() as con:
+                    con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                db.close()
+            if not dry_run:
+                (folder / final.name).replace(final)
+            return summaries
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    finally:
+        for package in packages:
+            package.close()
+
+
+def merge_for_profile(
+    target: str | Path,
+    profile: LocalProfile,
+    paths: Iterable[Path],
+    *,
+    passphrase: PassphraseSource | str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> list[MergeSummary]:
+    """`neutralitas merge`: verify every package before the target is written to, then
+    register this laptop in the study and merge; a target that does not exist yet (or an
+    empty server database) is created by joining the packages' study."""
+    if is_url(target) and _empty_server_database(str(target)):
+        return join_study(target, profile, paths, passphrase=passphrase, dry_run=dry_run)
+    if not is_url(target) and not Path(target).expanduser().exists():
+        return join_study(target, profile, paths, passphrase=passphrase, dry_run=dry_run)
+    db = open_database(target)
+    try:
+        with db.engine.connect() as con:
+            study = con.execute(select(Study.id, Study.title, Study.default_language)).first()
+        packages = open_packages(
+            paths,
+            study_id=study.id if study else None,
+            study_title=str(study.title.get(study.default_language, "")) if study else "",
+            passphrase=passphrase,
+        )
+        try:
+            if dry_run:
+                actor = Actor(profile.device_id, None, profile.researcher_label)
+            else:
+                actor = register_actor(db, profile)
+            return merge_packages(db, actor, packages, dry_run=dry_run, progress=progress)
+        finally:
+            for package in packages:
+                package.close()
+    finally:
+        db.close()
+
+
+def _empty_server_database(url: str) -> bool:
+    try:
+        engine = create_engine(url)
+        try:
+            with engine.connect() as con:
+                return not inspect(con).get_table_names()
+        finally:
+            engine.dispose()
+    except (SQLAlchemyError, ModuleNotFoundError) as exc:
+        raise DatabaseError(f"cannot connect to {url}: {exc}") from None
+
+
+def _summary(package: OpenedPackage) -> MergeSummary:
+    m = package.manifest
+    return MergeSummary(
+        package_id=m.package_id,
+        path=package.path,
+        researcher=m.researcher,
+        device_name=m.device_name,
+        created_at=m.created_at,
+    )
+
+
+def _already_merged(con: Connection, package_id: str) -> bool:
+    return con.scalar(select(MergeLog.id).where(MergeLog.package_id == package_id)) is not None
+
+
+def _check_study(con: Connection, package: OpenedPackage) -> None:
+    study_id = con.scalar(select(Study.id))
+    if study_id is not None and study_id != package.manifest.study_id:
+        raise ForeignStudyError(
+            f"{package.path}: belongs to another study ('{package.manifest.study_title}')"
+        )
+
+
+def _apply_logged(
+    con: Connection, staging: Staging, actor: Actor, package: OpenedPackage
+) -> MergeSummary:
+    summary = _summary(package)
+    _check_study(con, package)
+    if _already_merged(con, package.manifest.package_id):
+        summary.already_merged = True
+        return summary
+    try:
+        apply_package(con, staging, package.manifest, summary)
+    except IntegrityError as exc:
+        raise PackageError(
+            f"{package.path}: cannot be merged: {str(exc.orig).splitlines()[0]}"
+        ) from None
+    con.execute(
+        MergeLog.__table__.insert().values(
+            id=new_id(),
+            package_id=package.manifest.package_id,
+            merged_at=utcnow(),
+            source_device_id=package.manifest.device_id,
+            researcher=package.manifest.researcher,
+            manifest=package.manifest.to_dict(),
+            summary={
+                "new_revisions": summary.new_revisions,
+                "by_researcher": {k: asdict(v) for k, v in summary.by_researcher.items()},
+                "mapped": summary.mapped,
+                "renamed": summary.renamed,
+            },
+            device_id=actor.device_id,
+        )
+    )
+    return summary
+
+
+def _merge_one(db: Database, actor: Actor, package: OpenedPackage) -> MergeSummary:
+    """One package, one transaction: all of it or nothing."""
+    with db.engine.connect() as con:
+        if not db.is_sqlite:
+            with con.begin():
+                staging = Staging(con, package.database)
+                staging.load()
+                summary = _apply_logged(con, staging, actor, package)
+                staging.drop()
+            return summary
+        # SQLite: ATTACH outside the transaction, DETACH after it, so the transaction is ours.
+        con.execution_options(isolation_level="AUTOCOMMIT")
+        staging = Staging(con, package.database)
+        staging.attach()
+        try:
+            con.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                summary = _apply_logged(con, staging, actor, package)
+            except BaseException:
+                con.exec_driver_sql("ROLLBACK")
+                raise
+            con.exec_driver_sql("COMMIT")
+        finally:
+            staging.detach()
+        return summary
+
+
+def _merge_in_one_transaction(
+    db: Database, actor: Actor, packages: Sequence[OpenedPackage], progress: Progress | None
+) -> list[MergeSummary]:
+    """PostgreSQL preview: every package in one transaction, rolled back."""
+    summaries = []
+    with db.engine.connect() as con:
+        transaction = con.begin()
+        try:
+            for step, package in enumerate(packages):
+                if progress:
+                    progress(step, len(packages), package.path.name)
+                staging = Staging(con, package.database)
+                staging.load()
+                summaries.append(_apply_logged(con, staging, actor, package))
+                staging.drop()
+        finally:
+            transaction.rollback()
+    return summaries
+
+
+def _preview_on_copy(
+    db: Database, actor: Actor, packages: Sequence[OpenedPackage], progress: Progress | None
+) -> list[MergeSummary]:
+    """SQLite preview: merge into a snapshot copy of the database, then delete it."""
+    assert db.path is not None
+    folder = Path(tempfile.mkdtemp(prefix="neutralitas-preview-"))
+    try:
+        copy = folder / "preview.sqlite"
+        source = sqlite3.connect(f"{db.path.resolve().as_uri()}?mode=ro", uri=True)
+        target = sqlite3.connect(copy)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+        preview = open_database(copy)
+        try:
+            return merge_packages(preview, actor, packages, progress=progress)
+        finally:
+            preview.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,231 @@
+"""Rows two laptops may create offline for the same thing, or with the same code.
+
+- **Sites and themes** are unique by name (site) or code (theme). Two rows with the same
+  name from different laptops mean the same place or theme: the row with the smaller id is
+  kept, the other id becomes an alias of it (``id_alias``, with the duplicate's own fields
+  in ``detail``), and every reference to it is mapped onto the kept row. The kept row's
+  fields are the last writer's among both. Nothing is dropped; the merge reports it.
+- **Informant codes** are pseudonyms of different people: two informants with the same
+  code are both kept, and the one with the larger id gets its code suffixed with the start
+  of its id (``INF-07`` → ``INF-07-3FA2``); the merge reports it.
+
+Both rules depend only on the rows, not on the order packages arrive in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from neutralitas_desktop.exchange import tables
+from neutralitas_desktop.exchange.rows import (
+    Row,
+    existing_rows,
+    insert_rows,
+    newer,
+    plain,
+    staged_rows,
+    update_row,
+    writer_key,
+)
+from neutralitas_desktop.exchange.staging import Staging
+from neutralitas_desktop.exchange.versions import Aliases
+
+NAME_COLUMN = {"site": "name", "theme": "code"}
+# Where ids of sites and themes are referred to.
+REFERENCES = {
+    "site": (("field_session", "site_id"), ("informant", "site_id"), ("finding", "site_id")),
+    "theme": (
+        ("coding", "theme_id"),
+        ("finding", "theme_id"),
+        ("theme", "parent_id"),
+        ("theme", "merged_into_id"),
+    ),
+}
+
+
+def merge_aliases(con: Connection, src: Staging) -> None:
+    """Union of the alias records: the kept id is always the smallest of its group."""
+    table = tables.table("id_alias")
+    current = {(r["entity"], r["alias_id"]): dict(r) for r in con.execute(select(table)).mappings()}
+    for row in staged_rows(src, "id_alias"):
+        old = current.get((row["entity"], row["alias_id"]))
+        if old is None:
+            insert_rows(con, "id_alias", [row])
+            continue
+        merged = dict(old)
+        merged["canonical_id"] = min(old["canonical_id"], row["canonical_id"])
+        if _detail_key(row) > _detail_key(old):
+            merged["detail"], merged["name"] = row["detail"], row["name"]
+        if merged != old:
+            update_row(con, "id_alias", merged)
+
+
+def _detail_key(row: Row) -> tuple[Any, ...]:
+    detail = row.get("detail") or {}
+    return (str(detail.get("updated_at", "")), str(detail.get("device_id", "")), str(detail))
+
+
+def _fields(row: Row) -> dict[str, Any]:
+    return {k: plain(v) for k, v in row.items()}
+
+
+def _resolve_theme_links(row: Row, aliases: Aliases) -> Row:
+    return {
+        **row,
+        "parent_id": aliases.resolve("theme", row.get("parent_id")),
+        "merged_into_id": aliases.resolve("theme", row.get("merged_into_id")),
+    }
+
+
+def _parents_first(rows: list[Row]) -> list[Row]:
+    by_id = {r["id"]: r for r in rows}
+
+    def depth(row: Row, seen: int = 0) -> int:
+        parent = by_id.get(row.get("parent_id") or "")
+        return 0 if parent is None or seen > len(rows) else 1 + depth(parent, seen + 1)
+
+    return sorted(rows, key=lambda r: (depth(r), r["id"]))
+
+
+def merge_named(con: Connection, src: Staging, entity: str, mapped: list[str]) -> None:
+    """Merge sites (by name) or themes (by code); see the module's docstring."""
+    column = NAME_COLUMN[entity]
+    table = tables.table(entity)
+    incoming = sorted(staged_rows(src, entity), key=lambda r: r["id"])
+    if entity == "theme":
+        incoming = _parents_first(incoming)
+    for row in incoming:
+        aliases = Aliases.load(con)
+        if entity == "theme":
+            row = _resolve_theme_links(row, aliases)
+        kept_id = aliases.resolve(entity, row["id"]) or row["id"]
+        kept = existing_rows(con, entity, [kept_id]).get(kept_id)
+        if kept is not None:
+            if kept_id != row["id"]:
+                _record_alias(con, entity, row, kept_id)
+            candidate = {**row, "id": kept_id}
+            if newer(candidate, kept):
+                if _name_taken(con, entity, candidate[column], kept_id):
+                    candidate[column] = kept[column]  # a rename onto another row's name waits
+                update_row(con, entity, candidate)
+            continue
+        holder_id = con.scalar(select(table.c.id).where(table.c[column] == row[column]))
+        if holder_id is None:
+            insert_rows(con, entity, [row])
+            continue
+        holder = existing_rows(con, entity, [holder_id])[holder_id]
+        if holder_id < row["id"]:
+            _record_alias(con, entity, row, holder_id)
+            candidate = {**row, "id": holder_id}
+            if newer(candidate, holder):
+                update_row(con, entity, candidate)
+        else:
+            _replace_kept(con, entity, holder, row)
+        dropped, kept_id = max(holder_id, row["id"]), min(holder_id, row["id"])
+        mapped.append(f"{entity} '{row[column]}': {dropped[:8]} → {kept_id[:8]}")
+
+
+def _name_taken(con: Connection, entity: str, name: str, own_id: str) -> bool:
+    table = tables.table(entity)
+    column = NAME_COLUMN[entity]
+    other = con.scalar(select(table.c.id).where(table.c[column] == name, table.c.id != own_id))
+    return other is not None
+
+
+def _record_alias(con: Connection, entity: str, duplicate: Row, kept_id: str) -> None:
+    table = tables.table("id_alias")
+    row = {
+        "entity": entity,
+        "alias_id": duplicate["id"],
+        "canonical_id": kept_id,
+        "name": str(duplicate[NAME_COLUMN[entity]])[:200],
+        "detail": _fields(duplicate),
+    }
+    old = (
+        con.execute(
+            select(table).where(table.c.entity == entity, table.c.alias_id == duplicate["id"])
+        )
+        .mappings()
+        .first()
+    )
+    if old is None:
+        insert_rows(con, "id_alias", [row])
+        return
+    merged = {**dict(old), "canonical_id": min(old["canonical_id"], kept_id)}
+    if _detail_key(row) > _detail_key(dict(old)):
+        merged["detail"], merged["name"] = row["detail"], row["name"]
+    if merged != dict(old):
+        update_row(con, "id_alias", merged)
+
+
+def _replace_kept(con: Connection, entity: str, holder: Row, row: Row) -> None:
+    """The incoming row has the smaller id: it becomes the kept row, ``holder`` its alias."""
+    column = NAME_COLUMN[entity]
+    table = tables.table(entity)
+    winner = row if writer_key(row, ["id"]) >= writer_key(holder, ["id"]) else holder
+    kept = {**winner, "id": row["id"], column: row[column]}
+    # Free the name, insert the kept row, move every reference, then drop the duplicate.
+    con.execute(
+        table.update().where(table.c.id == holder["id"]).values({column: f"~{holder['id']}"})
+    )
+    insert_rows(con, entity, [kept])
+    for ref_table, ref_column in REFERENCES[entity]:
+        t = tables.table(ref_table)
+        con.execute(
+            t.update().where(t.c[ref_column] == holder["id"]).values({ref_column: row["id"]})
+        )
+    con.execute(table.delete().where(table.c.id == holder["id"]))
+    alias = tables.table("id_alias")
+    con.execute(
+        alias.update()
+        .where(alias.c.entity == entity, alias.c.canonical_id == holder["id"])
+        .values(canonical_id=row["id"])
+    )
+    _record_alias(con, entity, holder, row["id"])
+
+
+# --- informants --------------------------------------------------------------------------
+
+
+def _suffixed(con: Connection, code: str, informant_id: str) -> str:
+    table = tables.table("informant")
+    for width in (4, 6, 8, 12, 36):
+        suffix = "-" + informant_id.replace("-", "")[:width].upper()
+        candidate = code[: 32 - len(suffix)] + suffix
+        if con.scalar(select(table.c.id).where(table.c.code == candidate)) in (None, informant_id):
+            return candidate
+    return informant_id[:32]
+
+
+def merge_informants(
+    con: Connection, src: Staging, aliases: Aliases, *, keep_existing: bool, renamed: list[str]
+) -> None:
+    """Last writer wins per informant; a code another informant holds is made unique."""
+    table = tables.table("informant")
+    incoming = sorted(staged_rows(src, "informant"), key=lambda r: r["id"])
+    current = existing_rows(con, "informant", [r["id"] for r in incoming])
+    for row in incoming:
+        row = {**row, "site_id": aliases.resolve("site", row["site_id"])}
+        old = current.get(row["id"])
+        if old is not None and (keep_existing or not newer(row, old)):
+            continue
+        holder = con.execute(
+            select(table.c.id, table.c.code).where(
+                table.c.code == row["code"], table.c.id != row["id"]
+            )
+        ).first()
+        if holder is not None:
+            if row["id"] < holder.id:
+                new_code = _suffixed(con, holder.code, holder.id)
+                con.execute(table.update().where(table.c.id == holder.id).values(code=new_code))
+                renamed.append(f"informant {holder.code} ({holder.id[:8]}) → {new_code}")
+            else:
+                new_code = _suffixed(con, row["code"], row["id"])
+                renamed.append(f"informant {row['code']} ({row['id'][:8]}) → {new_code}")
+                row = {**row, "code": new_code}
+        if old is None:
+            insert_rows(con, "informant", [row])
+        else:
+            update_row(con, "informant", row)

@@ -1,0 +1,350 @@
+"""Writing a field package: the study's data (or what changed since this laptop's last
+package) in a SQLite database of the study's own schema, with a manifest, in one file.
+
+Informant identities travel only in encrypted packages and only when asked for; an
+anonymised package also drops researchers' and devices' names and informants' notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Table, create_engine, select, text
+
+from neutralitas_desktop import __version__
+from neutralitas_desktop.exchange import tables
+from neutralitas_desktop.exchange.container import write_container
+from neutralitas_desktop.exchange.dialect import chunks, upsert
+from neutralitas_desktop.exchange.errors import PackageError
+from neutralitas_desktop.exchange.manifest import Manifest
+from neutralitas_desktop.exchange.results import PackageResult
+from neutralitas_desktop.exchange.versions import snapshot
+from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.store import migrations
+from neutralitas_desktop.store.database import APPLICATION, APPLICATION_ID, Database
+from neutralitas_desktop.store.models import (
+    AuditEvent,
+    Base,
+    Device,
+    Meta,
+    Researcher,
+    Study,
+    new_id,
+    utcnow,
+)
+
+Progress = Callable[[int, int, str], None]
+SINCE_KEY = "package.since."
+
+
+@dataclass(frozen=True)
+class PackageOptions:
+    since_last: bool = False
+    anonymize: bool = False
+    include_identities: bool = False
+    passphrase: str | None = None  # encrypt with it when given
+    researcher_id: str | None = None  # only this researcher's sessions (a return package)
+
+    def check(self) -> None:
+        if self.include_identities and self.anonymize:
+            raise PackageError("an anonymised package cannot include informant identities")
+        if self.include_identities and self.passphrase is None:
+            raise PackageError(
+                "informant identities only leave this laptop in an encrypted package "
+                "(add --encrypt)"
+            )
+
+
+def since_key(device_id: str, researcher_id: str | None) -> str:
+    return SINCE_KEY + device_id + (f".{researcher_id[:8]}" if researcher_id else "")
+
+
+def write_package(
+    db: Database,
+    actor: Actor,
+    out: Path,
+    options: PackageOptions | None = None,
+    progress: Progress | None = None,
+) -> PackageResult:
+    options = options or PackageOptions()
+    options.check()
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise PackageError(f"cannot write {out}: no folder {out.parent}")
+    report = progress or (lambda done, total, label: None)
+    with db.engine.begin() as con:
+        snapshot(con)
+    key = since_key(actor.device_id, options.researcher_id)
+    folder = Path(tempfile.mkdtemp(prefix="neutralitas-package-"))
+    try:
+        content_path = folder / "package.sqlite"
+        with db.engine.begin() as con:
+            study = con.execute(select(Study.__table__)).first()
+            if study is None:
+                raise PackageError(f"{db.display_name()} holds no study to package")
+            since = None
+            if options.since_last:
+                stored = con.scalar(select(Meta.value).where(Meta.key == key))
+                since = dt.datetime.fromisoformat(stored) if stored else None
+            started = utcnow()
+            counts = _copy(con, content_path, study.id, since, options, report)
+            device_name = con.scalar(select(Device.name).where(Device.id == actor.device_id))
+            researcher = con.scalar(
+                select(Researcher.name).where(Researcher.id == actor.researcher_id)
+            )
+        content = content_path.read_bytes()
+        manifest = Manifest(
+            package_id=str(uuid.uuid4()),
+            study_id=study.id,
+            study_title=str(
+                study.title.get(study.default_language) or next(iter(study.title.values()), "")
+            ),
+            device_id=actor.device_id,
+            device_name="" if options.anonymize else (device_name or ""),
+            researcher_id=actor.researcher_id or "",
+            researcher="" if options.anonymize else (researcher or actor.researcher_name),
+            created_at=started.isoformat(),
+            app_version=__version__,
+            schema_version=migrations.HEAD,
+            content_sha256=hashlib.sha256(content).hexdigest(),
+            content_size=len(content),
+            counts=counts,
+            since=since.isoformat() if since else None,
+            for_researcher=options.researcher_id or "",
+            anonymized=options.anonymize,
+            identities=options.include_identities,
+            encrypted=options.passphrase is not None,
+        )
+        report(1, 1, "writing")
+        size = write_container(out, manifest, content, options.passphrase)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    with db.engine.begin() as con:
+        upsert(con, Meta.__table__, [{"key": key, "value": started.isoformat()}], ("key",))
+        con.execute(
+            AuditEvent.__table__.insert().values(
+                id=new_id(),
+                at=utcnow(),
+                device_id=actor.device_id,
+                researcher_id=actor.researcher_id,
+                action="package.created",
+                entity="package",
+                entity_id=manifest.package_id,
+                detail={"file": out.name, "since": manifest.since, "counts": counts},
+            )
+        )
+    return PackageResult(out, manifest, size)
+
+
+Selection = dict[str, set[str]]
+
+
+def _empty_package(path: Path, study_id: str):  # type: ignore[no-untyped-def]
+    """A new database of the study's schema, ours, tagged with the study."""
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as con:
+        con.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+    Base.metadata.create_all(engine)
+    with engine.begin() as con:
+        con.exec_driver_sql(
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+            "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+        )
+        con.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": migrations.HEAD})
+        con.execute(
+            Meta.__table__.insert(),
+            [{"key": "application", "value": APPLICATION}, {"key": "study_id", "value": study_id}],
+        )
+    return engine
+
+
+def _copy(
+    con: Connection,
+    path: Path,
+    study_id: str,
+    since: dt.datetime | None,
+    options: PackageOptions,
+    report: Progress,
+) -> dict[str, int]:
+    names = [n for n in tables.PACKAGED if n != tables.IDENTITIES or options.include_identities]
+    selection = None
+    if since is not None or options.researcher_id:
+        selection = _select_fieldwork(con, since, options.researcher_id)
+    engine = _empty_package(path, study_id)
+    counts: dict[str, int] = {}
+    try:
+        with engine.begin() as out:
+            for step, name in enumerate(names):
+                table = tables.table(name)
+                n = 0
+                for batch in _rows(con, name, since, options, selection):
+                    if options.anonymize:
+                        batch = [_anonymized(name, row) for row in batch]
+                    out.execute(table.insert(), batch)
+                    n += len(batch)
+                counts[name] = n
+                report(step + 1, len(names) + 1, name)
+    finally:
+        engine.dispose()
+    return counts
+
+
+def _batches(
+    con: Connection, table: Table, *where: ColumnElement[bool]
+) -> Iterator[list[dict[str, Any]]]:
+    result = con.execute(select(table).where(*where))
+    for part in result.mappings().partitions(2000):
+        yield [dict(row) for row in part]
+
+
+def _by_ids(
+    con: Connection, table: Table, column: str, ids: Iterable[str]
+) -> Iterator[list[dict[str, Any]]]:
+    for batch in chunks(sorted(ids)):
+        yield from _batches(con, table, table.c[column].in_(batch))
+
+
+def _rows(
+    con: Connection,
+    name: str,
+    since: dt.datetime | None,
+    options: PackageOptions,
+    selection: Selection | None,
+) -> Iterator[list[dict[str, Any]]]:
+    table = tables.table(name)
+    if selection is None or name not in tables.FIELDWORK:
+        yield from _batches(con, table)
+    elif name in selection:
+        yield from _by_ids(con, table, "id", selection[name])
+    elif name == "revision_parent":
+        yield from _by_ids(con, table, "revision_id", selection["answer_revision"])
+    elif name == "row_version":
+        for entity in ("field_session", "coding"):
+            for batch in chunks(sorted(selection[entity])):
+                yield from _batches(con, table, table.c.entity == entity, table.c.row_id.in_(batch))
+    elif name == "finding":
+        if since is not None and not options.researcher_id:
+            yield from _batches(con, table, table.c.updated_at > since)
+    elif name == "attachment":
+        wanted = _attachments(con, since, selection)
+        yield from _by_ids(con, table, "sha256", wanted)
+    elif name == "audit_event":
+        where = [table.c.at > since] if since is not None else []
+        if options.researcher_id:
+            for batch in chunks(sorted(selection["field_session"])):
+                yield from _batches(con, table, *where, table.c.entity_id.in_(batch))
+        else:
+            yield from _batches(con, table, *where)
+
+
+def _select_fieldwork(
+    con: Connection, since: dt.datetime | None, researcher_id: str | None
+) -> Selection:
+    """Ids of the fieldwork rows a partial package holds, with every row they refer to."""
+    s, a, r = (tables.table(n) for n in ("field_session", "answer", "answer_revision"))
+    c, rc = tables.table("coding"), tables.table("review_comment")
+    if since is not None:
+        revisions = dict(
+            con.execute(select(r.c.id, r.c.answer_id).where(r.c.created_at > since)).all()
+        )
+        codings = dict(
+            con.execute(select(c.c.id, c.c.answer_id).where(c.c.updated_at > since)).all()
+        )
+        comments = dict(
+            con.execute(select(rc.c.id, rc.c.session_id).where(rc.c.updated_at > since)).all()
+        )
+        answers = set(con.scalars(select(a.c.id).where(a.c.updated_at > since)))
+        answers |= set(revisions.values()) | set(codings.values())
+        answer_session: dict[str, str] = {}
+        for batch in chunks(sorted(answers)):
+            answer_session.update(
+                con.execute(select(a.c.id, a.c.session_id).where(a.c.id.in_(batch))).all()
+            )
+        sessions = set(con.scalars(select(s.c.id).where(s.c.updated_at > since)))
+        sessions |= set(answer_session.values()) | set(comments.values())
+        if researcher_id:
+            sessions &= set(con.scalars(select(s.c.id).where(s.c.researcher_id == researcher_id)))
+            answers = {x for x in answers if answer_session.get(x) in sessions}
+            revisions = {k: v for k, v in revisions.items() if v in answers}
+            codings = {k: v for k, v in codings.items() if v in answers}
+            comments = {k: v for k, v in comments.items() if v in sessions}
+    else:
+        sessions = set(con.scalars(select(s.c.id).where(s.c.researcher_id == researcher_id)))
+        answers, revisions, codings, comments = set(), {}, {}, {}
+        for batch in chunks(sorted(sessions)):
+            answers |= set(con.scalars(select(a.c.id).where(a.c.session_id.in_(batch))))
+            comments.update(
+                con.execute(
+                    select(rc.c.id, rc.c.session_id).where(rc.c.session_id.in_(batch))
+                ).all()
+            )
+        for batch in chunks(sorted(answers)):
+            revisions.update(
+                con.execute(select(r.c.id, r.c.answer_id).where(r.c.answer_id.in_(batch))).all()
+            )
+            codings.update(
+                con.execute(select(c.c.id, c.c.answer_id).where(c.c.answer_id.in_(batch))).all()
+            )
+    return {
+        "field_session": sessions,
+        "answer": set(answers),
+        "answer_revision": set(revisions),
+        "coding": set(codings),
+        "review_comment": set(comments),
+    }
+
+
+def _attachments(con: Connection, since: dt.datetime | None, selection: Selection) -> set[str]:
+    """Attachments added since the last package, and those the packaged answers name."""
+    att, r = tables.table("attachment"), tables.table("answer_revision")
+    wanted = (
+        set(con.scalars(select(att.c.sha256).where(att.c.created_at > since))) if since else set()
+    )
+    stored = set(con.scalars(select(att.c.sha256)))
+    if stored:
+        for batch in chunks(sorted(selection["answer_revision"])):
+            for value in con.scalars(select(r.c.value).where(r.c.id.in_(batch))):
+                for token in (value or "").split():
+                    if token in stored:
+                        wanted.add(token)
+    return wanted
+
+
+def _anonymized(name: str, row: dict[str, Any]) -> dict[str, Any]:
+    if name == "device":
+        return {**row, "name": f"device {row['id'][:8]}"}
+    if name == "researcher":
+        return {**row, "name": row["initials"] or f"researcher {row['id'][:4]}"}
+    if name == "informant":
+        return {**row, "notes": "", "consent_note": ""}
+    if name == "audit_event" and isinstance(row.get("detail"), dict) and "note" in row["detail"]:
+        return {**row, "detail": {**row["detail"], "note": ""}}
+    return row
+
+
+def find_researcher(db: Database, ref: str) -> str:
+    """A researcher by id, name or initials (case-insensitive)."""
+    ref = ref.strip()
+    with db.session() as s:
+        rows = s.execute(select(Researcher.id, Researcher.name, Researcher.initials)).all()
+    for exact in (True, False):
+        found = [
+            rid
+            for rid, name, initials in rows
+            if (rid == ref or name == ref or initials == ref)
+            or (not exact and ref.casefold() in {name.casefold(), initials.casefold()})
+            or (not exact and len(ref) >= 4 and rid.startswith(ref))
+        ]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise PackageError(f"'{ref}' names {len(found)} researchers; give the id")
+    raise PackageError(f"no researcher '{ref}' in this study")

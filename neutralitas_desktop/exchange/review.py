@@ -1,0 +1,135 @@
+"""The supervisor's review: approve a session, or return it with comments on the whole
+session or on single questions. A returned session travels back to its researcher in a
+package from the supervisor and shows there as "returned", with the comments."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from neutralitas_desktop.errors import NeutralitasError, NotFoundError
+from neutralitas_desktop.exchange.results import ReviewCommentInfo
+from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.answers import question_of
+from neutralitas_desktop.fieldwork.sessions import set_status
+from neutralitas_desktop.instruments.model import Instrument
+from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.store.models import (
+    Answer,
+    FieldSession,
+    InstrumentVersion,
+    Researcher,
+    ReviewComment,
+    utcnow,
+)
+
+REVIEWABLE = ("completed", "approved", "returned")
+
+
+def find_session(db: Database, ref: str) -> str:
+    """A session by id or by the first characters of its id (at least 4)."""
+    ref = ref.strip()
+    with db.session() as s:
+        if s.get(FieldSession, ref) is not None:
+            return ref
+        if len(ref) < 4:
+            raise NotFoundError(f"no session '{ref}' (give at least 4 characters of its id)")
+        found = s.scalars(select(FieldSession.id).where(FieldSession.id.startswith(ref))).all()
+    if not found:
+        raise NotFoundError(f"no session '{ref}' in this study")
+    if len(found) > 1:
+        raise NeutralitasError(f"'{ref}' names {len(found)} sessions; give more of the id")
+    return found[0]
+
+
+def _reviewable(db: Database, session_id: str) -> None:
+    with db.session() as s:
+        row = s.get(FieldSession, session_id)
+        if row is None:
+            raise NotFoundError(f"no session with id {session_id}")
+        if row.status not in REVIEWABLE:
+            raise NeutralitasError(
+                f"session {session_id[:8]} is {row.status}: only completed sessions are reviewed"
+            )
+
+
+def _check_question(db: Database, session_id: str, key: str) -> None:
+    with db.session() as s:
+        keys = set(s.scalars(select(Answer.key).where(Answer.session_id == session_id)))
+        if key in keys:
+            return
+        definition = s.scalar(
+            select(InstrumentVersion.definition)
+            .join(FieldSession, FieldSession.instrument_id == InstrumentVersion.id)
+            .where(FieldSession.id == session_id)
+        )
+    names = {q.name for q in Instrument.from_dict(definition).questions()} if definition else set()
+    if question_of(key) not in names:
+        raise NotFoundError(f"session {session_id[:8]} has no question '{key}'")
+
+
+def _add_comment(db: Database, actor: Actor, session_id: str, key: str, comment: str) -> None:
+    with db.session() as s:
+        s.add(
+            ReviewComment(
+                session_id=session_id,
+                answer_key=key,
+                comment=comment,
+                author_id=actor.researcher_id,
+                device_id=actor.device_id,
+            )
+        )
+
+
+def approve_session(db: Database, actor: Actor, session_id: str, comment: str = "") -> None:
+    """Approve; the open comments of the session count as dealt with."""
+    _reviewable(db, session_id)
+    set_status(db, actor, session_id, "approved", comment.strip() or None)
+    with db.session() as s:
+        for row in s.scalars(
+            select(ReviewComment).where(
+                ReviewComment.session_id == session_id, ReviewComment.resolved.is_(False)
+            )
+        ):
+            row.resolved = True
+            row.device_id = actor.device_id
+            row.updated_at = utcnow()
+    if comment.strip():
+        _add_comment(db, actor, session_id, "", comment.strip())
+
+
+def return_session(
+    db: Database, actor: Actor, session_id: str, comment: str, question: str | None = None
+) -> None:
+    """Return to the researcher with a comment on the session, or on one question."""
+    comment = comment.strip()
+    if not comment:
+        raise NeutralitasError("a returned session needs a comment saying what to fix")
+    _reviewable(db, session_id)
+    key = (question or "").strip()
+    if key:
+        _check_question(db, session_id, key)
+    set_status(db, actor, session_id, "returned", None if key else comment)
+    _add_comment(db, actor, session_id, key, comment)
+
+
+def review_comments(db: Database, session_id: str) -> list[ReviewCommentInfo]:
+    """The comments on a session, the session's own first, then by question, oldest first."""
+    with db.session() as s:
+        rows = s.execute(
+            select(ReviewComment, func.coalesce(Researcher.name, ""))
+            .outerjoin(Researcher, Researcher.id == ReviewComment.author_id)
+            .where(ReviewComment.session_id == session_id)
+            .order_by(ReviewComment.answer_key, ReviewComment.created_at, ReviewComment.id)
+        ).all()
+        return [
+            ReviewCommentInfo(
+                id=c.id,
+                session_id=c.session_id,
+                answer_key=c.answer_key,
+                comment=c.comment,
+                author=author,
+                created_at=c.created_at,
+                resolved=c.resolved,
+            )
+            for c, author in rows
+        ]
