@@ -92,6 +92,7 @@ class Scope:
     status: str | None
     period: Period | None
     periods: tuple[Period, ...]
+    column: str | None = None  # only the sessions that fall in this column
 
 
 def study_periods(settings: dict[str, Any]) -> tuple[Period, ...]:
@@ -183,6 +184,8 @@ def sessions(scope: Scope) -> Any:
     if scope.period:
         where.append(s.c.started_at >= scope.period.start)
         where.append(s.c.started_at < scope.period.end)
+    if scope.column is not None:
+        where.append(column_key(scope) == scope.column)
     return (
         select(s.c.id, s.c.instrument_id, column_key(scope).label("col"))
         .where(*where)

@@ -7,6 +7,7 @@ the few hundred aggregated numbers into rows and applies the verdict rule (verdi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import distinct, func, select
@@ -15,7 +16,7 @@ from sqlalchemy.orm import aliased
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
-from neutralitas_desktop.instruments.model import Instrument, pick
+from neutralitas_desktop.instruments.model import Instrument, Question, pick
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
@@ -185,7 +186,7 @@ def cell_evidence(
     with db.session() as session:
         settings = _settings(session)
         lang = language or session.scalar(select(Study.default_language)) or "id"
-        scope = ev.resolve(session, query, settings)
+        scope = replace(ev.resolve(session, query, settings), column=column)
         themes = session.scalars(select(Theme)).all()
         row = next((t for t in themes if t.code == theme), None)
         if row is None:
@@ -228,8 +229,6 @@ def cell_evidence(
             .outerjoin(coder, coder.id == Coding.coder_id)
             .order_by(FieldSession.started_at, Answer.key, Coding.start, Coding.end)
         )
-        if column is not None:
-            stmt = stmt.where(e.c.col == column)
         if stance is not None:
             stmt = stmt.where(e.c.stance == stance)
         records = session.execute(stmt).all()
@@ -241,38 +240,43 @@ def cell_evidence(
                 )
             )
         }
-    return _group(records, instruments, row.code, lang)
+    return _group(records, _Labels(instruments, lang), row.code)
 
 
-def _question_label(instrument: Instrument | None, question: str) -> dict[str, str]:
-    if instrument is None:
-        return {}
-    try:
-        return dict(instrument.question(question).label)
-    except KeyError:
-        return {}
+class _Labels:
+    """Question and choice labels of the instruments in a drill-down, looked up once."""
+
+    def __init__(self, instruments: dict[str, Instrument], lang: str) -> None:
+        self.instruments = instruments
+        self.lang = lang
+        self.questions: dict[str, dict[str, Question]] = {
+            iid: {q.name: q for q in ins.questions()} for iid, ins in instruments.items()
+        }
+        self.values: dict[tuple[str, str, str], str] = {}
+
+    def question(self, iid: str, name: str) -> dict[str, str]:
+        q = self.questions.get(iid, {}).get(name)
+        return dict(q.label) if q is not None else {}
+
+    def value(self, iid: str, name: str, value: str) -> str:
+        key = (iid, name, value)
+        if key not in self.values:
+            self.values[key] = self._value(iid, name, value)
+        return self.values[key]
+
+    def _value(self, iid: str, name: str, value: str) -> str:
+        instrument = self.instruments.get(iid)
+        q = self.questions.get(iid, {}).get(name)
+        choices = instrument.choices_for(q) if instrument is not None and q is not None else None
+        if choices is None or instrument is None:
+            return value
+        return ", ".join(
+            pick(c.label, self.lang, instrument.default_language) if (c := choices.get(n)) else n
+            for n in value.split()
+        )
 
 
-def _value_label(instrument: Instrument | None, question: str, value: str, lang: str) -> str:
-    if instrument is None:
-        return value
-    try:
-        q = instrument.question(question)
-    except KeyError:
-        return value
-    choices = instrument.choices_for(q)
-    if choices is None:
-        return value
-    names = value.split()
-    return ", ".join(
-        pick(c.label, lang, instrument.default_language) if (c := choices.get(n)) else n
-        for n in names
-    )
-
-
-def _group(
-    records: list[Any], instruments: dict[str, Instrument], theme: str, lang: str
-) -> list[Evidence]:
+def _group(records: list[Any], labels: _Labels, theme: str) -> list[Evidence]:
     """One Evidence per (answer, stance), gathering its codings."""
     grouped: dict[tuple[str, str], list[Any]] = {}
     for r in records:
@@ -280,15 +284,14 @@ def _group(
     result = []
     for (answer_id, stance), rs in grouped.items():
         first = rs[0]
-        instrument = instruments.get(first.instrument_id)
-        question_label = _question_label(instrument, first.question)
+        question_label = labels.question(first.instrument_id, first.question)
         hand = [r for r in rs if r.coding_id is not None]
         excerpts = list(dict.fromkeys(r.excerpt for r in hand if r.excerpt))
         if excerpts:
             label = " … ".join(excerpts)
         else:
-            qtext = pick(question_label, lang) if question_label else first.question
-            value = _value_label(instrument, first.question, first.value or "", lang)
+            qtext = pick(question_label, labels.lang) if question_label else first.question
+            value = labels.value(first.instrument_id, first.question, first.value or "")
             label = f"{qtext}: {value}"
         result.append(
             Evidence(
