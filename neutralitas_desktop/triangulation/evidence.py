@@ -162,13 +162,8 @@ def column_key(scope: Scope) -> ColumnElement[str]:
     )
 
 
-def sessions(scope: Scope) -> Any:
-    """The sessions whose evidence counts, with the column each falls in.
-
-    ``OFFSET 0`` keeps the subquery apart (SQLite and PostgreSQL both treat it as a
-    fence), so the few sessions drive the join into the many answers by index.
-    """
-    s = FieldSession.__table__
+def _session_filters(scope: Scope, s: Any) -> list[ColumnElement[bool]]:
+    """Which sessions count: not refused, consent not withdrawn, and the query's filters."""
     i = Informant.__table__
     excluded = select(i.c.id).where(i.c.consent_status.in_(EXCLUDED_CONSENT))
     where: list[ColumnElement[bool]] = [
@@ -186,9 +181,19 @@ def sessions(scope: Scope) -> Any:
         where.append(s.c.started_at < scope.period.end)
     if scope.column is not None:
         where.append(column_key(scope) == scope.column)
+    return where
+
+
+def sessions(scope: Scope) -> Any:
+    """The sessions whose evidence counts, with the column each falls in.
+
+    ``OFFSET 0`` keeps the subquery apart (SQLite and PostgreSQL both treat it as a
+    fence), so the few sessions drive the join into the many answers by index.
+    """
+    s = FieldSession.__table__
     return (
         select(s.c.id, s.c.instrument_id, column_key(scope).label("col"))
-        .where(*where)
+        .where(*_session_filters(scope, s))
         .offset(0)
         .subquery("sessions")
     )
@@ -258,7 +263,8 @@ def by_hand(scope: Scope, closure: Any, beyond: Any = None) -> Select[Any]:
     answer's automatic evidence for the same row and stance are left out, so adding the
     two kinds of evidence counts each answer once.
     """
-    ss = sessions(scope)
+    # Few codings: they drive, and reach their session by its key.
+    s = FieldSession.__table__
     a = Answer.__table__
     c = Coding.__table__
     query = (
@@ -266,15 +272,15 @@ def by_hand(scope: Scope, closure: Any, beyond: Any = None) -> Select[Any]:
             a.c.id.label("answer_id"),
             closure.c.row_id,
             c.c.stance.label("stance"),
-            ss.c.col,
+            column_key(scope).label("col"),
             c.c.id.label("coding_id"),
-            ss.c.id.label("session_id"),
+            s.c.id.label("session_id"),
         )
-        .select_from(ss)
-        .join(a, a.c.session_id == ss.c.id)
-        .join(c, c.c.answer_id == a.c.id)
-        .join(closure, closure.c.theme_id == c.c.theme_id)
-        .where(a.c.relevant == true(), c.c.deleted == false())
+        .select_from(closure)
+        .join(c, c.c.theme_id == closure.c.theme_id)
+        .join(a, a.c.id == c.c.answer_id)
+        .join(s, s.c.id == a.c.session_id)
+        .where(*_session_filters(scope, s), a.c.relevant == true(), c.c.deleted == false())
     )
     if beyond is not None:
         qs = QuestionStance.__table__.alias("qs_auto")
@@ -283,7 +289,7 @@ def by_hand(scope: Scope, closure: Any, beyond: Any = None) -> Select[Any]:
             .select_from(qs)
             .join(beyond, beyond.c.theme_code == qs.c.theme_code)
             .where(
-                qs.c.instrument_id == ss.c.instrument_id,
+                qs.c.instrument_id == s.c.instrument_id,
                 qs.c.question == a.c.question,
                 qs.c.stance == c.c.stance,
                 beyond.c.row_id == closure.c.row_id,

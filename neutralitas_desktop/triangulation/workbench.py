@@ -1,0 +1,202 @@
+"""The triangulation services bound to one open study, as the GUI uses them.
+
+The composition root (app.py) makes one ``TriangulationWorkbench`` from the open
+database and the acting researcher and hands it to the screens; the screens call its
+methods (in a worker where they may take a while) and get plain dataclasses back, so
+the ui layer never touches the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.study import study_info
+from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.store.models import InformantRole, Researcher, Site
+from neutralitas_desktop.triangulation import codebook, codebook_files, coding, findings, tags
+from neutralitas_desktop.triangulation.evidence import study_periods
+from neutralitas_desktop.triangulation.matrix import cell_evidence, set_thresholds
+from neutralitas_desktop.triangulation.matrix import triangulation_matrix as _matrix
+from neutralitas_desktop.triangulation.types import (
+    CodableText,
+    CodebookChange,
+    CodingInfo,
+    Evidence,
+    FindingInfo,
+    ImportResult,
+    LocalText,
+    Matrix,
+    MatrixQuery,
+    SourceTags,
+    ThemeInfo,
+    Thresholds,
+)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Something to pick in a filter: a site, a period, a researcher, a role."""
+
+    key: str
+    label: LocalText
+
+
+class TriangulationWorkbench:
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+
+    # ---- the study ------------------------------------------------------------------
+    def default_language(self) -> str:
+        return study_info(self.db).default_language
+
+    def sites(self) -> list[Choice]:
+        with self.db.session() as s:
+            rows = s.execute(select(Site.id, Site.name).order_by(Site.name)).all()
+        return [Choice(sid, {"id": name, "en": name}) for sid, name in rows]
+
+    def researchers(self) -> list[Choice]:
+        with self.db.session() as s:
+            rows = s.execute(select(Researcher.id, Researcher.name).order_by(Researcher.name))
+            return [Choice(rid, {"id": name, "en": name}) for rid, name in rows]
+
+    def roles(self) -> list[Choice]:
+        with self.db.session() as s:
+            rows = s.execute(
+                select(InformantRole.code, InformantRole.label).order_by(InformantRole.sort)
+            ).all()
+        return [Choice(code, dict(label)) for code, label in rows]
+
+    def periods(self) -> list[Choice]:
+        return [Choice(p.code, p.label) for p in study_periods(study_info(self.db).settings)]
+
+    def thresholds(self) -> Thresholds:
+        return Thresholds.from_settings(study_info(self.db).settings)
+
+    def set_thresholds(self, min_source_types: int, min_evidence_per_cell: int) -> Thresholds:
+        return set_thresholds(self.db, self.actor, min_source_types, min_evidence_per_cell)
+
+    # ---- the matrix -----------------------------------------------------------------
+    def matrix(self, query: MatrixQuery) -> Matrix:
+        return _matrix(self.db, query)
+
+    def evidence(
+        self,
+        query: MatrixQuery,
+        theme: str,
+        column: str | None = None,
+        stance: str | None = None,
+        language: str | None = None,
+    ) -> list[Evidence]:
+        return cell_evidence(self.db, query, theme, column, stance, language)
+
+    # ---- codebook -------------------------------------------------------------------
+    def themes(self) -> list[ThemeInfo]:
+        return codebook.list_themes(self.db)
+
+    def add_theme(self, code: str, label: LocalText, parent: str = "") -> CodebookChange:
+        return codebook.add_theme(self.db, self.actor, code, label, parent)
+
+    def rename_theme(self, code: str, label: LocalText) -> CodebookChange:
+        return codebook.rename_theme(self.db, self.actor, code, label)
+
+    def merge_themes(self, source: str, target: str) -> CodebookChange:
+        return codebook.merge_themes(self.db, self.actor, source, target)
+
+    def retire_theme(self, code: str, retired: bool = True) -> CodebookChange:
+        return codebook.retire_theme(self.db, self.actor, code, retired)
+
+    def export_codebook(self, path: Path, language: str | None = None) -> int:
+        if path.suffix.lower() == ".qdc":
+            return codebook_files.export_qdc(self.db, path, language)
+        if path.suffix.lower() == ".csv":
+            return codebook_files.export_csv(self.db, path)
+        raise NeutralitasError(f"{path}: use a .csv or a .qdc (REFI-QDA codebook) file")
+
+    def import_codebook(self, path: Path, language: str | None = None) -> ImportResult:
+        if path.suffix.lower() == ".qdc":
+            return codebook_files.import_qdc(self.db, self.actor, path, language)
+        if path.suffix.lower() == ".csv":
+            return codebook_files.import_csv(self.db, self.actor, path)
+        raise NeutralitasError(f"{path}: use a .csv or a .qdc (REFI-QDA codebook) file")
+
+    # ---- coding and tags ------------------------------------------------------------
+    def codable_texts(self, session_id: str) -> list[CodableText]:
+        return coding.codable_texts(self.db, session_id)
+
+    def codings(self, session_id: str) -> list[CodingInfo]:
+        return coding.list_codings(self.db, session_id=session_id)
+
+    def add_coding(
+        self,
+        answer_id: str,
+        theme: str,
+        stance: str,
+        start: int | None = None,
+        end: int | None = None,
+        *,
+        target: str = "value",
+        memo: str = "",
+    ) -> CodingInfo:
+        return coding.add_coding(
+            self.db, self.actor, answer_id, theme, stance, start, end, target=target, memo=memo
+        )
+
+    def delete_coding(self, coding_id: str) -> None:
+        coding.delete_coding(self.db, self.actor, coding_id)
+
+    def session_tags(self, session_id: str) -> SourceTags:
+        return tags.session_tags(self.db, session_id)
+
+    def correct_session_tags(
+        self,
+        session_id: str,
+        *,
+        source_type: str | None = None,
+        informant_role: str | None = None,
+        site: str | None = None,
+        started_at: dt.datetime | None = None,
+        reason: str = "",
+    ) -> SourceTags:
+        return tags.correct_session_tags(
+            self.db, self.actor, session_id, source_type=source_type,
+            informant_role=informant_role, site=site, started_at=started_at, reason=reason,
+        )  # fmt: skip
+
+    # ---- findings -------------------------------------------------------------------
+    def findings(self, theme: str | None = None) -> list[FindingInfo]:
+        return findings.list_findings(self.db, theme=theme)
+
+    def add_finding(
+        self,
+        theme: str,
+        conclusion: str,
+        *,
+        status: str = "tentative",
+        site: str | None = None,
+        evidence: Iterable[str] = (),
+    ) -> FindingInfo:
+        return findings.add_finding(
+            self.db, self.actor, theme, conclusion, status=status, site=site, evidence=evidence
+        )
+
+    def update_finding(
+        self,
+        finding_id: str,
+        *,
+        conclusion: str | None = None,
+        status: str | None = None,
+        site: str | None = None,
+        evidence: Iterable[str] | None = None,
+    ) -> FindingInfo:
+        return findings.update_finding(
+            self.db, self.actor, finding_id, conclusion=conclusion, status=status, site=site,
+            evidence=evidence,
+        )  # fmt: skip
