@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork.sessions import STATUSES
 from neutralitas_desktop.instruments.model import Instrument
+from neutralitas_desktop.reports.export_options import ReportFilter
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
@@ -29,14 +30,6 @@ from neutralitas_desktop.store.models import (
     Site,
     Theme,
 )
-
-
-@dataclass(frozen=True)
-class ReportFilter:
-    """What the user asked for: sites (names or ids) and session statuses; empty = all."""
-
-    sites: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

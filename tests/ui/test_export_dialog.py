@@ -1,0 +1,105 @@
+"""The Export menu's dialogs, driven as a user would: options, export in a worker thread
+with progress, cancel leaving no file, open / show in folder / preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMenu, QWidget
+
+from neutralitas_desktop.reports.service import ReportService
+from neutralitas_desktop.ui.reports.export_dialog import ExportDialog
+from neutralitas_desktop.ui.reports.export_menu import ExportActions
+from neutralitas_desktop.ui.reports.pdf_preview import PdfPreviewDialog, preview_available
+
+
+def _dialog(qtbot, study, kind: str, folder: Path) -> ExportDialog:  # type: ignore[no-untyped-def]
+    dialog = ExportDialog(ReportService(study.db), kind, "id", folder)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_excel_export_with_filters(qtbot, demo_study, tmp_path: Path, monkeypatch) -> None:
+    dialog = _dialog(qtbot, demo_study, "excel", tmp_path)
+    target = tmp_path / "hasil.xlsx"
+    dialog.path_edit.clear()
+    qtbot.keyClicks(dialog.path_edit, str(target))
+    item = dialog.sites_list.item(0)
+    item.setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(dialog.status_boxes["approved"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.anonymize_box, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.names_box, Qt.MouseButton.LeftButton)
+    assert not dialog.anonymize_box.isChecked()  # names and anonymising exclude each other
+    qtbot.mouseClick(dialog.anonymize_box, Qt.MouseButton.LeftButton)
+    assert dialog.anonymize_box.isChecked() and not dialog.names_box.isChecked()
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.job is None)
+    assert target.exists()
+    assert dialog.open_button.isVisible() and dialog.folder_button.isVisible()
+    assert not dialog.preview_button.isVisible()  # no preview for a workbook
+    rows = list(openpyxl.load_workbook(target, read_only=True)["Sessions"].values)
+    site, status = rows[0].index("site"), rows[0].index("status")
+    assert {r[site] for r in rows[1:]} == {item.text()}
+    assert {r[status] for r in rows[1:]} == {"approved"}
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(target), str(tmp_path)]
+
+
+def test_invalid_options_disable_export(qtbot, study, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, study, "summary", tmp_path)
+    assert dialog.export_button.isEnabled()
+    dialog.path_edit.clear()
+    qtbot.keyClicks(dialog.path_edit, str(tmp_path / "ringkasan.xlsx"))
+    assert not dialog.export_button.isEnabled()
+    assert ".pdf" in dialog.problems.text()
+
+
+def test_cancel_leaves_no_file(qtbot, demo_study, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    dialog = _dialog(qtbot, demo_study, "excel", folder)
+    target = dialog.state.path
+    dialog.start_export()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # "Cancel export"
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=30000)
+    assert not target.exists()
+    assert list(folder.iterdir()) == []  # no partial file either
+    assert "no file was written" in dialog.status.text()
+    assert not dialog.open_button.isVisible()
+
+
+def test_pdf_export_and_preview(qtbot, demo_study, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, demo_study, "session", tmp_path)
+    dialog.session_combo.setCurrentIndex(1)
+    assert dialog.state.session_id == dialog.session_combo.itemData(1)
+    with qtbot.waitSignal(dialog.exported, timeout=30000) as blocker:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    outcome = blocker.args[0]
+    assert outcome.path.exists() and outcome.path.suffix == ".pdf"
+    qtbot.waitUntil(lambda: dialog.job is None)
+    assert dialog.preview_button.isVisible() == preview_available()
+    if preview_available():
+        preview = PdfPreviewDialog(outcome.path)
+        qtbot.addWidget(preview)
+        assert preview.page_count >= 1
+
+
+def test_export_menu_opens_each_dialog(qtbot, study, tmp_path: Path) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    actions = ExportActions(lambda: ReportService(study.db), "en", window)
+    menu = QMenu(window)
+    actions.install(menu)
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert len(texts) == 4 and texts[0].startswith("Excel")
+    dialog = actions.open("blank")
+    assert dialog is not None and dialog.form_combo.count() == 5
+    dialog.close()
