@@ -15,7 +15,7 @@ from neutralitas_desktop.fieldwork.autosave import AnswerWriter, SaveFailure, Sa
 from neutralitas_desktop.fieldwork.instruments import InstrumentInfo, list_instruments
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.stats import study_stats
-from neutralitas_desktop.fieldwork.study import StudyInfo, open_study, study_info
+from neutralitas_desktop.fieldwork.study import StudyInfo, open_study, register_actor, study_info
 from neutralitas_desktop.store.database import Database
 
 # Re-exported so the ui layer can name them without importing the modules that define them.
@@ -74,6 +74,11 @@ class Workspace:
             int(stats["informants"]),
             int(stats["sites"]),
         )
+
+    def update_profile(self, profile: LocalProfile) -> None:
+        """Who works on this laptop changed: record the new name in the study."""
+        self.actor = register_actor(self.db, profile)
+        self.profile = profile
 
     def close(self) -> None:
         self.db.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,10 +59,6 @@ class RunnerView(QWidget):
         self.pages: dict[int, SectionPage] = {}
         self._build()
         self._build_actions()
-        self._position_timer = QTimer(self)
-        self._position_timer.setSingleShot(True)
-        self._position_timer.setInterval(800)
-        self._position_timer.timeout.connect(self._save_position)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
@@ -386,7 +382,7 @@ class RunnerView(QWidget):
             self.state.focus_key = key
             if self.state.current in self.pages:
                 self.current_page().set_current(key)
-            self._position_timer.start()
+            self._save_position()  # one small write, coalesced by the writer
 
     def _save_position(self) -> None:
         if self.state.editable:

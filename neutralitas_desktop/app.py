@@ -1,0 +1,198 @@
+"""`neutralitas-desktop [PATH]`: the GUI's composition root. It sets up Qt, the
+translations and the theme, loads this laptop's profile (first-run dialog when new),
+opens the study and hands the services to the main window. Nothing else holds them."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from neutralitas_desktop import APP_NAME, __version__
+from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.fieldwork.profile import LocalProfile, load_profile, save_profile
+from neutralitas_desktop.fieldwork.workspace import Workspace, open_workspace
+from neutralitas_desktop.paths import default_database
+from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.first_run_dialog import FirstRunDialog
+from neutralitas_desktop.ui.main_window import MainWindow
+from neutralitas_desktop.ui.profile_state import ProfileState
+from neutralitas_desktop.ui.settings import UiSettings
+from neutralitas_desktop.ui.theme import apply_theme
+from neutralitas_desktop.ui.translations import install_translators
+
+# Set by the startup benchmark: print the wall-clock time of the first paint, then quit.
+STARTUP_PROBE_ENV = "NEUTRALITAS_STARTUP_PROBE"
+# Set by the crash test: a JSON script of keystrokes typed into the runner (ui/scripted_input).
+SCRIPTED_INPUT_ENV = "NEUTRALITAS_SCRIPTED_INPUT"
+
+
+class Application:
+    """The AppHost of the windows: owns the profile, the open study and the translators."""
+
+    def __init__(self, app: QApplication, settings: UiSettings, profile: LocalProfile) -> None:
+        self.app = app
+        self.settings = settings
+        self.profile = profile
+        self.translators: list[QTranslator] = install_translators(app, profile.ui_language)
+        self.window: MainWindow | None = None
+        self.workspace: Workspace | None = None
+
+    # ---- AppHost -------------------------------------------------------------------
+    def open_study(self, path: str, create: bool) -> Workspace:
+        workspace = open_workspace(path, self.profile, create=create)
+        self.workspace = workspace
+        shown = str(workspace.path or path)
+        self.settings.add_recent_study(shown)
+        self.settings.last_study = shown
+        return workspace
+
+    def update_profile(
+        self, *, researcher_name: str, researcher_initials: str, device_name: str
+    ) -> LocalProfile:
+        self.profile = dataclasses.replace(
+            self.profile,
+            researcher_name=researcher_name,
+            researcher_initials=researcher_initials,
+            device_name=device_name,
+        )
+        save_profile(self.profile)
+        if self.workspace is not None:
+            self.workspace.update_profile(self.profile)
+        return self.profile
+
+    def change_language(self, language: str) -> None:
+        self.profile = dataclasses.replace(self.profile, ui_language=language)
+        save_profile(self.profile)
+        self.settings.language = language
+        self.translators = install_translators(self.app, language, self.translators)
+        old = self.window
+        if old is None or self.workspace is None:
+            return
+        session = old.runner.state.session_id if old.runner is not None else ""
+        if not old.close_runner():
+            return
+        old.hide()
+        old.deleteLater()
+        self.show_window(self.workspace)
+        if session and self.window is not None:
+            self.window.open_session(session)
+
+    # ---- start ---------------------------------------------------------------------
+    def first_run(self) -> bool:
+        """Ask who works on this laptop; False if the dialog was closed."""
+        state = ProfileState(
+            self.profile.ui_language,
+            self.profile.researcher_name,
+            self.profile.researcher_initials,
+            self.profile.device_name,
+        )
+        dialog = FirstRunDialog(state)
+        dialog.form.language.currentIndexChanged.connect(
+            lambda _i: self._preview_language(state.language)
+        )
+        if not dialog.exec():
+            return False
+        self.profile = dataclasses.replace(
+            self.profile,
+            ui_language=state.language,
+            researcher_name=state.researcher_name.strip(),
+            researcher_initials=state.researcher_initials,
+            device_name=state.device_name.strip(),
+            completed_first_run=True,
+        )
+        save_profile(self.profile)
+        self.settings.language = state.language
+        return True
+
+    def _preview_language(self, language: str) -> None:
+        self.translators = install_translators(self.app, language, self.translators)
+
+    def show_window(self, workspace: Workspace) -> MainWindow:
+        self.settings.language = self.profile.ui_language
+        window = MainWindow(workspace, self.settings, self)
+        self.window = window
+        window.show()
+        return window
+
+
+class _FirstPaint(QObject):
+    """Prints when the main window first painted (the startup benchmark reads it)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            print(f"first-paint {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="neutralitas-desktop")
+    parser.add_argument("path", nargs="?", help="study database to open (default: the last one)")
+    parser.add_argument("--version", action="version", version=f"neutralitas-desktop {__version__}")
+    return parser.parse_known_args(list(argv))[0]
+
+
+def _study_path(args: argparse.Namespace, settings: UiSettings) -> tuple[str, bool]:
+    """The study to open and whether it may be created (only the default study is)."""
+    if args.path:
+        return str(Path(args.path).expanduser()), False
+    last = settings.last_study
+    if last and Path(last).exists():
+        return last, False
+    return str(default_database()), True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    args = parse_args(argv[1:])
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication.instance() or QApplication(argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Neutralitas")
+    app.setApplicationVersion(__version__)
+    settings = UiSettings()
+    profile = load_profile()
+    apply_theme(app)
+    host = Application(app, settings, profile)
+    if not profile.completed_first_run and not host.first_run():
+        return 0
+    path, create = _study_path(args, settings)
+    try:
+        workspace = host.open_study(path, create)
+    except NeutralitasError as exc:
+        show_error(None, exc)
+        if not args.path:
+            return 1
+        try:  # the study named on the command line cannot be opened: fall back to ours
+            workspace = host.open_study(str(default_database()), True)
+        except NeutralitasError as again:
+            show_error(None, again)
+            return 1
+    window = host.show_window(workspace)
+    if os.environ.get(STARTUP_PROBE_ENV):
+        window.installEventFilter(_FirstPaint(app))
+    elif os.environ.get(SCRIPTED_INPUT_ENV):
+        from neutralitas_desktop.ui.scripted_input import ScriptedInput
+
+        ScriptedInput(window, os.environ[SCRIPTED_INPUT_ENV]).start()
+    else:
+        QTimer.singleShot(0, window.offer_resume)
+    code = app.exec()
+    if host.workspace is not None:
+        host.workspace.close()
+    return code

@@ -1,0 +1,26 @@
+"""What the windows ask of the composition root (app.py): open another study, save the
+local profile, switch the UI language. A Protocol, so the ui never imports app.py."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from neutralitas_desktop.fieldwork.profile import LocalProfile
+    from neutralitas_desktop.fieldwork.workspace import Workspace
+
+
+class AppHost(Protocol):
+    def open_study(self, path: str, create: bool) -> Workspace:
+        """Open (or create from the shipped template) the study at ``path``."""
+        ...
+
+    def update_profile(
+        self, *, researcher_name: str, researcher_initials: str, device_name: str
+    ) -> LocalProfile:
+        """Save who works on this laptop; the open study records the new name."""
+        ...
+
+    def change_language(self, language: str) -> None:
+        """Install the translations for ``language`` and rebuild the windows."""
+        ...

@@ -1,0 +1,359 @@
+"""The main window: a shell with menus, a toolbar and a status bar hosting the study
+navigator and the runner.
+
+Other screens hook in with ``add_action(menu_name, action)``, where ``menu_name`` is one of
+MENU_NAMES ("File", "Forms", "Sessions", "Analysis", "Export", "Review", "Settings",
+"Help"); a menu without actions is hidden. ``study_changed`` is emitted with the new
+Workspace whenever another study is opened, so panels can rebind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.forms_dialog import FormsDialog
+from neutralitas_desktop.ui.navigator import StudyNavigator
+from neutralitas_desktop.ui.new_session_wizard import NewSessionWizard
+from neutralitas_desktop.ui.profile_state import ProfileState
+from neutralitas_desktop.ui.resume_dialog import ResumeDialog
+from neutralitas_desktop.ui.runner.runner_view import RunnerView
+from neutralitas_desktop.ui.settings import UiSettings
+from neutralitas_desktop.ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from neutralitas_desktop.fieldwork.workspace import Workspace
+    from neutralitas_desktop.ui.host import AppHost
+
+MENU_NAMES = ("File", "Forms", "Sessions", "Analysis", "Export", "Review", "Settings", "Help")
+STUDY_FILTER = "Study (*.sqlite *.db);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    study_changed = Signal(object)  # the new Workspace
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        settings: UiSettings,
+        host: AppHost,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.settings = settings
+        self.host = host
+        self.language = settings.language
+        self.runner: RunnerView | None = None
+        self.menus: dict[str, QMenu] = {}
+        self.setWindowTitle("Neutralitas")
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.navigator = self._make_navigator()
+        self._build_menus()
+        self._build_toolbar()
+        self.study_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.study_label)
+        self._update_title()
+        self.resize(1280, 820)
+        geometry = settings.geometry("main")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.navigator.reload()
+
+    # ---- hooks for other screens ---------------------------------------------------
+    def add_action(self, menu_name: str, action: QAction) -> QAction:
+        """Add ``action`` to the menu called ``menu_name`` (one of MENU_NAMES)."""
+        menu = self.menus[menu_name]
+        menu.addAction(action)
+        menu.menuAction().setVisible(True)
+        return action
+
+    def menu(self, menu_name: str) -> QMenu:
+        return self.menus[menu_name]
+
+    # ---- building ------------------------------------------------------------------
+    def _make_navigator(self) -> StudyNavigator:
+        navigator = StudyNavigator(self.workspace, self.language, self)
+        navigator.open_requested.connect(self.open_session)
+        navigator.new_session_requested.connect(self.new_session)
+        self.stack.addWidget(navigator)
+        self.stack.setCurrentWidget(navigator)
+        return navigator
+
+    def _action(self, text: str, slot: object, keys: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(keys)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_menus(self) -> None:
+        titles = {
+            "File": self.tr("&File"),
+            "Forms": self.tr("F&orms"),
+            "Sessions": self.tr("&Sessions"),
+            "Analysis": self.tr("&Analysis"),
+            "Export": self.tr("&Export"),
+            "Review": self.tr("&Review"),
+            "Settings": self.tr("Se&ttings"),
+            "Help": self.tr("&Help"),
+        }
+        bar = self.menuBar()
+        for name in MENU_NAMES:
+            menu = bar.addMenu(titles[name])
+            menu.setObjectName(f"menu{name}")
+            self.menus[name] = menu
+            menu.menuAction().setVisible(False)
+        std = QKeySequence.StandardKey
+        self.act_new_study = self._action(self.tr("New study…"), self.new_study)
+        self.act_open_study = self._action(
+            self.tr("Open study…"), self.open_study, QKeySequence(std.Open)
+        )
+        self.recent_menu = QMenu(self.tr("Recent studies"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.act_quit = self._action(self.tr("Quit"), self.close, QKeySequence(std.Quit))
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        for action in (self.act_new_study, self.act_open_study):
+            self.add_action("File", action)
+        self.menus["File"].addMenu(self.recent_menu)
+        self.menus["File"].addSeparator()
+        self.add_action("File", self.act_quit)
+        self.add_action("Forms", self._action(self.tr("Forms in this study…"), self.show_forms))
+        self.act_new_session = self._action(
+            self.tr("New session…"), self.new_session, QKeySequence(std.New)
+        )
+        self.act_resume = self._action(
+            self.tr("Resume an unfinished session…"), lambda: self.offer_resume(True)
+        )
+        self.act_informants = self._action(
+            self.tr("Informants"), lambda: self.show_tab("informants")
+        )
+        self.act_back = self._action(
+            self.tr("Back to study"), self.close_runner, QKeySequence(std.Close)
+        )
+        self.act_back.setEnabled(False)
+        for action in (self.act_new_session, self.act_resume, self.act_informants):
+            self.add_action("Sessions", action)
+        self.menus["Sessions"].addSeparator()
+        self.add_action("Sessions", self.act_back)
+        self._runner_separator = self.menus["Sessions"].addSeparator()
+        self.act_settings = self._action(
+            self.tr("Settings…"), self.edit_settings, QKeySequence(std.Preferences)
+        )
+        self.add_action("Settings", self.act_settings)
+        self.add_action("Help", self._action(self.tr("Keyboard shortcuts"), self.show_shortcuts))
+        self.add_action("Help", self._action(self.tr("About Neutralitas"), self.show_about))
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.act_new_session, self.act_resume, self.act_informants, self.act_back):
+            toolbar.addAction(action)
+        self.act_back.setVisible(False)  # shown while the runner is open
+        self.addToolBar(toolbar)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_studies:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.switch_study(p, create=False))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.workspace.title(self.language)} — Neutralitas")
+        self.study_label.setText(
+            f"{self.workspace.profile.researcher_label} · {self.workspace.display_name()}"
+        )
+
+    # ---- sessions ------------------------------------------------------------------
+    def new_session(self) -> None:
+        if self.runner is not None and not self.close_runner():
+            return
+        wizard = NewSessionWizard(self.workspace, self.language, self)
+        self._wizard = wizard
+        if not wizard.exec() or wizard.started is None:
+            return
+        self.navigator.reload()
+        if wizard.started.refused:
+            self.statusBar().showMessage(
+                self.tr("Refusal recorded; nothing else was collected."), 8000
+            )
+            return
+        self.open_session(wizard.started.session_id)
+
+    def open_session(self, session_id: str) -> None:
+        if self.runner is not None and not self.close_runner():
+            return
+        try:
+            runner = RunnerView(self.workspace, session_id, self.settings, self)
+        except NeutralitasError as exc:
+            show_error(self, exc)
+            return
+        self.runner = runner
+        runner.closed.connect(self._on_runner_closed)
+        runner.session_changed.connect(lambda _sid: self.navigator.reload())
+        runner.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.stack.addWidget(runner)
+        self.stack.setCurrentWidget(runner)
+        for action in runner.runner_actions():
+            self.menus["Sessions"].addAction(action)
+        self.act_back.setEnabled(True)
+        self.act_back.setVisible(True)
+
+    def close_runner(self) -> bool:
+        """Back to the study; False if the runner refused (answers not saved)."""
+        if self.runner is None:
+            return True
+        return self.runner.request_close()
+
+    def _on_runner_closed(self) -> None:
+        runner = self.runner
+        self.runner = None
+        if runner is not None:
+            for action in runner.runner_actions():
+                self.menus["Sessions"].removeAction(action)
+            self.stack.removeWidget(runner)
+            runner.deleteLater()
+        self.act_back.setEnabled(False)
+        self.act_back.setVisible(False)
+        self.stack.setCurrentWidget(self.navigator)
+        self.navigator.reload()
+
+    def offer_resume(self, always: bool = False) -> None:
+        """At start (and from the menu): drafts to resume where they stopped."""
+        drafts = self.workspace.drafts()
+        if not drafts:
+            if always:
+                QMessageBox.information(
+                    self, self.tr("Unfinished sessions"), self.tr("No unfinished sessions.")
+                )
+            return
+        dialog = ResumeDialog(drafts, self.language, self)
+        if dialog.exec() and dialog.chosen:
+            self.open_session(dialog.chosen)
+
+    def show_tab(self, name: str) -> None:
+        if self.runner is not None and not self.close_runner():
+            return
+        self.navigator.show_tab(name)
+
+    # ---- studies -------------------------------------------------------------------
+    def new_study(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New study"), "", STUDY_FILTER)
+        if path:
+            if Path(path).exists():
+                show_error(
+                    self,
+                    NeutralitasError(
+                        self.tr("%1 already exists; choose a new file name.").replace("%1", path)
+                    ),
+                )
+                return
+            self.switch_study(path, create=True)
+
+    def open_study(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open study"), "", STUDY_FILTER)
+        if path:
+            self.switch_study(path, create=False)
+
+    def switch_study(self, path: str, create: bool) -> None:
+        if self.runner is not None and not self.close_runner():
+            return
+        try:
+            workspace = self.host.open_study(path, create)
+        except NeutralitasError as exc:
+            show_error(self, exc)
+            self.settings.remove_recent_study(path)
+            return
+        old, self.workspace = self.workspace, workspace
+        self.stack.removeWidget(self.navigator)
+        self.navigator.deleteLater()
+        self.navigator = self._make_navigator()
+        self.navigator.reload()
+        self._update_title()
+        old.close()
+        self.study_changed.emit(workspace)
+
+    # ---- settings and help ---------------------------------------------------------
+    def edit_settings(self) -> None:
+        profile = self.workspace.profile
+        state = ProfileState(
+            self.language,
+            profile.researcher_name,
+            profile.researcher_initials,
+            profile.device_name,
+            initials_edited=True,
+        )
+        dialog = SettingsDialog(state, self.settings.font_size, self)
+        if not dialog.exec():
+            return
+        self.settings.font_size = dialog.chosen_font_size()
+        self.host.update_profile(
+            researcher_name=state.researcher_name.strip(),
+            researcher_initials=state.researcher_initials,
+            device_name=state.device_name.strip(),
+        )
+        self._update_title()
+        if state.language != self.language:
+            self.host.change_language(state.language)
+
+    def show_forms(self) -> None:
+        FormsDialog(self.workspace.instruments(), self.language, self).exec()
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            (
+                QKeySequence(QKeySequence.StandardKey.New).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                ),
+                self.tr("New session"),
+            ),
+            ("Ctrl+Enter", self.tr("Next question")),
+            ("Ctrl+PgDown / Ctrl+PgUp", self.tr("Next / previous section")),
+            ("Ctrl+F", self.tr("Find a question")),
+            ("Ctrl++ / Ctrl+-", self.tr("Larger / smaller text")),
+            ("Tab / Shift+Tab", self.tr("Next / previous field")),
+            ("Ctrl+W", self.tr("Back to study")),
+        ]
+        text = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{text}</table>")
+
+    def show_about(self) -> None:
+        from neutralitas_desktop import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Neutralitas"),
+            self.tr(
+                "<b>Neutralitas</b> %1<br>Offline field instrument for research on the political "
+                "neutrality of civil servants (ASN) before regional elections."
+            ).replace("%1", __version__),
+        )
+
+    # ---- closing -------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.runner is not None and not self.close_runner():
+            event.ignore()
+            return
+        self.settings.set_geometry("main", self.saveGeometry())
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,64 @@
+"""The study navigator: the study's title and its field sessions, informants and sites
+in tabs; the main window's central screen."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from neutralitas_desktop.ui.informants_panel import InformantsPanel
+from neutralitas_desktop.ui.sessions_panel import SessionsPanel
+from neutralitas_desktop.ui.sites_panel import SitesPanel
+
+if TYPE_CHECKING:
+    from neutralitas_desktop.fieldwork.workspace import Workspace
+
+
+class StudyNavigator(QWidget):
+    open_requested = Signal(str)  # session id
+    new_session_requested = Signal()
+
+    def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.workspace = workspace
+        self.language = language
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(4)
+        self.title = QLabel(workspace.title(language), self)
+        self.title.setObjectName("screenTitle")
+        layout.addWidget(self.title)
+        self.location = QLabel(workspace.display_name(), self)
+        self.location.setObjectName("muted")
+        layout.addWidget(self.location)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.sessions = SessionsPanel(language, self)
+        self.sessions.open_requested.connect(self.open_requested)
+        self.sessions.new_requested.connect(self.new_session_requested)
+        self.informants = InformantsPanel(workspace, language, self)
+        self.informants.changed.connect(self.reload)
+        self.sites = SitesPanel(workspace, self)
+        self.sites.changed.connect(self.reload)
+        self.tabs.addTab(self.sessions, self.tr("Field sessions"))
+        self.tabs.addTab(self.informants, self.tr("Informants"))
+        self.tabs.addTab(self.sites, self.tr("Sites"))
+        layout.addSpacing(6)
+        layout.addWidget(self.tabs, 1)
+
+    def reload(self) -> None:
+        """Read the study again (after a session, an informant or a site changed)."""
+        rows = self.workspace.sessions()
+        sites = self.workspace.sites()
+        self.sessions.set_rows(rows, sites)
+        self.informants.reload()
+        informants = Counter(i.site_id for i in self.workspace.informants())
+        self.sites.reload(Counter(r.site_id for r in rows), dict(informants))
+
+    def show_tab(self, name: str) -> None:
+        tabs = {"sessions": self.sessions, "informants": self.informants, "sites": self.sites}
+        self.tabs.setCurrentWidget(tabs[name])
