@@ -20,6 +20,7 @@ from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.profile import LocalProfile, load_profile, save_profile
 from neutralitas_desktop.fieldwork.workspace import Workspace, open_workspace
 from neutralitas_desktop.paths import default_database
+from neutralitas_desktop.reports.service import ReportService
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.first_run_dialog import FirstRunDialog
 from neutralitas_desktop.ui.main_window import MainWindow
@@ -67,6 +68,9 @@ class Application:
         if self.workspace is not None:
             self.workspace.update_profile(self.profile)
         return self.profile
+
+    def report_service(self, workspace: Workspace) -> ReportService:
+        return ReportService(workspace.db)
 
     def change_language(self, language: str) -> None:
         self.profile = dataclasses.replace(self.profile, ui_language=language)

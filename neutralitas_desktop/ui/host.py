@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.profile import LocalProfile
     from neutralitas_desktop.fieldwork.workspace import Workspace
+    from neutralitas_desktop.reports.service import ReportService
 
 
 class AppHost(Protocol):
@@ -23,4 +24,8 @@ class AppHost(Protocol):
 
     def change_language(self, language: str) -> None:
         """Install the translations for ``language`` and rebuild the windows."""
+        ...
+
+    def report_service(self, workspace: Workspace) -> ReportService:
+        """The Excel and PDF exports of ``workspace``'s study (the Export menu)."""
         ...

@@ -31,6 +31,7 @@ from neutralitas_desktop.ui.forms_dialog import FormsDialog
 from neutralitas_desktop.ui.navigator import StudyNavigator
 from neutralitas_desktop.ui.new_session_wizard import NewSessionWizard
 from neutralitas_desktop.ui.profile_state import ProfileState
+from neutralitas_desktop.ui.reports.export_menu import ExportActions
 from neutralitas_desktop.ui.resume_dialog import ResumeDialog
 from neutralitas_desktop.ui.runner.runner_view import RunnerView
 from neutralitas_desktop.ui.settings import UiSettings
@@ -66,6 +67,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.navigator = self._make_navigator()
         self._build_menus()
+        self.exports = ExportActions(
+            lambda: self.host.report_service(self.workspace), lambda: self.language, self
+        )
+        self.exports.install(self.menus["Export"])
+        self.menus["Export"].menuAction().setVisible(True)
         self._build_toolbar()
         self.study_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.study_label)

@@ -103,3 +103,33 @@ def test_export_menu_opens_each_dialog(qtbot, study, tmp_path: Path) -> None:
     dialog = actions.open("blank")
     assert dialog is not None and dialog.form_combo.count() == 5
     dialog.close()
+
+
+class _Host:
+    """What app.py provides the main window, as far as the Export menu needs it."""
+
+    def open_study(self, path: str, create: bool):  # type: ignore[no-untyped-def]
+        raise AssertionError("not used")
+
+    def update_profile(self, **changes: str):  # type: ignore[no-untyped-def]
+        raise AssertionError("not used")
+
+    def change_language(self, language: str) -> None:
+        raise AssertionError("not used")
+
+    def report_service(self, workspace):  # type: ignore[no-untyped-def]
+        return ReportService(workspace.db)
+
+
+def test_main_window_export_menu(qtbot, workspace, ui_settings) -> None:  # type: ignore[no-untyped-def]
+    from neutralitas_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(workspace, ui_settings, _Host())
+    qtbot.addWidget(window)
+    menu = window.menu("Export")
+    assert menu.menuAction().isVisible()
+    assert [a for a in menu.actions() if a.text()] == list(window.exports.actions.values())
+    dialog = window.exports.open("summary")
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.state.kind == "summary"
+    dialog.close()
