@@ -1,0 +1,91 @@
+"""Words and colours of the triangulation screens: stances, verdicts, groupings, and the
+colour of a cell from its balance of evidence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from neutralitas_desktop.instruments.model import pick
+from neutralitas_desktop.triangulation.types import Cell, LocalText
+
+VIOLATION = QColor("#c0392b")
+NEUTRALITY = QColor("#1d6a72")
+UNCLEAR = QColor("#8a939e")
+EMPTY = QColor("#ffffff")
+VERDICT_COLOURS = {
+    "converging": QColor("#dcefe0"),
+    "diverging": QColor("#fbe3c8"),
+    "single_source": QColor("#e8ecf1"),
+    "no_evidence": QColor("#ffffff"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Triangulation", text)
+
+
+def stance_name(stance: str) -> str:
+    return {
+        "violation": tr("Violation"),
+        "neutrality": tr("Neutrality"),
+        "unclear": tr("Unclear"),
+    }.get(stance, stance)
+
+
+def verdict_name(kind: str) -> str:
+    return {
+        "converging": tr("Converging"),
+        "diverging": tr("Diverging"),
+        "single_source": tr("Single source"),
+        "no_evidence": tr("No evidence"),
+    }.get(kind, kind)
+
+
+def source_name(source_type: str) -> str:
+    return {
+        "interview": tr("Interview"),
+        "observation": tr("Observation"),
+        "documentation": tr("Documentation"),
+    }.get(source_type, source_type)
+
+
+def grouping_name(by: str) -> str:
+    return {
+        "technique": tr("By technique (interview, observation, documentation)"),
+        "source": tr("By source (informant roles)"),
+        "time": tr("By time (fieldwork periods)"),
+    }.get(by, by)
+
+
+def finding_status_name(status: str) -> str:
+    return {
+        "tentative": tr("Tentative"),
+        "verified": tr("Verified by triangulation"),
+        "rejected": tr("Rejected"),
+    }.get(status, status)
+
+
+def local(text: LocalText, language: str, fallback: str = "") -> str:
+    return pick(text, language, "id") or fallback
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * t),
+        round(a.green() + (b.green() - a.green()) * t),
+        round(a.blue() + (b.blue() - a.blue()) * t),
+    )
+
+
+def cell_colour(cell: Cell) -> QColor:
+    """Red for violation, teal for neutrality, mixed by their balance; paler when the cell
+    holds little evidence or mostly unclear evidence; white when empty."""
+    decisive = cell.violation + cell.neutrality
+    if cell.total == 0:
+        return EMPTY
+    if decisive == 0:
+        return _mix(EMPTY, UNCLEAR, 0.25)
+    hue = _mix(NEUTRALITY, VIOLATION, cell.violation / decisive)
+    strength = 0.18 + 0.42 * min(1.0, decisive / 10) * (decisive / cell.total)
+    return _mix(EMPTY, hue, strength)

@@ -1,0 +1,224 @@
+"""The triangulation matrix screen: grouping and filters, the colour-coded matrix with a
+verdict per theme, and the evidence behind the cell the user picks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neutralitas_desktop.triangulation.types import GROUPINGS, Evidence, Matrix, MatrixQuery
+from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.triangulation.labels import grouping_name, local
+from neutralitas_desktop.ui.triangulation.matrix_model import (
+    CellRole,
+    EvidenceTableModel,
+    MatrixTableModel,
+)
+from neutralitas_desktop.ui.triangulation.worker import Worker
+
+if TYPE_CHECKING:
+    from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+
+STATUSES = ("draft", "completed", "approved", "returned")
+
+
+class TriangulationPanel(QWidget):
+    matrix_loaded = Signal(object)  # Matrix
+    evidence_loaded = Signal(list)  # list[Evidence]
+
+    def __init__(
+        self, workbench: TriangulationWorkbench, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.setWindowTitle(self.tr("Triangulation matrix"))
+        self.workbench = workbench
+        self.language = language
+        self.matrix: Matrix | None = None
+        self.selected: tuple[str, str | None] | None = None
+        self.worker = Worker(self)
+        self.evidence_worker = Worker(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        title = QLabel(self.tr("Triangulation matrix"), self)
+        title.setObjectName("screenTitle")
+        layout.addWidget(title)
+        layout.addLayout(self._filter_bar())
+        self.rule = QLabel(self)
+        self.rule.setObjectName("muted")
+        self.rule.setWordWrap(True)
+        layout.addWidget(self.rule)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.matrix_model = MatrixTableModel(self)
+        self.table = QTableView(splitter)
+        self.table.setModel(self.matrix_model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.clicked.connect(self._on_cell_clicked)
+        self.table.activated.connect(self._on_cell_clicked)
+
+        drill = QFrame(splitter)
+        drill.setObjectName("panel")
+        dl = QVBoxLayout(drill)
+        dl.setContentsMargins(10, 8, 10, 8)
+        self.evidence_title = QLabel(self.tr("Pick a cell to see its evidence."), drill)
+        self.evidence_title.setObjectName("groupTitle")
+        dl.addWidget(self.evidence_title)
+        self.evidence_model = EvidenceTableModel(self)
+        self.evidence_table = QTableView(drill)
+        self.evidence_table.setModel(self.evidence_model)
+        self.evidence_table.verticalHeader().hide()
+        self.evidence_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.evidence_table.setWordWrap(False)
+        header = self.evidence_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        dl.addWidget(self.evidence_table)
+        splitter.addWidget(self.table)
+        splitter.addWidget(drill)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self.status = QLabel(self)
+        self.status.setObjectName("muted")
+        layout.addWidget(self.status)
+        self.reload()
+
+    # ---- filters ----------------------------------------------------------------------
+    def _filter_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.grouping = QComboBox(self)
+        self.grouping.setToolTip(self.tr("Triangulation by technique, by source or by time"))
+        for by in GROUPINGS:
+            self.grouping.addItem(grouping_name(by), by)
+        self.site = self._choices(self.tr("All sites"), self.workbench.sites())
+        self.period = self._choices(self.tr("All periods"), self.workbench.periods())
+        self.researcher = self._choices(self.tr("All researchers"), self.workbench.researchers())
+        self.session_status = QComboBox(self)
+        self.session_status.addItem(self.tr("All statuses"), None)
+        names = {
+            "draft": self.tr("Drafts"), "completed": self.tr("Completed"),
+            "approved": self.tr("Approved"), "returned": self.tr("Returned"),
+        }  # fmt: skip
+        for status in STATUSES:
+            self.session_status.addItem(names[status], status)
+        self.rollup = QCheckBox(self.tr("Parent themes include their sub-themes"), self)
+        self.rollup.setChecked(True)
+        for combo in (self.grouping, self.site, self.period, self.researcher, self.session_status):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+            combo.currentIndexChanged.connect(self.reload)
+            bar.addWidget(combo)
+        self.rollup.toggled.connect(self.reload)
+        bar.addWidget(self.rollup)
+        bar.addStretch(1)
+        return bar
+
+    def _choices(self, everything: str, choices: list) -> QComboBox:  # type: ignore[type-arg]
+        combo = QComboBox(self)
+        combo.addItem(everything, None)
+        for choice in choices:
+            combo.addItem(local(choice.label, self.language, choice.key), choice.key)
+        return combo
+
+    def query(self) -> MatrixQuery:
+        return MatrixQuery(
+            by=self.grouping.currentData(),
+            site=self.site.currentData(),
+            period=self.period.currentData(),
+            researcher=self.researcher.currentData(),
+            status=self.session_status.currentData(),
+            rollup=self.rollup.isChecked(),
+        )
+
+    def set_grouping(self, by: str) -> None:
+        self.grouping.setCurrentIndex(self.grouping.findData(by))
+
+    # ---- loading ----------------------------------------------------------------------
+    def reload(self) -> None:
+        query = self.query()
+        self.status.setText(self.tr("Counting the evidence…"))
+        self.worker.run(lambda: self.workbench.matrix(query), self._on_matrix, self._on_error)
+
+    def _on_matrix(self, matrix: Matrix) -> None:
+        self.matrix = matrix
+        self.matrix_model.set_matrix(matrix, self.language)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        t = matrix.thresholds
+        self.rule.setText(
+            self.tr(
+                "Each cell: answers indicating a violation · neutrality · unclear. A cell "
+                "supports a stance with at least %1 answer(s) of it and more than of the "
+                "opposite one. Converging: at least %2 columns support the same stance and "
+                "none the other; diverging: columns support opposite stances; single source: "
+                "fewer columns agree. Bold cells decided the verdict."
+            )
+            .replace("%1", str(t.min_evidence_per_cell))
+            .replace("%2", str(t.min_source_types))
+        )
+        self.status.setText(self.tr("%1 themes").replace("%1", str(len(matrix.rows))))
+        self.matrix_loaded.emit(matrix)
+        if self.selected is not None:
+            self.show_evidence(*self.selected)
+
+    def _on_error(self, error: BaseException) -> None:
+        self.status.setText("")
+        show_error(self, error)
+
+    # ---- drill-down -------------------------------------------------------------------
+    def _on_cell_clicked(self, index: QModelIndex) -> None:
+        theme, column = index.data(CellRole) or (None, None)
+        if theme:
+            self.show_evidence(theme, column)
+
+    def show_evidence(self, theme: str, column: str | None) -> None:
+        """Load the evidence of a cell (or of the whole row when column is None)."""
+        if self.matrix is None:
+            return
+        self.selected = (theme, column)
+        try:
+            row = self.matrix.row(theme)
+        except KeyError:
+            self.evidence_model.set_items([], self.language)
+            return
+        label = local(row.label, self.language, theme)
+        if column is not None:
+            col = self.matrix.columns[self.matrix.column_index(column)]
+            label += " × " + local(col.label, self.language, column)
+        self.evidence_title.setText(self.tr("Evidence: %1").replace("%1", label))
+        query, language = self.matrix.query, self.language
+        self.evidence_worker.run(
+            lambda: self.workbench.evidence(query, theme, column, None, language),
+            self._on_evidence,
+            self._on_error,
+        )
+
+    def _on_evidence(self, items: list[Evidence]) -> None:
+        self.evidence_model.set_items(items, self.language)
+        header = self.evidence_table.horizontalHeader()
+        self.evidence_table.resizeColumnsToContents()
+        if header.sectionSize(1) > 520:
+            header.resizeSection(1, 520)
+        self.evidence_loaded.emit(items)
