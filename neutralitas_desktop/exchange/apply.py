@@ -17,7 +17,14 @@ from neutralitas_desktop.exchange.dialect import chunks
 from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.named import merge_aliases, merge_informants, merge_named
 from neutralitas_desktop.exchange.results import MergeSummary, ResearcherCounts
-from neutralitas_desktop.exchange.rows import Row, drop_temp, last_writer_wins, temp_ids, union
+from neutralitas_desktop.exchange.rows import (
+    Row,
+    drop_temp,
+    keep_stamp,
+    last_writer_wins,
+    temp_ids,
+    union,
+)
 from neutralitas_desktop.exchange.staging import Staging
 from neutralitas_desktop.store.models import Answer, Coding, FieldSession, Meta, Researcher
 
@@ -163,7 +170,11 @@ def _external_ids(con: Connection, src: Staging) -> None:
         loser = max(incoming_id, existing_id)
         marked = f"{external_id} (duplicate {loser[:8]})"[:200]
         if loser == existing_id:
-            con.execute(table.update().where(table.c.id == existing_id).values(external_id=marked))
+            con.execute(
+                table.update()
+                .where(table.c.id == existing_id)
+                .values(external_id=marked, **keep_stamp(table))
+            )
         else:
             con.execute(
                 text(f"UPDATE {src.name('field_session')} SET external_id = :m WHERE id = :i"),

@@ -86,14 +86,17 @@ def decrypt(data: bytes, passphrase: str, params: dict[str, Any], aad: bytes) ->
             raise ValueError("unreasonable scrypt cost")
         key, key_check = _keys(passphrase, salt, n, r, p)
     except (KeyError, ValueError, TypeError) as exc:
-        raise TamperedPackageError(f"its encryption parameters are invalid ({exc})") from None
+        raise TamperedPackageError(
+            f"tampered with: invalid encryption parameters ({exc})"
+        ) from None
     if not hmac.compare_digest(key_check, expected):
         raise WrongPassphraseError("wrong passphrase: it was encrypted with another passphrase")
     try:
         return AESGCM(key).decrypt(nonce, data, aad)
     except InvalidTag:
         raise TamperedPackageError(
-            "its encrypted content fails the authentication check (altered after encryption)"
+            "tampered with: its encrypted content fails the authentication check "
+            "(altered after encryption)"
         ) from None
 
 

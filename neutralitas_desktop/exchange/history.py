@@ -123,6 +123,8 @@ def derive_answers(con: Connection, answer_ids: Iterable[str]) -> tuple[set[str]
                 current_revision_id=bindparam("b_current"),
                 revision_count=bindparam("b_count"),
                 has_conflict=bindparam("b_conflict"),
+                # Deriving is not editing: the answer keeps its last writer's stamp.
+                updated_at=_answer.c.updated_at,
             ),
             updates,
         )

@@ -23,6 +23,7 @@ from neutralitas_desktop.exchange.rows import (
     Row,
     existing_rows,
     insert_rows,
+    keep_stamp,
     newer,
     plain,
     staged_rows,
@@ -168,13 +169,17 @@ def _replace_kept(con: Connection, entity: str, holder: Row, row: Row) -> None:
     kept = {**winner, "id": row["id"], column: row[column]}
     # Free the name, insert the kept row, move every reference, then drop the duplicate.
     con.execute(
-        table.update().where(table.c.id == holder["id"]).values({column: f"~{holder['id']}"})
+        table.update()
+        .where(table.c.id == holder["id"])
+        .values({column: f"~{holder['id']}", **keep_stamp(table)})
     )
     insert_rows(con, entity, [kept])
     for ref_table, ref_column in REFERENCES[entity]:
         t = tables.table(ref_table)
         con.execute(
-            t.update().where(t.c[ref_column] == holder["id"]).values({ref_column: row["id"]})
+            t.update()
+            .where(t.c[ref_column] == holder["id"])
+            .values({ref_column: row["id"], **keep_stamp(t)})
         )
     con.execute(table.delete().where(table.c.id == holder["id"]))
     alias = tables.table("id_alias")
@@ -219,7 +224,11 @@ def merge_informants(
         if holder is not None:
             if row["id"] < holder.id:
                 new_code = _suffixed(con, holder.code, holder.id)
-                con.execute(table.update().where(table.c.id == holder.id).values(code=new_code))
+                con.execute(
+                    table.update()
+                    .where(table.c.id == holder.id)
+                    .values(code=new_code, **keep_stamp(table))
+                )
                 renamed.append(f"informant {holder.code} ({holder.id[:8]}) → {new_code}")
             else:
                 new_code = _suffixed(con, row["code"], row["id"])

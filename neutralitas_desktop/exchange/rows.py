@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, select, text
+from sqlalchemy import Connection, Table, and_, bindparam, select, text
 
 from neutralitas_desktop.exchange import tables
 from neutralitas_desktop.exchange.dialect import chunks, quote
@@ -65,6 +65,12 @@ def update_row(con: Connection, name: str, row: Row, key: dict[str, Any] | None 
     con.execute(
         table.update().where(and_(*[table.c[c] == v for c, v in key.items()])).values(values)
     )
+
+
+def keep_stamp(table: Table) -> dict[str, Any]:
+    """SET updated_at = updated_at: a merge's own rewrites (mapping ids, making codes unique)
+    are not edits, and must not take the column's on-update default."""
+    return {"updated_at": table.c.updated_at} if "updated_at" in table.c else {}
 
 
 def insert_rows(con: Connection, name: str, rows: list[Row]) -> None:
