@@ -69,7 +69,7 @@ class AnswerWriter:
         on_failed: Callable[[SaveFailure], None] | None = None,
         on_recovered: Callable[[], None] | None = None,
         retry_seconds: float = 2.0,
-        save: Callable[..., Any] = save_answer,
+        save: Callable[..., Any] | None = None,
     ) -> None:
         self.db = db
         self.actor = actor
@@ -199,7 +199,8 @@ class AnswerWriter:
             raise FileNotFoundError(errno.ENOENT, "the study database file is gone", str(path))
         changed = True
         if job.kind == "answer":
-            result = self._save(
+            save = self._save or save_answer  # looked up per call, so tests can patch it
+            result = save(
                 self.db,
                 self.actor,
                 job.session_id,

@@ -195,8 +195,10 @@ class MainWindow(QMainWindow):
         if self.runner is not None and not self.close_runner():
             return
         wizard = NewSessionWizard(self.workspace, self.language, self)
-        self._wizard = wizard
-        if not wizard.exec() or wizard.started is None:
+        accepted = wizard.exec()
+        wizard.deleteLater()
+        self.activateWindow()
+        if not accepted or wizard.started is None:
             return
         self.navigator.reload()
         if wizard.started.refused:
@@ -220,6 +222,7 @@ class MainWindow(QMainWindow):
         runner.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.stack.addWidget(runner)
         self.stack.setCurrentWidget(runner)
+        runner.restore_focus()
         for action in runner.runner_actions():
             self.menus["Sessions"].addAction(action)
         self.act_back.setEnabled(True)

@@ -251,6 +251,14 @@ class RunnerView(QWidget):
         page.set_current(key)
         self.state.focus_key = key
 
+    def restore_focus(self) -> None:
+        """Put the cursor where the researcher was (or on the page's first question)."""
+        key = self.state.focus_key
+        if key and self.current_page().card(key) is not None:
+            self.focus_question(key)
+        else:
+            self.current_page().focus_first()
+
     def next_question(self) -> None:
         """Ctrl+Enter: the next relevant question, across sections."""
         following = self.state.next_question(self.state.focus_key)
