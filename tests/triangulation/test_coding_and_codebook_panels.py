@@ -1,0 +1,124 @@
+"""The coding panel (select a passage, code it, see it, delete it) and the codebook screen
+(add, merge, retire, import, export), driven as a user would; outcomes in the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from tri_fieldwork import Fieldwork
+
+from neutralitas_desktop.triangulation.codebook import get_theme
+from neutralitas_desktop.triangulation.coding import list_codings
+from neutralitas_desktop.triangulation.matrix import triangulation_matrix
+from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+from neutralitas_desktop.ui.triangulation import codebook_panel
+from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
+from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
+from neutralitas_desktop.ui.triangulation.theme_dialog import ThemeDialog
+
+STORY = "Kata informan 😊 staf kelurahan menyukai unggahan petahana setiap hari."
+ENG = "socmed_engagement"
+
+
+def test_coding_a_selected_passage(qtbot: QtBot, fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    sid = fw.run("interview", {"liked": "yes", "story": STORY}, role="lurah")
+    panel = CodingPanel(TriangulationWorkbench(fw.db, fw.actor), sid, "en")
+    qtbot.addWidget(panel)
+    assert "Interview · Urban-village head (lurah) · INF-" in panel.source.text()
+    assert panel.text_model.rowCount() == 1 and panel.editor.toPlainText() == STORY
+    assert panel.theme.currentData() == ENG  # the question's theme is offered first
+    assert not panel.apply_button.isEnabled()  # nothing selected yet
+    start, end = STORY.index("staf"), STORY.index(" setiap")
+    panel.select_passage(start, end)
+    assert panel.editor.textCursor().selectedText() == STORY[start:end]
+    assert panel.apply_button.isEnabled()
+    panel.stance.setCurrentIndex(panel.stance.findData("violation"))
+    qtbot.keyClicks(panel.memo, "kutipan utama")
+    with qtbot.waitSignal(panel.codings_changed):
+        qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    [coding] = list_codings(fw.db, session_id=sid)
+    assert (coding.start, coding.end) == (start, end)  # Python offsets despite the emoji
+    assert coding.excerpt == "staf kelurahan menyukai unggahan petahana"
+    assert (coding.stance, coding.memo, coding.theme_code) == ("violation", "kutipan utama", ENG)
+    # the panel shows it: highlighted in the text, listed below, counted in the list
+    assert len(panel.editor.extraSelections()) == 1
+    assert panel.coding_model.rowCount() == 1
+    assert panel.coding_model.item(0, 2).text() == coding.excerpt
+    assert panel.text_model.item(0).text().endswith("[1]")
+    assert triangulation_matrix(fw.db).cell(ENG, "interview").violation == 2
+    with qtbot.waitSignal(panel.codings_changed):
+        qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert list_codings(fw.db, session_id=sid) == []
+    assert panel.coding_model.rowCount() == 0
+
+
+def test_field_notes_can_be_coded_too(qtbot: QtBot, fieldwork: Fieldwork) -> None:
+    fw = fieldwork
+    sid = fw.run("observation", {"engaged": "yes"})
+    from neutralitas_desktop.fieldwork.answers import save_answer
+
+    save_answer(fw.db, fw.actor, sid, "engaged", "yes", "Tangkapan layar tersimpan.")
+    panel = CodingPanel(TriangulationWorkbench(fw.db, fw.actor), sid, "id")
+    qtbot.addWidget(panel)
+    panel.select_text("engaged", "note")
+    assert panel.editor.toPlainText() == "Tangkapan layar tersimpan."
+    panel.select_passage(0, 15)
+    panel.code_selection()
+    [coding] = list_codings(fw.db, session_id=sid)
+    assert (coding.target, coding.excerpt) == ("note", "Tangkapan layar")
+
+
+def test_theme_dialog_needs_a_code_and_a_label(qtbot: QtBot, study: Any) -> None:
+    wb = TriangulationWorkbench(study.db, study.actor)
+    dialog = ThemeDialog(wb.themes(), "en", parent_code="socmed_conduct")
+    qtbot.addWidget(dialog)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    qtbot.keyClicks(dialog.code, "whatsapp_groups")
+    assert not ok.isEnabled()
+    qtbot.keyClicks(dialog.label_en, "WhatsApp groups")
+    assert ok.isEnabled()
+    assert dialog.values() == ("whatsapp_groups", {"en": "WhatsApp groups"}, "socmed_conduct")
+
+
+def test_codebook_screen_merge_retire_import_export(
+    qtbot: QtBot, fieldwork: Fieldwork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fw = fieldwork
+    sid = fw.run("interview", {"story": STORY})
+    wb = TriangulationWorkbench(fw.db, fw.actor)
+    wb.add_coding(fw.answer(sid, "story"), "socmed_promotion", "violation")
+    panel = CodebookPanel(wb, "en")
+    qtbot.addWidget(panel)
+    panel.select("socmed_promotion")
+    assert "Posting about or promoting a candidate" in panel.details.toPlainText()
+    assert "Legal basis" in panel.details.toPlainText()
+    with qtbot.waitSignal(panel.changed):
+        assert panel.merge_into(ENG)
+    assert get_theme(fw.db, "socmed_promotion").merged_into == ENG
+    assert [c.theme_code for c in list_codings(fw.db, session_id=sid)] == [ENG]
+    assert panel.current_code() == ENG
+    assert panel.model.match(panel.model.index(0, 0), Qt.ItemDataRole.UserRole + 1,
+                             "socmed_promotion", 1, Qt.MatchFlag.MatchRecursive) == []  # fmt: skip
+
+    monkeypatch.setattr(codebook_panel, "confirm", lambda *a, **k: True)
+    panel.select("reporting")
+    qtbot.mouseClick(panel.retire_button, Qt.MouseButton.LeftButton)
+    assert get_theme(fw.db, "reporting").retired
+    assert panel.retire_button.text() == "Reinstate"
+    qtbot.mouseClick(panel.retire_button, Qt.MouseButton.LeftButton)
+    assert not get_theme(fw.db, "reporting").retired
+
+    path = tmp_path / "codebook.csv"
+    assert panel.export_file(path) and path.exists()
+    text = path.read_text(encoding="utf-8-sig").replace("Reporting suspected violations", "Reports")
+    path.write_text(text, encoding="utf-8")
+    assert panel.import_file(path)
+    assert panel.status.text() == "codebook.csv: 0 added, 1 updated, 23 unchanged"
+    assert get_theme(fw.db, "reporting").label["en"] == "Reports"
