@@ -85,7 +85,7 @@ def codable_texts(db: Database, session_id: str) -> list[CodableText]:
                     aid, key, name, label, "note", note, theme, counts.get(f"{aid}/note", 0)
                 )
             )
-    texts.sort(key=lambda t: (order.get(t.question, len(order)), t.key, t.target))
+    texts.sort(key=lambda t: (order.get(t.question, len(order)), t.key, t.target == "note"))
     return texts
 
 

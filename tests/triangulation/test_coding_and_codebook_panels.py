@@ -122,3 +122,36 @@ def test_codebook_screen_merge_retire_import_export(
     assert panel.import_file(path)
     assert panel.status.text() == "codebook.csv: 0 added, 1 updated, 23 unchanged"
     assert get_theme(fw.db, "reporting").label["en"] == "Reports"
+
+
+def test_findings_editor_records_conclusion_status_and_ticked_evidence(
+    qtbot: QtBot, fieldwork: Fieldwork
+) -> None:
+    from neutralitas_desktop.triangulation.findings import list_findings
+    from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
+
+    fw = fieldwork
+    first = fw.run("interview", {"liked": "yes"})
+    fw.run("observation", {"engaged": "yes"})
+    panel = FindingsPanel(TriangulationWorkbench(fw.db, fw.actor), "en")
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.evidence_loaded, timeout=10000):
+        panel.theme.setCurrentIndex(panel.theme.findData(ENG))
+    assert panel.verdict.text() == "Converging: violation (Interview, Observation)"
+    assert panel.evidence_model.rowCount() == 2
+    panel.set_checked({fw.answer(first, "liked")})
+    qtbot.keyClicks(panel.conclusion, "ASN menyukai unggahan kampanye.")
+    panel.status.setCurrentIndex(panel.status.findData("verified"))
+    with qtbot.waitSignal(panel.saved):
+        qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    [finding] = list_findings(fw.db)
+    assert (finding.theme_code, finding.status, finding.conclusion) == (
+        ENG, "verified", "ASN menyukai unggahan kampanye.",
+    )  # fmt: skip
+    assert finding.evidence == (fw.answer(first, "liked"),)
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, 2).data() == "Verified by triangulation"
+    # edit it again: reject
+    panel.status.setCurrentIndex(panel.status.findData("rejected"))
+    panel.save()
+    assert [f.status for f in list_findings(fw.db)] == ["rejected"]
