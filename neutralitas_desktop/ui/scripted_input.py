@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 
 from neutralitas_desktop.ui.main_window import MainWindow
@@ -66,9 +66,11 @@ class ScriptedInput(QObject):
             return
         if "choice" in step:
             button = button_for(card.input, str(step["choice"]))
-            if button is not None:
-                QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-            self._write("choice", key, str(step["choice"]))
+            if button is not None:  # on the indicator, where a user clicks
+                where = QPoint(8, button.height() // 2)
+                QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), where)
+            checked = button is not None and button.isChecked()
+            self._write("choice" if checked else "missed", key, str(step["choice"]))
             self.step, self.char = self.step + 1, 0
             return
         text = str(step["text"])
