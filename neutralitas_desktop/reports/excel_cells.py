@@ -120,6 +120,10 @@ class SheetWriter:
     ) -> None:
         self.ws: Worksheet = wb.add_worksheet(name)
         self.scrub = scrub
+        ws = self.ws
+        self._string = getattr(ws, "_write_string", ws.write_string)
+        self._number = getattr(ws, "_write_number", ws.write_number)
+        self._date = getattr(ws, "_write_datetime", ws.write_datetime)
         self.name = name
         self.columns = list(columns)
         self.formats = formats
@@ -147,10 +151,13 @@ class SheetWriter:
 
     def write(self, values: Sequence[Any]) -> None:
         """One row; None and "" are left empty. Strings always go in as strings."""
-        ws = self.ws
         r = self.row
+        if r < SAMPLE_ROWS:
+            self._measure_row(values)
+        # XlsxWriter's unchecked writers: the row and column are known to be integers, so
+        # the public methods' argument conversion is skipped (it is a third of the cost).
+        string, number, date = self._string, self._number, self._date
         fmt = self.formats
-        sample = r < SAMPLE_ROWS
         scrub = self.scrub
         c = -1
         for v in values:
@@ -164,31 +171,36 @@ class SheetWriter:
                 if scrub is not None:
                     v = scrub(v)
                 if v[0] in FORMULA_TRIGGERS:
-                    ws.write_string(r, c, v, fmt.text)
+                    string(r, c, v, fmt.text)
                 else:
-                    ws.write_string(r, c, v)
-                if sample:
-                    self._measure(c, len(v) if "\n" not in v else 40)
+                    string(r, c, v)
             elif t is int or t is float:
-                ws.write_number(r, c, v)
-                if sample:
-                    self._measure(c, len(str(v)))
+                number(r, c, v)
             elif t is dt.datetime:
-                ws.write_datetime(r, c, v, fmt.datetime)
-                if sample:
-                    self._measure(c, 16)
+                date(r, c, v, fmt.datetime)
             elif t is dt.date:
-                ws.write_datetime(r, c, v, fmt.date)
-                if sample:
-                    self._measure(c, 10)
+                date(r, c, v, fmt.date)
             elif t is dt.time:
-                ws.write_datetime(r, c, v, fmt.time)
+                date(r, c, v, fmt.time)
             elif t is bool:
-                ws.write_number(r, c, int(v))
+                number(r, c, int(v))
             else:
                 text = str(v)
-                ws.write_string(r, c, text, fmt.text if text[:1] in FORMULA_TRIGGERS else None)
+                string(r, c, text, fmt.text if text[:1] in FORMULA_TRIGGERS else None)
         self.row = r + 1
+
+    def _measure_row(self, values: Sequence[Any]) -> None:
+        for c, v in enumerate(values):
+            if v is None or v == "":
+                continue
+            if isinstance(v, str):
+                self._measure(c, len(v) if "\n" not in v else 40)
+            elif isinstance(v, dt.datetime):
+                self._measure(c, 16)
+            elif isinstance(v, dt.date):
+                self._measure(c, 10)
+            elif isinstance(v, int | float):
+                self._measure(c, len(str(v)))
 
     def write_formatted(self, values: Sequence[tuple[Any, Any]]) -> None:
         """One row of (value, format) pairs, for the few coloured sheets."""

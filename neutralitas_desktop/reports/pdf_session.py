@@ -118,7 +118,7 @@ class Transcript:
         s, lang = self.d.session, self.lang
         role = ""
         if s.source_role:
-            role = f" ({s.source_role})"
+            role = f" · {self.text(self.d.role_label) or s.source_role}"
         pairs = [
             (t("session_id", lang), s.id),
             (t("source_type", lang), texts.label(texts.SOURCE_TYPES, s.source_type, lang)),

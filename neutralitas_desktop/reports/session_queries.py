@@ -17,7 +17,7 @@ from neutralitas_desktop.fieldwork.answers import (
 from neutralitas_desktop.fieldwork.instruments import get_instrument
 from neutralitas_desktop.instruments.model import Instrument
 from neutralitas_desktop.reports.output import ReportError
-from neutralitas_desktop.reports.queries import SessionRecord, load_session
+from neutralitas_desktop.reports.queries import SessionRecord, load_session, role_labels
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     AnswerRevision,
@@ -65,6 +65,7 @@ class SessionDetail:
     consent: ConsentRecord | None
     reviews: list[ReviewNote]
     people: dict[str, str]  # researcher and device ids -> names
+    role_label: dict[str, str] = field(default_factory=dict)  # the informant's role
 
 
 def load_session_detail(db: Database, session_id: str) -> SessionDetail:
@@ -103,8 +104,17 @@ def load_session_detail(db: Database, session_id: str) -> SessionDetail:
     edited = [a.key for a in answers.values() if a.revision_count > 1]
     revisions = _revisions(db, session_id, edited)
     shas = {a.value for a in answers.values() if a.value and _is_attachment(instrument, a.key)}
+    role = role_labels(db).get(record.source_role, {})
     return SessionDetail(
-        record, instrument, answers, revisions, _attachments(db, shas), consent, reviews, people
+        record,
+        instrument,
+        answers,
+        revisions,
+        _attachments(db, shas),
+        consent,
+        reviews,
+        people,
+        role,
     )
 
 

@@ -1,0 +1,158 @@
+"""Excel export time and peak memory next to a bare XlsxWriter constant_memory loop writing
+the same cells in the same run; and the study summary PDF on a 500-session study."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import BenchContext, Figure
+
+MB = 1024 * 1024
+
+
+def _status(field: str) -> int:
+    """A figure of /proc/self/status in bytes (VmRSS, VmHWM)."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _reset_peak() -> bool:
+    """Reset VmHWM to the current RSS (Linux); False where that is not possible."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
+            fh.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def _measure(fn: Any) -> tuple[float, int, int]:
+    """(seconds, RSS before, peak RSS above it) of one call."""
+    gc.collect()
+    exact = _reset_peak()
+    before = _status("VmRSS")
+    started = time.perf_counter()
+    fn()
+    elapsed = time.perf_counter() - started
+    peak = _status("VmHWM") if exact else max(_status("VmHWM"), _status("VmRSS"))
+    return elapsed, before, max(0, peak - before)
+
+
+def _record_cells(db: Any, path: Path) -> list[tuple[str, list[list[Any]]]]:
+    """Every cell the export writes, sheet by sheet, in order (by running it once more
+    with the row writer recording instead of only writing)."""
+    from neutralitas_desktop.reports import excel_cells
+    from neutralitas_desktop.reports.excel import export_excel
+
+    sheets: dict[str, list[list[Any]]] = {}
+    original_write = excel_cells.SheetWriter.write
+    original_formatted = excel_cells.SheetWriter.write_formatted
+    original_header = excel_cells.SheetWriter.header
+
+    def header(self: Any) -> None:
+        rows = sheets.setdefault(self.name, [])
+        rows.append([c.name for c in self.columns])
+        if self.label_row:
+            rows.append([c.label or c.meaning for c in self.columns])
+        original_header(self)
+
+    def write(self: Any, values: Any) -> None:
+        sheets.setdefault(self.name, []).append(list(values))
+        original_write(self, values)
+
+    def formatted(self: Any, values: Any) -> None:
+        sheets.setdefault(self.name, []).append([v for v, _ in values])
+        original_formatted(self, values)
+
+    excel_cells.SheetWriter.header = header  # type: ignore[method-assign]
+    excel_cells.SheetWriter.write = write  # type: ignore[method-assign]
+    excel_cells.SheetWriter.write_formatted = formatted  # type: ignore[method-assign]
+    try:
+        export_excel(db, path)
+    finally:
+        excel_cells.SheetWriter.header = original_header  # type: ignore[method-assign]
+        excel_cells.SheetWriter.write = original_write  # type: ignore[method-assign]
+        excel_cells.SheetWriter.write_formatted = original_formatted  # type: ignore[method-assign]
+    return list(sheets.items())
+
+
+def _bare_loop(path: Path, sheets: list[tuple[str, list[list[Any]]]]) -> int:
+    """The same cells through XlsxWriter with nothing else: typed write calls, one date
+    format, no widths, filters or safety checks."""
+    from xlsxwriter.workbook import Workbook
+
+    wb = Workbook(str(path), {"constant_memory": True})
+    date = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+    cells = 0
+    for name, rows in sheets:
+        ws = wb.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if v is None or v == "":
+                    continue
+                if isinstance(v, str):
+                    ws.write_string(r, c, v)
+                elif isinstance(v, dt.date | dt.time):
+                    ws.write_datetime(r, c, v, date)
+                else:
+                    ws.write_number(r, c, v)
+                cells += 1
+    wb.close()
+    return cells
+
+
+def run(ctx: BenchContext) -> list[Figure]:
+    from neutralitas_desktop.reports.excel import export_excel
+    from neutralitas_desktop.reports.pdf_summary import export_summary
+    from neutralitas_desktop.store.database import open_database
+
+    figures: list[Figure] = []
+    db = open_database(ctx.demo_study())
+    out = ctx.workdir / "export.xlsx"
+    result: list[Any] = []
+    seconds, rss, peak = _measure(lambda: result.append(export_excel(db, out)))
+    answers = result[0].answers
+    sheets = _record_cells(db, ctx.workdir / "again.xlsx")
+    bare_seconds, _, bare_peak = _measure(
+        lambda: result.append(_bare_loop(ctx.workdir / "bare.xlsx", sheets))
+    )
+    cells = result[-1]
+    sheets.clear()
+    gc.collect()
+    ratio = seconds / bare_seconds if bare_seconds else float("inf")
+    figures += [
+        Figure(f"excel export: {answers} answers, {cells} cells", seconds, "s"),
+        Figure("excel export: bare XlsxWriter loop, same cells", bare_seconds, "s"),
+        Figure(
+            "excel export: time vs bare loop",
+            ratio,
+            "x",
+            f"<= 1.3x (bare {bare_seconds:.1f} s)",
+            ratio <= 1.3,
+        ),
+        Figure(
+            "excel export: peak memory above the size before",
+            peak / MB,
+            "MB",
+            f"<= 100 MB (process was {rss / MB:.0f} MB)",
+            peak <= 100 * MB,
+        ),
+        Figure("excel export: bare loop's peak memory", bare_peak / MB, "MB"),
+        Figure("excel export: file size", out.stat().st_size / MB, "MB"),
+    ]
+    db.close()
+
+    small = open_database(ctx.demo_study(500))
+    pdf = ctx.workdir / "summary.pdf"
+    export_summary(small, pdf)  # warm: fonts registered, modules loaded
+    best = min(_measure(lambda: export_summary(small, pdf))[0] for _ in range(2))
+    small.close()
+    figures.append(Figure("summary PDF: 500-session study", best, "s", "<= 3 s", best <= 3))
+    return figures
