@@ -106,18 +106,14 @@ def _excerpts(
 ) -> dict[str, list[Excerpt]]:
     """Up to a few hand-coded excerpts per theme: distinct texts, leaning to the stance the
     verdict settled on, spread over kinds of source and informants."""
-    with_evidence = {row.code for row in matrix.rows if row.total.total}
     out: dict[str, list[Excerpt]] = {}
-    for top in (t for t in themes if t.depth == 0 and t.code in with_evidence):
-        pieces = theme_evidence(db, scope, top.code, None, language)
-        by_theme: dict[str, list[Evidence]] = {}
-        for e in pieces:
-            if e.coding_ids:
-                by_theme.setdefault(e.theme_code, []).append(e)
-        for code, evidence in by_theme.items():
-            row = next((r for r in matrix.rows if r.code == code), None)
-            preferred = row.verdict.stance if row is not None else ""
-            out[code] = _pick(evidence, preferred)
+    known = {t.code for t in themes}
+    for row in matrix.rows:
+        if not row.total.total or row.code not in known:
+            continue
+        pieces = [e for e in theme_evidence(db, scope, row.code, None, language) if e.coding_ids]
+        if pieces:
+            out[row.code] = _pick(pieces, row.verdict.stance)
     return out
 
 

@@ -26,10 +26,14 @@ from neutralitas_desktop.triangulation.verdict import decide
 __all__ = ["Evidence", "Matrix", "matrix_for", "theme_evidence"]
 
 
-def _queries(scope: Scope, by: str) -> list[MatrixQuery]:
+def _queries(scope: Scope, by: str, rollup: bool = True) -> list[MatrixQuery]:
     sites: list[str | None] = list(scope.site_ids) or [None]
     statuses: list[str | None] = list(scope.statuses) or [None]
-    return [MatrixQuery(by=by, site=site, status=status) for site in sites for status in statuses]
+    return [
+        MatrixQuery(by=by, site=site, status=status, rollup=rollup)
+        for site in sites
+        for status in statuses
+    ]
 
 
 def matrix_for(db: Database, scope: Scope, by: str = "technique") -> Matrix:
@@ -71,8 +75,9 @@ def _combine(matrices: list[Matrix]) -> Matrix:
 def theme_evidence(
     db: Database, scope: Scope, theme: str, stance: str | None, language: str
 ) -> list[Evidence]:
-    """The evidence behind a theme's row (all columns), for the report's key excerpts."""
+    """The evidence coded to the theme itself (not its sub-themes), all columns, for the
+    report's key excerpts."""
     evidence: list[Evidence] = []
-    for query in _queries(scope, "technique"):
+    for query in _queries(scope, "technique", rollup=False):
         evidence += cell_evidence(db, query, theme, None, stance, language)
     return evidence
