@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, create_engine, select, text
+from sqlalchemy import ColumnElement, Connection, Table, create_engine, event, select, text
 
 from neutralitas_desktop import __version__
 from neutralitas_desktop.exchange import tables
@@ -147,22 +147,45 @@ def write_package(
 Selection = dict[str, set[str]]
 
 
+_EMPTY: dict[str, bytes] = {}
+
+
+def _empty_schema() -> bytes:
+    """An empty database of this app's schema (built once per process, then copied)."""
+    if migrations.HEAD not in _EMPTY:
+        folder = Path(tempfile.mkdtemp(prefix="neutralitas-schema-"))
+        try:
+            path = folder / "empty.sqlite"
+            engine = create_engine(f"sqlite:///{path}")
+            with engine.begin() as con:
+                con.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+            Base.metadata.create_all(engine)
+            with engine.begin() as con:
+                con.exec_driver_sql(
+                    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+                )
+                con.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": migrations.HEAD})
+                con.execute(Meta.__table__.insert().values(key="application", value=APPLICATION))
+            engine.dispose()
+            _EMPTY[migrations.HEAD] = path.read_bytes()
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return _EMPTY[migrations.HEAD]
+
+
 def _empty_package(path: Path, study_id: str):  # type: ignore[no-untyped-def]
     """A new database of the study's schema, ours, tagged with the study."""
+    path.write_bytes(_empty_schema())
     engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _fast(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        # A scratch file: the container written from it is what gets synced to disk.
+        dbapi_connection.execute("PRAGMA synchronous=OFF")
+
     with engine.begin() as con:
-        con.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-    Base.metadata.create_all(engine)
-    with engine.begin() as con:
-        con.exec_driver_sql(
-            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
-            "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
-        )
-        con.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": migrations.HEAD})
-        con.execute(
-            Meta.__table__.insert(),
-            [{"key": "application", "value": APPLICATION}, {"key": "study_id", "value": study_id}],
-        )
+        con.execute(Meta.__table__.insert().values(key="study_id", value=study_id))
     return engine
 
 
