@@ -1,0 +1,107 @@
+"""The main window's Analysis menu: the triangulation matrix, the codebook, findings, and
+coding the session open in the runner, each in a window of its own beside the study."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
+from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
+from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
+from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
+
+if TYPE_CHECKING:
+    from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+
+
+class AnalysisActions(QObject):
+    def __init__(
+        self,
+        workbench: Callable[[], TriangulationWorkbench | None],
+        language: Callable[[], str],
+        current_session: Callable[[], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workbench = workbench
+        self._language = language
+        self._session = current_session
+        self._window = parent
+        self.windows: dict[str, QWidget] = {}
+        self.actions: dict[str, QAction] = {}
+        labels = {
+            "matrix": self.tr("Triangulation matrix"),
+            "codebook": self.tr("Codebook"),
+            "findings": self.tr("Findings"),
+            "coding": self.tr("Code this session's texts"),
+        }
+        for kind, label in labels.items():
+            action = QAction(label, self)
+            action.triggered.connect(lambda _=False, k=kind: self.open(k))
+            self.actions[kind] = action
+        self.actions["matrix"].setShortcut(QKeySequence("Ctrl+Shift+T"))
+        study_changed = getattr(parent, "study_changed", None)
+        if study_changed is not None:
+            study_changed.connect(lambda _workspace: self.close_all())
+
+    def install(self, menu: QMenu) -> None:
+        for kind in ("matrix", "codebook", "findings"):
+            menu.addAction(self.actions[kind])
+        menu.addSeparator()
+        menu.addAction(self.actions["coding"])
+        menu.aboutToShow.connect(self._update)
+
+    def _update(self) -> None:
+        self.actions["coding"].setEnabled(bool(self._session()))
+
+    def open(self, kind: str) -> QWidget | None:
+        """Show the window of ``kind`` (raising it when it is already open)."""
+        session = self._session() if kind == "coding" else None
+        key = f"coding:{session}" if kind == "coding" else kind
+        if kind == "coding" and not session:
+            return None
+        window = self.windows.get(key)
+        if window is None:
+            workbench = self._workbench()
+            if workbench is None:
+                return None
+            language = self._language()
+            if kind == "matrix":
+                window = TriangulationPanel(workbench, language, self._window)
+            elif kind == "codebook":
+                window = CodebookPanel(workbench, language, self._window)
+                window.changed.connect(lambda: self._refresh("matrix"))
+            elif kind == "findings":
+                window = FindingsPanel(workbench, language, self._window)
+            else:
+                assert session is not None
+                window = CodingPanel(workbench, session, language, self._window)
+                window.codings_changed.connect(lambda: self._refresh("matrix"))
+            window.setWindowFlag(Qt.WindowType.Window, True)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            window.destroyed.connect(lambda _=None, k=key: self.windows.pop(k, None))
+            if kind == "coding":
+                window.resize(900, 700)
+            else:
+                window.resize(1200, 780)
+            self.windows[key] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _refresh(self, kind: str) -> None:
+        window = self.windows.get(kind)
+        if isinstance(window, TriangulationPanel):
+            window.reload()
+
+    def close_all(self) -> None:
+        """Close every analysis window (another study was opened)."""
+        for window in list(self.windows.values()):
+            window.close()
+        self.windows.clear()
