@@ -21,6 +21,7 @@ from neutralitas_desktop.fieldwork.profile import LocalProfile, load_profile, sa
 from neutralitas_desktop.fieldwork.workspace import Workspace, open_workspace
 from neutralitas_desktop.paths import default_database
 from neutralitas_desktop.reports.service import ReportService
+from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.first_run_dialog import FirstRunDialog
 from neutralitas_desktop.ui.main_window import MainWindow
@@ -71,6 +72,9 @@ class Application:
 
     def report_service(self, workspace: Workspace) -> ReportService:
         return ReportService(workspace.db)
+
+    def triangulation(self, workspace: Workspace) -> TriangulationWorkbench:
+        return TriangulationWorkbench(workspace.db, workspace.actor)
 
     def change_language(self, language: str) -> None:
         self.profile = dataclasses.replace(self.profile, ui_language=language)

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.profile import LocalProfile
     from neutralitas_desktop.fieldwork.workspace import Workspace
     from neutralitas_desktop.reports.service import ReportService
+    from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 
 
 class AppHost(Protocol):
@@ -28,4 +29,8 @@ class AppHost(Protocol):
 
     def report_service(self, workspace: Workspace) -> ReportService:
         """The Excel and PDF exports of ``workspace``'s study (the Export menu)."""
+        ...
+
+    def triangulation(self, workspace: Workspace) -> TriangulationWorkbench:
+        """The codebook, coding, matrix and findings of ``workspace``'s study (Analysis menu)."""
         ...

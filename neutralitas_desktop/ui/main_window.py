@@ -36,6 +36,7 @@ from neutralitas_desktop.ui.resume_dialog import ResumeDialog
 from neutralitas_desktop.ui.runner.runner_view import RunnerView
 from neutralitas_desktop.ui.settings import UiSettings
 from neutralitas_desktop.ui.settings_dialog import SettingsDialog
+from neutralitas_desktop.ui.triangulation.analysis_menu import AnalysisActions
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.workspace import Workspace
@@ -72,6 +73,14 @@ class MainWindow(QMainWindow):
         )
         self.exports.install(self.menus["Export"])
         self.menus["Export"].menuAction().setVisible(True)
+        self.analysis = AnalysisActions(
+            lambda: self.host.triangulation(self.workspace),
+            lambda: self.language,
+            lambda: self.runner.state.session_id if self.runner is not None else None,
+            self,
+        )
+        self.analysis.install(self.menus["Analysis"])
+        self.menus["Analysis"].menuAction().setVisible(True)
         self._build_toolbar()
         self.study_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.study_label)
