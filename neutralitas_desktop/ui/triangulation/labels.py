@@ -52,9 +52,17 @@ def source_name(source_type: str) -> str:
 
 def grouping_name(by: str) -> str:
     return {
-        "technique": tr("By technique (interview, observation, documentation)"),
-        "source": tr("By source (informant roles)"),
-        "time": tr("By time (fieldwork periods)"),
+        "technique": tr("By technique"),
+        "source": tr("By source"),
+        "time": tr("By time"),
+    }.get(by, by)
+
+
+def grouping_hint(by: str) -> str:
+    return {
+        "technique": tr("Triangulasi teknik: interview, observation, documentation"),
+        "source": tr("Triangulasi sumber: informant roles, then observation and documentation"),
+        "time": tr("Triangulasi waktu: the study's fieldwork periods"),
     }.get(by, by)
 
 

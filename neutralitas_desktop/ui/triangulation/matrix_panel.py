@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from neutralitas_desktop.triangulation.types import GROUPINGS, Evidence, Matrix, MatrixQuery
 from neutralitas_desktop.ui.dialogs import show_error
-from neutralitas_desktop.ui.triangulation.labels import grouping_name, local
+from neutralitas_desktop.ui.triangulation.labels import grouping_hint, grouping_name, local
 from neutralitas_desktop.ui.triangulation.matrix_model import (
     CellRole,
     EvidenceTableModel,
@@ -109,6 +109,9 @@ class TriangulationPanel(QWidget):
         self.grouping.setToolTip(self.tr("Triangulation by technique, by source or by time"))
         for by in GROUPINGS:
             self.grouping.addItem(grouping_name(by), by)
+            self.grouping.setItemData(
+                self.grouping.count() - 1, grouping_hint(by), Qt.ItemDataRole.ToolTipRole
+            )
         self.site = self._choices(self.tr("All sites"), self.workbench.sites())
         self.period = self._choices(self.tr("All periods"), self.workbench.periods())
         self.researcher = self._choices(self.tr("All researchers"), self.workbench.researchers())
