@@ -167,7 +167,7 @@ class _Meta:
     type: str
     theme: str
     info: QuestionInfo | None
-    rank: int
+    rank: float
     labels: dict[str, str] = field(default_factory=dict)
 
 
@@ -200,7 +200,10 @@ class AnswerPass:
             metas[name] = _Meta(pick(info.label, lang, "id"), info.type, info.theme, info, rank)
         for name, repeat in form.repeats.items():
             label = pick(repeat.label, lang, "id")
-            metas.setdefault(name, _Meta(label, "repeat", "", None, len(form.order)))
+            ranks = [metas[q].rank for q in repeat.questions if q in metas]
+            # the repeat's own answer (its list of items) comes just before its questions
+            rank = min(ranks) - 0.5 if ranks else len(form.order)
+            metas.setdefault(name, _Meta(label, "repeat", "", None, rank))
         return metas
 
     def _meta(self, form_id: str, question: str) -> _Meta:
@@ -213,7 +216,17 @@ class AnswerPass:
     def session(self, s: SessionRecord, answers: list[AnswerRow]) -> None:
         form_id = s.form_id
         metas = [self._meta(form_id, a[2]) for a in answers]
-        order = sorted(range(len(answers)), key=lambda i: (metas[i].rank, answers[i][1]))
+        by_name = self._by_form.get(form_id, {})
+
+        def place(i: int) -> tuple[float, str, float]:
+            key = answers[i][1]
+            if "[" not in key:
+                return (metas[i].rank, "", 0.0)
+            # inside a repeat: item by item, each in form order
+            top = by_name.get(key.split("[", 1)[0])
+            return (top.rank if top else metas[i].rank, key.rsplit("/", 1)[0], metas[i].rank)
+
+        order = sorted(range(len(answers)), key=place)
         top: dict[str, Any] = {}
         items: dict[str, dict[str, Any]] = {}
         listings: dict[str, str] = {}

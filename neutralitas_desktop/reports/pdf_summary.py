@@ -252,10 +252,11 @@ class SummaryStory:
             )
             for s in SOURCES
         ]
-        out += [
-            stacked_bars(d.sites, series, CONTENT_WIDTH, title=t("chart_sites", lang)),
-            Spacer(1, 10),
-        ]
+        if d.sites:
+            out += [
+                stacked_bars(d.sites, series, CONTENT_WIDTH, title=t("chart_sites", lang)),
+                Spacer(1, 10),
+            ]
         status_rows: list[list[Any]] = [
             [
                 self.p(esc(t("status", lang)), "cell_head"),
@@ -410,6 +411,8 @@ class SummaryStory:
                 out.append(CondPageBreak(4 * cm))
                 out.append(Heading(f"{number} {esc(self.local(theme.label))}", self.s["h3"], 2))
             out += self._theme_body(theme, row)
+        if section == 0:
+            out.append(self.p(esc(t("no_evidence_yet", lang))))
         return out
 
     def _theme_body(self, theme: Any, row: Any) -> list[Any]:

@@ -83,6 +83,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Belum ada kesimpulan yang dicatat.",
         "en": "No conclusion recorded yet.",
     },
+    "no_evidence_yet": {
+        "id": "Belum ada bukti yang dikodekan untuk tema mana pun dalam cakupan ini.",
+        "en": "No coded evidence for any theme in this scope yet.",
+    },
     "no_excerpts": {"id": "Belum ada kutipan yang dikodekan.", "en": "No coded excerpt yet."},
     "chart_sites": {
         "id": "Sesi menurut lokasi dan jenis sumber",
