@@ -7,15 +7,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
     """Say what went wrong and where; the message comes from the service that refused."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or tr("Cannot do that"))
+    box.setWindowTitle(title or QCoreApplication.translate("Dialogs", "Cannot do that"))
     text = str(error)
     head, _, rest = text.partition("\n")
     box.setText(head)
@@ -29,7 +25,11 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "", no: st
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
-    yes_button = box.addButton(yes or tr("Yes"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(no or tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    yes_button = box.addButton(
+        yes or QCoreApplication.translate("Dialogs", "Yes"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        no or QCoreApplication.translate("Dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
     box.exec()
     return box.clickedButton() is yes_button

@@ -25,23 +25,21 @@ _Index = QModelIndex | QPersistentModelIndex
 RowRole = Qt.ItemDataRole.UserRole + 2
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("InformantTable", text)
-
-
 def consent_label(code: str) -> str:
     return {
-        "pending": tr("Not yet asked"),
-        "given": tr("Given"),
-        "refused": tr("Refused"),
-        "withdrawn": tr("Withdrawn"),
+        "pending": QCoreApplication.translate("InformantTable", "Not yet asked"),
+        "given": QCoreApplication.translate("InformantTable", "Given"),
+        "refused": QCoreApplication.translate("InformantTable", "Refused"),
+        "withdrawn": QCoreApplication.translate("InformantTable", "Withdrawn"),
     }.get(code, code)
 
 
 def method_label(code: str) -> str:
-    return {"oral": tr("Oral"), "written": tr("Written"), "recorded": tr("Recorded")}.get(
-        code, code
-    )
+    return {
+        "oral": QCoreApplication.translate("InformantTable", "Oral"),
+        "written": QCoreApplication.translate("InformantTable", "Written"),
+        "recorded": QCoreApplication.translate("InformantTable", "Recorded"),
+    }.get(code, code)
 
 
 CONSENT_COLOURS = {
@@ -57,7 +55,14 @@ class InformantTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.language = language
         self._rows: list[InformantInfo] = []
-        self._headers = [tr("Code"), tr("Role"), tr("Site"), tr("Consent"), tr("How"), tr("When")]
+        self._headers = [
+            QCoreApplication.translate("InformantTable", "Code"),
+            QCoreApplication.translate("InformantTable", "Role"),
+            QCoreApplication.translate("InformantTable", "Site"),
+            QCoreApplication.translate("InformantTable", "Consent"),
+            QCoreApplication.translate("InformantTable", "How"),
+            QCoreApplication.translate("InformantTable", "When"),
+        ]
 
     def set_rows(self, rows: list[InformantInfo]) -> None:
         self.beginResetModel()

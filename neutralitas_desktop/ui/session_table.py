@@ -37,25 +37,21 @@ COLUMNS = (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SessionTable", text)
-
-
 def source_label(code: str) -> str:
     return {
-        "interview": tr("Interview"),
-        "observation": tr("Observation"),
-        "documentation": tr("Documentation"),
+        "interview": QCoreApplication.translate("SessionTable", "Interview"),
+        "observation": QCoreApplication.translate("SessionTable", "Observation"),
+        "documentation": QCoreApplication.translate("SessionTable", "Documentation"),
     }.get(code, code)
 
 
 def status_label(code: str) -> str:
     return {
-        "draft": tr("Draft"),
-        "completed": tr("Completed"),
-        "approved": tr("Approved"),
-        "returned": tr("Returned"),
-        "refused": tr("Consent refused"),
+        "draft": QCoreApplication.translate("SessionTable", "Draft"),
+        "completed": QCoreApplication.translate("SessionTable", "Completed"),
+        "approved": QCoreApplication.translate("SessionTable", "Approved"),
+        "returned": QCoreApplication.translate("SessionTable", "Returned"),
+        "refused": QCoreApplication.translate("SessionTable", "Consent refused"),
     }.get(code, code)
 
 
@@ -78,14 +74,14 @@ class SessionTableModel(QAbstractTableModel):
         self.language = language
         self._rows: list[SessionRow] = []
         self._headers = [
-            tr("Started"),
-            tr("Instrument"),
-            tr("Source"),
-            tr("Informant"),
-            tr("Site"),
-            tr("Researcher"),
-            tr("Status"),
-            tr("Answers"),
+            QCoreApplication.translate("SessionTable", "Started"),
+            QCoreApplication.translate("SessionTable", "Instrument"),
+            QCoreApplication.translate("SessionTable", "Source"),
+            QCoreApplication.translate("SessionTable", "Informant"),
+            QCoreApplication.translate("SessionTable", "Site"),
+            QCoreApplication.translate("SessionTable", "Researcher"),
+            QCoreApplication.translate("SessionTable", "Status"),
+            QCoreApplication.translate("SessionTable", "Answers"),
         ]
 
     def set_rows(self, rows: list[SessionRow]) -> None:

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -104,15 +112,19 @@ class OutlineDelegate(QStyledItemDelegate):
         line2 = text_rect.adjusted(0, metrics.height() + 2, 0, 0)
         if not row.relevant:
             painter.setPen(QColor("#a3acb6"))
-            painter.drawText(line2, Qt.AlignmentFlag.AlignLeft, model.tr("skipped"))
+            painter.drawText(
+                line2,
+                Qt.AlignmentFlag.AlignLeft,
+                QCoreApplication.translate("OutlineModel", "skipped"),
+            )
         else:
             done = row.complete and row.answered > 0
             painter.setPen(QColor(theme.MUTED))
             counts = f"{row.answered}/{row.questions}"
             if row.required:
-                counts += "  ·  " + model.tr("required %1/%2").replace(
-                    "%1", str(row.required_answered)
-                ).replace("%2", str(row.required))
+                counts += "  ·  " + QCoreApplication.translate(
+                    "OutlineModel", "required %1/%2"
+                ).replace("%1", str(row.required_answered)).replace("%2", str(row.required))
             painter.drawText(line2, Qt.AlignmentFlag.AlignLeft, counts)
             if done:
                 painter.setPen(QColor(theme.OK))

@@ -1,0 +1,1877 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name />
+    <message>
+        <source>Violation</source>
+        <translation>Pelanggaran</translation>
+    </message>
+    <message>
+        <source>Neutrality</source>
+        <translation>Netral</translation>
+    </message>
+    <message>
+        <source>Unclear</source>
+        <translation>Tidak jelas</translation>
+    </message>
+    <message>
+        <source>Converging</source>
+        <translation>Konvergen</translation>
+    </message>
+    <message>
+        <source>Diverging</source>
+        <translation>Divergen</translation>
+    </message>
+    <message>
+        <source>Single source</source>
+        <translation>Satu sumber</translation>
+    </message>
+    <message>
+        <source>No evidence</source>
+        <translation>Tanpa bukti</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Wawancara</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observasi</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentasi</translation>
+    </message>
+    <message>
+        <source>By technique (interview, observation, documentation)</source>
+        <translation>Per teknik (wawancara, observasi, dokumentasi)</translation>
+    </message>
+    <message>
+        <source>By source (informant roles)</source>
+        <translation>Per sumber (peran informan)</translation>
+    </message>
+    <message>
+        <source>By time (fieldwork periods)</source>
+        <translation>Per waktu (periode lapangan)</translation>
+    </message>
+    <message>
+        <source>Tentative</source>
+        <translation>Sementara</translation>
+    </message>
+    <message>
+        <source>Verified by triangulation</source>
+        <translation>Terverifikasi lewat triangulasi</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Simpulan</translation>
+    </message>
+    <message>
+        <source>Answers indicating a violation · neutrality · unclear</source>
+        <translation>Jawaban yang menunjukkan pelanggaran · netral · tidak jelas</translation>
+    </message>
+    <message>
+        <source>This cell decided the verdict.</source>
+        <translation>Sel ini menentukan simpulan.</translation>
+    </message>
+    <message>
+        <source>No column has enough evidence leaning one way.</source>
+        <translation>Tidak ada kolom dengan bukti yang cukup condong ke satu arah.</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Ditentukan oleh</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Sikap</translation>
+    </message>
+    <message>
+        <source>Excerpt or answer</source>
+        <translation>Kutipan atau jawaban</translation>
+    </message>
+    <message>
+        <source>Informant</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <source>Role / source</source>
+        <translation>Peran / sumber</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Coded by</source>
+        <translation>Dikode oleh</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>otomatis</translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgeInput</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisActions</name>
+    <message>
+        <source>Triangulation matrix</source>
+        <translation>Matriks triangulasi</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>Buku kode</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>Code this session's texts</source>
+        <translation>Kode teks sesi ini</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentInput</name>
+    <message>
+        <source>No file attached</source>
+        <translation>Belum ada berkas</translation>
+    </message>
+    <message>
+        <source>Attach a photo…</source>
+        <translation>Lampirkan foto…</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>Lampirkan berkas…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Simpan salinan…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>File not in this study (%1…)</source>
+        <translation>Berkas tidak ada dalam studi ini (%1…)</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Simpan salinan</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookPanel</name>
+    <message>
+        <source>Codebook</source>
+        <translation>Buku kode</translation>
+    </message>
+    <message>
+        <source>Add theme…</source>
+        <translation>Tambah tema…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Ganti nama…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Gabungkan ke…</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Pensiunkan</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Impor…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Codings</source>
+        <translation>Pengodean</translation>
+    </message>
+    <message>
+        <source>(retired)</source>
+        <translation>(dipensiunkan)</translation>
+    </message>
+    <message>
+        <source>%1 themes</source>
+        <translation>%1 tema</translation>
+    </message>
+    <message>
+        <source>Reinstate</source>
+        <translation>Aktifkan lagi</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Deskripsi</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>Termasuk</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>Tidak termasuk</translation>
+    </message>
+    <message>
+        <source>Merge theme</source>
+        <translation>Gabungkan tema</translation>
+    </message>
+    <message>
+        <source>Merge “%1” into:</source>
+        <translation>Gabungkan “%1” ke:</translation>
+    </message>
+    <message>
+        <source>Retire theme</source>
+        <translation>Pensiunkan tema</translation>
+    </message>
+    <message>
+        <source>Retire “%1”? Its evidence stays; it takes no new codings.</source>
+        <translation>Pensiunkan “%1”? Buktinya tetap ada; tema ini tidak menerima pengodean baru.</translation>
+    </message>
+    <message>
+        <source>Import codebook</source>
+        <translation>Impor buku kode</translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 updated, %4 unchanged</source>
+        <translation>%1: %2 ditambahkan, %3 diperbarui, %4 tidak berubah</translation>
+    </message>
+    <message>
+        <source>Export codebook</source>
+        <translation>Ekspor buku kode</translation>
+    </message>
+    <message>
+        <source>Wrote %1 themes to %2</source>
+        <translation>%1 tema ditulis ke %2</translation>
+    </message>
+</context>
+<context>
+    <name>CodingPanel</name>
+    <message>
+        <source>Coding</source>
+        <translation>Pengodean</translation>
+    </message>
+    <message>
+        <source>Memo (optional)</source>
+        <translation>Memo (opsional)</translation>
+    </message>
+    <message>
+        <source>Code selection</source>
+        <translation>Kode pilihan</translation>
+    </message>
+    <message>
+        <source>Delete coding</source>
+        <translation>Hapus pengodean</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Sumber: %1</translation>
+    </message>
+    <message>
+        <source>%1 (field note)</source>
+        <translation>%1 (catatan lapangan)</translation>
+    </message>
+    <message>
+        <source>This session has no free-text answers or notes.</source>
+        <translation>Sesi ini tidak memiliki jawaban uraian atau catatan.</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Sikap</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>Pengode</translation>
+    </message>
+    <message>
+        <source>(text changed since)</source>
+        <translation>(teks sudah berubah)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPage</name>
+    <message>
+        <source>Informed consent</source>
+        <translation>Persetujuan informan</translation>
+    </message>
+    <message>
+        <source>Read the guide's consent statement to the informant, then record the answer.</source>
+        <translation>Bacakan pernyataan persetujuan dari pedoman kepada informan, lalu catat jawabannya.</translation>
+    </message>
+    <message>
+        <source>Consent given: start the interview</source>
+        <translation>Bersedia: mulai wawancara</translation>
+    </message>
+    <message>
+        <source>Consent refused: record the refusal and collect nothing else</source>
+        <translation>Tidak bersedia: catat penolakan dan jangan kumpulkan data lain</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cara</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kapan</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Start interview</source>
+        <translation>Mulai wawancara</translation>
+    </message>
+    <message>
+        <source>Record refusal</source>
+        <translation>Catat penolakan</translation>
+    </message>
+</context>
+<context>
+    <name>DateInput</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>TTTT-BB-HH</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>Pilih tanggal</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeInput</name>
+    <message>
+        <source>YYYY-MM-DDTHH:MM</source>
+        <translation>TTTT-BB-HHTJJ:MM</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Sekarang</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Tidak dapat dilakukan</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Excel workbook…</source>
+        <translation>Buku kerja Excel…</translation>
+    </message>
+    <message>
+        <source>Study summary (PDF)…</source>
+        <translation>Ringkasan studi (PDF)…</translation>
+    </message>
+    <message>
+        <source>Session transcript (PDF)…</source>
+        <translation>Transkrip sesi (PDF)…</translation>
+    </message>
+    <message>
+        <source>Blank instrument for paper (PDF)…</source>
+        <translation>Instrumen kosong untuk kertas (PDF)…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Excel workbook</source>
+        <translation>Ekspor buku kerja Excel</translation>
+    </message>
+    <message>
+        <source>Study summary (PDF)</source>
+        <translation>Ringkasan studi (PDF)</translation>
+    </message>
+    <message>
+        <source>Session transcript (PDF)</source>
+        <translation>Transkrip sesi (PDF)</translation>
+    </message>
+    <message>
+        <source>Blank instrument for paper (PDF)</source>
+        <translation>Instrumen kosong untuk kertas (PDF)</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesi</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Telusuri…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Simpan sebagai</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Filters (nothing ticked: everything)</source>
+        <translation>Saringan (tanpa centang: semuanya)</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Session status</source>
+        <translation>Status sesi</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Disetujui</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Dikembalikan</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Menolak</translation>
+    </message>
+    <message>
+        <source>Anonymise: no identities; real names typed into answers are replaced by codes</source>
+        <translation>Anonimkan: tanpa identitas; nama asli yang tertulis dalam jawaban diganti kode</translation>
+    </message>
+    <message>
+        <source>Include informants' real names and contacts (confidential)</source>
+        <translation>Sertakan nama asli dan kontak informan (rahasia)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Buka berkas</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Tampilkan di folder</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>Pilih tempat menyimpan berkas.</translation>
+    </message>
+    <message>
+        <source>That folder does not exist.</source>
+        <translation>Folder itu tidak ada.</translation>
+    </message>
+    <message>
+        <source>The file name must end in {suffix}.</source>
+        <translation>Nama berkas harus berakhiran {suffix}.</translation>
+    </message>
+    <message>
+        <source>An anonymised export cannot include names.</source>
+        <translation>Ekspor anonim tidak boleh memuat nama.</translation>
+    </message>
+    <message>
+        <source>There is no session to export.</source>
+        <translation>Tidak ada sesi untuk diekspor.</translation>
+    </message>
+    <message>
+        <source>There is no instrument to print.</source>
+        <translation>Tidak ada instrumen untuk dicetak.</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Mengekspor…</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Batalkan ekspor</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>({sessions} sessions, {answers} answers)</source>
+        <translation>({sessions} sesi, {answers} jawaban)</translation>
+    </message>
+    <message>
+        <source>Saved {path} in {seconds:.1f} s.</source>
+        <translation>{path} tersimpan dalam {seconds:.1f} dtk.</translation>
+    </message>
+    <message>
+        <source>The export failed: {message}</source>
+        <translation>Ekspor gagal: {message}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Ekspor dibatalkan; tidak ada berkas yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>FindQuestionDialog</name>
+    <message>
+        <source>Find a question</source>
+        <translation>Cari pertanyaan</translation>
+    </message>
+    <message>
+        <source>Words from the question, its hint or its name…</source>
+        <translation>Kata dari pertanyaan, petunjuk, atau namanya…</translation>
+    </message>
+    <message>
+        <source>Enter jumps to the question; questions not asked are greyed.</source>
+        <translation>Enter melompat ke pertanyaan; pertanyaan yang tidak ditanyakan berwarna abu-abu.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Findings</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Semua lokasi</translation>
+    </message>
+    <message>
+        <source>The conclusion drawn from the evidence</source>
+        <translation>Kesimpulan yang ditarik dari bukti</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Kesimpulan</translation>
+    </message>
+    <message>
+        <source>Triangulation</source>
+        <translation>Triangulasi</translation>
+    </message>
+    <message>
+        <source>Evidence it rests on (tick)</source>
+        <translation>Bukti yang mendasarinya (centang)</translation>
+    </message>
+    <message>
+        <source>New finding</source>
+        <translation>Temuan baru</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Sikap</translation>
+    </message>
+    <message>
+        <source>Excerpt or answer</source>
+        <translation>Kutipan atau jawaban</translation>
+    </message>
+    <message>
+        <source>Informant</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Selamat datang</translation>
+    </message>
+    <message>
+        <source>Welcome to Neutralitas</source>
+        <translation>Selamat datang di Neutralitas</translation>
+    </message>
+    <message>
+        <source>Before the first interview, tell the app who you are. Your name is recorded with every answer you save, so a supervisor can merge the work of several laptops. You can change all of this later in Settings.</source>
+        <translation>Sebelum wawancara pertama, beri tahu aplikasi siapa Anda. Nama Anda dicatat pada setiap jawaban yang disimpan, sehingga supervisor dapat menggabungkan hasil kerja beberapa laptop. Semua ini dapat diubah nanti di Pengaturan.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+</context>
+<context>
+    <name>FormsDialog</name>
+    <message>
+        <source>Forms in this study</source>
+        <translation>Formulir dalam studi ini</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Form id</source>
+        <translation>ID formulir</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Asal</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Answer history</source>
+        <translation>Riwayat jawaban</translation>
+    </message>
+</context>
+<context>
+    <name>InformantPage</name>
+    <message>
+        <source>Who is interviewed?</source>
+        <translation>Siapa yang diwawancarai?</translation>
+    </message>
+    <message>
+        <source>Pick an informant of this site, or add a new one.</source>
+        <translation>Pilih informan di lokasi ini, atau tambahkan yang baru.</translation>
+    </message>
+    <message>
+        <source>New informant</source>
+        <translation>Informan baru</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>optional, kept apart, never exported</source>
+        <translation>opsional, disimpan terpisah, tidak pernah diekspor</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>Nama asli</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opsional</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
+        <source>Add informant</source>
+        <translation>Tambah informan</translation>
+    </message>
+</context>
+<context>
+    <name>InformantTable</name>
+    <message>
+        <source>Not yet asked</source>
+        <translation>Belum ditanyakan</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Bersedia</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Menolak</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Ditarik</translation>
+    </message>
+    <message>
+        <source>Oral</source>
+        <translation>Lisan</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Tertulis</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Direkam</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Persetujuan</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cara</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kapan</translation>
+    </message>
+</context>
+<context>
+    <name>InformantsPanel</name>
+    <message>
+        <source>Search code, role, site…</source>
+        <translation>Cari kode, peran, lokasi…</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Semua lokasi</translation>
+    </message>
+    <message>
+        <source>New informant…</source>
+        <translation>Informan baru…</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Persetujuan</translation>
+    </message>
+    <message>
+        <source>Identity hidden</source>
+        <translation>Identitas disembunyikan</translation>
+    </message>
+    <message>
+        <source>Reveal identity</source>
+        <translation>Tampilkan identitas</translation>
+    </message>
+    <message>
+        <source>Shows the real name and contact; this is logged</source>
+        <translation>Menampilkan nama asli dan kontak; tindakan ini dicatat</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>Tarik persetujuan…</translation>
+    </message>
+    <message>
+        <source>A withdrawal is recorded, not deleted: the informant's answers stay in the study but are left out of exports and reports.</source>
+        <translation>Penarikan dicatat, bukan dihapus: jawaban informan tetap tersimpan dalam studi, tetapi tidak diikutkan dalam ekspor dan laporan.</translation>
+    </message>
+    <message>
+        <source>No informant selected</source>
+        <translation>Belum ada informan yang dipilih</translation>
+    </message>
+    <message>
+        <source>No identity recorded</source>
+        <translation>Tidak ada identitas yang dicatat</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Tarik persetujuan</translation>
+    </message>
+    <message>
+        <source>Record that %1 withdrew consent? Their answers will be left out of exports and reports.</source>
+        <translation>Catat bahwa %1 menarik persetujuannya? Jawabannya tidak akan diikutkan dalam ekspor dan laporan.</translation>
+    </message>
+    <message>
+        <source>Record withdrawal</source>
+        <translation>Catat penarikan</translation>
+    </message>
+    <message>
+        <source>How and when was it withdrawn? (optional)</source>
+        <translation>Bagaimana dan kapan persetujuan ditarik? (opsional)</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentPage</name>
+    <message>
+        <source>What are you doing?</source>
+        <translation>Apa yang akan Anda lakukan?</translation>
+    </message>
+    <message>
+        <source>Choose the interview guide, checklist or log to fill in.</source>
+        <translation>Pilih pedoman wawancara, lembar observasi, atau log yang akan diisi.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 questions · version %3</source>
+        <translation>%1 · %2 pertanyaan · versi %3</translation>
+    </message>
+</context>
+<context>
+    <name>ListChoiceInput</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— pilih —</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>F&amp;orms</source>
+        <translation>&amp;Formulir</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions</source>
+        <translation>&amp;Sesi</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analisis</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Ekspor</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Tinjauan</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>Pen&amp;gaturan</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ba&amp;ntuan</translation>
+    </message>
+    <message>
+        <source>New study…</source>
+        <translation>Studi baru…</translation>
+    </message>
+    <message>
+        <source>Open study…</source>
+        <translation>Buka studi…</translation>
+    </message>
+    <message>
+        <source>Recent studies</source>
+        <translation>Studi terakhir</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Forms in this study…</source>
+        <translation>Formulir dalam studi ini…</translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation>Sesi baru…</translation>
+    </message>
+    <message>
+        <source>Resume an unfinished session…</source>
+        <translation>Lanjutkan sesi yang belum selesai…</translation>
+    </message>
+    <message>
+        <source>Informants</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <source>Back to study</source>
+        <translation>Kembali ke studi</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Pengaturan…</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan papan ketik</translation>
+    </message>
+    <message>
+        <source>About Neutralitas</source>
+        <translation>Tentang Neutralitas</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Utama</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(belum ada)</translation>
+    </message>
+    <message>
+        <source>Refusal recorded; nothing else was collected.</source>
+        <translation>Penolakan dicatat; tidak ada data lain yang dikumpulkan.</translation>
+    </message>
+    <message>
+        <source>Unfinished sessions</source>
+        <translation>Sesi yang belum selesai</translation>
+    </message>
+    <message>
+        <source>No unfinished sessions.</source>
+        <translation>Tidak ada sesi yang belum selesai.</translation>
+    </message>
+    <message>
+        <source>New study</source>
+        <translation>Studi baru</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file name.</source>
+        <translation>%1 sudah ada; pilih nama berkas baru.</translation>
+    </message>
+    <message>
+        <source>Open study</source>
+        <translation>Buka studi</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Sesi baru</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Pertanyaan berikutnya</translation>
+    </message>
+    <message>
+        <source>Next / previous section</source>
+        <translation>Bagian berikutnya / sebelumnya</translation>
+    </message>
+    <message>
+        <source>Find a question</source>
+        <translation>Cari pertanyaan</translation>
+    </message>
+    <message>
+        <source>Larger / smaller text</source>
+        <translation>Teks lebih besar / lebih kecil</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>Isian berikutnya / sebelumnya</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Neutralitas&lt;/b&gt; %1&lt;br&gt;Offline field instrument for research on the political neutrality of civil servants (ASN) before regional elections.</source>
+        <translation>&lt;b&gt;Neutralitas&lt;/b&gt; %1&lt;br&gt;Instrumen lapangan luring untuk penelitian netralitas politik Aparatur Sipil Negara (ASN) menjelang pemilihan kepala daerah.</translation>
+    </message>
+</context>
+<context>
+    <name>MissingAnswersDialog</name>
+    <message>
+        <source>Not complete yet</source>
+        <translation>Belum lengkap</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) still need an answer or a correction:</source>
+        <translation>
+            <numerusform>%n pertanyaan masih perlu dijawab atau diperbaiki:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Go to question</source>
+        <translation>Ke pertanyaan</translation>
+    </message>
+</context>
+<context>
+    <name>NewInformantDialog</name>
+    <message>
+        <source>New informant</source>
+        <translation>Informan baru</translation>
+    </message>
+    <message>
+        <source>A pseudonym used everywhere instead of the name</source>
+        <translation>Nama samaran yang dipakai di mana pun sebagai ganti nama</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>e.g. how to reach the office; no names</source>
+        <translation>mis. cara mencapai kantor; tanpa nama orang</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Optional, kept apart from the answers and never exported:</source>
+        <translation>Opsional, disimpan terpisah dari jawaban dan tidak pernah diekspor:</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>Nama asli</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail</source>
+        <translation>Telepon atau surel</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
+        <source>Create informant</source>
+        <translation>Buat informan</translation>
+    </message>
+</context>
+<context>
+    <name>NewSessionWizard</name>
+    <message>
+        <source>New session</source>
+        <translation>Sesi baru</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <source>Not asked (skipped by earlier answers)</source>
+        <translation>Tidak ditanyakan (dilewati karena jawaban sebelumnya)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation>%1 dari %2 dijawab</translation>
+    </message>
+    <message>
+        <source>%1/%2 required</source>
+        <translation>%1/%2 wajib</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>dilewati</translation>
+    </message>
+    <message>
+        <source>required %1/%2</source>
+        <translation>wajib %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Preview — {name}</source>
+        <translation>Pratinjau — {name}</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>{n} halaman</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>Interface language</source>
+        <translation>Bahasa antarmuka</translation>
+    </message>
+    <message>
+        <source>e.g. Rina Kartika</source>
+        <translation>mis. Rina Kartika</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Nama Anda</translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation>Inisial</translation>
+    </message>
+    <message>
+        <source>Initials go into informant codes (INF-RK01), so codes made on different laptops never clash.</source>
+        <translation>Inisial dipakai dalam kode informan (INF-RK01), sehingga kode yang dibuat di laptop berbeda tidak pernah bentrok.</translation>
+    </message>
+    <message>
+        <source>e.g. Laptop tim Ciamis 2</source>
+        <translation>mis. Laptop tim Ciamis 2</translation>
+    </message>
+    <message>
+        <source>Name of this laptop</source>
+        <translation>Nama laptop ini</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionCard</name>
+    <message>
+        <source>Required</source>
+        <translation>Wajib</translation>
+    </message>
+    <message>
+        <source>Specify the other answer…</source>
+        <translation>Sebutkan jawaban lainnya…</translation>
+    </message>
+    <message>
+        <source>Field note</source>
+        <translation>Catatan lapangan</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Your own field note on this answer (tone, hesitation, context)…</source>
+        <translation>Catatan lapangan Anda tentang jawaban ini (nada, keraguan, konteks)…</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <source>Unfinished sessions</source>
+        <translation>Sesi yang belum selesai</translation>
+    </message>
+    <message>
+        <source>These sessions were not completed. Resume one where it stopped?</source>
+        <translation>Sesi-sesi ini belum selesai. Lanjutkan salah satunya dari tempat terakhir?</translation>
+    </message>
+    <message>
+        <source>%1 answers</source>
+        <translation>%1 jawaban</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Lanjutkan</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nanti saja</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionTableModel</name>
+    <message>
+        <source>Saved</source>
+        <translation>Disimpan</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Jawaban</translation>
+    </message>
+    <message>
+        <source>Field note</source>
+        <translation>Catatan lapangan</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Perangkat</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerHeader</name>
+    <message>
+        <source>Time since the session was opened</source>
+        <translation>Waktu sejak sesi dibuka</translation>
+    </message>
+    <message>
+        <source>Language of the questions (the interface keeps its own)</source>
+        <translation>Bahasa pertanyaan (antarmuka tetap memakai bahasanya sendiri)</translation>
+    </message>
+    <message>
+        <source>Smaller text (Ctrl+-)</source>
+        <translation>Teks lebih kecil (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Larger text (Ctrl++)</source>
+        <translation>Teks lebih besar (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>Durasi %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerView</name>
+    <message>
+        <source>‹ Previous section</source>
+        <translation>‹ Bagian sebelumnya</translation>
+    </message>
+    <message>
+        <source>Next section ›</source>
+        <translation>Bagian berikutnya ›</translation>
+    </message>
+    <message>
+        <source>Back to study</source>
+        <translation>Kembali ke studi</translation>
+    </message>
+    <message>
+        <source>Complete session</source>
+        <translation>Selesaikan sesi</translation>
+    </message>
+    <message>
+        <source>Reopen for editing</source>
+        <translation>Buka kembali untuk diedit</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Pertanyaan berikutnya</translation>
+    </message>
+    <message>
+        <source>Next section</source>
+        <translation>Bagian berikutnya</translation>
+    </message>
+    <message>
+        <source>Previous section</source>
+        <translation>Bagian sebelumnya</translation>
+    </message>
+    <message>
+        <source>Find a question…</source>
+        <translation>Cari pertanyaan…</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Teks lebih besar</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Teks lebih kecil</translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation>Hapus entri</translation>
+    </message>
+    <message>
+        <source>Remove this entry? Its answers are kept in the history but no longer count.</source>
+        <translation>Hapus entri ini? Jawabannya tetap ada dalam riwayat tetapi tidak lagi dihitung.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation>%1 dari %2 dijawab</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Wawancara</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observasi</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentasi</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draf</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>disetujui</translation>
+    </message>
+    <message>
+        <source>returned for changes</source>
+        <translation>dikembalikan untuk diperbaiki</translation>
+    </message>
+    <message>
+        <source>consent refused</source>
+        <translation>menolak diwawancarai</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Tersimpan %1</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Belum tersimpan</translation>
+    </message>
+    <message>
+        <source>Some answers are not saved yet; the session cannot be completed now.</source>
+        <translation>Beberapa jawaban belum tersimpan; sesi belum dapat diselesaikan sekarang.</translation>
+    </message>
+    <message>
+        <source>Session completed</source>
+        <translation>Sesi selesai</translation>
+    </message>
+    <message>
+        <source>Session reopened for editing</source>
+        <translation>Sesi dibuka kembali untuk diedit</translation>
+    </message>
+    <message>
+        <source>Answers not saved</source>
+        <translation>Jawaban belum tersimpan</translation>
+    </message>
+    <message>
+        <source>%1 answer(s) could not be saved yet. If you leave now they are lost. Leave anyway?</source>
+        <translation>%1 jawaban belum dapat disimpan. Bila keluar sekarang, jawaban itu hilang. Tetap keluar?</translation>
+    </message>
+    <message>
+        <source>Leave and lose them</source>
+        <translation>Keluar dan hilangkan</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Tetap di sini</translation>
+    </message>
+</context>
+<context>
+    <name>SaveBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Coba lagi sekarang</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>disk penuh</translation>
+    </message>
+    <message>
+        <source>the study file cannot be written (read-only)</source>
+        <translation>berkas studi tidak dapat ditulis (hanya-baca)</translation>
+    </message>
+    <message>
+        <source>the study file is missing (was the drive removed?)</source>
+        <translation>berkas studi tidak ditemukan (apakah drive dicabut?)</translation>
+    </message>
+    <message>
+        <source>another program is using the study file</source>
+        <translation>program lain sedang memakai berkas studi</translation>
+    </message>
+    <message>
+        <source>the study file cannot be written</source>
+        <translation>berkas studi tidak dapat ditulis</translation>
+    </message>
+    <message>
+        <source>Not saved: %1. %2 answer(s) are kept in the form and saving is retried every few seconds; you can go on working.</source>
+        <translation>Belum tersimpan: %1. %2 jawaban tetap ada di formulir dan penyimpanan dicoba lagi setiap beberapa detik; Anda dapat terus bekerja.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <source>No entries yet.</source>
+        <translation>Belum ada entri.</translation>
+    </message>
+    <message>
+        <source>Entry %1</source>
+        <translation>Entri %1</translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation>Hapus entri</translation>
+    </message>
+    <message>
+        <source>+ Add entry</source>
+        <translation>+ Tambah entri</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFilterBar</name>
+    <message>
+        <source>Search informant, site, form…</source>
+        <translation>Cari informan, lokasi, formulir…</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Semua lokasi</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Semua sumber</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>All researchers</source>
+        <translation>Semua peneliti</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>s.d.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>semua</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTable</name>
+    <message>
+        <source>Interview</source>
+        <translation>Wawancara</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observasi</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentasi</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Disetujui</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Dikembalikan</translation>
+    </message>
+    <message>
+        <source>Consent refused</source>
+        <translation>Menolak diwawancarai</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Dimulai</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Informant</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Researcher</source>
+        <translation>Peneliti</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Jawaban</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPanel</name>
+    <message>
+        <source>Drafts to finish</source>
+        <translation>Draf belum selesai</translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation>Sesi baru…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sessions shown</source>
+        <translation>%1 dari %2 sesi ditampilkan</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>This laptop and its researcher</source>
+        <translation>Laptop ini dan penelitinya</translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation>Wawancara</translation>
+    </message>
+    <message>
+        <source>%1 pt</source>
+        <translation>%1 pt</translation>
+    </message>
+    <message>
+        <source>Text size of questions</source>
+        <translation>Ukuran teks pertanyaan</translation>
+    </message>
+</context>
+<context>
+    <name>SingleChoiceInput</name>
+    <message>
+        <source>Clear</source>
+        <translation>Kosongkan</translation>
+    </message>
+    <message>
+        <source>Remove the answer</source>
+        <translation>Hapus jawaban</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDialog</name>
+    <message>
+        <source>New site</source>
+        <translation>Lokasi baru</translation>
+    </message>
+    <message>
+        <source>e.g. Kantor Kecamatan Cibeureum</source>
+        <translation>mis. Kantor Kecamatan Cibeureum</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Sub-district office (kecamatan)</source>
+        <translation>Kantor kecamatan</translation>
+    </message>
+    <message>
+        <source>Urban village (kelurahan)</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>Village (desa)</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>e.g. Kota Tasikmalaya, Jawa Barat</source>
+        <translation>mis. Kota Tasikmalaya, Jawa Barat</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Wilayah</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <source>Where?</source>
+        <translation>Di mana?</translation>
+    </message>
+    <message>
+        <source>The office or village the session is about.</source>
+        <translation>Kantor atau desa yang menjadi lokasi sesi ini.</translation>
+    </message>
+    <message>
+        <source>New site…</source>
+        <translation>Lokasi baru…</translation>
+    </message>
+</context>
+<context>
+    <name>SiteTableModel</name>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Informants</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesi</translation>
+    </message>
+</context>
+<context>
+    <name>SitesPanel</name>
+    <message>
+        <source>New site…</source>
+        <translation>Lokasi baru…</translation>
+    </message>
+</context>
+<context>
+    <name>StudyNavigator</name>
+    <message>
+        <source>Field sessions</source>
+        <translation>Sesi lapangan</translation>
+    </message>
+    <message>
+        <source>Informants</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Lokasi</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeDialog</name>
+    <message>
+        <source>Rename theme</source>
+        <translation>Ganti nama tema</translation>
+    </message>
+    <message>
+        <source>New theme</source>
+        <translation>Tema baru</translation>
+    </message>
+    <message>
+        <source>e.g. whatsapp_groups</source>
+        <translation>mis. grup_whatsapp</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(tingkat teratas)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Label (Indonesian)</source>
+        <translation>Label (Indonesia)</translation>
+    </message>
+    <message>
+        <source>Label (English)</source>
+        <translation>Label (Inggris)</translation>
+    </message>
+    <message>
+        <source>Under</source>
+        <translation>Di bawah</translation>
+    </message>
+    <message>
+        <source>The code is how instruments refer to the theme; it cannot change later.</source>
+        <translation>Kode adalah cara instrumen merujuk tema; kode tidak dapat diubah kemudian.</translation>
+    </message>
+    <message>
+        <source>The code stays; instruments refer to the theme by it.</source>
+        <translation>Kode tetap; instrumen merujuk tema dengan kode itu.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeInput</name>
+    <message>
+        <source>HH:MM</source>
+        <translation>JJ:MM</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Sekarang</translation>
+    </message>
+</context>
+<context>
+    <name>TriangulationPanel</name>
+    <message>
+        <source>Triangulation matrix</source>
+        <translation>Matriks triangulasi</translation>
+    </message>
+    <message>
+        <source>Pick a cell to see its evidence.</source>
+        <translation>Pilih sel untuk melihat buktinya.</translation>
+    </message>
+    <message>
+        <source>Triangulation by technique, by source or by time</source>
+        <translation>Triangulasi per teknik, per sumber, atau per waktu</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Semua lokasi</translation>
+    </message>
+    <message>
+        <source>All periods</source>
+        <translation>Semua periode</translation>
+    </message>
+    <message>
+        <source>All researchers</source>
+        <translation>Semua peneliti</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Disetujui</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Dikembalikan</translation>
+    </message>
+    <message>
+        <source>Parent themes include their sub-themes</source>
+        <translation>Tema induk mencakup subtemanya</translation>
+    </message>
+    <message>
+        <source>Counting the evidence…</source>
+        <translation>Menghitung bukti…</translation>
+    </message>
+    <message>
+        <source>Each cell: answers indicating a violation · neutrality · unclear. A cell supports a stance with at least %1 answer(s) of it and more than of the opposite one. Converging: at least %2 columns support the same stance and none the other; diverging: columns support opposite stances; single source: fewer columns agree. Bold cells decided the verdict.</source>
+        <translation>Setiap sel: jawaban yang menunjukkan pelanggaran · netral · tidak jelas. Sebuah sel mendukung suatu sikap bila memuat sedikitnya %1 jawaban dengan sikap itu dan lebih banyak daripada sikap sebaliknya. Konvergen: sedikitnya %2 kolom mendukung sikap yang sama dan tidak ada yang mendukung sebaliknya; divergen: kolom-kolom mendukung sikap yang berlawanan; satu sumber: kolom yang sepakat lebih sedikit. Sel bercetak tebal menentukan simpulan.</translation>
+    </message>
+    <message>
+        <source>%1 themes</source>
+        <translation>%1 tema</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>Bukti: %1</translation>
+    </message>
+</context>
+</TS>
