@@ -144,7 +144,7 @@ def run(ctx: BenchContext) -> list[Figure]:
             f"<= 100 MB (process was {rss / MB:.0f} MB)",
             peak <= 100 * MB,
         ),
-        Figure("excel export: bare loop's peak memory", bare_peak / MB, "MB"),
+        Figure("excel export: bare loop peak memory (cells held before)", bare_peak / MB, "MB"),
         Figure("excel export: file size", out.stat().st_size / MB, "MB"),
     ]
     db.close()
