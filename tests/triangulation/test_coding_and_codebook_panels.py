@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
-from tri_fieldwork import Fieldwork
+from sqlalchemy import select
+from tri_fieldwork import P3, SITE_B, Fieldwork
 
+from neutralitas_desktop.store.models import AuditEvent
 from neutralitas_desktop.triangulation.codebook import get_theme
 from neutralitas_desktop.triangulation.coding import list_codings
 from neutralitas_desktop.triangulation.matrix import triangulation_matrix
@@ -19,6 +21,7 @@ from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 from neutralitas_desktop.ui.triangulation import codebook_panel
 from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
 from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
+from neutralitas_desktop.ui.triangulation.tags_dialog import TagsDialog
 from neutralitas_desktop.ui.triangulation.theme_dialog import ThemeDialog
 
 STORY = "Kata informan 😊 staf kelurahan menyukai unggahan petahana setiap hari."
@@ -155,3 +158,33 @@ def test_findings_editor_records_conclusion_status_and_ticked_evidence(
     panel.status.setCurrentIndex(panel.status.findData("rejected"))
     panel.save()
     assert [f.status for f in list_findings(fw.db)] == ["rejected"]
+
+
+def test_correcting_a_sessions_tags(qtbot: QtBot, fieldwork: Fieldwork) -> None:
+
+    fw = fieldwork
+    sid = fw.run("interview", {"liked": "yes"}, role="lurah")
+    wb = TriangulationWorkbench(fw.db, fw.actor)
+    dialog = TagsDialog(wb, sid, "en")
+    qtbot.addWidget(dialog)
+    assert (dialog.source.currentData(), dialog.role.currentData()) == ("interview", "lurah")
+    dialog.role.setCurrentIndex(dialog.role.findData("camat"))
+    dialog.site.setCurrentIndex(dialog.site.findText(SITE_B))
+    dialog.started.setDateTime(QDateTime(P3))
+    qtbot.keyClicks(dialog.reason, "peran salah dipilih")
+    dialog.apply()
+    assert dialog.result() == 1
+    tags = wb.session_tags(sid)
+    assert (tags.informant_role, tags.site_name, tags.period) == ("camat", SITE_B, "p3")
+    with fw.db.session() as s:
+        event = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "session.tags_corrected")
+        ).one()
+    assert event.detail["reason"] == "peran salah dipilih"
+    # switching to observation clears the role
+    dialog = TagsDialog(wb, sid, "en")
+    qtbot.addWidget(dialog)
+    dialog.source.setCurrentIndex(dialog.source.findData("observation"))
+    assert not dialog.role.isEnabled()
+    dialog.apply()
+    assert wb.session_tags(sid).informant_role == ""

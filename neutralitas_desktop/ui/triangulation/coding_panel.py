@@ -35,6 +35,7 @@ from neutralitas_desktop.ui.triangulation.labels import (
     source_name,
     stance_name,
 )
+from neutralitas_desktop.ui.triangulation.tags_dialog import TagsDialog
 
 if TYPE_CHECKING:
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
@@ -53,6 +54,7 @@ def to_utf16(text: str, index: int) -> int:
 
 class CodingPanel(QWidget):
     codings_changed = Signal()
+    tags_corrected = Signal()
 
     def __init__(
         self,
@@ -70,10 +72,15 @@ class CodingPanel(QWidget):
         self.codings: list[CodingInfo] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        head = QHBoxLayout()
         self.source = QLabel(self)
         self.source.setObjectName("muted")
         self.source.setWordWrap(True)
-        layout.addWidget(self.source)
+        self.tags_button = QPushButton(self.tr("Correct source tags…"), self)
+        self.tags_button.clicked.connect(self.correct_tags)
+        head.addWidget(self.source, 1)
+        head.addWidget(self.tags_button)
+        layout.addLayout(head)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.text_model = QStandardItemModel(self)
@@ -271,6 +278,12 @@ class CodingPanel(QWidget):
         self.memo.clear()
         self.reload()
         self.codings_changed.emit()
+
+    def correct_tags(self) -> None:
+        dialog = TagsDialog(self.workbench, self.session_id, self.language, self)
+        if dialog.exec():
+            self.reload()
+            self.tags_corrected.emit()
 
     def delete_selected(self) -> None:
         index = self.coding_table.currentIndex()
