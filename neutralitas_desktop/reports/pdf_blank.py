@@ -127,6 +127,8 @@ class BlankForm:
                 ("LINEBELOW", (3, 0), (3, 1), 0.6, RULE),
                 ("BACKGROUND", (0, 0), (0, -1), PALE),
                 ("BACKGROUND", (2, 0), (2, 1), PALE),
+                ("SPAN", (1, 2), (3, 2)),
+                ("LINEBELOW", (1, 2), (3, 2), 0.6, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             )
         )
