@@ -20,6 +20,7 @@ from neutralitas_desktop.exchange.results import MergeSummary, ResearcherCounts
 from neutralitas_desktop.exchange.rows import (
     Row,
     drop_temp,
+    earliest_wins,
     keep_stamp,
     last_writer_wins,
     temp_ids,
@@ -45,6 +46,7 @@ def apply_package(con: Connection, src: Staging, manifest: Manifest, summary: Me
     merge_informants(con, src, aliases, keep_existing=keep, renamed=summary.renamed)
     last_writer_wins(con, src, "informant_identity")
     union(con, src, "instrument")
+    earliest_wins(con, src, "instrument", ("created_at", "device_id", "origin"))
     union(con, src, "question_stance")
     _fieldwork(con, src, aliases, summary)
 
@@ -117,6 +119,7 @@ def _fieldwork(
     last_writer_wins(con, src, "finding", transform=lambda r: _map_finding(r, aliases))
     last_writer_wins(con, src, "review_comment")
     union(con, src, "attachment")
+    earliest_wins(con, src, "attachment", ("created_at", "device_id", "filename", "mime"))
     union(con, src, "audit_event")
     union(con, src, "row_version", only="m_new_version")
 

@@ -114,8 +114,12 @@ def join_study(
         if is_url(target):
             db = open_database(target, create=True)
             try:
-                actor = register_actor(db, profile)
-                return merge_packages(db, actor, packages, dry_run=dry_run, progress=progress)
+                summaries = merge_packages(
+                    db, _joining(profile), packages, dry_run=dry_run, progress=progress
+                )
+                if not dry_run:
+                    register_actor(db, profile)
+                return summaries
             finally:
                 db.close()
         final = Path(target).expanduser()
@@ -124,8 +128,8 @@ def join_study(
         try:
             db = open_database(folder / final.name, create=True)
             try:
-                actor = register_actor(db, profile)
-                summaries = merge_packages(db, actor, packages, progress=progress)
+                summaries = merge_packages(db, _joining(profile), packages, progress=progress)
+                register_actor(db, profile)  # after the study arrived, so its rows come first
                 with db.engine.connect() as con:
                     con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
@@ -167,16 +171,17 @@ def merge_for_profile(
             passphrase=passphrase,
         )
         try:
-            if dry_run:
-                actor = Actor(profile.device_id, None, profile.researcher_label)
-            else:
-                actor = register_actor(db, profile)
+            actor = _joining(profile) if dry_run else register_actor(db, profile)
             return merge_packages(db, actor, packages, dry_run=dry_run, progress=progress)
         finally:
             for package in packages:
                 package.close()
     finally:
         db.close()
+
+
+def _joining(profile: LocalProfile) -> Actor:
+    return Actor(profile.device_id, None, profile.researcher_label)
 
 
 def _empty_server_database(url: str) -> bool:

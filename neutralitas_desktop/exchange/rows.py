@@ -142,6 +142,21 @@ def union(
     return int(con.execute(text(sql)).rowcount or 0)
 
 
+def earliest_wins(con: Connection, src: Staging, name: str, columns: tuple[str, ...]) -> None:
+    """Rows made the same on two devices (an attachment by its SHA-256, an instrument by its
+    content hash) keep the first maker's details, whichever package came first."""
+    table = tables.table(name)
+    [key] = [c.name for c in table.primary_key.columns]
+    sets = ", ".join(f"{quote(con, c)} = s.{quote(con, c)}" for c in columns)
+    con.execute(
+        text(
+            f"UPDATE {name} SET {sets} FROM {src.name(name)} s WHERE {name}.{key} = s.{key} "
+            f"AND (s.created_at < {name}.created_at OR (s.created_at = {name}.created_at "
+            f"AND s.device_id < {name}.device_id))"
+        )
+    )
+
+
 def temp_ids(con: Connection, name: str, query: str) -> int:
     """A temporary table ``name`` of the ids ``query`` selects; returns how many."""
     con.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
