@@ -38,7 +38,7 @@ from neutralitas_desktop.triangulation.types import (
 SHORT = {"violation": "V", "neutrality": "N", "unclear": "?"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "triangulate",
         help="the triangulation matrix and verdicts (or one cell's evidence)",

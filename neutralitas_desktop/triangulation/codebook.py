@@ -288,6 +288,11 @@ def move_theme(db: Database, actor: Actor, code: str, parent: str) -> CodebookCh
         return CodebookChange(code, "moved")
 
 
+def _count(result: Any) -> int:
+    """Rows an UPDATE changed."""
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def merge_themes(db: Database, actor: Actor, source: str, target: str) -> CodebookChange:
     """Merge ``source`` into ``target``: its codings, findings and sub-themes move over,
     and ``source`` is retired with a forwarding address."""
@@ -301,12 +306,16 @@ def merge_themes(db: Database, actor: Actor, source: str, target: str) -> Codebo
             if theme.merged_into_id:
                 raise NeutralitasError(f"theme '{theme.code}' was already merged away")
         moved = {"device_id": actor.device_id, "updated_at": now}
-        codings = session.execute(
-            update(Coding).where(Coding.theme_id == src.id).values(theme_id=dst.id, **moved)
-        ).rowcount
-        findings = session.execute(
-            update(Finding).where(Finding.theme_id == src.id).values(theme_id=dst.id, **moved)
-        ).rowcount
+        codings = _count(
+            session.execute(
+                update(Coding).where(Coding.theme_id == src.id).values(theme_id=dst.id, **moved)
+            )
+        )
+        findings = _count(
+            session.execute(
+                update(Finding).where(Finding.theme_id == src.id).values(theme_id=dst.id, **moved)
+            )
+        )
         session.execute(
             update(Theme)
             .where(Theme.merged_into_id == src.id)
@@ -334,7 +343,7 @@ def merge_themes(db: Database, actor: Actor, source: str, target: str) -> Codebo
             codings=codings,
             findings=findings,
         )
-        return CodebookChange(target, "merged", int(codings or 0), int(findings or 0))
+        return CodebookChange(target, "merged", codings, findings)
 
 
 def retire_theme(db: Database, actor: Actor, code: str, retired: bool = True) -> CodebookChange:

@@ -311,7 +311,7 @@ def closure(rows: list[tuple[str, str, str]], name: str = "closure") -> Any:
     """(theme_id, theme_code, row_id) as a derived table: which matrix row(s) evidence
     coded with a theme counts in. Built from literals (portable: no VALUES aliases)."""
 
-    def one(theme_id: str, code: str, row_id: str) -> Select[Any]:
+    def one(theme_id: str, code: str, row_id: str) -> Select[str, str, str]:
         return select(
             literal(theme_id, String).label("theme_id"),
             literal(code, String).label("theme_code"),

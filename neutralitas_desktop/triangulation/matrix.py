@@ -276,7 +276,7 @@ class _Labels:
         )
 
 
-def _group(records: list[Any], labels: _Labels, theme: str) -> list[Evidence]:
+def _group(records: Sequence[Any], labels: _Labels, theme: str) -> list[Evidence]:
     """One Evidence per (answer, stance), gathering its codings."""
     grouped: dict[tuple[str, str], list[Any]] = {}
     for r in records:

@@ -13,14 +13,17 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from tri_fieldwork import P3, SITE_B, Fieldwork
 
+from neutralitas_desktop.fieldwork.answers import save_answer
 from neutralitas_desktop.store.models import AuditEvent
 from neutralitas_desktop.triangulation.codebook import get_theme
 from neutralitas_desktop.triangulation.coding import list_codings
+from neutralitas_desktop.triangulation.findings import list_findings
 from neutralitas_desktop.triangulation.matrix import triangulation_matrix
 from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 from neutralitas_desktop.ui.triangulation import codebook_panel
 from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
 from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
+from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
 from neutralitas_desktop.ui.triangulation.tags_dialog import TagsDialog
 from neutralitas_desktop.ui.triangulation.theme_dialog import ThemeDialog
 
@@ -64,8 +67,6 @@ def test_coding_a_selected_passage(qtbot: QtBot, fieldwork: Fieldwork) -> None:
 def test_field_notes_can_be_coded_too(qtbot: QtBot, fieldwork: Fieldwork) -> None:
     fw = fieldwork
     sid = fw.run("observation", {"engaged": "yes"})
-    from neutralitas_desktop.fieldwork.answers import save_answer
-
     save_answer(fw.db, fw.actor, sid, "engaged", "yes", "Tangkapan layar tersimpan.")
     panel = CodingPanel(TriangulationWorkbench(fw.db, fw.actor), sid, "id")
     qtbot.addWidget(panel)
@@ -130,9 +131,6 @@ def test_codebook_screen_merge_retire_import_export(
 def test_findings_editor_records_conclusion_status_and_ticked_evidence(
     qtbot: QtBot, fieldwork: Fieldwork
 ) -> None:
-    from neutralitas_desktop.triangulation.findings import list_findings
-    from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
-
     fw = fieldwork
     first = fw.run("interview", {"liked": "yes"})
     fw.run("observation", {"engaged": "yes"})

@@ -211,8 +211,8 @@ class CodingPanel(QWidget):
             colour = QColor(HIGHLIGHT.get(coding.stance, UNCLEAR))
             colour.setAlpha(60)
             fmt.setBackground(colour)
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.cursor = cursor
+            selection.format = fmt
             selections.append(selection)
         self.editor.setExtraSelections(selections)
         self._fill_codings(mine)

@@ -3,7 +3,7 @@ verdict per theme, and the evidence behind the cell the user picks."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -137,7 +137,7 @@ class TriangulationPanel(QWidget):
         bar.addStretch(1)
         return bar
 
-    def _choices(self, everything: str, choices: list) -> QComboBox:  # type: ignore[type-arg]
+    def _choices(self, everything: str, choices: list[Any]) -> QComboBox:
         combo = QComboBox(self)
         combo.addItem(everything, None)
         for choice in choices:

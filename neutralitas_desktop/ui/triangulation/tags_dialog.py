@@ -3,6 +3,7 @@ the reason kept in the audit log."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime
@@ -81,13 +82,14 @@ class TagsDialog(QDialog):
         """Save the corrected tags and close; a refused correction keeps the dialog open."""
         interview = self.source.currentData() == "interview"
         started = self.started.dateTime().toPython()
+        assert isinstance(started, dt.datetime)
         try:
             self.tags = self.workbench.correct_session_tags(
                 self.session_id,
                 source_type=self.source.currentData(),
                 informant_role=self.role.currentData() if interview else "",
                 site=self.site.currentData(),
-                started_at=started if started != self.tags.started_at else None,  # type: ignore[comparison-overlap]
+                started_at=started if started != self.tags.started_at else None,
                 reason=self.reason.text().strip(),
             )
         except NeutralitasError as exc:
