@@ -132,6 +132,9 @@ def generate_demo(
             raise NeutralitasError("the database holds no study; run `neutralitas init` first")
         if device_name:
             actor = _demo_actor(s, device_name)
+            team = [actor]
+        else:
+            team = [_team_member(s, study.id, name, actor.device_id) for name in DEMO_TEAM]
         roles = [r.code for r in s.scalars(select(InformantRole).order_by(InformantRole.sort))]
         themes = {t.code: t.id for t in s.scalars(select(Theme))}
         rows = s.scalars(select(InstrumentVersion)).all()
@@ -160,8 +163,10 @@ def generate_demo(
         by_source.setdefault(ins.source_type, []).append((iid, ins))
     sources = sorted(by_source)
     weights = {"interview": 0.5, "observation": 0.25, "documentation": 0.25}
-    initials = "".join(w[0] for w in (device_name or actor.researcher_name or "X").split())[:3]
-    prefix = re.sub(r"[^A-Z]", "", initials.upper())
+    prefixes = {
+        m.researcher_id: re.sub(r"[^A-Z]", "", "".join(w[0] for w in m.researcher_name.split()))[:3]
+        for m in team
+    }
     informant_pool: dict[tuple[str, str], str] = {}
     batch = _Batch()
     session_rows: list[dict[str, Any]] = []
@@ -172,6 +177,8 @@ def generate_demo(
         existing_codes = set(s.scalars(select(Informant.code)))
     counter = 0
     for n in range(sessions):
+        worker = rng.choice(team)
+        prefix = prefixes[worker.researcher_id]
         source = rng.choices(sources, [weights.get(x, 0.2) for x in sources])[0]
         iid, ins = rng.choice(by_source[source])
         site_id = rng.choice(site_ids)
@@ -207,7 +214,7 @@ def generate_demo(
                         if consent == "withdrawn"
                         else None,
                         "notes": "",
-                        "created_by": actor.researcher_id,
+                        "created_by": worker.researcher_id,
                         "created_at": started,
                         "updated_at": started,
                         "device_id": actor.device_id,
@@ -235,7 +242,7 @@ def generate_demo(
                 "instrument_id": iid,
                 "site_id": site_id,
                 "informant_id": informant_id,
-                "researcher_id": actor.researcher_id,
+                "researcher_id": worker.researcher_id,
                 "source_type": source,
                 "source_role": role,
                 "status": status,
@@ -260,7 +267,7 @@ def generate_demo(
             _fill_session(
                 rng,
                 batch,
-                actor,
+                worker,
                 sid,
                 ins,
                 source,
@@ -277,6 +284,19 @@ def generate_demo(
     _flush(db, session_rows, informant_rows, identity_rows, batch, result)
     result.sessions = sessions
     return result
+
+
+DEMO_TEAM = ("Rina Marlina", "Agus Salim", "Dewi Anggraini")
+
+
+def _team_member(s: Any, study_id: str, name: str, device_id: str) -> Actor:
+    """A synthetic researcher of the demo team, working on this laptop."""
+    researcher_id = derived_id("demo-researcher", study_id, name)
+    if s.get(Researcher, researcher_id) is None:
+        initials = "".join(w[0] for w in name.split()).upper()
+        s.add(Researcher(id=researcher_id, name=name, initials=initials, device_id=device_id))
+        s.flush()
+    return Actor(device_id, researcher_id, name)
 
 
 def _demo_actor(s: Any, device_name: str) -> Actor:

@@ -114,6 +114,7 @@ def test_demo_study_is_realistic(demo_study) -> None:  # type: ignore[no-untyped
     assert all(r.informant_code.startswith("INF-") and r.source_role for r in interviews)
     assert len({r.source_role for r in interviews}) >= 3
     assert len({r.site_name for r in rows}) >= 4
+    assert {r.researcher_name for r in rows} == {"Rina Marlina", "Agus Salim", "Dewi Anggraini"}
     with demo_study.db.session() as s:
         refused = s.scalars(select(FieldSession.id).where(FieldSession.status == "refused")).all()
         for sid in refused:  # a refusal collects nothing but the refusal
