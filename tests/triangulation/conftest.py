@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from tri_fieldwork import Fieldwork
+
+
+def _let_workers_finish() -> None:
+    """Screens count in the thread pool: their work ends before the study closes."""
+    if "PySide6.QtCore" in sys.modules:  # only GUI tests start workers; others stay Qt-free
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(30000)
+
+
+@pytest.fixture
+def study(study: Any) -> Iterator[Any]:
+    yield study
+    _let_workers_finish()
+
+
+@pytest.fixture
+def demo_study(demo_study: Any) -> Iterator[Any]:
+    yield demo_study
+    _let_workers_finish()
 
 
 @pytest.fixture
