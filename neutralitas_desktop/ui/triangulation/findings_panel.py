@@ -243,8 +243,10 @@ class FindingsPanel(QWidget):
             check = QStandardItem(stance_name(e.stance))
             check.setCheckable(True)
             check.setData(e.answer_id, Qt.ItemDataRole.UserRole)
+            text = QStandardItem(e.label)
+            text.setToolTip("\n".join([e.label, *e.memos]))
             self.evidence_model.appendRow([
-                check, QStandardItem(e.label), QStandardItem(e.informant_code or "—"),
+                check, text, QStandardItem(e.informant_code or "—"),
                 QStandardItem(local(e.role_label, self.language, e.role) if e.role
                               else source_name(e.source_type)),
                 QStandardItem(e.site_name), QStandardItem(e.started_at.strftime("%Y-%m-%d")),
@@ -252,6 +254,8 @@ class FindingsPanel(QWidget):
         header = self.evidence_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 200)  # role names are long; the excerpt matters more
         chosen = set(self.editing.evidence) if self.editing else set()
         self._tick(chosen)
         self.evidence_loaded.emit()
