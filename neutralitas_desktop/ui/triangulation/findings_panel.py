@@ -243,10 +243,10 @@ class FindingsPanel(QWidget):
             check = QStandardItem(stance_name(e.stance))
             check.setCheckable(True)
             check.setData(e.answer_id, Qt.ItemDataRole.UserRole)
-            text = QStandardItem(e.label)
-            text.setToolTip("\n".join([e.label, *e.memos]))
+            excerpt = QStandardItem(e.label)
+            excerpt.setToolTip("\n".join([e.label, *e.memos]))
             self.evidence_model.appendRow([
-                check, text, QStandardItem(e.informant_code or "—"),
+                check, excerpt, QStandardItem(e.informant_code or "—"),
                 QStandardItem(local(e.role_label, self.language, e.role) if e.role
                               else source_name(e.source_type)),
                 QStandardItem(e.site_name), QStandardItem(e.started_at.strftime("%Y-%m-%d")),
