@@ -47,7 +47,13 @@ def _packages(ctx: BenchContext) -> tuple[Path, list[Path]]:
         laptop = folder / f"laptop-{n:02d}.sqlite"
         shutil.copy(folder / "joined.sqlite", laptop)
         db, actor = open_study(laptop, _researcher(n))
-        generate_demo(db, actor, SESSIONS_PER_PACKAGE, seed=1000 + n)
+        generate_demo(
+            db,
+            actor,
+            SESSIONS_PER_PACKAGE,
+            seed=1000 + n,
+            device_name=_researcher(n).researcher_name,
+        )
         paths.append(folder / f"p{n:02d}.ndpkg")
         write_package(db, actor, paths[-1])
         db.close()

@@ -8,7 +8,7 @@ union of their histories. Nothing a package brings is dropped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, select, text
 
@@ -93,15 +93,7 @@ def _fieldwork(
         joins=site_join,
     )
     union(con, src, "answer", only="m_new_answer")
-    # Whether an answer is relevant is edited in place: the last writer's flag holds.
-    con.execute(
-        text(
-            f"UPDATE answer SET relevant = s.relevant, updated_at = s.updated_at, "
-            f"device_id = s.device_id FROM {src.name('answer')} s WHERE answer.id = s.id "
-            "AND (s.updated_at > answer.updated_at OR (s.updated_at = answer.updated_at "
-            "AND s.device_id > answer.device_id))"
-        )
-    )
+    _relevance(con, src)
     union(con, src, "answer_revision", only="m_new_revision")
     union(con, src, "revision_parent")
     theme_join = (
@@ -123,10 +115,16 @@ def _fieldwork(
     union(con, src, "audit_event")
     union(con, src, "row_version", only="m_new_version")
 
+    # A new answer whose history is one first revision, as its cache says, needs no
+    # deriving; every other answer that got revisions does.
     touched = con.scalars(
         text(
             "SELECT DISTINCT r.answer_id FROM m_new_revision n "
-            "JOIN answer_revision r ON r.id = n.id"
+            "CROSS JOIN answer_revision r WHERE r.id = n.id AND NOT EXISTS ("
+            "SELECT 1 FROM m_new_answer na JOIN answer a ON a.id = na.id "
+            "WHERE na.id = r.answer_id AND a.revision_count = 1 AND a.current_revision_id = r.id "
+            "AND r.parent_id IS NULL AND a.has_conflict = false AND a.note = r.note "
+            "AND (a.value = r.value OR (a.value IS NULL AND r.value IS NULL)))"
         )
     ).all()
     _, answer_conflicts = history.derive_answers(con, touched)
@@ -134,16 +132,35 @@ def _fieldwork(
     coding_rows = _version_rows(con, "coding")
     sessions = versions.derive(con, "field_session", session_rows, aliases)
     codings = versions.derive(con, "coding", coding_rows, aliases)
-    _count(con, summary, sessions, codings, answer_conflicts)
+    _count(con, summary, sessions, codings, answer_conflicts, touched)
     drop_temp(con, *_TEMPS)
+
+
+def _relevance(con: Connection, src: Staging) -> None:
+    """Whether an answer is relevant is edited in place: the last writer's flag holds."""
+    newer = con.execute(
+        text(
+            f"SELECT p.id, p.relevant, p.updated_at, p.device_id FROM {src.name('answer')} p "
+            "CROSS JOIN answer a WHERE a.id = p.id AND (p.updated_at > a.updated_at "
+            "OR (p.updated_at = a.updated_at AND p.device_id > a.device_id))"
+        )
+    ).all()
+    if newer:
+        con.execute(
+            text(
+                "UPDATE answer SET relevant = :relevant, updated_at = :at, device_id = :device "
+                "WHERE id = :id"
+            ),
+            [{"id": i, "relevant": r, "at": at, "device": d} for i, r, at, d in newer],
+        )
 
 
 def _version_rows(con: Connection, entity: str) -> list[str]:
     return list(
         con.scalars(
             text(
-                "SELECT DISTINCT v.row_id FROM m_new_version n JOIN row_version v ON v.id = n.id "
-                "WHERE v.entity = :entity"
+                "SELECT DISTINCT v.row_id FROM m_new_version n CROSS JOIN row_version v "
+                "WHERE v.id = n.id AND v.entity = :entity"
             ),
             {"entity": entity},
         )
@@ -203,6 +220,7 @@ def _count(
     sessions: versions.Derived,
     codings: versions.Derived,
     answer_conflicts: set[str],
+    touched: Sequence[str],
 ) -> None:
     names = dict(con.execute(select(Researcher.id, Researcher.name)).all())
     by: dict[str, ResearcherCounts] = {}
@@ -212,28 +230,38 @@ def _count(
         counts = by.setdefault(name, ResearcherCounts())
         setattr(counts, field, getattr(counts, field) + n)
 
+    # CROSS JOIN keeps SQLite walking the small temporary tables first (they have no
+    # statistics); PostgreSQL plans it as the inner join it is.
     queries = {
         "new_sessions": "SELECT s.researcher_id, count(*) FROM m_new_session n "
-        "JOIN field_session s ON s.id = n.id GROUP BY s.researcher_id",
+        "CROSS JOIN field_session s WHERE s.id = n.id GROUP BY s.researcher_id",
         "new_answers": "SELECT s.researcher_id, count(*) FROM m_new_answer n "
-        "JOIN answer a ON a.id = n.id JOIN field_session s ON s.id = a.session_id "
-        "GROUP BY s.researcher_id",
-        "updated_answers": "SELECT s.researcher_id, count(DISTINCT a.id) FROM m_new_revision n "
-        "JOIN answer_revision r ON r.id = n.id JOIN answer a ON a.id = r.answer_id "
-        "JOIN field_session s ON s.id = a.session_id "
-        "WHERE NOT EXISTS (SELECT 1 FROM m_new_answer x WHERE x.id = a.id) "
-        "GROUP BY s.researcher_id",
+        "CROSS JOIN answer a CROSS JOIN field_session s "
+        "WHERE a.id = n.id AND s.id = a.session_id GROUP BY s.researcher_id",
         "new_codings": "SELECT s.researcher_id, count(*) FROM m_new_coding n "
-        "JOIN coding c ON c.id = n.id JOIN answer a ON a.id = c.answer_id "
-        "JOIN field_session s ON s.id = a.session_id GROUP BY s.researcher_id",
+        "CROSS JOIN coding c CROSS JOIN answer a CROSS JOIN field_session s "
+        "WHERE c.id = n.id AND a.id = c.answer_id AND s.id = a.session_id "
+        "GROUP BY s.researcher_id",
     }
     for field, query in queries.items():
         for researcher_id, n in con.execute(text(query)):
             bump(researcher_id, field, int(n))
+    # Answers this database had that got revisions (the others are new answers).
+    fresh = set(con.scalars(text("SELECT id FROM m_new_answer"))) if touched else set()
+    updated_answers = [a for a in touched if a not in fresh]
+    answer_table = Answer.__table__
+    answer_sessions: list[str] = []
+    for batch in chunks(sorted(updated_answers)):
+        answer_sessions += con.scalars(
+            select(answer_table.c.session_id).where(answer_table.c.id.in_(batch))
+        ).all()
+    owners_of_answers = _researchers_of_sessions(con, answer_sessions)
+    for sid in answer_sessions:
+        bump(owners_of_answers.get(sid), "updated_answers")
     new_sessions = set(con.scalars(text("SELECT id FROM m_new_session")))
     updated = sessions.changed - new_sessions
     conflict_sessions: list[str] = list(sessions.new_conflicts)
-    answer_table, coding_table = Answer.__table__, Coding.__table__
+    coding_table = Coding.__table__
     for batch in chunks(sorted(answer_conflicts)):
         conflict_sessions += con.scalars(
             select(answer_table.c.session_id).where(answer_table.c.id.in_(batch))

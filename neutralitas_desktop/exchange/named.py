@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from neutralitas_desktop.exchange import tables
+from neutralitas_desktop.exchange.dialect import chunks
 from neutralitas_desktop.exchange.rows import (
     Row,
     existing_rows,
@@ -97,35 +98,53 @@ def merge_named(con: Connection, src: Staging, entity: str, mapped: list[str]) -
     incoming = sorted(staged_rows(src, entity), key=lambda r: r["id"])
     if entity == "theme":
         incoming = _parents_first(incoming)
+    current = {r["id"]: dict(r) for r in con.execute(select(table)).mappings()}
+    aliases = Aliases.load(con)
     for row in incoming:
-        aliases = Aliases.load(con)
         if entity == "theme":
             row = _resolve_theme_links(row, aliases)
-        kept_id = aliases.resolve(entity, row["id"]) or row["id"]
-        kept = existing_rows(con, entity, [kept_id]).get(kept_id)
-        if kept is not None:
-            if kept_id != row["id"]:
-                _record_alias(con, entity, row, kept_id)
-            candidate = {**row, "id": kept_id}
-            if newer(candidate, kept):
-                if _name_taken(con, entity, candidate[column], kept_id):
-                    candidate[column] = kept[column]  # a rename onto another row's name waits
-                update_row(con, entity, candidate)
+        known = current.get(row["id"])
+        if known is not None and aliases.resolve(entity, row["id"]) == row["id"]:
+            if newer(row, known):
+                if _name_taken(con, entity, row[column], row["id"]):
+                    row = {**row, column: known[column]}  # a rename onto another's name waits
+                update_row(con, entity, row)
             continue
-        holder_id = con.scalar(select(table.c.id).where(table.c[column] == row[column]))
-        if holder_id is None:
-            insert_rows(con, entity, [row])
-            continue
-        holder = existing_rows(con, entity, [holder_id])[holder_id]
-        if holder_id < row["id"]:
-            _record_alias(con, entity, row, holder_id)
-            candidate = {**row, "id": holder_id}
-            if newer(candidate, holder):
-                update_row(con, entity, candidate)
-        else:
-            _replace_kept(con, entity, holder, row)
-        dropped, kept_id = max(holder_id, row["id"]), min(holder_id, row["id"])
-        mapped.append(f"{entity} '{row[column]}': {dropped[:8]} → {kept_id[:8]}")
+        _merge_named_row(con, entity, row, mapped)
+        current = {r["id"]: dict(r) for r in con.execute(select(table)).mappings()}
+        aliases = Aliases.load(con)
+
+
+def _merge_named_row(con: Connection, entity: str, row: Row, mapped: list[str]) -> None:
+    """A row this database does not hold under its own id: new, or the same thing by name."""
+    column = NAME_COLUMN[entity]
+    table = tables.table(entity)
+    aliases = Aliases.load(con)
+    kept_id = aliases.resolve(entity, row["id"]) or row["id"]
+    kept = existing_rows(con, entity, [kept_id]).get(kept_id)
+    if kept is not None:
+        if kept_id != row["id"]:
+            _record_alias(con, entity, row, kept_id)
+        candidate = {**row, "id": kept_id}
+        if newer(candidate, kept):
+            if _name_taken(con, entity, candidate[column], kept_id):
+                candidate[column] = kept[column]  # a rename onto another row's name waits
+            update_row(con, entity, candidate)
+        return
+    holder_id = con.scalar(select(table.c.id).where(table.c[column] == row[column]))
+    if holder_id is None:
+        insert_rows(con, entity, [row])
+        return
+    holder = existing_rows(con, entity, [holder_id])[holder_id]
+    if holder_id < row["id"]:
+        _record_alias(con, entity, row, holder_id)
+        candidate = {**row, "id": holder_id}
+        if newer(candidate, holder):
+            update_row(con, entity, candidate)
+    else:
+        _replace_kept(con, entity, holder, row)
+    dropped, kept_id = max(holder_id, row["id"]), min(holder_id, row["id"])
+    mapped.append(f"{entity} '{row[column]}': {dropped[:8]} → {kept_id[:8]}")
 
 
 def _name_taken(con: Connection, entity: str, name: str, own_id: str) -> bool:
@@ -194,12 +213,15 @@ def _replace_kept(con: Connection, entity: str, holder: Row, row: Row) -> None:
 # --- informants --------------------------------------------------------------------------
 
 
-def _suffixed(con: Connection, code: str, informant_id: str) -> str:
+def _suffixed(con: Connection, code: str, informant_id: str, pending: dict[str, str]) -> str:
     table = tables.table("informant")
-    for width in (4, 6, 8, 12, 36):
+    for width in (4, 6, 8, 12, 32):
         suffix = "-" + informant_id.replace("-", "")[:width].upper()
         candidate = code[: 32 - len(suffix)] + suffix
-        if con.scalar(select(table.c.id).where(table.c.code == candidate)) in (None, informant_id):
+        holder = pending.get(candidate) or con.scalar(
+            select(table.c.id).where(table.c.code == candidate)
+        )
+        if holder in (None, informant_id):
             return candidate
     return informant_id[:32]
 
@@ -211,30 +233,38 @@ def merge_informants(
     table = tables.table("informant")
     incoming = sorted(staged_rows(src, "informant"), key=lambda r: r["id"])
     current = existing_rows(con, "informant", [r["id"] for r in incoming])
+    holders: dict[str, str] = {}  # code -> id, for the codes that arrive
+    for batch in chunks(sorted({r["code"] for r in incoming})):
+        holders.update(
+            con.execute(select(table.c.code, table.c.id).where(table.c.code.in_(batch))).all()
+        )
+    inserts: list[Row] = []
     for row in incoming:
         row = {**row, "site_id": aliases.resolve("site", row["site_id"])}
         old = current.get(row["id"])
         if old is not None and (keep_existing or not newer(row, old)):
             continue
-        holder = con.execute(
-            select(table.c.id, table.c.code).where(
-                table.c.code == row["code"], table.c.id != row["id"]
-            )
-        ).first()
-        if holder is not None:
-            if row["id"] < holder.id:
-                new_code = _suffixed(con, holder.code, holder.id)
+        holder_id = holders.get(row["code"])
+        if holder_id is not None and holder_id != row["id"]:
+            code = row["code"]
+            if row["id"] < holder_id:
+                new_code = _suffixed(con, code, holder_id, holders)
                 con.execute(
                     table.update()
-                    .where(table.c.id == holder.id)
+                    .where(table.c.id == holder_id)
                     .values(code=new_code, **keep_stamp(table))
                 )
-                renamed.append(f"informant {holder.code} ({holder.id[:8]}) → {new_code}")
+                holders[new_code] = holder_id
+                renamed.append(f"informant {code} ({holder_id[:8]}) → {new_code}")
             else:
-                new_code = _suffixed(con, row["code"], row["id"])
-                renamed.append(f"informant {row['code']} ({row['id'][:8]}) → {new_code}")
+                new_code = _suffixed(con, code, row["id"], holders)
+                renamed.append(f"informant {code} ({row['id'][:8]}) → {new_code}")
                 row = {**row, "code": new_code}
+        if old is not None and old["code"] != row["code"]:
+            holders.pop(old["code"], None)
+        holders[row["code"]] = row["id"]
         if old is None:
-            insert_rows(con, "informant", [row])
+            inserts.append(row)
         else:
             update_row(con, "informant", row)
+    insert_rows(con, "informant", inserts)

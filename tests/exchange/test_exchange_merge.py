@@ -40,8 +40,8 @@ def master_copy(study: Any, tmp_path: Path, name: str) -> Any:
 @pytest.fixture
 def two_laptops(laptops: Any) -> tuple[Any, Any]:
     ani, budi = laptops(1, "Ani Lestari"), laptops(2, "Budi Santoso")
-    generate_demo(ani.db, ani.actor, 10, seed=11)
-    generate_demo(budi.db, budi.actor, 10, seed=12)
+    generate_demo(ani.db, ani.actor, 10, seed=11, device_name="Laptop Ani")
+    generate_demo(budi.db, budi.actor, 10, seed=12, device_name="Laptop Budi")
     return ani, budi
 
 
@@ -54,7 +54,7 @@ def test_merge_is_a_union_idempotent_and_order_independent(
     m2, actor2, _ = master_copy(study, tmp_path, "m2")
     first = merge_files(m1, actor1, [a, b])
     assert [s.totals.new_sessions for s in first] == [10, 10]
-    assert [list(s.by_researcher) for s in first] == [["Ani Lestari"], ["Budi Santoso"]]
+    assert [list(s.by_researcher) for s in first] == [["Laptop Ani"], ["Laptop Budi"]]
     merge_files(m2, actor2, [b, a])
     assert dump(m1) == dump(m2)
     again = merge_files(m1, actor1, [a, b])
@@ -126,7 +126,7 @@ def test_concurrent_answer_edits_conflict_and_are_resolved(
     summaries = merge_files(
         study.db, study.actor, [ani.package(tmp_path).path, budi.package(tmp_path).path]
     )
-    assert summaries[1].by_researcher["Ani Lestari"].conflicts == 1
+    assert summaries[1].by_researcher["Laptop Ani"].conflicts == 1
     [conflict] = list_conflicts(study.db)
     assert (conflict.kind, conflict.ref[:8], conflict.question) == (
         "answer",
@@ -256,8 +256,8 @@ def test_return_package_for_one_researcher(
 ) -> None:
     ani, budi = two_laptops
     merge_files(study.db, study.actor, [ani.package(tmp_path).path, budi.package(tmp_path).path])
-    budi_id = find_researcher(study.db, "Budi Santoso")
-    assert find_researcher(study.db, "bs") == budi_id
+    budi_id = find_researcher(study.db, "Laptop Budi")
+    assert find_researcher(study.db, "lb") == budi_id
     from neutralitas_desktop.exchange.package import PackageOptions, write_package
 
     out = tmp_path / "for-budi.ndpkg"
