@@ -83,6 +83,7 @@ class InformantsPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(40)  # widths from the first rows, not all of them
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.table, 1)
         layout.addLayout(left, 3)

@@ -27,20 +27,15 @@ from PySide6.QtWidgets import (
 
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
-from neutralitas_desktop.ui.forms_dialog import FormsDialog
 from neutralitas_desktop.ui.navigator import StudyNavigator
-from neutralitas_desktop.ui.new_session_wizard import NewSessionWizard
-from neutralitas_desktop.ui.profile_state import ProfileState
 from neutralitas_desktop.ui.reports.export_menu import ExportActions
-from neutralitas_desktop.ui.resume_dialog import ResumeDialog
-from neutralitas_desktop.ui.runner.runner_view import RunnerView
 from neutralitas_desktop.ui.settings import UiSettings
-from neutralitas_desktop.ui.settings_dialog import SettingsDialog
 from neutralitas_desktop.ui.triangulation.analysis_menu import AnalysisActions
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.workspace import Workspace
     from neutralitas_desktop.ui.host import AppHost
+    from neutralitas_desktop.ui.runner.runner_view import RunnerView
 
 MENU_NAMES = ("File", "Forms", "Sessions", "Analysis", "Export", "Review", "Settings", "Help")
 STUDY_FILTER = "Study (*.sqlite *.db);;All files (*)"
@@ -203,6 +198,8 @@ class MainWindow(QMainWindow):
     def new_session(self) -> None:
         if self.runner is not None and not self.close_runner():
             return
+        from neutralitas_desktop.ui.new_session_wizard import NewSessionWizard
+
         wizard = NewSessionWizard(self.workspace, self.language, self)
         accepted = wizard.exec()
         wizard.deleteLater()
@@ -220,6 +217,8 @@ class MainWindow(QMainWindow):
     def open_session(self, session_id: str) -> None:
         if self.runner is not None and not self.close_runner():
             return
+        from neutralitas_desktop.ui.runner.runner_view import RunnerView  # loaded when first used
+
         try:
             runner = RunnerView(self.workspace, session_id, self.settings, self)
         except NeutralitasError as exc:
@@ -265,6 +264,8 @@ class MainWindow(QMainWindow):
                     self, self.tr("Unfinished sessions"), self.tr("No unfinished sessions.")
                 )
             return
+        from neutralitas_desktop.ui.resume_dialog import ResumeDialog
+
         dialog = ResumeDialog(drafts, self.language, self)
         if dialog.exec() and dialog.chosen:
             self.open_session(dialog.chosen)
@@ -313,6 +314,9 @@ class MainWindow(QMainWindow):
 
     # ---- settings and help ---------------------------------------------------------
     def edit_settings(self) -> None:
+        from neutralitas_desktop.ui.profile_state import ProfileState
+        from neutralitas_desktop.ui.settings_dialog import SettingsDialog
+
         profile = self.workspace.profile
         state = ProfileState(
             self.language,
@@ -335,6 +339,8 @@ class MainWindow(QMainWindow):
             self.host.change_language(state.language)
 
     def show_forms(self) -> None:
+        from neutralitas_desktop.ui.forms_dialog import FormsDialog
+
         FormsDialog(self.workspace.instruments(), self.language, self).exec()
 
     def show_shortcuts(self) -> None:

@@ -14,6 +14,7 @@ from neutralitas_desktop.ui.sessions_panel import SessionsPanel
 from neutralitas_desktop.ui.sites_panel import SitesPanel
 
 if TYPE_CHECKING:
+    from neutralitas_desktop.fieldwork.sessions import SessionRow
     from neutralitas_desktop.fieldwork.workspace import Workspace
 
 
@@ -49,15 +50,27 @@ class StudyNavigator(QWidget):
         self.tabs.addTab(self.sites, self.tr("Sites"))
         layout.addSpacing(6)
         layout.addWidget(self.tabs, 1)
+        self._stale: set[str] = set()
+        self._rows: list[SessionRow] = []
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_shown())
 
     def reload(self) -> None:
-        """Read the study again (after a session, an informant or a site changed)."""
-        rows = self.workspace.sessions()
-        sites = self.workspace.sites()
-        self.sessions.set_rows(rows, sites)
-        self.informants.reload()
-        informants = Counter(i.site_id for i in self.workspace.informants())
-        self.sites.reload(Counter(r.site_id for r in rows), dict(informants))
+        """Read the study again (after a session, an informant or a site changed); tabs
+        not on screen are read when they are shown."""
+        self._rows = self.workspace.sessions()
+        self.sessions.set_rows(self._rows, self.workspace.sites())
+        self._stale = {"informants", "sites"}
+        self._refresh_shown()
+
+    def _refresh_shown(self) -> None:
+        shown = self.tabs.currentWidget()
+        if shown is self.informants and "informants" in self._stale:
+            self._stale.discard("informants")
+            self.informants.reload()
+        elif shown is self.sites and "sites" in self._stale:
+            self._stale.discard("sites")
+            informants = Counter(i.site_id for i in self.workspace.informants())
+            self.sites.reload(Counter(r.site_id for r in self._rows), dict(informants))
 
     def show_tab(self, name: str) -> None:
         tabs = {"sessions": self.sessions, "informants": self.informants, "sites": self.sites}

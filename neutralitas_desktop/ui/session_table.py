@@ -73,6 +73,8 @@ class SessionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.language = language
         self._rows: list[SessionRow] = []
+        self._display: list[tuple[Any, ...]] = []
+        self._sort: list[tuple[Any, ...]] = []
         self._headers = [
             QCoreApplication.translate("SessionTable", "Started"),
             QCoreApplication.translate("SessionTable", "Instrument"),
@@ -87,6 +89,12 @@ class SessionTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[SessionRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        # Text and sort keys are made once: views ask for them thousands of times.
+        self._display = [tuple(self._display_of(r, c) for c in COLUMNS) for r in self._rows]
+        self._sort = [
+            tuple(self._sort_of(r, c, d) for c, d in zip(COLUMNS, shown, strict=True))
+            for r, shown in zip(self._rows, self._display, strict=True)
+        ]
         self.endResetModel()
 
     def rows(self) -> list[SessionRow]:
@@ -111,18 +119,14 @@ class SessionTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[index.row()][index.column()]
+        if role == SortRole:
+            return self._sort[index.row()][index.column()]
         row = self._rows[index.row()]
         column = COLUMNS[index.column()]
         if role == RowRole:
             return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SortRole:
-            if column == "started":
-                return row.started_at.isoformat()
-            if column == "answers":
-                return row.answers
-            return str(self._display(row, column)).casefold()
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             return QColor(STATUS_COLOURS.get(row.status, theme.TEXT))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "answers":
@@ -131,7 +135,15 @@ class SessionTableModel(QAbstractTableModel):
             return row.review_comment
         return None
 
-    def _display(self, row: SessionRow, column: str) -> Any:
+    @staticmethod
+    def _sort_of(row: SessionRow, column: str, shown: Any) -> Any:
+        if column == "started":
+            return row.started_at.isoformat()
+        if column == "answers":
+            return row.answers
+        return str(shown).casefold()
+
+    def _display_of(self, row: SessionRow, column: str) -> Any:
         if column == "started":
             return local(row.started_at).strftime("%Y-%m-%d %H:%M")
         if column == "instrument":

@@ -87,9 +87,23 @@ class SessionsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        # Widths from typical contents, not measured row by row: the list opens at once.
+        metrics = self.table.fontMetrics()
+        samples = (
+            "2024-11-30 04:30",
+            "",
+            "Documentation",
+            "INF-RP12",
+            "Kantor Kecamatan Medan Baru",
+            "Rina Peneliti",
+            "Consent refused",
+            "Answers",
+        )
+        for column, sample in enumerate(samples):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._on_activated)
         self.table.activated.connect(self._on_activated)
         layout.addWidget(self.table, 1)

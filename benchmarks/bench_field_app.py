@@ -1,0 +1,286 @@
+"""The field app: warm start to a painted main window on a 200-session study, opening a
+200-question instrument in the runner, one keystroke in the runner, and the save latency
+of one answer through the service next to a raw sqlite3 upsert + commit on the same
+WAL / synchronous=FULL database, measured in the same run."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import BenchContext, Figure, bench_profile, percentile
+
+START_RUNS = 5
+SAVES = 1000
+OPEN_RUNS = 5
+
+
+def run(ctx: BenchContext) -> list[Figure]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    study = ctx.demo_study(200)
+    figures = _start(ctx, study)
+    figures += _runner(ctx)
+    figures += _saves(ctx, study)
+    return figures
+
+
+# ---- start ----------------------------------------------------------------------------
+def _start(ctx: BenchContext, study: Path) -> list[Figure]:
+    path = ctx.copy(study, "start.sqlite")
+    data = ctx.workdir / "start-data"
+    data.mkdir(exist_ok=True)
+    profile = bench_profile()
+    (data / "profile.json").write_text(json.dumps(profile.__dict__), encoding="utf-8")
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        NEUTRALITAS_DATA_DIR=str(data),
+        XDG_CONFIG_HOME=str(ctx.workdir / "start-config"),
+        NEUTRALITAS_STARTUP_PROBE="1",
+    )
+
+    def once() -> float:
+        started = time.time()
+        done = subprocess.run(
+            [sys.executable, "-m", "neutralitas_desktop", str(path)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+        line = next(x for x in done.stdout.splitlines() if x.startswith("first-paint"))
+        return float(line.split()[1]) - started
+
+    cold = once()
+    warm = [once() for _ in range(START_RUNS)]
+    median = statistics.median(warm)
+    return [
+        Figure("start: first launch to painted main window (200 sessions)", cold, "s"),
+        Figure(
+            "start: warm launch to painted main window (median of 5)",
+            median,
+            "s",
+            "<= 0.6 s",
+            median <= 0.6,
+        ),
+        Figure("start: warm launch, best of 5", min(warm), "s"),
+    ]
+
+
+# ---- runner ---------------------------------------------------------------------------
+def big_instrument(questions: int = 200) -> Any:
+    """A 200-question observation form: 10 sections of 20, every common type, skip logic."""
+    from neutralitas_desktop.instruments.model import (
+        Choice,
+        ChoiceList,
+        Group,
+        Instrument,
+        Question,
+    )
+
+    kinds = (
+        "text",
+        "integer",
+        "select_one",
+        "yes_no_na",
+        "long_text",
+        "select_multiple",
+        "date",
+        "likert",
+        "decimal",
+        "yes_no_na",
+    )
+    choices = ChoiceList(
+        "c5",
+        tuple(Choice(str(i), {"id": f"Pilihan {i}", "en": f"Choice {i}"}) for i in range(1, 6)),
+    )
+    sections = []
+    for s in range(questions // 20):
+        children = []
+        for q in range(20):
+            n = s * 20 + q
+            kind = kinds[n % len(kinds)]
+            children.append(
+                Question(
+                    name=f"q{n:03d}",
+                    type=kind,
+                    label={
+                        "id": f"Pertanyaan {n}: apakah hal ini teramati di kantor?",
+                        "en": f"Question {n}: was this observed at the office?",
+                    },
+                    hint={"id": "Catat apa yang terlihat."} if n % 4 == 0 else {},
+                    required=n % 3 == 0,
+                    relevant=f"${{q{n - 1:03d}}} != 'no'" if kind == "long_text" else "",
+                    constraint=". >= 0 and . <= 1000" if kind == "integer" else "",
+                    choice_list="c5" if kind in ("select_one", "select_multiple", "likert") else "",
+                )
+            )
+        sections.append(
+            Group(
+                f"s{s}", {"id": f"Bagian {s + 1}", "en": f"Part {s + 1}"}, children=tuple(children)
+            )
+        )
+    return Instrument(
+        "bench-200",
+        "1",
+        {"id": "Formulir 200 pertanyaan"},
+        "observation",
+        ("id", "en"),
+        "id",
+        tuple(sections),
+        {"c5": choices},
+    )
+
+
+def _runner(ctx: BenchContext) -> list[Figure]:
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from neutralitas_desktop.fieldwork.instruments import store_instrument
+    from neutralitas_desktop.fieldwork.workspace import open_workspace
+    from neutralitas_desktop.instruments.form_state import FormState
+    from neutralitas_desktop.ui.runner.runner_view import RunnerView
+    from neutralitas_desktop.ui.settings import UiSettings
+    from neutralitas_desktop.ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication([])
+    apply_theme(app)  # type: ignore[arg-type]
+    instrument = big_instrument()
+    workspace = open_workspace(ctx.workdir / "runner.sqlite", bench_profile(), create=True)
+    with workspace.db.session() as session:
+        iid, _ = store_instrument(session, instrument, workspace.actor.device_id)
+    site = workspace.add_site("Kantor Kecamatan Cibeureum")
+    sid = workspace.begin_session(instrument_id=iid, site_id=site.id).session_id
+    settings = UiSettings(QSettings(str(ctx.workdir / "runner.ini"), QSettings.Format.IniFormat))
+    opened: list[float] = []
+    for _ in range(OPEN_RUNS):
+        started = time.perf_counter()
+        view = RunnerView(workspace, sid, settings)
+        view.resize(1280, 820)
+        view.show()
+        app.processEvents()  # type: ignore[union-attr]
+        opened.append(time.perf_counter() - started)
+        view.saver.close()
+        view.close()
+        view.deleteLater()
+        app.processEvents()  # type: ignore[union-attr]
+    # one keystroke: relevance and checks of the whole form, the page redrawn, the save queued
+    view = RunnerView(workspace, sid, settings)
+    view.resize(1280, 820)
+    view.show()
+    app.processEvents()  # type: ignore[union-attr]
+    target = view.current_page().card("q000").input.focus_widget()  # type: ignore[union-attr]
+    keystrokes = []
+    for i in range(200):
+        started = time.perf_counter()
+        QTest.keyClick(target, Qt.Key.Key_A if i % 2 else Qt.Key.Key_B)
+        keystrokes.append(time.perf_counter() - started)
+    view.saver.close()
+    view.close()
+    workspace.close()
+    state = FormState(instrument, {f"q{n:03d}": "1" for n in range(200)})
+    changes = []
+    for i in range(300):
+        started = time.perf_counter()
+        state.set_value("q010", str(i))
+        changes.append(time.perf_counter() - started)
+    open_ms = statistics.median(opened) * 1000
+    key_p99 = percentile(keystrokes, 99) * 1000
+    change = statistics.median(changes) * 1000
+    return [
+        Figure(
+            "runner: open a 200-question instrument (median of 5)",
+            open_ms,
+            "ms",
+            "<= 150 ms",
+            open_ms <= 150,
+        ),
+        Figure("runner: one keystroke handled, p50", percentile(keystrokes, 50) * 1000, "ms"),
+        Figure(
+            "runner: one keystroke handled, p99", key_p99, "ms", "<= 16 ms (a frame)", key_p99 <= 16
+        ),
+        Figure(
+            "form state: re-evaluate 200 questions after a change, p50",
+            change,
+            "ms",
+            "<= 10 ms",
+            change <= 10,
+        ),
+    ]
+
+
+# ---- saves ----------------------------------------------------------------------------
+def _saves(ctx: BenchContext, study: Path) -> list[Figure]:
+    from neutralitas_desktop.fieldwork.answers import answer_id, save_answer
+    from neutralitas_desktop.fieldwork.instruments import get_instrument
+    from neutralitas_desktop.fieldwork.workspace import open_workspace
+
+    path = ctx.copy(study, "saves.sqlite")
+    workspace = open_workspace(path, bench_profile())
+    iid, _ = get_instrument(workspace.db, "office-observation")
+    site = workspace.sites()[0]
+    sid = workspace.begin_session(instrument_id=iid, site_id=site.id).session_id
+    raw_sid = workspace.begin_session(instrument_id=iid, site_id=site.id).session_id
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA synchronous=FULL")
+    upsert = (
+        "INSERT INTO answer (id, session_id, key, question, value, note, current_revision_id,"
+        " revision_count, has_conflict, relevant, updated_at, device_id)"
+        " VALUES (?, ?, ?, ?, ?, '', ?, 1, 0, 1, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET value = excluded.value,"
+        " current_revision_id = excluded.current_revision_id,"
+        " revision_count = revision_count + 1, updated_at = excluded.updated_at"
+    )
+    service: list[float] = []
+    bare: list[float] = []
+    actor = workspace.actor
+    for i in range(SAVES):
+        key = f"q{i % 25}"
+        started = time.perf_counter()
+        save_answer(workspace.db, actor, sid, key, f"jawaban {i}")
+        service.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        raw.execute("BEGIN")
+        raw.execute(
+            upsert,
+            (
+                answer_id(raw_sid, key),
+                raw_sid,
+                key,
+                key,
+                f"jawaban {i}",
+                str(uuid.uuid4()),
+                "2024-10-21 10:42:07",
+                actor.device_id,
+            ),
+        )
+        raw.execute("COMMIT")
+        bare.append(time.perf_counter() - started)
+    raw.close()
+    workspace.close()
+    raw_p50 = percentile(bare, 50) * 1000
+    p50 = percentile(service, 50) * 1000
+    p99 = percentile(service, 99) * 1000
+    return [
+        Figure("save: raw sqlite3 upsert + commit, p50", raw_p50, "ms"),
+        Figure("save: raw sqlite3 upsert + commit, p99", percentile(bare, 99) * 1000, "ms"),
+        Figure(
+            "save: one answer through the service, p50",
+            p50,
+            "ms",
+            f"<= 2.0x raw ({2 * raw_p50:.3f} ms)",
+            p50 <= 2 * raw_p50,
+        ),
+        Figure("save: one answer through the service, p99", p99, "ms", "<= 1 ms", p99 <= 1.0),
+    ]
