@@ -63,14 +63,20 @@ def merge_packages(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[MergeSummary]:
-    """Merge verified packages in the order given; with ``dry_run`` only say what it would do."""
+    """Merge verified packages in the order given; with ``dry_run`` only say what it would do.
+
+    ``cancelled`` is asked between packages: the packages merged so far stay merged (each
+    one is all or nothing), and their summaries are returned."""
     if dry_run and db.is_sqlite:
         return _preview_on_copy(db, actor, packages, progress)
     if dry_run:
         return _merge_in_one_transaction(db, actor, packages, progress)
     summaries = []
     for step, package in enumerate(packages):
+        if cancelled is not None and cancelled():
+            break
         if progress:
             progress(step, len(packages), package.path.name)
         summaries.append(_merge_one(db, actor, package))
@@ -87,12 +93,15 @@ def merge_files(
     passphrase: PassphraseSource | str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[MergeSummary]:
     info = study_info(db)
     title = info.title.get(info.default_language, "")
     packages = open_packages(paths, study_id=info.id, study_title=title, passphrase=passphrase)
     try:
-        return merge_packages(db, actor, packages, dry_run=dry_run, progress=progress)
+        return merge_packages(
+            db, actor, packages, dry_run=dry_run, progress=progress, cancelled=cancelled
+        )
     finally:
         for package in packages:
             package.close()

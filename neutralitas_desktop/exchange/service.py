@@ -1,0 +1,119 @@
+"""The exchange services bound to one open study, as the GUI uses them: the composition
+root (app.py) makes one per study and hands it to the windows, which see only plain
+results (``exchange.results``) and never the database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy import select
+
+from neutralitas_desktop.exchange import conflicts, review
+from neutralitas_desktop.exchange.manifest import Manifest
+from neutralitas_desktop.exchange.merge import merge_files
+from neutralitas_desktop.exchange.package import PackageOptions, write_package
+from neutralitas_desktop.exchange.read import read_manifest
+from neutralitas_desktop.exchange.results import (
+    ConflictInfo,
+    MergeSummary,
+    PackageResult,
+    ReviewCommentInfo,
+)
+from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.store.models import Answer, Researcher
+
+Progress = Callable[[int, int, str], None]
+
+
+class ExchangeService:
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+
+    # --- packages -----------------------------------------------------------------
+    def researchers(self) -> list[tuple[str, str]]:
+        """(id, name) of the study's researchers, by name (for a return package)."""
+        with self.db.engine.connect() as con:
+            rows = con.execute(select(Researcher.id, Researcher.name).order_by(Researcher.name))
+            return [(rid, name) for rid, name in rows]
+
+    def write_package(
+        self,
+        out: Path,
+        *,
+        since_last: bool = False,
+        anonymize: bool = False,
+        passphrase: str | None = None,
+        include_identities: bool = False,
+        researcher_id: str | None = None,
+        progress: Progress | None = None,
+    ) -> PackageResult:
+        options = PackageOptions(
+            since_last=since_last,
+            anonymize=anonymize,
+            include_identities=include_identities,
+            passphrase=passphrase,
+            researcher_id=researcher_id,
+        )
+        return write_package(self.db, self.actor, out, options, progress)
+
+    # --- merging --------------------------------------------------------------------
+    def inspect(self, path: Path) -> Manifest:
+        """The manifest of a package (its bytes checked; no passphrase needed)."""
+        return read_manifest(path)
+
+    def preview(
+        self, paths: Sequence[Path], passphrases: dict[str, str], progress: Progress | None = None
+    ) -> list[MergeSummary]:
+        return merge_files(
+            self.db, self.actor, paths, passphrase=_by_package(passphrases), dry_run=True,
+            progress=progress,
+        )  # fmt: skip
+
+    def merge(
+        self,
+        paths: Sequence[Path],
+        passphrases: dict[str, str],
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[MergeSummary]:
+        return merge_files(
+            self.db, self.actor, paths, passphrase=_by_package(passphrases), progress=progress,
+            cancelled=cancelled,
+        )  # fmt: skip
+
+    # --- conflicts ------------------------------------------------------------------
+    def conflicts(self) -> list[ConflictInfo]:
+        return conflicts.list_conflicts(self.db)
+
+    def resolve(
+        self, ref: str, *, choose: int | None = None, value: str | None = None
+    ) -> ConflictInfo:
+        return conflicts.resolve_conflict(self.db, self.actor, ref, choose=choose, value=value)
+
+    # --- review ---------------------------------------------------------------------
+    def approve(self, session_id: str, comment: str = "") -> None:
+        review.approve_session(self.db, self.actor, session_id, comment)
+
+    def return_session(self, session_id: str, comment: str, question: str | None = None) -> None:
+        review.return_session(self.db, self.actor, session_id, comment, question)
+
+    def comments(self, session_id: str) -> list[ReviewCommentInfo]:
+        return review.review_comments(self.db, session_id)
+
+    def questions(self, session_id: str) -> list[str]:
+        """The answer keys of a session, in form order as saved (for comments on questions)."""
+        with self.db.engine.connect() as con:
+            rows = con.execute(
+                select(Answer.key)
+                .where(Answer.session_id == session_id, Answer.value.is_not(None))
+                .order_by(Answer.updated_at, Answer.key)
+            )
+            return [key for (key,) in rows]
+
+
+def _by_package(passphrases: dict[str, str]) -> Callable[[Manifest], str | None]:
+    """Passphrases typed per package (by package id), for the packages that need one."""
+    return lambda manifest: passphrases.get(manifest.package_id)
