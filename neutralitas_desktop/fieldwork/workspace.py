@@ -12,7 +12,11 @@ from neutralitas_desktop.fieldwork import attachments, informants, runner, sessi
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.answers import RevisionInfo, answer_history
 from neutralitas_desktop.fieldwork.autosave import AnswerWriter, SaveFailure, SaveOutcome
-from neutralitas_desktop.fieldwork.instruments import InstrumentInfo, list_instruments
+from neutralitas_desktop.fieldwork.instruments import (
+    InstrumentInfo,
+    get_instrument,
+    list_instruments,
+)
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.stats import study_stats
 from neutralitas_desktop.fieldwork.study import StudyInfo, open_study, register_actor, study_info
@@ -105,6 +109,14 @@ class Workspace:
         for info in list_instruments(self.db):
             latest[info.form_id] = info  # listed oldest first per form
         return list(latest.values())
+
+    def consent_statement(self, instrument_id: str, language: str) -> str:
+        """The text of a form's consent question, read out before an interview ("" if none)."""
+        _, instrument = get_instrument(self.db, instrument_id)
+        for question in instrument.questions():
+            if question.type == "consent":
+                return instrument.text(question.label, language)
+        return ""
 
     # ---- informants ----------------------------------------------------------------
     def informants(self, site_id: str | None = None) -> list[InformantInfo]:

@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         runner.closed.connect(self._on_runner_closed)
         runner.session_changed.connect(lambda _sid: self.navigator.reload())
-        runner.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        runner.status_message.connect(self.statusBar().showMessage)  # stays: "Tersimpan 10:42:07"
         self.stack.addWidget(runner)
         self.stack.setCurrentWidget(runner)
         runner.restore_focus()

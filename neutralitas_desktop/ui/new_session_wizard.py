@@ -221,6 +221,12 @@ class ConsentPage(_Page):
         self.who = QLabel(self)
         self.who.setObjectName("questionLabel")
         layout.addWidget(self.who)
+        self.statement = QLabel(self)
+        self.statement.setObjectName("panel")
+        self.statement.setWordWrap(True)
+        self.statement.setMargin(12)
+        self.statement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.statement)
         self.group = QButtonGroup(self)
         self.given = QRadioButton(self.tr("Consent given: start the interview"), self)
         self.refused = QRadioButton(
@@ -252,6 +258,9 @@ class ConsentPage(_Page):
     def initializePage(self) -> None:
         informant = self.w.state.informant
         self.who.setText(informant.code if informant else "")
+        statement = self.w.workspace.consent_statement(self.w.state.instrument_id, self.w.language)
+        self.statement.setText(statement)
+        self.statement.setVisible(bool(statement))
         self.when.setText(dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
 
     def _on_consent(self, value: str) -> None:
@@ -279,6 +288,7 @@ class NewSessionWizard(QWizard):
         ):
             self.setPage(index, page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Start"))
+        self.button(QWizard.WizardButton.FinishButton).setObjectName("primary")
 
     def accept(self) -> None:
         try:

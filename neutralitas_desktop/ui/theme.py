@@ -42,7 +42,9 @@ QLabel#screenTitle {{ color: {TEXT}; font-size: 14pt; font-weight: 600; }}
 QLabel#countValue {{ color: {TEXT}; font-size: 16pt; font-weight: 600; }}
 QLabel#countName {{ color: {MUTED}; }}
 QFrame#countTile {{ background: white; border: 1px solid {BORDER}; border-radius: 8px; }}
-QFrame#panel {{ background: white; border: 1px solid {BORDER}; border-radius: 8px; }}
+QFrame#panel, QLabel#panel {{
+    background: white; border: 1px solid {BORDER}; border-radius: 8px;
+}}
 QFrame#banner {{
     background: {WARNING_SOFT}; border: 1px solid #f0b35b; border-radius: 6px;
 }}
@@ -71,6 +73,10 @@ QPushButton#primary {{
 }}
 QPushButton#primary:disabled {{ background: #9dbcbf; border-color: #9dbcbf; }}
 QPushButton#link {{ border: none; color: {ACCENT}; background: transparent; padding: 2px 4px; }}
+QPushButton#cardLink {{
+    border: none; color: #7b8794; background: transparent; padding: 0 4px; font-size: 9pt;
+}}
+QPushButton#cardLink:hover, QPushButton#cardLink:checked {{ color: {ACCENT}; }}
 QLineEdit, QPlainTextEdit {{
     border: 1px solid {BORDER}; border-radius: 5px; padding: 4px 6px; background: white;
 }}

@@ -96,6 +96,22 @@ class QuestionCard(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.label, 1)
+        self.note_edit: QPlainTextEdit | None = None
+        self.note_button: QPushButton | None = None
+        self.history_button: QPushButton | None = None
+        if self.question.type != "note":
+            # quiet links in the corner: the answer, not the tooling, holds the eye
+            self.note_button = QPushButton(self.tr("Field note"), self)
+            self.note_button.setObjectName("cardLink")
+            self.note_button.setCheckable(True)
+            self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.note_button.toggled.connect(self._on_note_toggled)
+            head.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTop)
+            self.history_button = QPushButton(self.tr("History"), self)
+            self.history_button.setObjectName("cardLink")
+            self.history_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.history_button.clicked.connect(lambda: self.history_requested.emit(self.key))
+            head.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
         self.required_mark = QLabel("*", self)
         self.required_mark.setObjectName("required")
         self.required_mark.setToolTip(self.tr("Required"))
@@ -121,25 +137,6 @@ class QuestionCard(QFrame):
         self.issue.setWordWrap(True)
         self.issue.setVisible(False)
         layout.addWidget(self.issue)
-        self.note_edit: QPlainTextEdit | None = None
-        self.note_button: QPushButton | None = None
-        self.history_button: QPushButton | None = None
-        if self.input is not None:
-            footer = QHBoxLayout()
-            footer.setSpacing(8)
-            self.note_button = QPushButton(self.tr("Field note"), self)
-            self.note_button.setObjectName("link")
-            self.note_button.setCheckable(True)
-            self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.note_button.toggled.connect(self._on_note_toggled)
-            footer.addWidget(self.note_button)
-            self.history_button = QPushButton(self.tr("History"), self)
-            self.history_button.setObjectName("link")
-            self.history_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.history_button.clicked.connect(lambda: self.history_requested.emit(self.key))
-            footer.addWidget(self.history_button)
-            footer.addStretch(1)
-            layout.addLayout(footer)
         self.refresh_texts(form)
 
     # ---- showing -------------------------------------------------------------------

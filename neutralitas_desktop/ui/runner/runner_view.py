@@ -108,11 +108,6 @@ class RunnerView(QWidget):
         self.progress.setObjectName("muted")
         footer.addWidget(self.progress)
         footer.addSpacing(12)
-        self.saved_label = QLabel(self)
-        self.saved_label.setObjectName("muted")
-        self.saved_label.setMinimumWidth(self.saved_label.fontMetrics().horizontalAdvance("M" * 11))
-        footer.addWidget(self.saved_label)
-        footer.addSpacing(12)
         self.back_button = QPushButton(self.tr("Back to study"), self)
         self.back_button.clicked.connect(self.request_close)
         footer.addWidget(self.back_button)
@@ -370,14 +365,11 @@ class RunnerView(QWidget):
 
     # ---- saving feedback -----------------------------------------------------------
     def _on_saved(self, when: dt.datetime) -> None:
-        text = self.tr("Saved %1").replace("%1", when.strftime("%H:%M:%S"))
-        self.saved_label.setText(text)
-        self.status_message.emit(text)
+        self.status_message.emit(self.tr("Saved %1").replace("%1", when.strftime("%H:%M:%S")))
 
     def _on_save_failed(self, code: str, pending: int) -> None:
         self.banner.show_failure(code, pending)
-        self.saved_label.setText(self.tr("Not saved yet"))
-        self.status_message.emit(self.banner.text.text())
+        self.status_message.emit(self.tr("Not saved yet"))
 
     def _on_save_recovered(self) -> None:
         self.banner.setVisible(False)

@@ -1,0 +1,213 @@
+"""Make the screenshots in docs/screenshots/ from a fresh demo study (re-run after UI changes):
+
+    python docs/make_screenshots.py [--out docs/screenshots] [--language id|en]
+
+Everything happens offscreen in a temporary folder; nothing of the user's is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (1280, 800)
+
+
+def _wait(app, seconds: float = 0.3, until: Callable[[], bool] | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Let Qt (and worker threads) finish what they started."""
+    deadline = time.monotonic() + (10 if until else seconds)
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if until is not None and until():
+            break
+        time.sleep(0.02)
+    app.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--language", choices=("id", "en"), default="id")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="neutralitas-shots-") as tmp:
+        os.environ["NEUTRALITAS_DATA_DIR"] = str(Path(tmp) / "data")
+        os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
+        return _shoot(Path(tmp), args.out, args.language)
+
+
+def _shoot(tmp: Path, out: Path, language: str) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QWidget, QWizard
+
+    from neutralitas_desktop.fieldwork.answers import save_answer
+    from neutralitas_desktop.fieldwork.demo import generate_demo
+    from neutralitas_desktop.fieldwork.instruments import get_instrument
+    from neutralitas_desktop.fieldwork.profile import LocalProfile
+    from neutralitas_desktop.fieldwork.workspace import open_workspace
+    from neutralitas_desktop.instruments.form_state import encode_position
+    from neutralitas_desktop.ui.first_run_dialog import FirstRunDialog
+    from neutralitas_desktop.ui.main_window import MainWindow
+    from neutralitas_desktop.ui.new_session_wizard import NewSessionWizard
+    from neutralitas_desktop.ui.profile_state import ProfileState
+    from neutralitas_desktop.ui.settings import UiSettings
+    from neutralitas_desktop.ui.theme import apply_theme
+    from neutralitas_desktop.ui.translations import install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    apply_theme(app)
+    translators = install_translators(app, language)
+    profile = LocalProfile(
+        "5c7e0d1a-0000-4000-8000-00000000d0c5",
+        "Laptop tim Tasikmalaya 1",
+        "Rina Kartika",
+        "RK",
+        language,
+        True,
+    )
+    workspace = open_workspace(tmp / "studi.sqlite", profile, create=True)
+    generate_demo(workspace.db, workspace.actor, 60, seed=7)
+    settings = UiSettings(QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat))
+    settings.language = language
+
+    class Host:  # what app.py provides, enough for screenshots
+        def open_study(self, path: str, create: bool):  # type: ignore[no-untyped-def]
+            return open_workspace(path, profile, create=create)
+
+        def update_profile(self, **changes: str) -> LocalProfile:
+            return profile
+
+        def change_language(self, language: str) -> None:
+            pass
+
+        def report_service(self, ws):  # type: ignore[no-untyped-def]
+            from neutralitas_desktop.reports.service import ReportService
+
+            return ReportService(ws.db)
+
+        def triangulation(self, ws):  # type: ignore[no-untyped-def]
+            from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+
+            return TriangulationWorkbench(ws.db, ws.actor)
+
+    made: list[str] = []
+
+    def save(widget: QWidget, name: str) -> None:
+        _wait(app)
+        widget.grab().save(str(out / name))
+        made.append(name)
+
+    window = MainWindow(workspace, settings, Host())  # type: ignore[arg-type]
+    window.resize(*SIZE)
+    window.show()
+    _wait(app)
+    save(window, "main-window.png")
+
+    window.navigator.show_tab("informants")
+    window.navigator.informants.table.selectRow(2)
+    save(window, "informants.png")
+    window.navigator.show_tab("sessions")
+
+    # the new-session wizard at its informant and consent steps
+    wizard = NewSessionWizard(workspace, language, window)
+    wizard.show()
+    pages = [wizard.page(i) for i in wizard.pageIds()]
+    pages[0].list.setCurrentRow(0)  # type: ignore[attr-defined]
+    wizard.next()
+    pages[1].list.setCurrentRow(0)  # type: ignore[attr-defined]
+    wizard.next()
+    pages[2].list.setCurrentRow(0)  # type: ignore[attr-defined]
+    save(wizard, "new-session-informant.png")
+    wizard.next()
+    pages[3].given.setChecked(True)  # type: ignore[attr-defined]
+    save(wizard, "new-session-consent.png")
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+
+    # the runner on the long ASN staff interview, part-way through, with skip logic open
+    iid, _ = get_instrument(workspace.db, "asn-staff-interview")
+    site = workspace.sites()[0]
+    informant = workspace.create_informant(role="asn_staff", site_id=site.id)
+    sid = workspace.begin_session(
+        instrument_id=iid,
+        site_id=site.id,
+        informant_id=informant.id,
+        consent="given",
+        language=language,
+    ).session_id
+    answers = {
+        "a2_recording": "yes",
+        "b1_position": "Kepala Seksi Pemerintahan",
+        "b2_unit": "kecamatan",
+        "b3_asn_status": "pns",
+        "b4_years_service": "12",
+        "b5_platforms_used": "facebook whatsapp",
+        "c1_socialised": "yes",
+        "c2_socialisation_forms": "circular assembly",
+        "c3_knows_like_prohibited": "yes",
+        "c4_understands_limits": "4",
+        "d1_liked": "yes",
+        "d2_commented": "no",
+        "d3_shared": "no",
+    }
+    for key, value in answers.items():
+        save_answer(workspace.db, workspace.actor, sid, key, value)
+    save_answer(
+        workspace.db,
+        workspace.actor,
+        sid,
+        "d1_liked",
+        "yes",
+        "Informan tersenyum, lalu menyebut 'hanya sekali, tidak sengaja'.",
+    )
+    writer = workspace.writer()
+    writer.submit_position(sid, encode_position("d_socmed"))
+    writer.close()
+    window.open_session(sid)
+    runner = window.runner
+    assert runner is not None
+    runner.state.revealed.update({0, 1, 2})
+    runner.current_page().refresh()
+    runner._update_chrome()
+    save(window, "runner.png")
+    runner.request_close()
+
+    # screens other parts of the app register in the main window, when present
+    for attribute, kind, name in (
+        ("analysis", "matrix", "triangulation-matrix.png"),
+        ("exports", "excel", "export-excel.png"),
+    ):
+        actions = getattr(window, attribute, None)
+        if actions is None:
+            continue
+        try:
+            screen = actions.open(kind)
+        except Exception as exc:  # a screenshot must not stop the others
+            print(f"skipped {name}: {exc}", file=sys.stderr)
+            continue
+        if screen is None:
+            continue
+        _wait(app, 1.5)
+        save(screen, name)
+        screen.close()
+
+    first = FirstRunDialog(ProfileState(language, "Rina Kartika", "RK", "Laptop tim Tasikmalaya 1"))
+    first.show()
+    save(first, "first-run.png")
+    first.close()
+    window.close()
+    workspace.close()
+    del translators
+    print("\n".join(str(out / name) for name in made))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
