@@ -1,4 +1,5 @@
-"""Make the screenshots in docs/screenshots/ from a fresh demo study (re-run after UI changes):
+"""Make the field app's screenshots in docs/screenshots/ from a fresh demo study (re-run
+after UI changes; the analysis and report screens have scripts of their own):
 
     python docs/make_screenshots.py [--out docs/screenshots] [--language id|en]
 
@@ -88,16 +89,6 @@ def _shoot(tmp: Path, out: Path, language: str) -> int:
         def change_language(self, language: str) -> None:
             pass
 
-        def report_service(self, ws):  # type: ignore[no-untyped-def]
-            from neutralitas_desktop.reports.service import ReportService
-
-            return ReportService(ws.db)
-
-        def triangulation(self, ws):  # type: ignore[no-untyped-def]
-            from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
-
-            return TriangulationWorkbench(ws.db, ws.actor)
-
     made: list[str] = []
 
     def save(widget: QWidget, name: str) -> None:
@@ -178,25 +169,6 @@ def _shoot(tmp: Path, out: Path, language: str) -> int:
     runner._update_chrome()
     save(window, "runner.png")
     runner.request_close()
-
-    # screens other parts of the app register in the main window, when present
-    for attribute, kind, name in (
-        ("analysis", "matrix", "triangulation-matrix.png"),
-        ("exports", "excel", "export-excel.png"),
-    ):
-        actions = getattr(window, attribute, None)
-        if actions is None:
-            continue
-        try:
-            screen = actions.open(kind)
-        except Exception as exc:  # a screenshot must not stop the others
-            print(f"skipped {name}: {exc}", file=sys.stderr)
-            continue
-        if screen is None:
-            continue
-        _wait(app, 1.5)
-        save(screen, name)
-        screen.close()
 
     first = FirstRunDialog(ProfileState(language, "Rina Kartika", "RK", "Laptop tim Tasikmalaya 1"))
     first.show()
