@@ -10,7 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.dialects import sqlite
 
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
@@ -19,7 +19,7 @@ from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import Attachment, utcnow
 
 MAX_SIZE = 200 * 1024 * 1024  # a phone video is the largest thing worth keeping here
-_table = Attachment.__table__
+_table: Table = Attachment.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)

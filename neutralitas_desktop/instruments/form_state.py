@@ -521,8 +521,8 @@ class FormState:
         """Calculated values that differ from what is stored (the runner saves them)."""
         out: dict[str, str | None] = {}
         for i, entry in enumerate(self._entries):
-            if entry.kind == "question" and entry.node.type == "calculate":  # type: ignore[union-attr]
-                value = self._eff.get(entry.key, _EMPTY) if self._relevant[i] else _EMPTY
+            if entry.kind == "question" and entry.question.type == "calculate":
+                value = str(self._eff.get(entry.key, _EMPTY)) if self._relevant[i] else _EMPTY
                 stored = self._values.get(entry.key)
                 if (stored or "") != value:
                     self._values[entry.key] = value or None
