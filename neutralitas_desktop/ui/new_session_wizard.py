@@ -288,7 +288,10 @@ class NewSessionWizard(QWizard):
         ):
             self.setPage(index, page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Start"))
-        self.button(QWizard.WizardButton.FinishButton).setObjectName("primary")
+        finish = self.button(QWizard.WizardButton.FinishButton)
+        finish.setObjectName("primary")
+        finish.style().unpolish(finish)  # QWizard polished its buttons already
+        finish.style().polish(finish)
 
     def accept(self) -> None:
         try:
