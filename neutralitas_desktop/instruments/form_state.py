@@ -16,12 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import secrets
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
 
-from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.instruments import expressions as ex
 from neutralitas_desktop.instruments.form_checks import (
     CHOICE_COLUMN,
@@ -30,6 +27,17 @@ from neutralitas_desktop.instruments.form_checks import (
     bare_names_to_refs,
     message,
     type_problem,
+)
+from neutralitas_desktop.instruments.form_entries import (
+    Changes,
+    Entry,
+    IncompleteFormError,
+    Issue,
+    SectionStatus,
+    decode_position,
+    encode_position,
+    new_item_key,
+    split_items,
 )
 from neutralitas_desktop.instruments.model import (
     ATTACHMENT_TYPES,
@@ -40,82 +48,21 @@ from neutralitas_desktop.instruments.model import (
     Question,
 )
 
-EntryKind = Literal["section", "group", "repeat", "item", "question"]
+__all__ = [
+    "OTHER_CHOICE",
+    "OTHER_SUFFIX",
+    "Changes",
+    "Entry",
+    "FormState",
+    "IncompleteFormError",
+    "Issue",
+    "SectionStatus",
+    "decode_position",
+    "encode_position",
+    "split_items",
+]
 
-
-@dataclass(frozen=True)
-class Entry:
-    """One node of the form instance; ``key`` is the answer key for questions and repeats."""
-
-    key: str
-    node: Node
-    kind: EntryKind
-    section: str
-    depth: int
-    parent: int  # index of the enclosing entry, -1 at the top
-    scope: tuple[tuple[str, str], ...]  # (repeat name, item) from the outside in
-    position: int = 1  # 1-based index of the innermost repeat item
-
-    @property
-    def question(self) -> Question:
-        assert isinstance(self.node, Question)
-        return self.node
-
-    @property
-    def answerable(self) -> bool:
-        return (
-            self.kind == "question"
-            and isinstance(self.node, Question)
-            and self.node.type not in ("note", "calculate")
-        )
-
-
-@dataclass(frozen=True)
-class Issue:
-    """Why a question stops "Complete": required and empty, or a value that does not hold."""
-
-    key: str
-    section: str
-    code: str  # required / constraint / integer / decimal / range / date / … / other_missing
-    message: str
-    label: str
-
-
-@dataclass(frozen=True)
-class SectionStatus:
-    name: str
-    label: str
-    relevant: bool
-    answered: int  # relevant questions with an answer
-    questions: int  # relevant questions that take an answer
-    required: int  # relevant required questions
-    required_answered: int
-    issues: int
-
-    @property
-    def complete(self) -> bool:
-        return self.relevant and self.issues == 0 and self.required_answered == self.required
-
-
-@dataclass
-class Changes:
-    """What one change did beyond the value the user typed.
-
-    ``saves``: values the runner must store too (calculations, repeat item lists, defaults);
-    ``relevance``: stored answers whose relevant flag flipped; ``visibility``: entries that
-    appeared or disappeared (the page shows or hides them).
-    """
-
-    saves: dict[str, str | None] = field(default_factory=dict)
-    relevance: dict[str, bool] = field(default_factory=dict)
-    visibility: dict[str, bool] = field(default_factory=dict)
-    rebuilt: bool = False  # entries were added or removed (a repeat item)
-
-    def merge(self, other: Changes) -> None:
-        self.saves.update(other.saves)
-        self.relevance.update(other.relevance)
-        self.visibility.update(other.visibility)
-        self.rebuilt = self.rebuilt or other.rebuilt
+_EMPTY = ""
 
 
 @dataclass(frozen=True)
@@ -127,41 +74,6 @@ class _Compiled:
     choice_filter: ex.Expr | None
     repeats: tuple[str, ...]  # names of the repeats containing the node, outside in
     order: int
-
-
-_EMPTY = ""
-
-
-class IncompleteFormError(NeutralitasError):
-    """ "Complete" was refused; ``issues`` lists every question still missing or invalid."""
-
-    def __init__(self, where: str, issues: list[Issue]) -> None:
-        self.where = where
-        self.issues = issues
-        shown = "; ".join(f"{i.key}: {i.message}" for i in issues[:5])
-        more = f" (and {len(issues) - 5} more)" if len(issues) > 5 else ""
-        super().__init__(
-            f"{where} cannot be completed: {len(issues)} question(s) need an answer or a "
-            f"correction: {shown}{more}"
-        )
-
-
-def encode_position(section: str, key: str = "") -> str:
-    """Where the researcher is in a form: the section (page) and the question in focus."""
-    return f"{section}|{key}" if key else section
-
-
-def decode_position(position: str) -> tuple[str, str]:
-    section, _, key = position.partition("|")
-    return section, key
-
-
-def new_item_key() -> str:
-    return secrets.token_hex(4)
-
-
-def split_items(value: str | None) -> list[str]:
-    return value.split() if value else []
 
 
 class FormState:
