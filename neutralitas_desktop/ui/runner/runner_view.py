@@ -56,7 +56,8 @@ class RunnerView(QWidget):
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_save_failed)
         self.saver.recovered.connect(self._on_save_recovered)
-        self.pages: dict[int, SectionPage] = {}
+        self.pages: dict[int, SectionPage] = {}  # built when first shown
+        self._scrolls: dict[int, QScrollArea] = {}
         self._build()
         self._build_actions()
         app = QApplication.instance()
@@ -187,32 +188,30 @@ class RunnerView(QWidget):
             scroll.setWidget(page)
             self.stack.addWidget(scroll)
             self.pages[index] = page
+            self._scrolls[index] = scroll
         return page
+
+    def _drop_page(self, index: int) -> None:
+        self.pages.pop(index, None)
+        scroll = self._scrolls.pop(index, None)
+        if scroll is not None:
+            self.stack.removeWidget(scroll)
+            scroll.deleteLater()
 
     def current_page(self) -> SectionPage:
         return self.page(self.state.current)
 
     def _rebuild_pages(self) -> None:
-        current = self.state.current
-        for page in self.pages.values():
-            scroll = page.parentWidget()
-            while scroll is not None and not isinstance(scroll, QScrollArea):
-                scroll = scroll.parentWidget()
-            if scroll is not None:
-                self.stack.removeWidget(scroll)
-                scroll.deleteLater()
-        self.pages.clear()
-        self._show_section(current)
+        for index in list(self.pages):
+            self._drop_page(index)
+        self._show_section(self.state.current)
 
     def _show_section(self, index: int, focus: str = "") -> None:
         self.saver.flush_typing()
         self.state.go_to(index)
         page = self.page(self.state.current)
         page.refresh(values=True)
-        scroll = page.parentWidget()
-        while scroll is not None and not isinstance(scroll, QScrollArea):
-            scroll = scroll.parentWidget()
-        self.stack.setCurrentWidget(scroll)
+        self.stack.setCurrentWidget(self._scrolls[self.state.current])
         self._update_chrome()
         if focus and page.card(focus) is not None:
             self.focus_question(focus)
@@ -237,11 +236,7 @@ class RunnerView(QWidget):
         card = page.card(key)
         if card is None:
             return
-        scroll = page.parentWidget()
-        while scroll is not None and not isinstance(scroll, QScrollArea):
-            scroll = scroll.parentWidget()
-        if isinstance(scroll, QScrollArea):
-            scroll.ensureWidgetVisible(card, 0, 40)
+        self._scrolls[self.state.current].ensureWidgetVisible(card, 0, 40)
         card.focus_input()
         page.set_current(key)
         self.state.focus_key = key
@@ -296,14 +291,7 @@ class RunnerView(QWidget):
             self.saver.submit(request)
         self.saver.submit_relevance(change.relevance)
         if change.rebuilt:
-            page = self.pages.pop(self.state.current, None)
-            if page is not None:
-                scroll = page.parentWidget()
-                while scroll is not None and not isinstance(scroll, QScrollArea):
-                    scroll = scroll.parentWidget()
-                if scroll is not None:
-                    self.stack.removeWidget(scroll)
-                    scroll.deleteLater()
+            self._drop_page(self.state.current)
             for other in list(self.pages):
                 self.pages[other].refresh()
             self._show_section(self.state.current)
