@@ -34,6 +34,7 @@ from neutralitas_desktop.ui.theme import apply_theme
 from neutralitas_desktop.ui.translations import install_translators
 
 if TYPE_CHECKING:  # loaded when first used: reportlab and openpyxl stay off the start path
+    from neutralitas_desktop.exchange.service import ExchangeService
     from neutralitas_desktop.reports.service import ReportService
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 
@@ -86,6 +87,11 @@ class Application:
         from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 
         return TriangulationWorkbench(workspace.db, workspace.actor)
+
+    def exchange_service(self, workspace: Workspace) -> ExchangeService:
+        from neutralitas_desktop.exchange.service import ExchangeService
+
+        return ExchangeService(workspace.db, workspace.actor)
 
     def change_language(self, language: str) -> None:
         self.profile = dataclasses.replace(self.profile, ui_language=language)

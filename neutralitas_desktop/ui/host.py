@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from neutralitas_desktop.exchange.service import ExchangeService
     from neutralitas_desktop.fieldwork.profile import LocalProfile
     from neutralitas_desktop.fieldwork.workspace import Workspace
     from neutralitas_desktop.reports.service import ReportService
@@ -33,4 +34,8 @@ class AppHost(Protocol):
 
     def triangulation(self, workspace: Workspace) -> TriangulationWorkbench:
         """The codebook, coding, matrix and findings of ``workspace``'s study (Analysis menu)."""
+        ...
+
+    def exchange_service(self, workspace: Workspace) -> ExchangeService:
+        """Packages, merges, conflicts and review of ``workspace``'s study (File, Review)."""
         ...

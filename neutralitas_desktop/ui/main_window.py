@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.exchange.exchange_menu import ExchangeActions
 from neutralitas_desktop.ui.navigator import StudyNavigator
 from neutralitas_desktop.ui.reports.export_menu import ExportActions
 from neutralitas_desktop.ui.settings import UiSettings
