@@ -77,6 +77,14 @@ class MainWindow(QMainWindow):
         )
         self.analysis.install(self.menus["Analysis"])
         self.menus["Analysis"].menuAction().setVisible(True)
+        self.exchange = ExchangeActions(
+            lambda: self.host.exchange_service(self.workspace),
+            lambda: self.navigator.sessions.selected(),
+            lambda: self.workspace.profile.device_name,
+            self,
+        )
+        self.exchange.install(self.menus["File"], self.menus["Review"], before=self.act_quit)
+        self.exchange.changed.connect(lambda: self.navigator.reload())
         self._build_toolbar()
         self.study_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.study_label)
