@@ -44,16 +44,28 @@
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <source>By technique (interview, observation, documentation)</source>
-        <translation>Per teknik (wawancara, observasi, dokumentasi)</translation>
+        <source>By technique</source>
+        <translation>Per teknik</translation>
     </message>
     <message>
-        <source>By source (informant roles)</source>
-        <translation>Per sumber (peran informan)</translation>
+        <source>By source</source>
+        <translation>Per sumber</translation>
     </message>
     <message>
-        <source>By time (fieldwork periods)</source>
-        <translation>Per waktu (periode lapangan)</translation>
+        <source>By time</source>
+        <translation>Per waktu</translation>
+    </message>
+    <message>
+        <source>Triangulasi teknik: interview, observation, documentation</source>
+        <translation>Triangulasi teknik: wawancara, observasi, dokumentasi</translation>
+    </message>
+    <message>
+        <source>Triangulasi sumber: informant roles, then observation and documentation</source>
+        <translation>Triangulasi sumber: peran informan, lalu observasi dan dokumentasi</translation>
+    </message>
+    <message>
+        <source>Triangulasi waktu: the study's fieldwork periods</source>
+        <translation>Triangulasi waktu: periode lapangan studi</translation>
     </message>
     <message>
         <source>Tentative</source>
@@ -291,6 +303,10 @@
         <translation>Pengodean</translation>
     </message>
     <message>
+        <source>Correct source tags…</source>
+        <translation>Perbaiki tag sumber…</translation>
+    </message>
+    <message>
         <source>Memo (optional)</source>
         <translation>Memo (opsional)</translation>
     </message>
@@ -337,6 +353,124 @@
     <message>
         <source>(text changed since)</source>
         <translation>(teks sudah berubah)</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsDialog</name>
+    <message>
+        <source>Review comments</source>
+        <translation>Komentar tinjauan</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Pada</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Komentar</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kapan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>the whole session</source>
+        <translation>seluruh sesi</translation>
+    </message>
+    <message>
+        <source>dealt with</source>
+        <translation>sudah ditangani</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>terbuka</translation>
+    </message>
+    <message>
+        <source>No review comments on this session.</source>
+        <translation>Tidak ada komentar tinjauan pada sesi ini.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Di mana</translation>
+    </message>
+    <message>
+        <source>Sides</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Jawaban</translation>
+    </message>
+    <message>
+        <source>Session status</source>
+        <translation>Status sesi</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Pengodean</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>Tidak ada konflik terbuka.</translation>
+    </message>
+    <message>
+        <source>%1 open conflict(s): choose the side to keep, or write the value.</source>
+        <translation>%1 konflik terbuka: pilih versi yang dipertahankan, atau tulis nilainya.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Catatan: %1</translation>
+    </message>
+    <message>
+        <source>shown now</source>
+        <translation>tampil sekarang</translation>
+    </message>
+    <message>
+        <source>Keep this</source>
+        <translation>Pertahankan ini</translation>
+    </message>
+    <message>
+        <source>Or write the value:</source>
+        <translation>Atau tulis nilainya:</translation>
+    </message>
+    <message>
+        <source>Use this value</source>
+        <translation>Pakai nilai ini</translation>
     </message>
 </context>
 <context>
@@ -421,6 +555,45 @@
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>Export field package…</source>
+        <translation>Ekspor paket lapangan…</translation>
+    </message>
+    <message>
+        <source>Merge packages…</source>
+        <translation>Gabungkan paket…</translation>
+    </message>
+    <message>
+        <source>Approve session</source>
+        <translation>Setujui sesi</translation>
+    </message>
+    <message>
+        <source>Return session…</source>
+        <translation>Kembalikan sesi…</translation>
+    </message>
+    <message>
+        <source>Comments on this session…</source>
+        <translation>Komentar pada sesi ini…</translation>
+    </message>
+    <message>
+        <source>Conflicts…</source>
+        <translation>Konflik…</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Tinjauan</translation>
+    </message>
+    <message>
+        <source>Select a session in the list first.</source>
+        <translation>Pilih dulu sebuah sesi di daftar.</translation>
+    </message>
+    <message>
+        <source>Comment (optional):</source>
+        <translation>Komentar (opsional):</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1252,149 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge packages</source>
+        <translation>Gabungkan paket</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Researcher</source>
+        <translation>Peneliti</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesi</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Add packages…</source>
+        <translation>Tambah paket…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Passphrase…</source>
+        <translation>Frasa sandi…</translation>
+    </message>
+    <message>
+        <source>What the merge would do</source>
+        <translation>Yang akan dilakukan penggabungan</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>New sessions</source>
+        <translation>Sesi baru</translation>
+    </message>
+    <message>
+        <source>Updated sessions</source>
+        <translation>Sesi diperbarui</translation>
+    </message>
+    <message>
+        <source>New answers</source>
+        <translation>Jawaban baru</translation>
+    </message>
+    <message>
+        <source>Updated answers</source>
+        <translation>Jawaban diperbarui</translation>
+    </message>
+    <message>
+        <source>New codings</source>
+        <translation>Pengodean baru</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gabungkan</translation>
+    </message>
+    <message>
+        <source>Stop after this package</source>
+        <translation>Berhenti setelah paket ini</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Encrypted package</source>
+        <translation>Paket terenkripsi</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1:</source>
+        <translation>Frasa sandi untuk %1:</translation>
+    </message>
+    <message>
+        <source>encrypted: passphrase needed</source>
+        <translation>terenkripsi: perlu frasa sandi</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>terenkripsi</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>siap</translation>
+    </message>
+    <message>
+        <source>What the merge did</source>
+        <translation>Yang dilakukan penggabungan</translation>
+    </message>
+    <message>
+        <source>already merged</source>
+        <translation>sudah digabungkan</translation>
+    </message>
+    <message>
+        <source>Checking the packages…</source>
+        <translation>Memeriksa paket…</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Menggabungkan…</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>Menggabungkan %1…</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed yet. Merge to do it.</source>
+        <translation>Belum ada yang berubah. Klik Gabungkan untuk melakukannya.</translation>
+    </message>
+    <message>
+        <source>Merged %1 package(s).</source>
+        <translation>%1 paket digabungkan.</translation>
+    </message>
+    <message>
+        <source>%1 not merged (stopped).</source>
+        <translation>%1 tidak digabungkan (dihentikan).</translation>
+    </message>
+</context>
+<context>
     <name>MissingAnswersDialog</name>
     <message>
         <source>Not complete yet</source>
@@ -1181,6 +1497,89 @@
     </message>
 </context>
 <context>
+    <name>PackageDialog</name>
+    <message>
+        <source>Export field package</source>
+        <translation>Ekspor paket lapangan</translation>
+    </message>
+    <message>
+        <source>One file with this laptop's fieldwork for the supervisor (or, from the supervisor, the sessions going back to a researcher).</source>
+        <translation>Satu berkas berisi hasil lapangan laptop ini untuk supervisor (atau, dari supervisor, sesi yang dikembalikan ke peneliti).</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Telusuri…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Simpan sebagai</translation>
+    </message>
+    <message>
+        <source>Everyone's sessions</source>
+        <translation>Sesi semua peneliti</translation>
+    </message>
+    <message>
+        <source>Sessions of</source>
+        <translation>Sesi milik</translation>
+    </message>
+    <message>
+        <source>Only what changed since the last package</source>
+        <translation>Hanya yang berubah sejak paket terakhir</translation>
+    </message>
+    <message>
+        <source>Anonymise: leave out researchers' and devices' names and informants' notes</source>
+        <translation>Anonimkan: tanpa nama peneliti dan perangkat serta catatan informan</translation>
+    </message>
+    <message>
+        <source>Encrypt with a passphrase</source>
+        <translation>Enkripsi dengan frasa sandi</translation>
+    </message>
+    <message>
+        <source>Include informants' real names and contacts (only encrypted)</source>
+        <translation>Sertakan nama asli dan kontak informan (hanya bila terenkripsi)</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frasa sandi</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Choose where to save the package.</source>
+        <translation>Pilih tempat menyimpan paket.</translation>
+    </message>
+    <message>
+        <source>That folder does not exist.</source>
+        <translation>Folder itu tidak ada.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation>Frasa sandi minimal 8 karakter.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Kedua frasa sandi berbeda.</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Menulis %1…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 KB): %3 sessions, %4 answers.</source>
+        <translation>%1 ditulis (%2 KB): %3 sesi, %4 jawaban.</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Preview — {name}</source>
@@ -1270,6 +1669,57 @@
     <message>
         <source>Not now</source>
         <translation>Nanti saja</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return session</source>
+        <translation>Kembalikan sesi</translation>
+    </message>
+    <message>
+        <source>Return session to its researcher</source>
+        <translation>Kembalikan sesi ke penelitinya</translation>
+    </message>
+    <message>
+        <source>What to fix in the session</source>
+        <translation>Yang perlu diperbaiki dalam sesi</translation>
+    </message>
+    <message>
+        <source>Comments on single questions</source>
+        <translation>Komentar pada pertanyaan tertentu</translation>
+    </message>
+    <message>
+        <source>Comment on this question</source>
+        <translation>Komentari pertanyaan ini</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Komentar</translation>
+    </message>
+    <message>
+        <source>Remove comment</source>
+        <translation>Hapus komentar</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Kembalikan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Say what to fix: a comment on the session or on a question.</source>
+        <translation>Sebutkan yang perlu diperbaiki: komentar pada sesi atau pada pertanyaan.</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +2201,41 @@
     <message>
         <source>Sites</source>
         <translation>Lokasi</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Correct source tags</source>
+        <translation>Perbaiki tag sumber</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Why the tags were wrong</source>
+        <translation>Mengapa tagnya salah</translation>
+    </message>
+    <message>
+        <source>Kind of source</source>
+        <translation>Jenis sumber</translation>
+    </message>
+    <message>
+        <source>Informant role</source>
+        <translation>Peran informan</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Dimulai</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
     </message>
 </context>
 <context>
