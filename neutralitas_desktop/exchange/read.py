@@ -83,8 +83,12 @@ def open_package(
     try:
         database.write_bytes(content)
         _check_content(path, database, manifest)
-        if manifest.schema_version != migrations.HEAD:
-            migrations.upgrade(create_engine(f"sqlite:///{database}"))
+        if manifest.schema_version != migrations.HEAD:  # an older app wrote it: bring it up
+            engine = create_engine(f"sqlite:///{database}")
+            try:
+                migrations.upgrade(engine)
+            finally:
+                engine.dispose()
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

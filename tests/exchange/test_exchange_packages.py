@@ -241,3 +241,31 @@ def test_wrong_passphrase_and_altered_ciphertext(
     assert digest(study.path) == before
     assert main(["--db", str(study.path), "merge", str(sealed)]) == 0
     assert count(study.db, "SELECT count(*) FROM field_session") == 4
+
+
+def test_package_from_an_older_schema_is_upgraded_and_merged(
+    study: Any, laptops: Any, tmp_path: Path
+) -> None:
+    ani = laptops(1, "Ani Lestari")
+    generate_demo(ani.db, ani.actor, 3, seed=9, device_name="Laptop Ani")
+    header, payload = unpack(ani.package(tmp_path).path)
+    old = tmp_path / "old.sqlite"
+    old.write_bytes(zlib.decompress(payload))
+    con = sqlite3.connect(old)
+    for table in ("revision_parent", "row_version", "row_head", "id_alias"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("UPDATE alembic_version SET version_num = '0001'")
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    content = old.read_bytes()
+    header["manifest"].update(
+        schema_version="0001",
+        content_sha256=hashlib.sha256(content).hexdigest(),
+        content_size=len(content),
+    )
+    package = tmp_path / "schema-0001.ndpkg"
+    repack(package, header, zlib.compress(content))
+    [summary] = merge_files(study.db, study.actor, [package])
+    assert summary.totals.new_sessions == 3
+    assert count(study.db, "SELECT count(*) FROM field_session") == 3
