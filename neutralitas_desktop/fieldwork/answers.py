@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy import Boolean, Connection, DateTime, bindparam, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from neutralitas_desktop.fieldwork.actor import Actor
@@ -71,6 +71,32 @@ def _upsert(connection: Connection):  # type: ignore[no-untyped-def]
     return dialect.insert(_answer)
 
 
+# Statements built once: SQLAlchemy then reuses their compiled form on every save.
+_SELECT_CURRENT = select(
+    _answer.c.current_revision_id, _answer.c.value, _answer.c.note, _answer.c.relevant
+).where(_answer.c.id == bindparam("aid"))
+_UPDATE_RELEVANT = (
+    update(_answer)
+    .where(_answer.c.id == bindparam("aid"))
+    .values(relevant=bindparam("rel"), updated_at=bindparam("now"), device_id=bindparam("dev"))
+)
+_UPSERT = text(
+    'INSERT INTO answer (id, session_id, "key", question, value, note, current_revision_id,'
+    " revision_count, has_conflict, relevant, updated_at, device_id)"
+    " VALUES (:aid, :sid, :key, :question, :value, :note, :rid, 1, :no, :rel, :now, :dev)"
+    " ON CONFLICT (id) DO UPDATE SET value = excluded.value, note = excluded.note,"
+    " current_revision_id = excluded.current_revision_id,"
+    " revision_count = answer.revision_count + 1, has_conflict = excluded.has_conflict,"
+    " relevant = excluded.relevant, updated_at = excluded.updated_at,"
+    " device_id = excluded.device_id"
+).bindparams(
+    bindparam("now", type_=DateTime),
+    bindparam("rel", type_=Boolean),
+    bindparam("no", type_=Boolean),
+)
+_INSERT_REVISION = _revision.insert()
+
+
 def save_answer(
     db: Database,
     actor: Actor,
@@ -85,55 +111,44 @@ def save_answer(
     now = utcnow()
     aid = answer_id(session_id, key)
     with db.engine.begin() as con:
-        current = con.execute(
-            select(
-                _answer.c.current_revision_id, _answer.c.value, _answer.c.note, _answer.c.relevant
-            ).where(_answer.c.id == aid)
-        ).first()
+        current = con.execute(_SELECT_CURRENT, {"aid": aid}).first()
         new_note = (current.note if current is not None else "") if note is None else note
         if current is not None and current.value == value and current.note == new_note:
             if current.relevant != relevant:
                 con.execute(
-                    update(_answer)
-                    .where(_answer.c.id == aid)
-                    .values(relevant=relevant, updated_at=now, device_id=actor.device_id)
+                    _UPDATE_RELEVANT,
+                    {"aid": aid, "rel": relevant, "now": now, "dev": actor.device_id},
                 )
             return SavedAnswer(aid, None, now)
         rid = new_id()
-        values = {
-            "value": value,
-            "note": new_note,
-            "current_revision_id": rid,
-            "has_conflict": False,
-            "relevant": relevant,
-            "updated_at": now,
-            "device_id": actor.device_id,
-        }
-        stmt = _upsert(con).values(
-            id=aid,
-            session_id=session_id,
-            key=key,
-            question=question_of(key),
-            revision_count=1,
-            **values,
+        con.execute(
+            _UPSERT,
+            {
+                "aid": aid,
+                "sid": session_id,
+                "key": key,
+                "question": question_of(key),
+                "value": value,
+                "note": new_note,
+                "rid": rid,
+                "no": False,
+                "rel": relevant,
+                "now": now,
+                "dev": actor.device_id,
+            },
         )
         con.execute(
-            stmt.on_conflict_do_update(
-                index_elements=[_answer.c.id],
-                set_={**values, "revision_count": _answer.c.revision_count + 1},
-            )
-        )
-        con.execute(
-            _revision.insert().values(
-                id=rid,
-                answer_id=aid,
-                parent_id=current.current_revision_id if current is not None else None,
-                value=value,
-                note=new_note,
-                created_at=now,
-                device_id=actor.device_id,
-                researcher_id=actor.researcher_id,
-            )
+            _INSERT_REVISION,
+            {
+                "id": rid,
+                "answer_id": aid,
+                "parent_id": current.current_revision_id if current is not None else None,
+                "value": value,
+                "note": new_note,
+                "created_at": now,
+                "device_id": actor.device_id,
+                "researcher_id": actor.researcher_id,
+            },
         )
     return SavedAnswer(aid, rid, now)
 
