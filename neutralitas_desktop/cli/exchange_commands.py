@@ -22,7 +22,7 @@ from neutralitas_desktop.exchange.review import (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "package", help="write a field package: the study's data (or what changed) in one file"
     )

@@ -27,6 +27,7 @@ from neutralitas_desktop.exchange.rows import (
     union,
 )
 from neutralitas_desktop.exchange.staging import Staging
+from neutralitas_desktop.exchange.tables import table_of
 from neutralitas_desktop.store.models import Answer, Coding, FieldSession, Meta, Researcher
 
 _TEMPS = ("m_new_session", "m_new_answer", "m_new_revision", "m_new_coding", "m_new_version")
@@ -54,7 +55,7 @@ def apply_package(con: Connection, src: Staging, manifest: Manifest, summary: Me
 def _study(con: Connection, src: Staging) -> None:
     inserted, _ = last_writer_wins(con, src, "study")
     if inserted and con.scalar(select(Meta.value).where(Meta.key == "study_id")) is None:
-        con.execute(Meta.__table__.insert().values(key="study_id", value=inserted[0]["id"]))
+        con.execute(table_of(Meta).insert().values(key="study_id", value=inserted[0]["id"]))
 
 
 def _site_of(column: str) -> tuple[str, str]:
@@ -185,7 +186,7 @@ def _external_ids(con: Connection, src: Staging) -> None:
             "JOIN field_session m ON m.external_id = s.external_id AND m.id <> s.id"
         )
     ).all()
-    table = FieldSession.__table__
+    table = table_of(FieldSession)
     for incoming_id, external_id, existing_id in clashes:
         loser = max(incoming_id, existing_id)
         marked = f"{external_id} (duplicate {loser[:8]})"[:200]
@@ -203,7 +204,7 @@ def _external_ids(con: Connection, src: Staging) -> None:
 
 
 def _researchers_of_sessions(con: Connection, session_ids: Iterable[str]) -> dict[str, str]:
-    table = FieldSession.__table__
+    table = table_of(FieldSession)
     found: dict[str, str] = {}
     for batch in chunks(sorted(set(session_ids))):
         found.update(
@@ -249,7 +250,7 @@ def _count(
     # Answers this database had that got revisions (the others are new answers).
     fresh = set(con.scalars(text("SELECT id FROM m_new_answer"))) if touched else set()
     updated_answers = [a for a in touched if a not in fresh]
-    answer_table = Answer.__table__
+    answer_table = table_of(Answer)
     answer_sessions: list[str] = []
     for batch in chunks(sorted(updated_answers)):
         answer_sessions += con.scalars(
@@ -261,7 +262,7 @@ def _count(
     new_sessions = set(con.scalars(text("SELECT id FROM m_new_session")))
     updated = sessions.changed - new_sessions
     conflict_sessions: list[str] = list(sessions.new_conflicts)
-    coding_table = Coding.__table__
+    coding_table = table_of(Coding)
     for batch in chunks(sorted(answer_conflicts)):
         conflict_sessions += con.scalars(
             select(answer_table.c.session_id).where(answer_table.c.id.in_(batch))

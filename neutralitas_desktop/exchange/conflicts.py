@@ -13,6 +13,7 @@ from sqlalchemy import Connection, select
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.exchange import history, versions
 from neutralitas_desktop.exchange.results import ConflictInfo, ConflictSide
+from neutralitas_desktop.exchange.tables import table_of
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.sessions import STATUSES
@@ -236,7 +237,9 @@ def _resolve_answer(
     first = side.id if side else next((s.id for s in conflict.sides if s.shown), heads[0])
     rid = new_id()
     con.execute(
-        AnswerRevision.__table__.insert().values(
+        table_of(AnswerRevision)
+        .insert()
+        .values(
             id=rid,
             answer_id=conflict.ref,
             parent_id=first,
@@ -249,7 +252,7 @@ def _resolve_answer(
     )
     further = [{"revision_id": rid, "parent_id": h} for h in heads if h != first]
     if further:
-        con.execute(RevisionParent.__table__.insert(), further)
+        con.execute(table_of(RevisionParent).insert(), further)
     history.derive_answers(con, [conflict.ref])
 
 

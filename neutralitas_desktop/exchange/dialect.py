@@ -11,7 +11,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 CHUNK = 500  # ids per IN (...) list: well under SQLite's limit of bound parameters
 
 
-def upsert(con: Connection, table: Table, rows: Sequence[dict[str, Any]], keys: Sequence[str]):  # type: ignore[no-untyped-def]
+def upsert(
+    con: Connection, table: Table, rows: Sequence[dict[str, Any]], keys: Sequence[str]
+) -> None:
     """Insert ``rows``, replacing the non-key columns of rows that already exist."""
     if not rows:
         return

@@ -11,12 +11,13 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, bindparam, select, update
 
 from neutralitas_desktop.exchange.dialect import chunks
+from neutralitas_desktop.exchange.tables import table_of
 from neutralitas_desktop.fieldwork.answers import RevisionInfo, current_revision
 from neutralitas_desktop.store.models import Answer, AnswerRevision, RevisionParent
 
-_answer = Answer.__table__
-_revision = AnswerRevision.__table__
-_parent = RevisionParent.__table__
+_answer = table_of(Answer)
+_revision = table_of(AnswerRevision)
+_parent = table_of(RevisionParent)
 
 
 def current_of(

@@ -23,6 +23,7 @@ from neutralitas_desktop.exchange.errors import ForeignStudyError, PackageError
 from neutralitas_desktop.exchange.read import OpenedPackage, PassphraseSource, open_package
 from neutralitas_desktop.exchange.results import MergeSummary
 from neutralitas_desktop.exchange.staging import Staging
+from neutralitas_desktop.exchange.tables import table_of
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.study import register_actor, study_info
@@ -243,7 +244,9 @@ def _apply_logged(
             f"{package.path}: cannot be merged: {str(exc.orig).splitlines()[0]}"
         ) from None
     con.execute(
-        MergeLog.__table__.insert().values(
+        table_of(MergeLog)
+        .insert()
+        .values(
             id=new_id(),
             package_id=package.manifest.package_id,
             merged_at=utcnow(),

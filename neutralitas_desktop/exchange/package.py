@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, create_engine, event, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    event,
+    select,
+    text,
+)
 
 from neutralitas_desktop import __version__
 from neutralitas_desktop.exchange import tables
@@ -26,6 +35,7 @@ from neutralitas_desktop.exchange.dialect import chunks, upsert
 from neutralitas_desktop.exchange.errors import PackageError
 from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.results import PackageResult
+from neutralitas_desktop.exchange.tables import table_of
 from neutralitas_desktop.exchange.versions import snapshot
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.store import migrations
@@ -87,7 +97,7 @@ def write_package(
     try:
         content_path = folder / "package.sqlite"
         with db.engine.begin() as con:
-            study = con.execute(select(Study.__table__)).first()
+            study = con.execute(select(table_of(Study))).first()
             if study is None:
                 raise PackageError(f"{db.display_name()} holds no study to package")
             since = None
@@ -128,9 +138,11 @@ def write_package(
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     with db.engine.begin() as con:
-        upsert(con, Meta.__table__, [{"key": key, "value": started.isoformat()}], ("key",))
+        upsert(con, table_of(Meta), [{"key": key, "value": started.isoformat()}], ("key",))
         con.execute(
-            AuditEvent.__table__.insert().values(
+            table_of(AuditEvent)
+            .insert()
+            .values(
                 id=new_id(),
                 at=utcnow(),
                 device_id=actor.device_id,
@@ -166,7 +178,7 @@ def _empty_schema() -> bytes:
                     "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
                 )
                 con.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": migrations.HEAD})
-                con.execute(Meta.__table__.insert().values(key="application", value=APPLICATION))
+                con.execute(table_of(Meta).insert().values(key="application", value=APPLICATION))
             engine.dispose()
             _EMPTY[migrations.HEAD] = path.read_bytes()
         finally:
@@ -174,18 +186,18 @@ def _empty_schema() -> bytes:
     return _EMPTY[migrations.HEAD]
 
 
-def _empty_package(path: Path, study_id: str):  # type: ignore[no-untyped-def]
+def _empty_package(path: Path, study_id: str) -> Engine:
     """A new database of the study's schema, ours, tagged with the study."""
     path.write_bytes(_empty_schema())
     engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
-    def _fast(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _fast(dbapi_connection: Any, _record: Any) -> None:
         # A scratch file: the container written from it is what gets synced to disk.
         dbapi_connection.execute("PRAGMA synchronous=OFF")
 
     with engine.begin() as con:
-        con.execute(Meta.__table__.insert().values(key="study_id", value=study_id))
+        con.execute(table_of(Meta).insert().values(key="study_id", value=study_id))
     return engine
 
 

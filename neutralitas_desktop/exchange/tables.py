@@ -6,6 +6,8 @@ not, so nothing is silently left out of packages.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from sqlalchemy import Table
 
 from neutralitas_desktop.store.models import Base
@@ -48,6 +50,11 @@ PACKAGED = (*WHOLE, IDENTITIES, *FIELDWORK)
 
 def table(name: str) -> Table:
     return Base.metadata.tables[name]
+
+
+def table_of(model: Any) -> Table:
+    """The Core table of an ORM model, typed as the Table it is."""
+    return cast(Table, model.__table__)
 
 
 def unclassified() -> list[str]:

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, or_, select, update
 
 from neutralitas_desktop.exchange.dialect import chunks, upsert
-from neutralitas_desktop.exchange.tables import table
+from neutralitas_desktop.exchange.tables import table, table_of
 from neutralitas_desktop.store.models import IdAlias, RowHead, RowVersion, derived_id
 
 # The columns whose edits are versioned, per table.
@@ -53,9 +53,9 @@ ALIASED: dict[str, dict[str, str]] = {
 }
 _DATETIMES = {"ended_at"}
 
-_version = RowVersion.__table__
-_head = RowHead.__table__
-_alias = IdAlias.__table__
+_version = table_of(RowVersion)
+_head = table_of(RowHead)
+_alias = table_of(IdAlias)
 
 
 @dataclass(frozen=True)

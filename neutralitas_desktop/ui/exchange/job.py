@@ -48,26 +48,26 @@ class ExchangeJob(QObject):
 
     def __init__(self, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.thread = QThread(self)
+        self._thread = QThread(self)
         self.worker = _Worker(work)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
+        self.worker.moveToThread(self._thread)
+        self._thread.started.connect(self.worker.run)
         self.worker.progressed.connect(self.progressed)
         self.worker.finished.connect(self.finished)
         self.worker.failed.connect(self.failed)
-        self.worker.finished.connect(self.thread.quit)
-        self.worker.failed.connect(self.thread.quit)
-        self.thread.finished.connect(self.done)
+        self.worker.finished.connect(self._thread.quit)
+        self.worker.failed.connect(self._thread.quit)
+        self._thread.finished.connect(self.done)
 
     def start(self) -> None:
-        self.thread.start()
+        self._thread.start()
 
     def request_stop(self) -> None:
         self.worker.stop.set()
 
     def wait(self, msecs: int = 60000) -> bool:
-        return self.thread.wait(msecs)
+        return self._thread.wait(msecs)
 
     @property
     def running(self) -> bool:
-        return self.thread.isRunning()
+        return self._thread.isRunning()

@@ -4,8 +4,9 @@ off the GUI thread with a progress bar. A package that cannot be used says why."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from neutralitas_desktop.errors import NeutralitasError
-from neutralitas_desktop.ui.exchange.job import ExchangeJob
+from neutralitas_desktop.ui.exchange.job import ExchangeJob, Work
 from neutralitas_desktop.ui.exchange.merge_state import MergeState
 from neutralitas_desktop.ui.exchange.rows_model import RowsModel
 
@@ -181,7 +182,7 @@ class MergeDialog(QDialog):
 
     # ---- state -> widgets ----------------------------------------------------------
     def _package_rows(self) -> list[tuple[str, ...]]:
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for e in self.state.entries:
             m = e.manifest
             if m is None:
@@ -240,7 +241,7 @@ class MergeDialog(QDialog):
             lambda progress, stop: service.merge(paths, secrets, progress, stop), self._on_merged
         )
 
-    def _run(self, work, finished) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, work: Work, finished: Callable[[Any], None]) -> None:
         self.status.setStyleSheet("")
         self.job = ExchangeJob(work, self)
         self.job.progressed.connect(self._on_progress)

@@ -73,7 +73,7 @@ class MergeState:
     ) -> list[tuple[str, ...]]:
         """One row per package and researcher (``already_merged``: the text for a package
         this study has merged before)."""
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for s in summaries:
             if s.already_merged:
                 rows.append((s.path.name, s.researcher, already_merged, "", "", "", "", ""))

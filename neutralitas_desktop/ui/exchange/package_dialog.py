@@ -43,7 +43,7 @@ class PackageDialog(QDialog):
         self.service = service
         self.state = state
         self.job: ExchangeJob | None = None
-        self.result: PackageResult | None = None
+        self.outcome: PackageResult | None = None
         self.setWindowTitle(self.tr("Export field package"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -202,7 +202,7 @@ class PackageDialog(QDialog):
         self.progress.setValue(done)
 
     def _on_written(self, result: PackageResult) -> None:
-        self.result = result
+        self.outcome = result
         m = result.manifest
         size = result.size / 1024
         self.status.setText(
@@ -225,7 +225,7 @@ class PackageDialog(QDialog):
             job.deleteLater()
         self.progress.setVisible(False)
         self._refresh()
-        if self.result is not None:
+        if self.outcome is not None:
             self.export_button.setEnabled(False)
             self.close_button.setDefault(True)
 
