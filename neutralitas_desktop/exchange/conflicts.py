@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, or_, select
 
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.exchange import history, versions
@@ -71,18 +71,21 @@ def list_conflicts(db: Database) -> list[ConflictInfo]:
 def _answer_conflicts(
     con: Connection, devices: dict[str, str], researchers: dict[str, str]
 ) -> list[ConflictInfo]:
+    # Every answer with more than one revision is looked at, not only those the cache marks:
+    # an answer edited in the form while in conflict is saved as if it were not.
     answers = con.execute(
         select(Answer.id, Answer.session_id, Answer.key, Answer.current_revision_id).where(
-            Answer.has_conflict.is_(True)
+            or_(Answer.has_conflict.is_(True), Answer.revision_count > 1)
         )
     ).all()
     if not answers:
         return []
     histories = history.load_histories(con, [a.id for a in answers])
+    heads = {a.id: history.heads_of(*histories.get(a.id, ([], set()))) for a in answers}
+    answers = [a for a in answers if len(heads[a.id]) > 1]
     context = _context(con, [a.session_id for a in answers])
     found = []
     for aid, session_id, key, current_id in answers:
-        revisions, further = histories.get(aid, ([], set()))
         sides = tuple(
             ConflictSide(
                 id=r.id,
@@ -94,7 +97,7 @@ def _answer_conflicts(
                 at=r.created_at,
                 shown=r.id == current_id,
             )
-            for r in history.heads_of(revisions, further)
+            for r in heads[aid]
         )
         site, informant, form = context.get(session_id, ("", "", ""))
         found.append(ConflictInfo("answer", aid, session_id, site, informant, form, key, sides))

@@ -264,3 +264,21 @@ def test_return_package_for_one_researcher(
     result = write_package(study.db, study.actor, out, PackageOptions(researcher_id=budi_id))
     assert result.manifest.sessions == 10 and result.manifest.for_researcher == budi_id
     assert result.manifest.counts["answer"] == count(budi.db, "SELECT count(*) FROM answer")
+
+
+def test_answer_edited_in_the_form_while_in_conflict_stays_listed(
+    study: Any, two_laptops: tuple[Any, Any], tmp_path: Path
+) -> None:
+    ani, budi = two_laptops
+    budi.merge(ani.package(tmp_path).path)
+    session = next(s for s in session_ids(ani.db) if session_answers(ani.db, s))
+    key = sorted(session_answers(ani.db, session))[0]
+    save_answer(ani.db, ani.actor, session, key, "versi Ani")
+    save_answer(budi.db, budi.actor, session, key, "versi Budi")
+    merge_files(study.db, study.actor, [ani.package(tmp_path).path, budi.package(tmp_path).path])
+    save_answer(study.db, study.actor, session, key, "versi supervisor")  # not a resolution
+    [conflict] = list_conflicts(study.db)
+    assert {s.value for s in conflict.sides} == {"versi Ani", "versi supervisor"}
+    resolve_conflict(study.db, study.actor, conflict.ref, choose=2)
+    assert list_conflicts(study.db) == []
+    assert not session_answers(study.db, session)[key].has_conflict
