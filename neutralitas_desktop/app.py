@@ -35,6 +35,7 @@ from neutralitas_desktop.ui.translations import install_translators
 
 if TYPE_CHECKING:  # loaded when first used: reportlab and openpyxl stay off the start path
     from neutralitas_desktop.exchange.service import ExchangeService
+    from neutralitas_desktop.interop.service import InteropService
     from neutralitas_desktop.reports.service import ReportService
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 
@@ -87,6 +88,11 @@ class Application:
         from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 
         return TriangulationWorkbench(workspace.db, workspace.actor)
+
+    def interop_service(self, workspace: Workspace) -> InteropService:
+        from neutralitas_desktop.interop.service import InteropService
+
+        return InteropService(workspace.db, workspace.actor)
 
     def exchange_service(self, workspace: Workspace) -> ExchangeService:
         from neutralitas_desktop.exchange.service import ExchangeService

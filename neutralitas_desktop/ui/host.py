@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from neutralitas_desktop.exchange.service import ExchangeService
     from neutralitas_desktop.fieldwork.profile import LocalProfile
     from neutralitas_desktop.fieldwork.workspace import Workspace
+    from neutralitas_desktop.interop.service import InteropService
     from neutralitas_desktop.reports.service import ReportService
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 
@@ -38,4 +39,8 @@ class AppHost(Protocol):
 
     def exchange_service(self, workspace: Workspace) -> ExchangeService:
         """Packages, merges, conflicts and review of ``workspace``'s study (File, Review)."""
+        ...
+
+    def interop_service(self, workspace: Workspace) -> InteropService:
+        """XLSForm import and export for ``workspace``'s study (Forms menu)."""
         ...

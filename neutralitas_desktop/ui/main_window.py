@@ -32,6 +32,7 @@ from neutralitas_desktop.ui.navigator import StudyNavigator
 from neutralitas_desktop.ui.reports.export_menu import ExportActions
 from neutralitas_desktop.ui.settings import UiSettings
 from neutralitas_desktop.ui.triangulation.analysis_menu import AnalysisActions
+from neutralitas_desktop.ui.xlsform_actions import XlsformActions
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.workspace import Workspace
@@ -85,6 +86,10 @@ class MainWindow(QMainWindow):
         )
         self.exchange.install(self.menus["File"], self.menus["Review"], before=self.act_quit)
         self.exchange.changed.connect(lambda: self.navigator.reload())
+        self.xlsform = XlsformActions(
+            lambda: self.host.interop_service(self.workspace), lambda: self.language, self
+        )
+        self.xlsform.install(self.menus["Forms"])
         self._build_toolbar()
         self.study_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.study_label)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.workspace import Workspace, open_workspace
+from neutralitas_desktop.interop.service import InteropService
 from neutralitas_desktop.ui.main_window import MainWindow
 from neutralitas_desktop.ui.settings import UiSettings
 
@@ -40,6 +41,9 @@ class FakeHost:
 
     def change_language(self, language: str) -> None:
         self.languages.append(language)
+
+    def interop_service(self, workspace: Workspace) -> InteropService:
+        return InteropService(workspace.db, workspace.actor)
 
 
 def make_window(qtbot: Any, workspace: Workspace, settings: UiSettings) -> MainWindow:
