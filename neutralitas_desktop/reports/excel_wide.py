@@ -134,6 +134,18 @@ def question_columns(
         else:
             columns.append(ColumnSpec(info.name, "", _kind(info), _allowed(info, language), label))
             cells.append(("value", info.name, ()))
+        if info.other:  # the "other, specify" text, stored as ODK names it
+            other = "Lainnya" if language == "id" else "Other"
+            columns.append(
+                ColumnSpec(
+                    f"{info.name}_other",
+                    "the text of an 'other, specify' answer",
+                    "text",
+                    "",
+                    f"{label}: {other}",
+                )
+            )
+            cells.append(("value", f"{info.name}_other", ()))
     for repeat in repeats:
         label = pick(repeat.label, language, "id") or repeat.name
         columns.append(

@@ -310,3 +310,19 @@ def test_cancelling_leaves_no_file(demo_study, tmp_path: Path) -> None:
     progress: list[tuple[int, int]] = []
     export_excel(demo_study.db, out, progress=lambda d, t: progress.append((d, t)))
     assert out.exists() and progress[-1][0] == progress[-1][1]
+
+
+def test_other_specify_text_has_its_own_wide_column(demo_study, tmp_path: Path) -> None:
+    session_id = _interview(demo_study)
+    save_answer(demo_study.db, demo_study.actor, session_id, "b2_unit", "other")
+    save_answer(demo_study.db, demo_study.actor, session_id, "b2_unit_other", "Kantor UPT Pajak")
+    out = tmp_path / "other.xlsx"
+    export_excel(demo_study.db, out)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    rows = _rows(wb["asn-staff-interview"])
+    names, labels = list(rows[0]), list(rows[1])
+    assert names.index("b2_unit_other") == names.index("b2_unit") + 1
+    assert labels[names.index("b2_unit_other")] == "Unit kerja: Lainnya"
+    (row,) = [r for r in rows[2:] if r[0] == session_id]
+    assert row[names.index("b2_unit")] == "other"
+    assert row[names.index("b2_unit_other")] == "Kantor UPT Pajak"
