@@ -21,56 +21,59 @@ VERDICT_COLOURS = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Triangulation", text)
-
-
 def stance_name(stance: str) -> str:
     return {
-        "violation": tr("Violation"),
-        "neutrality": tr("Neutrality"),
-        "unclear": tr("Unclear"),
+        "violation": QCoreApplication.translate("Triangulation", "Violation"),
+        "neutrality": QCoreApplication.translate("Triangulation", "Neutrality"),
+        "unclear": QCoreApplication.translate("Triangulation", "Unclear"),
     }.get(stance, stance)
 
 
 def verdict_name(kind: str) -> str:
     return {
-        "converging": tr("Converging"),
-        "diverging": tr("Diverging"),
-        "single_source": tr("Single source"),
-        "no_evidence": tr("No evidence"),
+        "converging": QCoreApplication.translate("Triangulation", "Converging"),
+        "diverging": QCoreApplication.translate("Triangulation", "Diverging"),
+        "single_source": QCoreApplication.translate("Triangulation", "Single source"),
+        "no_evidence": QCoreApplication.translate("Triangulation", "No evidence"),
     }.get(kind, kind)
 
 
 def source_name(source_type: str) -> str:
     return {
-        "interview": tr("Interview"),
-        "observation": tr("Observation"),
-        "documentation": tr("Documentation"),
+        "interview": QCoreApplication.translate("Triangulation", "Interview"),
+        "observation": QCoreApplication.translate("Triangulation", "Observation"),
+        "documentation": QCoreApplication.translate("Triangulation", "Documentation"),
     }.get(source_type, source_type)
 
 
 def grouping_name(by: str) -> str:
     return {
-        "technique": tr("By technique"),
-        "source": tr("By source"),
-        "time": tr("By time"),
+        "technique": QCoreApplication.translate("Triangulation", "By technique"),
+        "source": QCoreApplication.translate("Triangulation", "By source"),
+        "time": QCoreApplication.translate("Triangulation", "By time"),
     }.get(by, by)
 
 
 def grouping_hint(by: str) -> str:
     return {
-        "technique": tr("Triangulasi teknik: interview, observation, documentation"),
-        "source": tr("Triangulasi sumber: informant roles, then observation and documentation"),
-        "time": tr("Triangulasi waktu: the study's fieldwork periods"),
+        "technique": QCoreApplication.translate(
+            "Triangulation", "Triangulasi teknik: interview, observation, documentation"
+        ),
+        "source": QCoreApplication.translate(
+            "Triangulation",
+            "Triangulasi sumber: informant roles, then observation and documentation",
+        ),
+        "time": QCoreApplication.translate(
+            "Triangulation", "Triangulasi waktu: the study's fieldwork periods"
+        ),
     }.get(by, by)
 
 
 def finding_status_name(status: str) -> str:
     return {
-        "tentative": tr("Tentative"),
-        "verified": tr("Verified by triangulation"),
-        "rejected": tr("Rejected"),
+        "tentative": QCoreApplication.translate("Triangulation", "Tentative"),
+        "verified": QCoreApplication.translate("Triangulation", "Verified by triangulation"),
+        "rejected": QCoreApplication.translate("Triangulation", "Rejected"),
     }.get(status, status)
 
 

@@ -15,7 +15,6 @@ from neutralitas_desktop.ui.triangulation.labels import (
     local,
     source_name,
     stance_name,
-    tr,
     verdict_name,
 )
 
@@ -70,13 +69,13 @@ class MatrixTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
-                return tr("Theme")
+                return self.tr("Theme")
             if section == self.verdict_column():
-                return tr("Verdict")
+                return self.tr("Verdict")
             column = self.matrix.columns[section - 1]
             return local(column.label, self.language, column.key)
         if role == Qt.ItemDataRole.ToolTipRole and 0 < section < self.verdict_column():
-            return tr("Answers indicating a violation · neutrality · unclear")
+            return self.tr("Answers indicating a violation · neutrality · unclear")
         return None
 
     # ---- cells ------------------------------------------------------------------------
@@ -115,14 +114,14 @@ class MatrixTableModel(QAbstractTableModel):
                     f"{stance_name('neutrality')}: {cell.neutrality}",
                     f"{stance_name('unclear')}: {cell.unclear}",
                 ]
-                + ([tr("This cell decided the verdict.")] if decided else [])
+                + ([self.tr("This cell decided the verdict.")] if decided else [])
             )
         return None
 
     def _theme_data(self, row: ThemeRow, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             label = local(row.label, self.language, row.code)
-            return "    " * row.depth + label + (f" ({tr('retired')})" if row.retired else "")
+            return "    " * row.depth + label + (f" ({self.tr('retired')})" if row.retired else "")
         if role == CellRole:
             return (row.code, None)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -145,9 +144,9 @@ class MatrixTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and self.matrix is not None:
             labels = {c.key: local(c.label, self.language, c.key) for c in self.matrix.columns}
             if not v.decided_by:
-                return tr("No column has enough evidence leaning one way.")
+                return self.tr("No column has enough evidence leaning one way.")
             parts = [f"{labels[k]}: {stance_name(v.supporting[k]).lower()}" for k in v.decided_by]
-            return tr("Decided by") + "\n" + "\n".join(parts)
+            return self.tr("Decided by") + "\n" + "\n".join(parts)
         return None
 
 
@@ -177,9 +176,9 @@ class EvidenceTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return {
-                "stance": tr("Stance"), "evidence": tr("Excerpt or answer"),
-                "informant": tr("Informant"), "role": tr("Role / source"), "site": tr("Site"),
-                "date": tr("Date"), "coded by": tr("Coded by"),
+                "stance": self.tr("Stance"), "evidence": self.tr("Excerpt or answer"),
+                "informant": self.tr("Informant"), "role": self.tr("Role / source"),
+                "site": self.tr("Site"), "date": self.tr("Date"), "coded by": self.tr("Coded by"),
             }[self.COLUMNS[section]]  # fmt: skip
         return None
 
@@ -208,4 +207,4 @@ class EvidenceTableModel(QAbstractTableModel):
             return e.site_name
         if name == "date":
             return e.started_at.strftime("%Y-%m-%d")
-        return ", ".join(c for c in e.coders if c) or (tr("automatic") if e.automatic else "")
+        return ", ".join(c for c in e.coders if c) or (self.tr("automatic") if e.automatic else "")
