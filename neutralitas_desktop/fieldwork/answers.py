@@ -10,8 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Boolean, Connection, DateTime, bindparam, func, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Boolean, DateTime, bindparam, func, select, text, update
 
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.store.database import Database
@@ -66,12 +65,9 @@ class RevisionInfo:
     researcher_id: str | None
 
 
-def _upsert(connection: Connection):  # type: ignore[no-untyped-def]
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    return dialect.insert(_answer)
-
-
-# Statements built once: SQLAlchemy then reuses their compiled form on every save.
+# Statements built once: SQLAlchemy then reuses their compiled form on every save. An edit
+# made in the form keeps an answer's conflict flag: the other laptop's version is still a
+# head of its history until a supervisor resolves the conflict (exchange.conflicts).
 _SELECT_CURRENT = select(
     _answer.c.current_revision_id, _answer.c.value, _answer.c.note, _answer.c.relevant
 ).where(_answer.c.id == bindparam("aid"))
@@ -86,7 +82,7 @@ _UPSERT = text(
     " VALUES (:aid, :sid, :key, :question, :value, :note, :rid, 1, :no, :rel, :now, :dev)"
     " ON CONFLICT (id) DO UPDATE SET value = excluded.value, note = excluded.note,"
     " current_revision_id = excluded.current_revision_id,"
-    " revision_count = answer.revision_count + 1, has_conflict = excluded.has_conflict,"
+    " revision_count = answer.revision_count + 1,"
     " relevant = excluded.relevant, updated_at = excluded.updated_at,"
     " device_id = excluded.device_id"
 ).bindparams(
@@ -223,30 +219,6 @@ def current_revision(revisions: Iterable[RevisionInfo]) -> tuple[RevisionInfo | 
         return None, False
     heads.sort(key=lambda r: (r.created_at, r.id))
     return heads[-1], len(heads) > 1
-
-
-def refresh_answers(con: Connection, answer_ids: Iterable[str]) -> int:
-    """Recompute the cached current value of answers from their revisions (after a merge)."""
-    count = 0
-    for aid in answer_ids:
-        rows = con.execute(_revisions_of(aid)).all()
-        revisions = [RevisionInfo(*r) for r in rows]
-        head, conflict = current_revision(revisions)
-        if head is None:
-            continue
-        con.execute(
-            update(_answer)
-            .where(_answer.c.id == aid)
-            .values(
-                value=head.value,
-                note=head.note,
-                current_revision_id=head.id,
-                revision_count=len(revisions),
-                has_conflict=conflict,
-            )
-        )
-        count += 1
-    return count
 
 
 def answer_count(db: Database) -> int:

@@ -78,3 +78,13 @@ def test_current_revision_is_deterministic_and_flags_conflicts() -> None:
     assert conflict is True
     head, conflict = current_revision([root, a])
     assert (head.id if head else None, conflict) == ("ra", False)
+
+
+def test_editing_an_answer_in_conflict_keeps_the_conflict(study) -> None:  # type: ignore[no-untyped-def]
+    sid = _interview(study)
+    save_answer(study.db, study.actor, sid, "b1", "yes")
+    with study.db.engine.begin() as con:  # as a merge leaves it: two laptops' versions
+        con.exec_driver_sql("UPDATE answer SET has_conflict = 1")
+    save_answer(study.db, study.actor, sid, "b1", "no")
+    state = session_answers(study.db, sid)["b1"]
+    assert (state.value, state.has_conflict, state.revision_count) == ("no", True, 2)
