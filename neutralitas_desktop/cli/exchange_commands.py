@@ -14,12 +14,8 @@ from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.merge import merge_for_profile
 from neutralitas_desktop.exchange.package import PackageOptions, find_researcher, write_package
 from neutralitas_desktop.exchange.results import ConflictInfo
-from neutralitas_desktop.exchange.review import (
-    approve_session,
-    find_session,
-    return_session,
-    review_comments,
-)
+from neutralitas_desktop.exchange.review import approve_session, find_session, return_session
+from neutralitas_desktop.fieldwork.review_comments import review_comments
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

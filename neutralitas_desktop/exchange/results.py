@@ -98,14 +98,3 @@ class ConflictInfo:
     @property
     def short_ref(self) -> str:
         return self.ref[:8]
-
-
-@dataclass(frozen=True)
-class ReviewCommentInfo:
-    id: str
-    session_id: str
-    answer_key: str  # "" = the whole session
-    comment: str
-    author: str
-    created_at: dt.datetime
-    resolved: bool

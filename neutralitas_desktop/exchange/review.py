@@ -4,10 +4,9 @@ package from the supervisor and shows there as "returned", with the comments."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
-from neutralitas_desktop.exchange.results import ReviewCommentInfo
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.answers import question_of
 from neutralitas_desktop.fieldwork.sessions import set_status
@@ -17,7 +16,6 @@ from neutralitas_desktop.store.models import (
     Answer,
     FieldSession,
     InstrumentVersion,
-    Researcher,
     ReviewComment,
     utcnow,
 )
@@ -110,26 +108,3 @@ def return_session(
         _check_question(db, session_id, key)
     set_status(db, actor, session_id, "returned", None if key else comment)
     _add_comment(db, actor, session_id, key, comment)
-
-
-def review_comments(db: Database, session_id: str) -> list[ReviewCommentInfo]:
-    """The comments on a session, the session's own first, then by question, oldest first."""
-    with db.session() as s:
-        rows = s.execute(
-            select(ReviewComment, func.coalesce(Researcher.name, ""))
-            .outerjoin(Researcher, Researcher.id == ReviewComment.author_id)
-            .where(ReviewComment.session_id == session_id)
-            .order_by(ReviewComment.answer_key, ReviewComment.created_at, ReviewComment.id)
-        ).all()
-        return [
-            ReviewCommentInfo(
-                id=c.id,
-                session_id=c.session_id,
-                answer_key=c.answer_key,
-                comment=c.comment,
-                author=author,
-                created_at=c.created_at,
-                resolved=c.resolved,
-            )
-            for c, author in rows
-        ]

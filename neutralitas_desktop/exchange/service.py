@@ -18,9 +18,9 @@ from neutralitas_desktop.exchange.results import (
     ConflictInfo,
     MergeSummary,
     PackageResult,
-    ReviewCommentInfo,
 )
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.review_comments import ReviewCommentInfo, review_comments
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import Answer, Researcher
 
@@ -101,7 +101,7 @@ class ExchangeService:
         review.return_session(self.db, self.actor, session_id, comment, question)
 
     def comments(self, session_id: str) -> list[ReviewCommentInfo]:
-        return review.review_comments(self.db, session_id)
+        return review_comments(self.db, session_id)
 
     def questions(self, session_id: str) -> list[str]:
         """The answer keys of a session, in form order as saved (for comments on questions)."""

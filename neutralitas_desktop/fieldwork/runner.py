@@ -24,6 +24,7 @@ from neutralitas_desktop.fieldwork.answers import (
     set_relevance,
 )
 from neutralitas_desktop.fieldwork.informants import record_consent
+from neutralitas_desktop.fieldwork.review_comments import ReviewCommentInfo, review_comments
 from neutralitas_desktop.fieldwork.sessions import SessionFilter, SessionRow, list_sessions
 from neutralitas_desktop.fieldwork.sessions import start_session as _start_session
 from neutralitas_desktop.instruments.form_state import (
@@ -79,6 +80,8 @@ class RunnerSession:
     source_type: str
     started_at: dt.datetime
     answers: dict[str, AnswerState]
+    # A supervisor's comments ("" = on the whole session), shown beside the questions.
+    review_comments: tuple[ReviewCommentInfo, ...] = ()
 
     @property
     def values(self) -> dict[str, str | None]:
@@ -186,6 +189,7 @@ def load_session(db: Database, session_id: str) -> RunnerSession:
         source_type=source_type,
         started_at=started_at,
         answers=session_answers(db, session_id),
+        review_comments=tuple(review_comments(db, session_id)),
     )
 
 

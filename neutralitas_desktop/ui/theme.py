@@ -36,6 +36,9 @@ QLabel#questionLabel {{ color: {TEXT}; font-weight: 600; }}
 QLabel#required {{ color: {ERROR}; font-weight: 700; }}
 QLabel#hint, QLabel#muted {{ color: {MUTED}; }}
 QLabel#issue {{ color: {ERROR}; }}
+QLabel#reviewComment {{
+    background: #fdf1dc; border-left: 3px solid #d68910; padding: 6px 8px; color: #5b3a06;
+}}
 QLabel#sectionTitle {{ color: {TEXT}; font-size: 15pt; font-weight: 600; }}
 QLabel#groupTitle {{ color: {ACCENT}; font-weight: 600; padding-top: 6px; }}
 QLabel#screenTitle {{ color: {TEXT}; font-size: 14pt; font-weight: 600; }}

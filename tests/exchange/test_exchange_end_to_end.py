@@ -14,10 +14,10 @@ from exchange_helpers import TEST_SUPERVISOR, checkpoint, count, digest, dump, p
 
 from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.exchange.conflicts import list_conflicts
-from neutralitas_desktop.exchange.review import review_comments
 from neutralitas_desktop.fieldwork.answers import save_answer, session_answers
 from neutralitas_desktop.fieldwork.demo import generate_demo
 from neutralitas_desktop.fieldwork.profile import save_profile
+from neutralitas_desktop.fieldwork.review_comments import review_comments
 from neutralitas_desktop.fieldwork.sessions import get_session, list_sessions, set_status
 from neutralitas_desktop.fieldwork.stats import study_stats
 from neutralitas_desktop.fieldwork.study import open_study

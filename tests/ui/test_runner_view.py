@@ -215,3 +215,26 @@ def test_completed_sessions_open_read_only(qtbot, themed, demo_workspace, ui_set
     assert page.card("b1_position").input.line.isReadOnly()
     assert not button_for(page.card("b3_asn_status").input, "pns").isEnabled()
     runner.saver.close()
+
+
+def test_returned_session_shows_the_supervisors_comments(qtbot, workspace, ui_settings) -> None:  # type: ignore[no-untyped-def]
+    from neutralitas_desktop.exchange.review import return_session
+    from neutralitas_desktop.fieldwork.answers import save_answer
+    from neutralitas_desktop.fieldwork.sessions import set_status
+
+    sid = _session(workspace)
+    save_answer(workspace.db, workspace.actor, sid, "b1_position", "Staf")
+    set_status(workspace.db, workspace.actor, sid, "completed")
+    return_session(workspace.db, workspace.actor, sid, "Lengkapi bagian D.")
+    return_session(
+        workspace.db, workspace.actor, sid, "Tulis jabatan lengkap.", question="b1_position"
+    )
+    runner = _runner(qtbot, workspace, sid, ui_settings)
+    assert runner.review_note.isVisible()
+    assert runner.review_note.text() == "Returned by the supervisor: Lengkapi bagian D."
+    runner.focus_question("b1_position")
+    card = runner.current_page().card("b1_position")
+    assert card is not None and card.review.isVisible()
+    assert card.review.text() == "Supervisor: Tulis jabatan lengkap."
+    other = runner.current_page().card("b3_asn_status")
+    assert other is not None and not other.review.isVisible()

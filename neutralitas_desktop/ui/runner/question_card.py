@@ -132,6 +132,11 @@ class QuestionCard(QFrame):
                 self.other.setPlaceholderText(self.tr("Specify the other answer…"))
                 self.other.textEdited.connect(self._on_other_edited)
                 layout.addWidget(self.other)
+        self.review = QLabel(self)
+        self.review.setObjectName("reviewComment")
+        self.review.setWordWrap(True)
+        self.review.setVisible(False)
+        layout.addWidget(self.review)
         self.issue = QLabel(self)
         self.issue.setObjectName("issue")
         self.issue.setWordWrap(True)
@@ -161,6 +166,12 @@ class QuestionCard(QFrame):
             self.style().polish(self)
         if self.history_button is not None:
             self.history_button.setVisible(revisions > 1)
+
+    def show_review(self, comments: list[str]) -> None:
+        """A supervisor's comments on this question (a returned session)."""
+        text = "\n".join(self.tr("Supervisor: %1").replace("%1", c) for c in comments)
+        self.review.setText(text)
+        self.review.setVisible(bool(comments))
 
     def show_note(self, note: str) -> None:
         """Show a stored note (without saving it again or taking the focus)."""

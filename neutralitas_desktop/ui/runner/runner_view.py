@@ -84,6 +84,21 @@ class RunnerView(QWidget):
         banner_row.setContentsMargins(16, 8, 16, 0)
         banner_row.addWidget(self.banner)
         layout.addLayout(banner_row)
+        # A returned session says why, above the form; question comments sit on their cards.
+        self.review_note = QLabel(self)
+        self.review_note.setObjectName("reviewComment")
+        self.review_note.setWordWrap(True)
+        session_comments = state.comments.get("", [])
+        self.review_note.setText(
+            "\n".join(
+                self.tr("Returned by the supervisor: %1").replace("%1", c) for c in session_comments
+            )
+        )
+        self.review_note.setVisible(bool(session_comments))
+        review_row = QHBoxLayout()
+        review_row.setContentsMargins(16, 8, 16, 0)
+        review_row.addWidget(self.review_note)
+        layout.addLayout(review_row)
         body = QHBoxLayout()
         body.setContentsMargins(16, 12, 16, 8)
         body.setSpacing(14)

@@ -73,6 +73,7 @@ class SectionPage(QWidget):
             card = QuestionCard(form, entry.key, self.source, self)
             card.show_value(form)
             card.show_note(self.state.notes.get(entry.key, ""))
+            card.show_review(self.state.comments.get(entry.key, []))
             card.set_editable(self.state.editable and not entry.question.read_only)
             card.edited.connect(self.edited)
             card.note_edited.connect(self.note_edited)

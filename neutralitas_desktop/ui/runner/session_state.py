@@ -62,6 +62,10 @@ class RunnerState:
         self.form = FormState(session.instrument, session.values, language or session.language)
         self.notes: dict[str, str] = dict(session.notes)
         self.revisions: dict[str, int] = {k: a.revision_count for k, a in session.answers.items()}
+        self.comments: dict[str, list[str]] = {}  # review comments by answer key ("" = session)
+        for c in session.review_comments:
+            if not c.resolved:
+                self.comments.setdefault(c.answer_key, []).append(c.comment)
         self.sections: list[Entry] = self.form.sections()
         self.revealed: set[int] = set()  # sections whose required messages are shown
         self.current = 0
