@@ -1,141 +1,6 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
-<context>
-    <name />
-    <message>
-        <source>Violation</source>
-        <translation>Pelanggaran</translation>
-    </message>
-    <message>
-        <source>Neutrality</source>
-        <translation>Netral</translation>
-    </message>
-    <message>
-        <source>Unclear</source>
-        <translation>Tidak jelas</translation>
-    </message>
-    <message>
-        <source>Converging</source>
-        <translation>Konvergen</translation>
-    </message>
-    <message>
-        <source>Diverging</source>
-        <translation>Divergen</translation>
-    </message>
-    <message>
-        <source>Single source</source>
-        <translation>Satu sumber</translation>
-    </message>
-    <message>
-        <source>No evidence</source>
-        <translation>Tanpa bukti</translation>
-    </message>
-    <message>
-        <source>Interview</source>
-        <translation>Wawancara</translation>
-    </message>
-    <message>
-        <source>Observation</source>
-        <translation>Observasi</translation>
-    </message>
-    <message>
-        <source>Documentation</source>
-        <translation>Dokumentasi</translation>
-    </message>
-    <message>
-        <source>By technique</source>
-        <translation>Per teknik</translation>
-    </message>
-    <message>
-        <source>By source</source>
-        <translation>Per sumber</translation>
-    </message>
-    <message>
-        <source>By time</source>
-        <translation>Per waktu</translation>
-    </message>
-    <message>
-        <source>Triangulasi teknik: interview, observation, documentation</source>
-        <translation>Triangulasi teknik: wawancara, observasi, dokumentasi</translation>
-    </message>
-    <message>
-        <source>Triangulasi sumber: informant roles, then observation and documentation</source>
-        <translation>Triangulasi sumber: peran informan, lalu observasi dan dokumentasi</translation>
-    </message>
-    <message>
-        <source>Triangulasi waktu: the study's fieldwork periods</source>
-        <translation>Triangulasi waktu: periode lapangan studi</translation>
-    </message>
-    <message>
-        <source>Tentative</source>
-        <translation>Sementara</translation>
-    </message>
-    <message>
-        <source>Verified by triangulation</source>
-        <translation>Terverifikasi lewat triangulasi</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Ditolak</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>Tema</translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation>Simpulan</translation>
-    </message>
-    <message>
-        <source>Answers indicating a violation · neutrality · unclear</source>
-        <translation>Jawaban yang menunjukkan pelanggaran · netral · tidak jelas</translation>
-    </message>
-    <message>
-        <source>This cell decided the verdict.</source>
-        <translation>Sel ini menentukan simpulan.</translation>
-    </message>
-    <message>
-        <source>No column has enough evidence leaning one way.</source>
-        <translation>Tidak ada kolom dengan bukti yang cukup condong ke satu arah.</translation>
-    </message>
-    <message>
-        <source>Decided by</source>
-        <translation>Ditentukan oleh</translation>
-    </message>
-    <message>
-        <source>Stance</source>
-        <translation>Sikap</translation>
-    </message>
-    <message>
-        <source>Excerpt or answer</source>
-        <translation>Kutipan atau jawaban</translation>
-    </message>
-    <message>
-        <source>Informant</source>
-        <translation>Informan</translation>
-    </message>
-    <message>
-        <source>Role / source</source>
-        <translation>Peran / sumber</translation>
-    </message>
-    <message>
-        <source>Site</source>
-        <translation>Lokasi</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Tanggal</translation>
-    </message>
-    <message>
-        <source>Coded by</source>
-        <translation>Dikode oleh</translation>
-    </message>
-    <message>
-        <source>automatic</source>
-        <translation>otomatis</translation>
-    </message>
-</context>
 <context>
     <name>AcknowledgeInput</name>
     <message>
@@ -158,7 +23,7 @@
         <translation>Temuan</translation>
     </message>
     <message>
-        <source>Code this session's texts</source>
+        <source>Code this session&apos;s texts</source>
         <translation>Kode teks sesi ini</translation>
     </message>
 </context>
@@ -480,7 +345,7 @@
         <translation>Persetujuan informan</translation>
     </message>
     <message>
-        <source>Read the guide's consent statement to the informant, then record the answer.</source>
+        <source>Read the guide&apos;s consent statement to the informant, then record the answer.</source>
         <translation>Bacakan pernyataan persetujuan dari pedoman kepada informan, lalu catat jawabannya.</translation>
     </message>
     <message>
@@ -555,6 +420,41 @@
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTableModel</name>
+    <message>
+        <source>Stance</source>
+        <translation>Sikap</translation>
+    </message>
+    <message>
+        <source>Excerpt or answer</source>
+        <translation>Kutipan atau jawaban</translation>
+    </message>
+    <message>
+        <source>Informant</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <source>Role / source</source>
+        <translation>Peran / sumber</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Coded by</source>
+        <translation>Dikode oleh</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>otomatis</translation>
     </message>
 </context>
 <context>
@@ -690,7 +590,7 @@
         <translation>Anonimkan: tanpa identitas; nama asli yang tertulis dalam jawaban diganti kode</translation>
     </message>
     <message>
-        <source>Include informants' real names and contacts (confidential)</source>
+        <source>Include informants&apos; real names and contacts (confidential)</source>
         <translation>Sertakan nama asli dan kontak informan (rahasia)</translation>
     </message>
     <message>
@@ -1058,7 +958,7 @@
         <translation>Tarik persetujuan…</translation>
     </message>
     <message>
-        <source>A withdrawal is recorded, not deleted: the informant's answers stay in the study but are left out of exports and reports.</source>
+        <source>A withdrawal is recorded, not deleted: the informant&apos;s answers stay in the study but are left out of exports and reports.</source>
         <translation>Penarikan dicatat, bukan dihapus: jawaban informan tetap tersimpan dalam studi, tetapi tidak diikutkan dalam ekspor dan laporan.</translation>
     </message>
     <message>
@@ -1249,6 +1149,33 @@
     <message>
         <source>&lt;b&gt;Neutralitas&lt;/b&gt; %1&lt;br&gt;Offline field instrument for research on the political neutrality of civil servants (ASN) before regional elections.</source>
         <translation>&lt;b&gt;Neutralitas&lt;/b&gt; %1&lt;br&gt;Instrumen lapangan luring untuk penelitian netralitas politik Aparatur Sipil Negara (ASN) menjelang pemilihan kepala daerah.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixTableModel</name>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Putusan</translation>
+    </message>
+    <message>
+        <source>Answers indicating a violation · neutrality · unclear</source>
+        <translation>Jawaban yang menunjukkan pelanggaran · netralitas · belum jelas</translation>
+    </message>
+    <message>
+        <source>This cell decided the verdict.</source>
+        <translation>Sel ini menentukan putusan.</translation>
+    </message>
+    <message>
+        <source>No column has enough evidence leaning one way.</source>
+        <translation>Tidak ada kolom dengan bukti yang cukup condong ke satu arah.</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Ditentukan oleh</translation>
     </message>
 </context>
 <context>
@@ -1503,7 +1430,7 @@
         <translation>Ekspor paket lapangan</translation>
     </message>
     <message>
-        <source>One file with this laptop's fieldwork for the supervisor (or, from the supervisor, the sessions going back to a researcher).</source>
+        <source>One file with this laptop&apos;s fieldwork for the supervisor (or, from the supervisor, the sessions going back to a researcher).</source>
         <translation>Satu berkas berisi hasil lapangan laptop ini untuk supervisor (atau, dari supervisor, sesi yang dikembalikan ke peneliti).</translation>
     </message>
     <message>
@@ -1515,7 +1442,7 @@
         <translation>Simpan sebagai</translation>
     </message>
     <message>
-        <source>Everyone's sessions</source>
+        <source>Everyone&apos;s sessions</source>
         <translation>Sesi semua peneliti</translation>
     </message>
     <message>
@@ -1527,7 +1454,7 @@
         <translation>Hanya yang berubah sejak paket terakhir</translation>
     </message>
     <message>
-        <source>Anonymise: leave out researchers' and devices' names and informants' notes</source>
+        <source>Anonymise: leave out researchers&apos; and devices&apos; names and informants&apos; notes</source>
         <translation>Anonimkan: tanpa nama peneliti dan perangkat serta catatan informan</translation>
     </message>
     <message>
@@ -1535,7 +1462,7 @@
         <translation>Enkripsi dengan frasa sandi</translation>
     </message>
     <message>
-        <source>Include informants' real names and contacts (only encrypted)</source>
+        <source>Include informants&apos; real names and contacts (only encrypted)</source>
         <translation>Sertakan nama asli dan kontak informan (hanya bila terenkripsi)</translation>
     </message>
     <message>
@@ -1642,6 +1569,10 @@
     <message>
         <source>History</source>
         <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Supervisor: %1</source>
+        <translation>Pemeriksa: %1</translation>
     </message>
     <message>
         <source>Your own field note on this answer (tone, hesitation, context)…</source>
@@ -1770,6 +1701,10 @@
 </context>
 <context>
     <name>RunnerView</name>
+    <message>
+        <source>Returned by the supervisor: %1</source>
+        <translation>Dikembalikan oleh pemeriksa: %1</translation>
+    </message>
     <message>
         <source>‹ Previous section</source>
         <translation>‹ Bagian sebelumnya</translation>
@@ -2293,6 +2228,85 @@
     </message>
 </context>
 <context>
+    <name>Triangulation</name>
+    <message>
+        <source>Violation</source>
+        <translation>Pelanggaran</translation>
+    </message>
+    <message>
+        <source>Neutrality</source>
+        <translation>Netralitas</translation>
+    </message>
+    <message>
+        <source>Unclear</source>
+        <translation>Belum jelas</translation>
+    </message>
+    <message>
+        <source>Converging</source>
+        <translation>Konvergen</translation>
+    </message>
+    <message>
+        <source>Diverging</source>
+        <translation>Divergen</translation>
+    </message>
+    <message>
+        <source>Single source</source>
+        <translation>Satu sumber</translation>
+    </message>
+    <message>
+        <source>No evidence</source>
+        <translation>Tanpa bukti</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Wawancara</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observasi</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentasi</translation>
+    </message>
+    <message>
+        <source>By technique</source>
+        <translation>Menurut teknik</translation>
+    </message>
+    <message>
+        <source>By source</source>
+        <translation>Menurut sumber</translation>
+    </message>
+    <message>
+        <source>By time</source>
+        <translation>Menurut waktu</translation>
+    </message>
+    <message>
+        <source>Triangulasi teknik: interview, observation, documentation</source>
+        <translation>Triangulasi teknik: wawancara, observasi, dokumentasi</translation>
+    </message>
+    <message>
+        <source>Triangulasi sumber: informant roles, then observation and documentation</source>
+        <translation>Triangulasi sumber: peran informan, lalu observasi dan dokumentasi</translation>
+    </message>
+    <message>
+        <source>Triangulasi waktu: the study&apos;s fieldwork periods</source>
+        <translation>Triangulasi waktu: periode kerja lapangan penelitian</translation>
+    </message>
+    <message>
+        <source>Tentative</source>
+        <translation>Sementara</translation>
+    </message>
+    <message>
+        <source>Verified by triangulation</source>
+        <translation>Terverifikasi lewat triangulasi</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+</context>
+<context>
     <name>TriangulationPanel</name>
     <message>
         <source>Triangulation matrix</source>
@@ -2357,6 +2371,49 @@
     <message>
         <source>Evidence: %1</source>
         <translation>Bukti: %1</translation>
+    </message>
+</context>
+<context>
+    <name>XlsformActions</name>
+    <message>
+        <source>Import XLSForm…</source>
+        <translation>Impor XLSForm…</translation>
+    </message>
+    <message>
+        <source>Export as XLSForm…</source>
+        <translation>Ekspor sebagai XLSForm…</translation>
+    </message>
+    <message>
+        <source>Import XLSForm</source>
+        <translation>Impor XLSForm</translation>
+    </message>
+    <message>
+        <source>XLSForm workbooks (*.xlsx)</source>
+        <translation>Buku kerja XLSForm (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>This form uses things the app cannot represent. Convert them and import?</source>
+        <translation>Formulir ini memakai hal yang tidak dapat ditampung aplikasi. Ubah lalu impor?</translation>
+    </message>
+    <message>
+        <source>%1 was not imported:</source>
+        <translation>%1 tidak diimpor:</translation>
+    </message>
+    <message>
+        <source>Imported %1 (%2, version %3): %4 questions.</source>
+        <translation>%1 (%2, versi %3) diimpor: %4 pertanyaan.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, version %3) is already in the study: %4 questions.</source>
+        <translation>%1 (%2, versi %3) sudah ada dalam studi: %4 pertanyaan.</translation>
+    </message>
+    <message>
+        <source>Export as XLSForm</source>
+        <translation>Ekspor sebagai XLSForm</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>Formulir:</translation>
     </message>
 </context>
 </TS>
