@@ -1,5 +1,6 @@
-"""Make the field app's screenshots in docs/screenshots/ from a fresh demo study (re-run
-after UI changes; the analysis and report screens have scripts of their own):
+"""Make the screenshots in docs/screenshots/ from fresh demo studies: the field app's
+screens, the triangulation screens, and the first pages of the PDF reports (rendered with
+poppler's pdftoppm). Re-run after changing a screen or a report:
 
     python docs/make_screenshots.py [--out docs/screenshots] [--language id|en]
 
@@ -41,7 +42,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="neutralitas-shots-") as tmp:
         os.environ["NEUTRALITAS_DATA_DIR"] = str(Path(tmp) / "data")
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
-        return _shoot(Path(tmp), args.out, args.language)
+        status = _shoot(Path(tmp), args.out, args.language)
+        status = status or _triangulation(Path(tmp), args.out)
+        return status or _reports(Path(tmp), args.out, args.language)
 
 
 def _shoot(tmp: Path, out: Path, language: str) -> int:
@@ -178,6 +181,97 @@ def _shoot(tmp: Path, out: Path, language: str) -> int:
     workspace.close()
     del translators
     print("\n".join(str(out / name) for name in made))
+    return 0
+
+
+def _triangulation(tmp: Path, out: Path) -> int:
+    """The matrix with one diverging cell's evidence, and the codebook (in English)."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from neutralitas_desktop.fieldwork.demo import generate_demo
+    from neutralitas_desktop.fieldwork.profile import LocalProfile
+    from neutralitas_desktop.fieldwork.study import open_study
+    from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+    from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
+    from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
+
+    app = QApplication.instance()
+    profile = LocalProfile("00000000-0000-4000-8000-00000000d0c6", "laptop-tim", "Tim Peneliti",
+                           "TP", completed_first_run=True)  # fmt: skip
+    db, actor = open_study(tmp / "analysis.sqlite", profile, create=True)
+    generate_demo(db, actor, 200, seed=1)
+    workbench = TriangulationWorkbench(db, actor)
+
+    def settle() -> None:
+        QThreadPool.globalInstance().waitForDone()
+        _wait(app)
+
+    matrix = TriangulationPanel(workbench, "en")
+    matrix.resize(1400, 900)
+    matrix.show()
+    settle()
+    assert matrix.matrix is not None
+    row = next(r for r in matrix.matrix.rows if r.verdict.kind == "diverging" and r.depth)
+    column = row.verdict.decided_by[-1]
+    matrix.table.setCurrentIndex(matrix.matrix_model.index_of(row.code, column))
+    matrix.show_evidence(row.code, column)
+    settle()
+    matrix.grab().save(str(out / "triangulation.png"))
+    codebook = CodebookPanel(workbench, "en")
+    codebook.resize(1300, 800)
+    codebook.show()
+    codebook.select("socmed_engagement")
+    settle()
+    codebook.grab().save(str(out / "codebook.png"))
+    matrix.close()
+    codebook.close()
+    db.close()
+    print(out / "triangulation.png", out / "codebook.png", sep="\n")
+    return 0
+
+
+def _reports(tmp: Path, out: Path, language: str) -> int:
+    """First pages of the study summary (and its matrix page), a transcript and a blank form."""
+    import shutil
+    import subprocess
+
+    from pypdf import PdfReader
+
+    from neutralitas_desktop.cli.main import main as cli
+    from neutralitas_desktop.fieldwork.sessions import list_sessions
+    from neutralitas_desktop.store.database import open_database
+
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found (Debian: poppler-utils): report pages not rendered")
+        return 1
+    study = tmp / "analysis.sqlite"
+    db = open_database(study)
+    session = next(r for r in list_sessions(db) if r.status == "approved" and r.informant_code)
+    db.close()
+    reports = {
+        "report-summary": ["--report", "summary"],
+        "report-session": ["--report", "session", session.id],
+        "report-blank": ["--report", "blank", "asn-staff-interview"],
+    }
+    for name, report in reports.items():
+        pdf = tmp / f"{name}.pdf"
+        if cli(["--db", str(study), "export", "pdf", str(pdf), *report, "--lang", language]):
+            return 1
+        pages = {name: 1}
+        if name == "report-summary":
+            texts = [page.extract_text() or "" for page in PdfReader(pdf).pages]
+            heading = "Matriks triangulasi" if language == "id" else "Triangulation matrix"
+            pages["report-summary-matrix"] = next(
+                i for i, text in enumerate(texts, 1) if i > 2 and heading in text
+            )
+        for image, page in pages.items():
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page),
+                 "-singlefile", str(pdf), str(out / image)],
+                check=True,
+            )  # fmt: skip
+            print(out / f"{image}.png")
     return 0
 
 
