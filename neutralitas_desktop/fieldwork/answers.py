@@ -7,10 +7,13 @@ every keystroke pause in the runner and must stay well under a millisecond.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from sqlalchemy import Boolean, DateTime, bindparam, func, select, text, update
+from sqlalchemy import Connection, CursorResult, bindparam, func, select, update
 
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.store.database import Database
@@ -65,18 +68,15 @@ class RevisionInfo:
     researcher_id: str | None
 
 
-# Statements built once: SQLAlchemy then reuses their compiled form on every save. An edit
-# made in the form keeps an answer's conflict flag: the other laptop's version is still a
-# head of its history until a supervisor resolves the conflict (exchange.conflicts).
-_SELECT_CURRENT = select(
-    _answer.c.current_revision_id, _answer.c.value, _answer.c.note, _answer.c.relevant
-).where(_answer.c.id == bindparam("aid"))
+# The save path hands SQL straight to the driver (no statement compilation per call): it
+# runs for every pause in typing. An edit made in the form keeps an answer's conflict flag:
+# the other laptop's version is still a head of its history until a supervisor resolves the
+# conflict (exchange.conflicts).
+_SELECT_CURRENT = "SELECT current_revision_id, value, note, relevant FROM answer WHERE id = :aid"
 _UPDATE_RELEVANT = (
-    update(_answer)
-    .where(_answer.c.id == bindparam("aid"))
-    .values(relevant=bindparam("rel"), updated_at=bindparam("now"), device_id=bindparam("dev"))
+    "UPDATE answer SET relevant = :rel, updated_at = :now, device_id = :dev WHERE id = :aid"
 )
-_UPSERT = text(
+_UPSERT = (
     'INSERT INTO answer (id, session_id, "key", question, value, note, current_revision_id,'
     " revision_count, has_conflict, relevant, updated_at, device_id)"
     " VALUES (:aid, :sid, :key, :question, :value, :note, :rid, 1, :no, :rel, :now, :dev)"
@@ -85,12 +85,31 @@ _UPSERT = text(
     " revision_count = answer.revision_count + 1,"
     " relevant = excluded.relevant, updated_at = excluded.updated_at,"
     " device_id = excluded.device_id"
-).bindparams(
-    bindparam("now", type_=DateTime),
-    bindparam("rel", type_=Boolean),
-    bindparam("no", type_=Boolean),
 )
-_INSERT_REVISION = _revision.insert()
+_INSERT_REVISION = (
+    "INSERT INTO answer_revision (id, answer_id, parent_id, value, note, created_at,"
+    " device_id, researcher_id) VALUES (:rid, :aid, :parent, :value, :note, :now, :dev, :res)"
+)
+_NAMED = re.compile(r":(\w+)")
+
+
+@cache
+def _for_driver(sql: str, paramstyle: str) -> str:
+    """``:name`` placeholders in the driver's own style (psycopg: ``%(name)s``); sqlite3
+    takes ``:name`` whatever SQLAlchemy's default style for it."""
+    return sql if paramstyle == "named" else _NAMED.sub(r"%(\1)s", sql)
+
+
+def _run(con: Connection, sql: str, params: dict[str, object]) -> CursorResult[Any]:
+    style = con.dialect.paramstyle
+    if con.dialect.name == "sqlite":
+        style = "named"
+        # As SQLAlchemy stores DateTime in SQLite, so the ORM reads these rows back.
+        params = {
+            k: v.strftime("%Y-%m-%d %H:%M:%S.%f") if isinstance(v, dt.datetime) else v
+            for k, v in params.items()
+        }
+    return con.exec_driver_sql(_for_driver(sql, style), params)
 
 
 def save_answer(
@@ -107,43 +126,39 @@ def save_answer(
     now = utcnow()
     aid = answer_id(session_id, key)
     with db.engine.begin() as con:
-        current = con.execute(_SELECT_CURRENT, {"aid": aid}).first()
-        new_note = (current.note if current is not None else "") if note is None else note
-        if current is not None and current.value == value and current.note == new_note:
-            if current.relevant != relevant:
-                con.execute(
+        current = _run(con, _SELECT_CURRENT, {"aid": aid}).first()
+        new_note = (current[2] if current is not None else "") if note is None else note
+        if current is not None and current[1] == value and current[2] == new_note:
+            if bool(current[3]) != relevant:
+                _run(
+                    con,
                     _UPDATE_RELEVANT,
                     {"aid": aid, "rel": relevant, "now": now, "dev": actor.device_id},
                 )
             return SavedAnswer(aid, None, now)
         rid = new_id()
-        con.execute(
+        common = {"aid": aid, "rid": rid, "value": value, "note": new_note, "now": now}
+        _run(
+            con,
             _UPSERT,
             {
-                "aid": aid,
+                **common,
                 "sid": session_id,
                 "key": key,
                 "question": question_of(key),
-                "value": value,
-                "note": new_note,
-                "rid": rid,
                 "no": False,
                 "rel": relevant,
-                "now": now,
                 "dev": actor.device_id,
             },
         )
-        con.execute(
+        _run(
+            con,
             _INSERT_REVISION,
             {
-                "id": rid,
-                "answer_id": aid,
-                "parent_id": current.current_revision_id if current is not None else None,
-                "value": value,
-                "note": new_note,
-                "created_at": now,
-                "device_id": actor.device_id,
-                "researcher_id": actor.researcher_id,
+                **common,
+                "parent": current[0] if current is not None else None,
+                "dev": actor.device_id,
+                "res": actor.researcher_id,
             },
         )
     return SavedAnswer(aid, rid, now)

@@ -86,3 +86,43 @@ def test_every_exchange_command_takes_a_postgres_url(
 def session_ids(db: Any) -> list[str]:
     with db.engine.connect() as con:
         return sorted(r[0] for r in con.exec_driver_sql("SELECT id FROM field_session"))
+
+
+def test_exports_matrix_and_saves_on_a_postgres_master(
+    pg_database: str, laptops: Any, handout: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    import json
+
+    import openpyxl
+    from pypdf import PdfReader
+
+    ani = laptops(1, "Ani Lestari")
+    generate_demo(ani.db, ani.actor, 8, seed=24)
+    save_profile(TEST_SUPERVISOR)
+    assert main(["--db", pg_database, "merge", str(handout), str(ani.package(tmp_path).path)]) == 0
+    capsys.readouterr()
+    # The same matrix on the server as on the laptop it came from.
+    assert main(["--db", pg_database, "triangulate", "--format", "json"]) == 0
+    on_server = json.loads(capsys.readouterr().out)
+    assert main(["--db", str(ani.path), "triangulate", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == on_server
+    # A supervisor's edit is saved on the server as on a laptop: a new revision.
+    pg, actor = open_study(pg_database, TEST_SUPERVISOR)
+    session = session_ids(pg)[0]
+    key = sorted(session_answers(pg, session))[0]
+    save_answer(pg, actor, session, key, "dikoreksi pemeriksa", "cek ulang")
+    state = session_answers(pg, session)[key]
+    pg.close()
+    assert (state.value, state.note, state.revision_count) == (
+        "dikoreksi pemeriksa",
+        "cek ulang",
+        2,
+    )
+    xlsx, pdf = tmp_path / "master.xlsx", tmp_path / "master.pdf"
+    assert main(["--db", pg_database, "export", "excel", str(xlsx)]) == 0
+    assert main(["--db", pg_database, "export", "pdf", str(pdf), "--report", "summary"]) == 0
+    rows = list(openpyxl.load_workbook(xlsx, read_only=True)["Answers (long)"].values)
+    assert any(r[0] == session and "dikoreksi pemeriksa" in r for r in rows)
+    cover = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert "Netralitas ASN menjelang Pilkada" in cover
