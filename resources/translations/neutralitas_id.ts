@@ -761,6 +761,33 @@
     </message>
 </context>
 <context>
+    <name>FindingsTableModel</name>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Kesimpulan</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Penulis</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome</source>
@@ -2256,18 +2283,6 @@
     <message>
         <source>No evidence</source>
         <translation>Tanpa bukti</translation>
-    </message>
-    <message>
-        <source>Interview</source>
-        <translation>Wawancara</translation>
-    </message>
-    <message>
-        <source>Observation</source>
-        <translation>Observasi</translation>
-    </message>
-    <message>
-        <source>Documentation</source>
-        <translation>Dokumentasi</translation>
     </message>
     <message>
         <source>By technique</source>

@@ -68,7 +68,14 @@ class FindingsTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return (
+                self.tr("Theme"),
+                self.tr("Site"),
+                self.tr("Status"),
+                self.tr("Conclusion"),
+                self.tr("Evidence"),
+                self.tr("Author"),
+            )[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

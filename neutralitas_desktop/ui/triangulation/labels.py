@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 
 from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.triangulation.types import Cell, LocalText
+from neutralitas_desktop.ui.session_table import source_label as source_name  # noqa: F401
 
 VIOLATION = QColor("#c0392b")
 NEUTRALITY = QColor("#1d6a72")
@@ -36,14 +37,6 @@ def verdict_name(kind: str) -> str:
         "single_source": QCoreApplication.translate("Triangulation", "Single source"),
         "no_evidence": QCoreApplication.translate("Triangulation", "No evidence"),
     }.get(kind, kind)
-
-
-def source_name(source_type: str) -> str:
-    return {
-        "interview": QCoreApplication.translate("Triangulation", "Interview"),
-        "observation": QCoreApplication.translate("Triangulation", "Observation"),
-        "documentation": QCoreApplication.translate("Triangulation", "Documentation"),
-    }.get(source_type, source_type)
 
 
 def grouping_name(by: str) -> str:
