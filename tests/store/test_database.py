@@ -13,6 +13,7 @@ from alembic.migration import MigrationContext
 from neutralitas_desktop.errors import DatabaseError
 from neutralitas_desktop.store import database, migrations
 from neutralitas_desktop.store.database import APPLICATION_ID, open_database
+from neutralitas_desktop.store.integrity import check_database
 from neutralitas_desktop.store.models import Base
 
 
@@ -125,3 +126,31 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
         diffs = compare_metadata(MigrationContext.configure(con), Base.metadata)
     db.close()
     assert diffs == []
+
+
+def test_a_study_written_at_schema_0001_opens_upgraded_with_its_data(tmp_path: Path) -> None:
+    """A database as the first release wrote it (tests/data) upgrades and keeps every row."""
+    old = Path(__file__).resolve().parents[1] / "data" / "study-schema-0001.sqlite"
+    path = tmp_path / "lama.sqlite"
+    path.write_bytes(old.read_bytes())
+    con = sqlite3.connect(path)
+    before = con.execute("SELECT id, value FROM answer ORDER BY id").fetchall()
+    con.close()
+    db = open_database(path)
+    assert db.schema_version == migrations.HEAD != "0001"
+    assert db.backup is not None and db.backup.parent == tmp_path
+    with db.engine.connect() as con2:
+        after = con2.exec_driver_sql("SELECT id, value FROM answer ORDER BY id").fetchall()
+        version = con2.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        title = con2.exec_driver_sql("SELECT title FROM study").scalar()
+    db.close()
+    assert [tuple(r) for r in after] == before and len(before) > 100
+    assert version == migrations.HEAD
+    assert "Studi lama (skema 0001)" in title
+    backup = sqlite3.connect(db.backup)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    backup.close()
+    db = open_database(path)  # now current: no second backup, and sound
+    assert db.backup is None
+    assert check_database(db) == []
+    db.close()
