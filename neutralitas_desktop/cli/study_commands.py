@@ -74,10 +74,8 @@ def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
         + ", ".join(f"{k} {v}" for k, v in sessions.items())
         + ")"
     )
-    print(
-        "  by status  "
-        + ", ".join(f"{k} {v}" for k, v in sorted(stats["sessions_by_status"].items()))
-    )
+    by_status = ", ".join(f"{k} {v}" for k, v in sorted(stats["sessions_by_status"].items()))
+    print(f"  by status  {by_status or '-'}")
     print(f"answers      {stats['answers']}")
     print(f"attachments  {stats['attachments']}")
     print(f"codings      {stats['codings']}")
