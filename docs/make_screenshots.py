@@ -43,7 +43,7 @@ def main() -> int:
         os.environ["NEUTRALITAS_DATA_DIR"] = str(Path(tmp) / "data")
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
         status = _shoot(Path(tmp), args.out, args.language)
-        status = status or _triangulation(Path(tmp), args.out)
+        status = status or _triangulation(Path(tmp), args.out, args.language)
         return status or _reports(Path(tmp), args.out, args.language)
 
 
@@ -184,8 +184,8 @@ def _shoot(tmp: Path, out: Path, language: str) -> int:
     return 0
 
 
-def _triangulation(tmp: Path, out: Path) -> int:
-    """The matrix with one diverging cell's evidence, and the codebook (in English)."""
+def _triangulation(tmp: Path, out: Path, language: str) -> int:
+    """The matrix with one diverging cell's evidence, and the codebook."""
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
@@ -207,7 +207,7 @@ def _triangulation(tmp: Path, out: Path) -> int:
         QThreadPool.globalInstance().waitForDone()
         _wait(app)
 
-    matrix = TriangulationPanel(workbench, "en")
+    matrix = TriangulationPanel(workbench, language)
     matrix.resize(1400, 900)
     matrix.show()
     settle()
@@ -218,7 +218,7 @@ def _triangulation(tmp: Path, out: Path) -> int:
     matrix.show_evidence(row.code, column)
     settle()
     matrix.grab().save(str(out / "triangulation.png"))
-    codebook = CodebookPanel(workbench, "en")
+    codebook = CodebookPanel(workbench, language)
     codebook.resize(1300, 800)
     codebook.show()
     codebook.select("socmed_engagement")

@@ -67,30 +67,86 @@ PATTERNS: dict[str, dict[str, float]] = {
     "mixed": {"interview": 0.45, "observation": 0.5, "documentation": 0.5},
 }
 
-PASSAGES: dict[str, tuple[str, ...]] = {
-    "violation": (
+# Field-note passages by topic and stance, so a coded excerpt reads like evidence of its
+# theme. A theme's topic is found from its code (see _topic).
+PASSAGES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("socmed", "violation"): (
         "Beberapa staf kelurahan menyukai unggahan akun kampanye petahana di Facebook, "
         "bahkan ada yang membagikannya ke grup WhatsApp warga.",
-        "Ada arahan lisan dari atasan agar pegawai “mendukung program yang sudah berjalan” "
-        "menjelang pemungutan suara.",
         "Akun Instagram resmi kelurahan sempat memberi tanda suka pada foto deklarasi "
         "dukungan salah satu pasangan calon.",
-        "Mobil dinas terlihat dipakai mengantar tim sukses ke acara silaturahmi di balai desa.",
         "Sejumlah ASN memasang bingkai foto (twibbon) pasangan calon di profil WhatsApp.",
     ),
-    "neutrality": (
-        "Camat sudah mengedarkan surat edaran tentang netralitas ASN dan membacakannya "
-        "dalam apel pagi.",
+    ("socmed", "neutrality"): (
         "Kami diingatkan untuk tidak menyukai atau membagikan unggahan peserta pemilihan.",
+        "Admin akun resmi kecamatan hanya mengunggah informasi layanan dan jadwal "
+        "pemungutan suara dari KPU.",
+    ),
+    ("pressure", "violation"): (
+        "Ada arahan lisan dari atasan agar pegawai “mendukung program yang sudah berjalan” "
+        "menjelang pemungutan suara.",
+        "Kepala desa dikumpulkan di aula kecamatan dan diminta menyukseskan kunjungan "
+        "petahana ke desa masing-masing.",
+    ),
+    ("pressure", "neutrality"): (
+        "Informan menyatakan tidak pernah menerima arahan dari atasan terkait pilihan politik.",
+        "Rapat staf membahas pelayanan, tidak ada pembicaraan tentang pasangan calon.",
+    ),
+    ("office", "violation"): (
+        "Mobil dinas terlihat dipakai mengantar tim sukses ke acara silaturahmi di balai desa.",
+        "Penyaluran bantuan program pemerintah daerah dibarengi stiker bergambar petahana.",
+    ),
+    ("office", "neutrality"): (
+        "Ruang rapat kantor ditolak ketika diminta untuk pertemuan relawan pasangan calon.",
+        "Penyaluran bantuan dilakukan tanpa atribut atau nama pasangan calon.",
+    ),
+    ("campaign", "violation"): (
+        "Dua staf kecamatan hadir di deklarasi pasangan calon dan ikut berfoto dengan "
+        "salam jari nomor urut.",
+        "Spanduk pasangan calon terpasang di pagar kantor kelurahan selama sepekan.",
+    ),
+    ("campaign", "neutrality"): (
         "Tidak ada alat peraga kampanye di lingkungan kantor selama masa kampanye.",
         "Staf yang ditanya menyatakan tidak ikut grup kampanye mana pun.",
     ),
-    "unclear": (
+    ("neutral", "violation"): (
+        "Belum ada sosialisasi aturan netralitas; sebagian staf tidak tahu bahwa menyukai "
+        "unggahan calon pun dilarang.",
+        "Dugaan pelanggaran yang diketahui pimpinan tidak dilaporkan ke Panwascam.",
+    ),
+    ("neutral", "neutrality"): (
+        "Camat sudah mengedarkan surat edaran tentang netralitas ASN dan membacakannya "
+        "dalam apel pagi.",
+        "Pegawai yang kedapatan membagikan unggahan calon dipanggil dan diberi teguran tertulis.",
+    ),
+    ("", "unclear"): (
         "Informan tidak yakin apakah kegiatan tersebut termasuk kampanye atau sosialisasi "
         "program pemerintah.",
         "Ada kabar dari warga, tetapi belum ada bukti tangkapan layar.",
     ),
 }
+_TOPIC_WORDS = (
+    ("socmed", ("socmed", "account", "online", "post")),
+    ("pressure", ("pressure", "instruction", "mobilisation")),
+    ("office", ("office", "facilit", "incumbent", "decision", "favour")),
+    ("campaign", ("campaign", "candidate", "party", "partial")),
+    ("neutral", ("neutral", "rule", "monitor", "report", "sanction")),
+)
+
+
+def _topic(theme: str) -> str:
+    for topic, words in _TOPIC_WORDS:
+        if any(word in theme for word in words):
+            return topic
+    return "neutral"
+
+
+def _passage(rng: random.Random, theme: str, stance: str) -> str:
+    if stance == "unclear":
+        return rng.choice(PASSAGES[("", "unclear")])
+    return rng.choice(PASSAGES[(_topic(theme), stance)])
+
+
 FIRST = ("Ahmad", "Siti", "Budi", "Dewi", "Rina", "Agus", "Yusuf", "Nur", "Hendra", "Lestari")
 LAST = ("Saputra", "Rahmawati", "Hidayat", "Wibowo", "Kurniawan", "Nasution", "Siregar", "Putri")
 
@@ -472,7 +528,7 @@ def _fill_session(
                 stance = _draw_stance(
                     rng, theme_pattern.get(node.theme, "mixed"), source, site_bias
                 )
-                value = rng.choice(PASSAGES[stance])
+                value = _passage(rng, node.theme, stance)
             scope[node.name] = value
             values[node.name] = value
             note = "Informan tampak ragu saat menjawab." if rng.random() < 0.04 else ""
@@ -542,7 +598,7 @@ def _value_for(
     if q.type == "text":
         return rng.choice(("Staf pelayanan", "Kasi Pemerintahan", "Sekretariat", "Kasi Trantib"))
     if q.type == "long_text":
-        return rng.choice(PASSAGES["unclear"])
+        return _passage(rng, "", "unclear")
     return None
 
 

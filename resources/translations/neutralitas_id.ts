@@ -117,6 +117,10 @@
         <translation>Aktifkan lagi</translation>
     </message>
     <message>
+        <source>Legal basis</source>
+        <translation>Dasar hukum</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Deskripsi</translation>
     </message>

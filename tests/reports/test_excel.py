@@ -21,6 +21,7 @@ from neutralitas_desktop.store.models import (
     FieldSession,
     Informant,
     InformantIdentity,
+    InstrumentVersion,
     Site,
 )
 
@@ -313,7 +314,17 @@ def test_cancelling_leaves_no_file(demo_study, tmp_path: Path) -> None:
 
 
 def test_other_specify_text_has_its_own_wide_column(demo_study, tmp_path: Path) -> None:
-    session_id = _interview(demo_study)
+    with demo_study.db.session() as s:
+        session_id = s.scalars(
+            select(FieldSession.id)
+            .join(InstrumentVersion, InstrumentVersion.id == FieldSession.instrument_id)
+            .join(Informant, Informant.id == FieldSession.informant_id)
+            .where(
+                InstrumentVersion.form_id == "asn-staff-interview",
+                FieldSession.status == "completed",
+                Informant.consent_status == "given",
+            )
+        ).first()
     save_answer(demo_study.db, demo_study.actor, session_id, "b2_unit", "other")
     save_answer(demo_study.db, demo_study.actor, session_id, "b2_unit_other", "Kantor UPT Pajak")
     out = tmp_path / "other.xlsx"

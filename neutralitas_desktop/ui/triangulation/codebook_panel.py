@@ -163,13 +163,14 @@ class CodebookPanel(QWidget):
             return f"<h4>{html.escape(title)}</h4><p>{html.escape(text)}</p>" if text else ""
 
         basis = "".join(f"<li>{html.escape(b)}</li>" for b in t.legal_basis)
+        legal = self.tr("Legal basis")
         return (
             f"<h3>{html.escape(local(t.label, self.language, t.code))}</h3>"
             f"<p><code>{html.escape(t.code)}</code></p>"
             + section(self.tr("Description"), local(t.description, self.language))
             + section(self.tr("Include"), local(t.inclusion, self.language))
             + section(self.tr("Exclude"), local(t.exclusion, self.language))
-            + (f"<h4>{html.escape(self.tr('Legal basis'))}</h4><ul>{basis}</ul>" if basis else "")
+            + (f"<h4>{html.escape(legal)}</h4><ul>{basis}</ul>" if basis else "")
         )
 
     # ---- actions ------------------------------------------------------------------------
