@@ -24,7 +24,7 @@ from neutralitas_desktop.instruments.model import (
     Node,
     Question,
 )
-from neutralitas_desktop.instruments.validation import Report, validate
+from neutralitas_desktop.instruments.validation import validate
 
 _QUESTION_KEYS = {
     "name", "type", "label", "hint", "required", "required_message", "relevant", "constraint",
@@ -236,9 +236,3 @@ def _node_to_toml(node: Node) -> dict[str, Any]:
     if q.other:
         out["other"] = True
     return out
-
-
-def validate_file(path: Path, themes: set[str] | None = None) -> Report:
-    """For `forms validate`: structure problems raise, model problems come in the report."""
-    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    return validate(instrument_from_toml_data(data, str(path)), themes)
