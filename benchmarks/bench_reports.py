@@ -109,7 +109,7 @@ def _bare_loop(path: Path, sheets: list[tuple[str, list[list[Any]]]]) -> int:
 
 
 def run(ctx: BenchContext) -> list[Figure]:
-    from neutralitas_desktop.reports.excel import export_excel
+    from neutralitas_desktop.reports.excel import ExcelOptions, export_excel
     from neutralitas_desktop.reports.pdf_summary import export_summary
     from neutralitas_desktop.store.database import open_database
 
@@ -119,6 +119,11 @@ def run(ctx: BenchContext) -> list[Figure]:
     result: list[Any] = []
     seconds, rss, peak = _measure(lambda: result.append(export_excel(db, out)))
     answers = result[0].answers
+    anonymised = ExcelOptions(anonymize=True)
+    anon_seconds, _, _ = _measure(
+        lambda: result.append(export_excel(db, ctx.workdir / "anon.xlsx", anonymised))
+    )
+    redacted = sum(n for _, n in result[-1].redacted)
     sheets = _record_cells(db, ctx.workdir / "again.xlsx")
     bare_seconds, _, bare_peak = _measure(
         lambda: result.append(_bare_loop(ctx.workdir / "bare.xlsx", sheets))
@@ -136,6 +141,13 @@ def run(ctx: BenchContext) -> list[Figure]:
             "x",
             f"<= 1.3x (bare {bare_seconds:.1f} s)",
             ratio <= 1.3,
+        ),
+        Figure(
+            f"excel export --anonymize ({redacted} identities redacted): time vs plain",
+            anon_seconds / seconds,
+            "x",
+            f"<= 1.3x (plain {seconds:.1f} s)",
+            anon_seconds <= 1.3 * seconds,
         ),
         Figure(
             "excel export: peak memory above the size before",

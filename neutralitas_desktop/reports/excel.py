@@ -12,10 +12,10 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 
 from neutralitas_desktop import __version__
+from neutralitas_desktop.fieldwork.redaction import Redactor, redactor_for
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.reports import excel_sheets as sheets
-from neutralitas_desktop.reports.anonymize import identity_names, name_scrubber
 from neutralitas_desktop.reports.excel_cells import ColumnSpec, Formats, SheetWriter, sheet_name
 from neutralitas_desktop.reports.excel_triangulation import TRIANGULATION_NOTE, write_triangulation
 from neutralitas_desktop.reports.excel_wide import (
@@ -53,10 +53,20 @@ from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import utcnow
 
 
+REDACTED_ITEMS = {
+    "name": "names of informants and researchers (replaced by their code, or [nama])",
+    "phone": "phone numbers ([telepon])",
+    "email": "e-mail addresses ([email])",
+    "nip": "NIP, civil-servant numbers ([NIP])",
+    "nik": "NIK, identity-card numbers ([NIK])",
+    "handle": "social-media handles recorded with an identity ([akun])",
+}
+
+
 @dataclass(frozen=True)
 class ExcelOptions:
     filter: ReportFilter = field(default_factory=ReportFilter)
-    anonymize: bool = False  # no identities at all; real names typed in texts are replaced
+    anonymize: bool = False  # no identities at all; identities typed in texts are redacted
     include_names: bool = False  # add real names and contacts (never with anonymize)
     language: str = ""  # label language; "" = the study's default
 
@@ -70,6 +80,7 @@ class ExcelResult:
     informants: int
     exclusions: Exclusions
     seconds: float
+    redacted: tuple[tuple[str, int], ...] = ()  # (kind, how many) when anonymised
 
 
 def export_excel(
@@ -96,7 +107,7 @@ def export_excel(
     themes = load_themes(db)
     codings = load_codings(db, scope)
     exclusions = count_exclusions(db, scope)
-    scrub = name_scrubber(identity_names(db)) if options.anonymize else None
+    redactor = redactor_for(db) if options.anonymize else None
     identity = options.include_names and not options.anonymize
 
     with atomic_output(target) as tmp:
@@ -116,7 +127,7 @@ def export_excel(
 
             def add(name: str, columns: list[ColumnSpec], label_row: bool = False) -> SheetWriter:
                 sheet = SheetWriter(
-                    wb, sheet_name(name, taken), columns, fmt, label_row=label_row, scrub=scrub
+                    wb, sheet_name(name, taken), columns, fmt, label_row=label_row, scrub=redactor
                 )
                 dictionary.append((sheet.name, columns))
                 return sheet
@@ -176,6 +187,7 @@ def export_excel(
                 answers,
                 len(informants),
                 exclusions,
+                redactor,
             )
             sheets.write_about(about_sheet, about, fmt)
             ticker.check()
@@ -192,6 +204,7 @@ def export_excel(
         len(informants),
         exclusions,
         time.perf_counter() - started,
+        tuple(redactor.summary()) if redactor else (),
     )
 
 
@@ -231,8 +244,13 @@ def _about(
     answers: int,
     informants: int,
     ex: Exclusions,
+    redactor: Redactor | None,
 ) -> list[tuple[str, Any]]:
     yes_no = {True: "yes", False: "no"}
+    redacted = [
+        (f"redacted: {REDACTED_ITEMS[kind]}", count)
+        for kind, count in (redactor.summary() if redactor else [])
+    ]
     return [
         ("study", pick(title, language, "id")),
         ("database", db.path.name if db.path else db.display_name()),
@@ -241,6 +259,7 @@ def _about(
         ("filter: session status", ", ".join(scope.statuses) or "all statuses"),
         ("anonymised", yes_no[options.anonymize]),
         ("real names included", yes_no[options.include_names and not options.anonymize]),
+        *redacted,
         ("label language", language),
         ("app version", f"neutralitas-desktop {__version__}"),
         ("schema version", db.schema_version),

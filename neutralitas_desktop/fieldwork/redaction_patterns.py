@@ -1,0 +1,74 @@
+"""The regular expressions of the redaction service: Indonesian phone numbers, e-mail
+addresses, NIP and NIK, and a study's names compiled once into a prefix tree, so that one
+scan of a text finds every kind (hundreds of thousands of cells per export)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Order matters where two kinds could start at the same place: an e-mail address holds
+# what looks like a handle or a name, a NIP (18 digits) holds 16 digits.
+EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+_SEP = r"[\s.-]?"
+NIP = rf"(?<![\d])\d{{8}}{_SEP}\d{{6}}{_SEP}\d{_SEP}\d{{3}}(?!\d)"
+NIK = rf"(?<![\d])\d{{6}}{_SEP}\d{{6}}{_SEP}\d{{4}}(?!\d)"
+# Mobile numbers: 08…, +62 8…, 62 8…, digits grouped by spaces, dots or dashes; and
+# landlines written with +62 or an area code in parentheses.
+PHONE = (
+    rf"(?<![\w+])(?:\+62{_SEP}|62{_SEP}|0)8(?:{_SEP}\d){{7,11}}(?!\d)"
+    rf"|(?<![\w+])\+62{_SEP}[2-7]\d{{1,2}}(?:{_SEP}\d){{5,8}}(?!\d)"
+    rf"|\(0[2-7]\d{{1,2}}\)\s?\d{{3,4}}{_SEP}\d{{3,4}}(?!\d)"
+)
+
+_SPACE = " "
+
+
+def normal(term: str) -> str:
+    """The form a name or handle is looked up by: lower case, single spaces."""
+    return _SPACE.join(term.lower().split())
+
+
+def trie_pattern(terms: Iterable[str]) -> str:
+    """One regular expression matching any of ``terms`` (given in ``normal`` form; a
+    space matches any run of white space), the longest first, without backtracking over
+    every alternative at every position."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for term in terms:
+        node = root
+        for ch in term:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node_pattern(root)
+
+
+def _node_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    end = "" in node
+    branches = [
+        (r"\s+" if ch == _SPACE else re.escape(ch)) + _node_pattern(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        return f"(?:{body})?"
+    return body
+
+
+def combined(names: Iterable[str], handles: Iterable[str]) -> re.Pattern[str]:
+    """Every kind in one pattern; the group that matched names the kind."""
+    parts = [
+        f"(?P<email>{EMAIL})",
+        f"(?P<nip>{NIP})",
+        f"(?P<nik>{NIK})",
+        f"(?P<phone>{PHONE})",
+    ]
+    handle_list = sorted(set(handles))
+    if handle_list:
+        parts.append(rf"(?P<handle>(?<![\w.@])@?(?:{trie_pattern(handle_list)})(?![\w]))")
+    name_list = sorted(set(names))
+    if name_list:
+        parts.append(rf"(?P<name>(?<!\w)(?:{trie_pattern(name_list)})(?!\w))")
+    return re.compile("|".join(parts), re.IGNORECASE)
