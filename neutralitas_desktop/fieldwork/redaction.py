@@ -31,10 +31,13 @@ MARKERS = {
 }
 MIN_PART = 3  # shorter name parts would blank out ordinary words
 # Titles, honorifics and particles are not names (and would redact ordinary words).
-NOT_NAMES = frozenset(
-    "bapak ibu pak bu mas mbak kak sdr sdri saudara saudari haji hajah hajjah hj drs dra "
-    "ir dr prof bin binti van der den".split()
-)
+# fmt: off
+NOT_NAMES = frozenset({
+    "bapak", "ibu", "pak", "bu", "mas", "mbak", "kak", "sdr", "sdri", "saudara", "saudari",
+    "haji", "hajah", "hajjah", "hj", "drs", "dra", "ir", "dr", "prof", "bin", "binti", "van",
+    "der", "den",
+})
+# fmt: on
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _HANDLE = re.compile(r"@([\w.]{2,})|(?:instagram|tiktok|facebook|twitter|x)\.com/([\w.]{2,})")
 _CACHE_LIMIT = 200_000

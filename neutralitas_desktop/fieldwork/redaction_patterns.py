@@ -22,6 +22,7 @@ PHONE = (
 )
 
 _SPACE = " "
+Trie = dict[str, "Trie"]
 
 
 def normal(term: str) -> str:
@@ -33,7 +34,7 @@ def trie_pattern(terms: Iterable[str]) -> str:
     """One regular expression matching any of ``terms`` (given in ``normal`` form; a
     space matches any run of white space), the longest first, without backtracking over
     every alternative at every position."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: Trie = {}
     for term in terms:
         node = root
         for ch in term:
@@ -42,7 +43,7 @@ def trie_pattern(terms: Iterable[str]) -> str:
     return _node_pattern(root)
 
 
-def _node_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+def _node_pattern(node: Trie) -> str:
     end = "" in node
     branches = [
         (r"\s+" if ch == _SPACE else re.escape(ch)) + _node_pattern(child)

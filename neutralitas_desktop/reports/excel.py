@@ -52,7 +52,6 @@ from neutralitas_desktop.reports.queries import (
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import utcnow
 
-
 REDACTED_ITEMS = {
     "name": "names of informants and researchers (replaced by their code, or [nama])",
     "phone": "phone numbers ([telepon])",
