@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     x.add_argument(
         "--anonymize",
         action="store_true",
-        help="no identities; real names typed into texts are replaced by codes",
+        help="no identities; names, phones, e-mails, NIP, NIK typed into texts are redacted",
     )
     x.add_argument(
         "--include-names",
@@ -57,6 +57,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         dest="form_version",
         metavar="V",
         help="instrument version for a blank form (default: the newest)",
+    )
+    pdf.add_argument(
+        "--anonymize",
+        action="store_true",
+        help="a transcript with identities redacted and images left out "
+        "(the summary is always redacted)",
     )
     _filters(pdf)
     pdf.set_defaults(handler=cmd_pdf)
@@ -94,6 +100,9 @@ def cmd_excel(args: argparse.Namespace, ctx: CliContext) -> int:
         f"(left out: {ex.withdrawn_informants} informants who withdrew consent with "
         f"{ex.withdrawn_answers} answers, {ex.irrelevant_answers} irrelevant answers)"
     )
+    if options.anonymize:
+        redacted = ", ".join(f"{n} {kind}" for kind, n in result.redacted if n)
+        print(f"redacted: {redacted or 'nothing'}")
     return 0
 
 
@@ -112,7 +121,7 @@ def cmd_pdf(args: argparse.Namespace, ctx: CliContext) -> int:
     if kind == "summary":
         path = export_summary(ctx.db, args.out, _filter(args), args.lang or "id")
     elif kind == "session":
-        path = export_session(ctx.db, args.out, rest[0], args.lang)
+        path = export_session(ctx.db, args.out, rest[0], args.lang, anonymize=args.anonymize)
     else:
         path = export_blank(ctx.db, args.out, rest[0], args.lang or "id", args.form_version)
     print(f"wrote {path}")

@@ -11,14 +11,17 @@ from collections.abc import Iterable
 # what looks like a handle or a name, a NIP (18 digits) holds 16 digits.
 EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 _SEP = r"[\s.-]?"
-NIP = rf"(?<![\d])\d{{8}}{_SEP}\d{{6}}{_SEP}\d{_SEP}\d{{3}}(?!\d)"
-NIK = rf"(?<![\d])\d{{6}}{_SEP}\d{{6}}{_SEP}\d{{4}}(?!\d)"
+# Numbers stand alone: not inside a word, an id or a hash (a UUID's "-0812-…" segment).
+_BEFORE = r"(?<![\w+-])"
+_AFTER = r"(?!-?\w)"
+NIP = rf"{_BEFORE}\d{{8}}{_SEP}\d{{6}}{_SEP}\d{_SEP}\d{{3}}{_AFTER}"
+NIK = rf"{_BEFORE}\d{{6}}{_SEP}\d{{6}}{_SEP}\d{{4}}{_AFTER}"
 # Mobile numbers: 08…, +62 8…, 62 8…, digits grouped by spaces, dots or dashes; and
 # landlines written with +62 or an area code in parentheses.
 PHONE = (
-    rf"(?<![\w+])(?:\+62{_SEP}|62{_SEP}|0)8(?:{_SEP}\d){{7,11}}(?!\d)"
-    rf"|(?<![\w+])\+62{_SEP}[2-7]\d{{1,2}}(?:{_SEP}\d){{5,8}}(?!\d)"
-    rf"|\(0[2-7]\d{{1,2}}\)\s?\d{{3,4}}{_SEP}\d{{3,4}}(?!\d)"
+    rf"{_BEFORE}(?:\+62{_SEP}|62{_SEP}|0)8(?:{_SEP}\d){{7,11}}{_AFTER}"
+    rf"|{_BEFORE}\+62{_SEP}[2-7]\d{{1,2}}(?:{_SEP}\d){{5,8}}{_AFTER}"
+    rf"|\(0[2-7]\d{{1,2}}\)\s?\d{{3,4}}{_SEP}\d{{3,4}}{_AFTER}"
 )
 
 _SPACE = " "

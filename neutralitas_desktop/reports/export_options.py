@@ -110,7 +110,13 @@ class ExportOptionsState:
 
     @property
     def has_identity_options(self) -> bool:
+        """Real names can be added (the workbook only)."""
         return self.kind == "excel"
+
+    @property
+    def can_anonymize(self) -> bool:
+        """The summary is always redacted; the workbook and a transcript on request."""
+        return self.kind in ("excel", "session")
 
     def suggested_name(self) -> str:
         detail = {"session": self.session_id[:8], "blank": self.form_id}.get(self.kind, "")
@@ -183,7 +189,7 @@ class ExportOptionsState:
             filter=ReportFilter(tuple(site_order), tuple(status_order))
             if self.has_filters
             else ReportFilter(),
-            anonymize=self.anonymize and self.has_identity_options,
+            anonymize=self.anonymize and self.can_anonymize,
             include_names=self.include_names and self.has_identity_options,
             language=self.language,
             session_id=self.session_id if self.kind == "session" else "",

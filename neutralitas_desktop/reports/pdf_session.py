@@ -5,6 +5,7 @@ record and the review status."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table
 
+from neutralitas_desktop.fieldwork.redaction import Redactor, redactor_for
 from neutralitas_desktop.instruments import expressions as ex
 from neutralitas_desktop.instruments.model import Group, Node, Question, pick
 from neutralitas_desktop.reports import texts
@@ -43,11 +45,14 @@ def export_session(
     lang: str | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    anonymize: bool = False,
 ) -> Path:
+    """Write the transcript; anonymised, every text goes through the redaction service and
+    images are left out (a screenshot may show a name)."""
     ticker = Ticker(2, progress, cancel)
     detail = load_session_detail(db, session_id)
     lang = lang or detail.session.language or "id"
-    story = Transcript(detail, lang).build()
+    story = Transcript(detail, lang, redactor_for(db) if anonymize else None).build()
     ticker.step()
     with atomic_output(target) as tmp:
         title = pick(detail.instrument.title, lang, detail.instrument.default_language)
@@ -65,8 +70,10 @@ def export_session(
 
 
 class Transcript:
-    def __init__(self, detail: SessionDetail, lang: str) -> None:
+    def __init__(self, detail: SessionDetail, lang: str, redactor: Redactor | None = None) -> None:
         self.d = detail
+        self.redactor = redactor
+        self.r: Callable[[str], str] = redactor if redactor is not None else str
         self.lang = lang
         self.s = styles()
         self.ins = detail.instrument
@@ -95,6 +102,9 @@ class Transcript:
         story.append(Heading(esc(t("answers_heading", lang)), self.s["h2"], 0))
         story += self.nodes(self.ins.children, "", {})
         story += self.strays()
+        if self.redactor is not None:
+            note = texts.redaction_note(self.redactor.summary(), lang)
+            story += [Spacer(1, 8), self.p(esc(note), "muted")]
         return story
 
     def strays(self) -> list[Any]:
@@ -108,9 +118,10 @@ class Transcript:
         for key in sorted(keys):
             state = self.d.answers[key]
             out.append(self.p(esc(key), "question"))
-            out.append(self.p(esc(state.value or "—"), "answer"))
+            out.append(self.p(esc(self.r(state.value or "—")), "answer"))
             if state.note:
-                out.append(self.p(f"<i>{esc(t('note', self.lang))}: {esc(state.note)}</i>", "hint"))
+                note = esc(self.r(state.note))
+                out.append(self.p(f"<i>{esc(t('note', self.lang))}: {note}</i>", "hint"))
         return out
 
     # ---- header blocks -----------------------------------------------------------
@@ -124,8 +135,8 @@ class Transcript:
             (t("source_type", lang), texts.label(texts.SOURCE_TYPES, s.source_type, lang)),
             (t("site", lang), f"{s.site_name} — {s.site_region}".rstrip(" —")),
             (t("informant", lang), (s.informant_code + role) if s.informant_code else "—"),
-            (t("researcher", lang), s.researcher_name),
-            (t("device", lang), s.device_name),
+            (t("researcher", lang), self.r(s.researcher_name)),
+            (t("device", lang), self.r(s.device_name)),
             (t("started", lang), f"{texts.long_date(s.started_at, lang)} {t('utc', lang)}"),
             (
                 t("ended", lang),
@@ -170,7 +181,7 @@ class Transcript:
             line += f" · <b>{esc(t('recorded_at', lang))}:</b> {esc(texts.long_date(c.at, lang))}"
         out = [Heading(esc(t("consent_record", lang)), self.s["h2"], 0), self.p(line, "small")]
         if c.note:
-            out.append(self.p(f"<b>{esc(t('note', lang))}:</b> {esc(c.note)}", "small"))
+            out.append(self.p(f"<b>{esc(t('note', lang))}:</b> {esc(self.r(c.note))}", "small"))
         return out
 
     def review(self) -> list[Any]:
@@ -184,15 +195,14 @@ class Transcript:
             ),
         ]
         if s.review_comment:
-            out.append(
-                self.p(f"<b>{esc(t('review_comment', lang))}:</b> {esc(s.review_comment)}", "small")
-            )
+            comment = esc(self.r(s.review_comment))
+            out.append(self.p(f"<b>{esc(t('review_comment', lang))}:</b> {comment}", "small"))
         for r in self.d.reviews:
             where = f" [{esc(r.answer_key)}]" if r.answer_key else ""
             out.append(
                 Paragraph(
-                    f"{esc(r.comment)}{where} <font color='#6B7280'>— "
-                    f"{esc(r.author)}, {esc(texts.long_date(r.created_at, lang))}"
+                    f"{esc(self.r(r.comment))}{where} <font color='#6B7280'>— "
+                    f"{esc(self.r(r.author))}, {esc(texts.long_date(r.created_at, lang))}"
                     "</font>",
                     self.s["bullet"],
                     bulletText="•",
@@ -267,7 +277,7 @@ class Transcript:
         else:
             out += self.answer(q, state.value)
         if state is not None and state.note:
-            out.append(self.p(f"<i>{esc(t('note', lang))}: {esc(state.note)}</i>", "hint"))
+            out.append(self.p(f"<i>{esc(t('note', lang))}: {esc(self.r(state.note))}</i>", "hint"))
         if state is not None and state.has_conflict:
             out.append(self.p(f"<font color='#A93226'>⚠ {esc(t('conflict', lang))}</font>", "hint"))
         revisions = self.d.revisions.get(key, [])
@@ -289,12 +299,12 @@ class Transcript:
             return "—"
         choices = self.ins.choices_for(q)
         if choices is None:
-            return value
+            return self.r(value)
         names = value.split() if q.type == "select_multiple" else [value]
         labels = []
         for name in names:
             choice = choices.get(name)
-            labels.append(self.text(choice.label) if choice else name)
+            labels.append(self.text(choice.label) if choice else self.r(name))
         return "; ".join(labels)
 
     def attachment(self, sha: str) -> list[Any]:
@@ -309,10 +319,12 @@ class Transcript:
                 )
             ]
         caption = self.p(
-            f"<font color='#6B7280'>{esc(file.filename or sha[:16])} · "
+            f"<font color='#6B7280'>{esc(self.r(file.filename) or sha[:16])} · "
             f"{file.size:,} B · SHA-256 {esc(sha[:12])}…</font>",
             "hint",
         )
+        if self.redactor is not None:
+            return [self.p(f"<i>{esc(t('image_left_out', lang))}</i>", "hint"), caption]
         if file.mime.startswith("image/"):
             try:
                 reader = ImageReader(io.BytesIO(file.data))
@@ -332,7 +344,7 @@ class Transcript:
         people = self.d.people
         rows: list[list[Any]] = [[self.p(f"<b>{esc(t('revisions', lang))}</b>", "cell"), "", ""]]
         for r in revisions:
-            who = people.get(r.researcher_id or "", "") or people.get(r.device_id, "")
+            who = self.r(people.get(r.researcher_id or "", "") or people.get(r.device_id, ""))
             rows.append(
                 [
                     self.p(esc(texts.long_date(r.created_at, lang)), "cell"),

@@ -17,7 +17,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from neutralitas_desktop.instruments.model import pick
@@ -26,7 +25,6 @@ from neutralitas_desktop.reports.charts import Series, stacked_bars
 from neutralitas_desktop.reports.output import CancelFn, ProgressFn, Ticker, atomic_output
 from neutralitas_desktop.reports.pdf_common import (
     CONTENT_WIDTH,
-    FONT,
     MUTED,
     NAVY,
     PALE,
@@ -39,6 +37,7 @@ from neutralitas_desktop.reports.pdf_common import (
     NumberedCanvas,
     ReportDoc,
     esc,
+    grid,
     styles,
     table_style,
     toc,
@@ -76,31 +75,6 @@ def export_summary(
         ticker.check()
     ticker.finish()
     return Path(target)
-
-
-def grid(
-    rows: list[list[Any]],
-    widths: list[float],
-    *,
-    header: bool = True,
-    extra: list[tuple[Any, ...]] | None = None,
-) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
-    style: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header:
-        style += [
-            ("BACKGROUND", (0, 0), (-1, 0), NAVY),
-            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ]
-    table.setStyle(TableStyle(style + (extra or [])))
-    return table
 
 
 class SummaryStory:
@@ -208,6 +182,7 @@ class SummaryStory:
                 ),
                 "muted",
             ),
+            self.p(esc(texts.redaction_note(d.redacted, lang)), "muted"),
         ]
         return out
 

@@ -90,7 +90,13 @@ class ReportService:
             )
         elif request.kind == "session":
             export_session(
-                self.db, request.path, request.session_id, request.language, progress, cancel
+                self.db,
+                request.path,
+                request.session_id,
+                request.language,
+                progress,
+                cancel,
+                anonymize=request.anonymize,
             )
         else:
             export_blank(

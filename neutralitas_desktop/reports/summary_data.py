@@ -4,8 +4,9 @@ counts, the triangulation matrix, per theme its key excerpts and conclusions."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from neutralitas_desktop.fieldwork.redaction import Redactor, redactor_for
 from neutralitas_desktop.fieldwork.study import StudyInfo, study_info
 from neutralitas_desktop.reports.queries import (
     Exclusions,
@@ -65,10 +66,12 @@ class SummaryData:
     instruments: list[tuple[InstrumentRecord, int]]
     exclusions: Exclusions
     evidence_counts: dict[str, int] = field(default_factory=dict)
+    redacted: tuple[tuple[str, int], ...] = ()  # (kind, how many) the redaction replaced
 
 
 def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> SummaryData:
     scope = resolve_filter(db, filt)
+    redact = redactor_for(db)  # always: the summary never prints a name typed in a text
     sessions = load_sessions(db, scope)
     by_site: dict[str, Counter[str]] = {}
     for s in sessions:
@@ -78,7 +81,7 @@ def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> Su
     themes = load_themes(db)
     findings: dict[str, list[FindingRecord]] = {}
     for f in load_findings(db, scope):
-        findings.setdefault(f.theme_code, []).append(f)
+        findings.setdefault(f.theme_code, []).append(replace(f, conclusion=redact(f.conclusion)))
     per_form = Counter(s.instrument_id for s in sessions)
     instruments = [(r, per_form.get(r.id, 0)) for r in load_instruments(db)]
     return SummaryData(
@@ -94,15 +97,21 @@ def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> Su
         roles=role_labels(db),
         matrix=matrix,
         themes=themes,
-        excerpts=_excerpts(db, scope, matrix, themes, language),
+        excerpts=_excerpts(db, scope, matrix, themes, language, redact),
         findings=findings,
         instruments=instruments,
         exclusions=count_exclusions(db, scope),
+        redacted=tuple(redact.summary()),
     )
 
 
 def _excerpts(
-    db: Database, scope: Scope, matrix: Matrix, themes: list[ThemeRecord], language: str
+    db: Database,
+    scope: Scope,
+    matrix: Matrix,
+    themes: list[ThemeRecord],
+    language: str,
+    redact: Redactor,
 ) -> dict[str, list[Excerpt]]:
     """Up to a few hand-coded excerpts per theme: distinct texts, leaning to the stance the
     verdict settled on, spread over kinds of source and informants."""
@@ -113,7 +122,9 @@ def _excerpts(
             continue
         pieces = [e for e in theme_evidence(db, scope, row.code, None, language) if e.coding_ids]
         if pieces:
-            out[row.code] = _pick(pieces, row.verdict.stance)
+            out[row.code] = [
+                replace(e, text=redact(e.text)) for e in _pick(pieces, row.verdict.stance)
+            ]
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 LANGUAGES = ("id", "en")
 
@@ -61,6 +62,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "{answers} jawaban) dan {irrelevant} jawaban atas pertanyaan yang menjadi tidak relevan.",
         "en": "Left out: {informants} informant(s) who withdrew consent ({sessions} session(s), "
         "{answers} answer(s)) and {irrelevant} answer(s) to questions that became irrelevant.",
+    },
+    "redaction_text": {
+        "id": "Disamarkan oleh layanan redaksi: {name} nama (diganti kode samaran atau [nama]), "
+        "{phone} nomor telepon, {email} alamat email, {nip} NIP, {nik} NIK dan {handle} akun "
+        "media sosial.",
+        "en": "Redacted by the redaction service: {name} name(s) (replaced by the pseudonymous "
+        "code or [nama]), {phone} phone number(s), {email} e-mail address(es), {nip} NIP, "
+        "{nik} NIK and {handle} social-media handle(s).",
+    },
+    "image_left_out": {
+        "id": "Berkas tidak dimuat dalam transkrip anonim (gambar dapat memuat identitas).",
+        "en": "File left out of the anonymised transcript (an image may show an identity).",
     },
     "scope": {"id": "Cakupan", "en": "Scope"},
     "all_sites": {"id": "semua lokasi", "en": "all sites"},
@@ -235,6 +248,13 @@ MONTHS = {
 def t(key: str, lang: str) -> str:
     entry = TEXTS[key]
     return entry.get(lang) or entry["en"]
+
+
+def redaction_note(redacted: Iterable[tuple[str, int]], lang: str) -> str:
+    """What a report's redaction replaced, and how many times."""
+    counts = {kind: 0 for kind in ("name", "phone", "email", "nip", "nik", "handle")}
+    counts.update(dict(redacted))
+    return t("redaction_text", lang).format(**counts)
 
 
 def label(table: dict[str, dict[str, str]], code: str, lang: str) -> str:

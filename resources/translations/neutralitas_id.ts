@@ -590,8 +590,8 @@
         <translation>Menolak</translation>
     </message>
     <message>
-        <source>Anonymise: no identities; real names typed into answers are replaced by codes</source>
-        <translation>Anonimkan: tanpa identitas; nama asli yang tertulis dalam jawaban diganti kode</translation>
+        <source>Anonymise: no identities; names, phone numbers, e-mail addresses, NIP and NIK typed into texts are redacted</source>
+        <translation>Anonimkan: tanpa identitas; nama, nomor telepon, alamat email, NIP dan NIK yang tertulis dalam teks disamarkan</translation>
     </message>
     <message>
         <source>Include informants&apos; real names and contacts (confidential)</source>

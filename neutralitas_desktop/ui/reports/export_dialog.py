@@ -153,21 +153,22 @@ class ExportDialog(QDialog):
     def _build_identity(self, layout: QVBoxLayout) -> None:
         self.anonymize_box = QCheckBox(
             self.tr(
-                "Anonymise: no identities; real names typed into answers are replaced by codes"
+                "Anonymise: no identities; names, phone numbers, e-mail addresses, NIP and NIK "
+                "typed into texts are redacted"
             ),
             self,
         )
         self.names_box = QCheckBox(
             self.tr("Include informants' real names and contacts (confidential)"), self
         )
-        if not self.state.has_identity_options:
-            self.anonymize_box.setVisible(False)
-            self.names_box.setVisible(False)
-            return
-        self.anonymize_box.toggled.connect(self._on_anonymize)
-        self.names_box.toggled.connect(self._on_names)
-        layout.addWidget(self.anonymize_box)
-        layout.addWidget(self.names_box)
+        self.anonymize_box.setVisible(self.state.can_anonymize)
+        self.names_box.setVisible(self.state.has_identity_options)
+        if self.state.can_anonymize:
+            self.anonymize_box.toggled.connect(self._on_anonymize)
+            layout.addWidget(self.anonymize_box)
+        if self.state.has_identity_options:
+            self.names_box.toggled.connect(self._on_names)
+            layout.addWidget(self.names_box)
 
     def _build_buttons(self) -> QHBoxLayout:
         self.export_button = QPushButton(self.tr("Export"), self)
