@@ -30,6 +30,7 @@ from sqlalchemy import (
 
 from neutralitas_desktop import __version__
 from neutralitas_desktop.exchange import tables
+from neutralitas_desktop.exchange.anonymized import anonymized
 from neutralitas_desktop.exchange.container import write_container
 from neutralitas_desktop.exchange.dialect import chunks, upsert
 from neutralitas_desktop.exchange.errors import PackageError
@@ -37,17 +38,17 @@ from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.results import PackageResult
 from neutralitas_desktop.exchange.tables import table_of
 from neutralitas_desktop.exchange.versions import snapshot
+from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.redaction import redactor_for
 from neutralitas_desktop.store import migrations
 from neutralitas_desktop.store.database import APPLICATION, APPLICATION_ID, Database
 from neutralitas_desktop.store.models import (
-    AuditEvent,
     Base,
     Device,
     Meta,
     Researcher,
     Study,
-    new_id,
     utcnow,
 )
 
@@ -139,19 +140,15 @@ def write_package(
         shutil.rmtree(folder, ignore_errors=True)
     with db.engine.begin() as con:
         upsert(con, table_of(Meta), [{"key": key, "value": started.isoformat()}], ("key",))
-        con.execute(
-            table_of(AuditEvent)
-            .insert()
-            .values(
-                id=new_id(),
-                at=utcnow(),
-                device_id=actor.device_id,
-                researcher_id=actor.researcher_id,
-                action="package.created",
-                entity="package",
-                entity_id=manifest.package_id,
-                detail={"file": out.name, "since": manifest.since, "counts": counts},
-            )
+        audit.record(
+            con,
+            actor,
+            "package.created",
+            "package",
+            manifest.package_id,
+            file=out.name,
+            since=manifest.since,
+            counts=counts,
         )
     return PackageResult(out, manifest, size)
 
@@ -215,14 +212,15 @@ def _copy(
         selection = _select_fieldwork(con, since, options.researcher_id)
     engine = _empty_package(path, study_id)
     counts: dict[str, int] = {}
+    redact = redactor_for(con) if options.anonymize else None
     try:
         with engine.begin() as out:
             for step, name in enumerate(names):
                 table = tables.table(name)
                 n = 0
                 for batch in _rows(con, name, since, options, selection):
-                    if options.anonymize:
-                        batch = [_anonymized(name, row) for row in batch]
+                    if redact is not None:
+                        batch = [anonymized(name, row, redact) for row in batch]
                     out.execute(table.insert(), batch)
                     n += len(batch)
                 counts[name] = n
@@ -272,12 +270,12 @@ def _rows(
         wanted = _attachments(con, since, selection)
         yield from _by_ids(con, table, "sha256", wanted)
     elif name == "audit_event":
-        where = [table.c.at > since] if since is not None else []
-        if options.researcher_id:
-            for batch in chunks(sorted(selection["field_session"])):
-                yield from _batches(con, table, *where, table.c.entity_id.in_(batch))
+        # A package returned to a researcher carries the whole log, so that every device's
+        # chain stays verifiable on a laptop that missed earlier packages.
+        if since is not None and not options.researcher_id:
+            yield from _batches(con, table, table.c.at > since)
         else:
-            yield from _batches(con, table, *where)
+            yield from _batches(con, table)
 
 
 def _select_fieldwork(
@@ -351,18 +349,6 @@ def _attachments(con: Connection, since: dt.datetime | None, selection: Selectio
                     if token in stored:
                         wanted.add(token)
     return wanted
-
-
-def _anonymized(name: str, row: dict[str, Any]) -> dict[str, Any]:
-    if name == "device":
-        return {**row, "name": f"device {row['id'][:8]}"}
-    if name == "researcher":
-        return {**row, "name": row["initials"] or f"researcher {row['id'][:4]}"}
-    if name == "informant":
-        return {**row, "notes": "", "consent_note": ""}
-    if name == "audit_event" and isinstance(row.get("detail"), dict) and "note" in row["detail"]:
-        return {**row, "detail": {**row["detail"], "note": ""}}
-    return row
 
 
 def find_researcher(db: Database, ref: str) -> str:

@@ -14,11 +14,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from neutralitas_desktop.fieldwork.redaction_patterns import combined, normal
 from neutralitas_desktop.store.database import Database
-from neutralitas_desktop.store.models import Informant, InformantIdentity, Researcher
+from neutralitas_desktop.store.models import (
+    Informant,
+    InformantIdentity,
+    InstrumentVersion,
+    Researcher,
+)
 
 KINDS = ("name", "phone", "email", "nip", "nik", "handle")
 MARKERS = {
@@ -74,7 +79,14 @@ def handles_in(contact: str) -> list[str]:
 class Redactor:
     """Replaces identities in texts and counts what it replaced, by kind."""
 
-    def __init__(self, people: Iterable[Person] = (), handles: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        people: Iterable[Person] = (),
+        handles: Iterable[str] = (),
+        protected: Iterable[str] = (),
+    ) -> None:
+        """``protected``: values kept as they are (an instrument's choice codes, which a
+        first name might spell)."""
         codes: dict[str, set[str]] = {}
         for person in people:
             for term in name_terms(person.name):
@@ -86,6 +98,7 @@ class Redactor:
         self._handles = {normal(h).lstrip("@") for h in handles if len(h.lstrip("@")) >= 3}
         self._pattern = combined(self._names, self._handles)
         self.counts: Counter[str] = Counter()
+        self._protected = frozenset(protected)
         self._cache: dict[str, tuple[str, tuple[str, ...]]] = {}
 
     def __call__(self, text: str) -> str:
@@ -95,6 +108,8 @@ class Redactor:
             if kinds:
                 self.counts.update(kinds)
             return out
+        if self._protected and all(token in self._protected for token in text.split()):
+            return text  # a choice code, or several (a multiple choice)
         kinds_found: list[str] = []
 
         def replace(m: re.Match[str]) -> str:
@@ -126,25 +141,34 @@ def researcher_code(initials: str, researcher_id: str) -> str:
     return initials.strip() or f"P-{researcher_id[:4].upper()}"
 
 
-def redactor_for(db: Database) -> Redactor:
+def redactor_for(source: Database | Connection) -> Redactor:
     """The redactor of a study: its informants' and researchers' names and handles."""
+    if isinstance(source, Database):
+        with source.engine.connect() as con:
+            return redactor_for(con)
+    con = source
     people: list[Person] = []
     handles: list[str] = []
-    with db.engine.connect() as con:
-        for name, contact, notes, code in con.execute(
-            select(
-                InformantIdentity.real_name,
-                InformantIdentity.contact,
-                InformantIdentity.notes,
-                Informant.code,
-            ).join(Informant, Informant.id == InformantIdentity.informant_id)
-        ):
-            if name and name.strip():
-                people.append(Person(name, code))
-            handles += handles_in(f"{contact or ''} {notes or ''}")
-        for rid, name, initials in con.execute(
-            select(Researcher.id, Researcher.name, Researcher.initials)
-        ):
-            if name and name.strip():
-                people.append(Person(name, researcher_code(initials or "", rid)))
-    return Redactor(people, handles)
+    for name, contact, notes, code in con.execute(
+        select(
+            InformantIdentity.real_name,
+            InformantIdentity.contact,
+            InformantIdentity.notes,
+            Informant.code,
+        ).join(Informant, Informant.id == InformantIdentity.informant_id)
+    ):
+        if name and name.strip():
+            people.append(Person(name, code))
+        handles += handles_in(f"{contact or ''} {notes or ''}")
+    for rid, name, initials in con.execute(
+        select(Researcher.id, Researcher.name, Researcher.initials)
+    ):
+        if name and name.strip():
+            people.append(Person(name, researcher_code(initials or "", rid)))
+    codes = {
+        choice["name"]
+        for (definition,) in con.execute(select(InstrumentVersion.definition))
+        for choices in (definition or {}).get("choice_lists", {}).values()
+        for choice in choices
+    }
+    return Redactor(people, handles, codes)

@@ -6,6 +6,7 @@ import hashlib
 
 from sqlalchemy import text
 
+from neutralitas_desktop.store.audit_chain import verify_chains
 from neutralitas_desktop.store.database import Database
 
 # Each invariant: a description and a query returning the offending rows' ids.
@@ -77,4 +78,5 @@ def check_database(db: Database) -> list[str]:
         for sha, data in con.execute(text("SELECT sha256, data FROM attachment")):
             if hashlib.sha256(data).hexdigest() != sha:
                 problems.append(f"attachment {sha} does not match its SHA-256 (corrupted)")
+        problems += verify_chains(con)
     return problems

@@ -301,7 +301,10 @@ class ReviewComment(Tracked, Base):
 
 
 class AuditEvent(Base):
+    """Who did what, when, on which device; hash-chained per device (store.audit_chain)."""
+
     __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_chain", "device_id", "seq"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
     device_id: Mapped[str] = mapped_column(String(36))
@@ -310,6 +313,9 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(32))  # table name
     entity_id: Mapped[str] = mapped_column(String(300))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # place in the chain
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
 
 
 class MergeLog(Base):
