@@ -21,6 +21,7 @@ def record(
     action: str,
     entity: str,
     entity_id: str,
+    /,
     **detail: Any,
 ) -> None:
     """Append an event to the acting device's chain, inside the caller's transaction
