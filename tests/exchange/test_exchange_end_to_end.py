@@ -150,6 +150,7 @@ def test_a_season_of_fieldwork(
     out = team.run(3, "merge", str(tmp_path / "back-3.ndpkg"))
     assert "2 updated sessions" in out
     citra, citra_actor = team.open(3)
+    assert check_database(citra) == []  # the supervisor's audit chain arrived whole
     mine = get_session(citra, citra_session.id)
     assert (mine.status, mine.review_comment) == ("returned", "Lengkapi catatan lapangan.")
     comments = {(c.answer_key, c.comment) for c in review_comments(citra, citra_session.id)}
