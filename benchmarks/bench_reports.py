@@ -119,11 +119,20 @@ def run(ctx: BenchContext) -> list[Figure]:
     result: list[Any] = []
     seconds, rss, peak = _measure(lambda: result.append(export_excel(db, out)))
     answers = result[0].answers
+    # The anonymised export next to the plain one, interleaved, best of two each (the
+    # machine's load moves single runs by more than the redaction costs).
     anonymised = ExcelOptions(anonymize=True)
-    anon_seconds, _, _ = _measure(
-        lambda: result.append(export_excel(db, ctx.workdir / "anon.xlsx", anonymised))
-    )
+    plain_runs, anon_runs = [seconds], []
+    for again in (True, False):
+        anon_runs.append(
+            _measure(
+                lambda: result.append(export_excel(db, ctx.workdir / "anon.xlsx", anonymised))
+            )[0]
+        )
+        if again:
+            plain_runs.append(_measure(lambda: export_excel(db, ctx.workdir / "plain.xlsx"))[0])
     redacted = sum(n for _, n in result[-1].redacted)
+    anon_ratio = min(anon_runs) / min(plain_runs)
     sheets = _record_cells(db, ctx.workdir / "again.xlsx")
     bare_seconds, _, bare_peak = _measure(
         lambda: result.append(_bare_loop(ctx.workdir / "bare.xlsx", sheets))
@@ -144,10 +153,10 @@ def run(ctx: BenchContext) -> list[Figure]:
         ),
         Figure(
             f"excel export --anonymize ({redacted} identities redacted): time vs plain",
-            anon_seconds / seconds,
+            anon_ratio,
             "x",
-            f"<= 1.3x (plain {seconds:.1f} s)",
-            anon_seconds <= 1.3 * seconds,
+            f"<= 1.3x (plain {min(plain_runs):.1f} s)",
+            anon_ratio <= 1.3,
         ),
         Figure(
             "excel export: peak memory above the size before",

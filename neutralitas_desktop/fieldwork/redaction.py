@@ -97,43 +97,63 @@ class Redactor:
         }
         self._handles = {normal(h).lstrip("@") for h in handles if len(h.lstrip("@")) >= 3}
         self._pattern = combined(self._names, self._handles)
-        self.counts: Counter[str] = Counter()
         self._protected = frozenset(protected)
+        self._counted: Counter[str] = Counter()  # replacements in texts not cached
+        # Short texts repeat (choice labels, names of sites and researchers): each is
+        # redacted once, then looked up; texts that held identities count their repeats.
         self._cache: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._seen: dict[str, int] = {}
 
-    def __call__(self, text: str) -> str:
+    def redact(self, text: str) -> str:
         cached = self._cache.get(text)
         if cached is not None:
-            out, kinds = cached
-            if kinds:
-                self.counts.update(kinds)
-            return out
+            if cached[1]:
+                self._seen[text] += 1
+            return cached[0]
+        kinds: tuple[str, ...] = ()
         if self._protected and all(token in self._protected for token in text.split()):
-            return text  # a choice code, or several (a multiple choice)
-        kinds_found: list[str] = []
+            out = text  # a choice code, or several (a multiple choice)
+        else:
+            found: list[str] = []
 
-        def replace(m: re.Match[str]) -> str:
-            kind = m.lastgroup or "name"
-            kinds_found.append(kind)
-            if kind == "name":
-                return self._names.get(normal(m.group(0)), MARKERS["name"])
-            return MARKERS[kind]
+            def replace(m: re.Match[str]) -> str:
+                kind = m.lastgroup or "name"
+                found.append(kind)
+                if kind == "name":
+                    return self._names.get(normal(m.group(0)), MARKERS["name"])
+                return MARKERS[kind]
 
-        out = self._pattern.sub(replace, text)
-        if kinds_found:
-            self.counts.update(kinds_found)
-        if len(text) <= _CACHE_TEXT:
-            if len(self._cache) >= _CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[text] = (out, tuple(kinds_found))
+            out, kinds = self._pattern.sub(replace, text), tuple(found)
+        if len(text) > _CACHE_TEXT:
+            self._counted.update(kinds)
+            return out
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._counted = self.counts
+            self._cache.clear()
+            self._seen.clear()
+        self._cache[text] = (out, kinds)
+        if kinds:
+            self._seen[text] = 1
         return out
+
+    __call__ = redact
+
+    @property
+    def counts(self) -> Counter[str]:
+        """How many of each kind were replaced, over every text seen so far."""
+        counts = Counter(self._counted)
+        for text, seen in self._seen.items():
+            for kind in self._cache[text][1]:
+                counts[kind] += seen
+        return counts
 
     def total(self) -> int:
         return sum(self.counts.values())
 
     def summary(self) -> list[tuple[str, int]]:
         """(kind, how many replaced) for every kind, in a fixed order."""
-        return [(kind, self.counts.get(kind, 0)) for kind in KINDS]
+        counts = self.counts
+        return [(kind, counts.get(kind, 0)) for kind in KINDS]
 
 
 def researcher_code(initials: str, researcher_id: str) -> str:

@@ -126,7 +126,12 @@ def export_excel(
 
             def add(name: str, columns: list[ColumnSpec], label_row: bool = False) -> SheetWriter:
                 sheet = SheetWriter(
-                    wb, sheet_name(name, taken), columns, fmt, label_row=label_row, scrub=redactor
+                    wb,
+                    sheet_name(name, taken),
+                    columns,
+                    fmt,
+                    label_row=label_row,
+                    scrub=redactor.redact if redactor else None,
                 )
                 dictionary.append((sheet.name, columns))
                 return sheet
