@@ -140,3 +140,35 @@ def _supervisor_actor(db):  # type: ignore[no-untyped-def]
     from neutralitas_desktop.fieldwork.study import register_actor
 
     return register_actor(db, SUPERVISOR)
+
+
+def test_events_of_an_older_database_are_sealed_when_it_is_upgraded(
+    demo_study, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    _events(demo_study, 4)
+    demo_study.db.close()
+    con = sqlite3.connect(demo_study.path)  # as a database of schema 0002 held them
+    con.execute("DROP INDEX ix_audit_event_chain")
+    for column in ("seq", "prev_hash", "content_hash"):
+        con.execute(f"ALTER TABLE audit_event DROP COLUMN {column}")
+    con.execute("UPDATE alembic_version SET version_num = '0002'")
+    con.commit()
+    con.close()
+    db, actor = open_database(demo_study.path), demo_study.actor  # upgraded on opening
+    try:
+        assert check_database(db) == []
+        record_consent(db, actor, _any_informant(demo_study.path), "given")
+    finally:
+        db.close()
+    con = sqlite3.connect(demo_study.path)
+    rows = con.execute(
+        "SELECT id, seq, prev_hash, length(content_hash) FROM audit_event ORDER BY at"
+    ).fetchall()
+    assert [(seq, prev, size) for _, seq, prev, size in rows] == [(None, "", 64)] * 4 + [
+        (1, "", 64)
+    ]
+    con.execute("UPDATE audit_event SET entity_id = 'lain' WHERE id = ?", (rows[1][0],))
+    con.commit()
+    con.close()
+    code, out = _check(capsys, demo_study.path)
+    assert code == 1 and f"event {rows[1][0]}" in out and "was edited" in out
