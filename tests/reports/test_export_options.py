@@ -64,6 +64,28 @@ def test_names_and_anonymisation_exclude_each_other(tmp_path: Path) -> None:
     assert (state.anonymize, state.include_names) == (False, True)
 
 
+def test_a_transcript_can_be_anonymised_the_summary_always_is(tmp_path: Path) -> None:
+    offered = {
+        kind: (
+            ExportOptionsState(kind, CHOICES, tmp_path).can_anonymize,
+            ExportOptionsState(kind, CHOICES, tmp_path).has_identity_options,
+        )
+        for kind in ("excel", "summary", "session", "blank")
+    }
+    assert offered == {
+        "excel": (True, True),
+        "summary": (False, False),  # redacted whatever is chosen
+        "session": (True, False),
+        "blank": (False, False),
+    }
+    session = ExportOptionsState("session", CHOICES, tmp_path)
+    session.set_anonymize(True)
+    assert session.request().anonymize
+    summary = ExportOptionsState("summary", CHOICES, tmp_path)
+    summary.set_anonymize(True)
+    assert not summary.request().anonymize
+
+
 def test_request_carries_filters_in_a_stable_order(tmp_path: Path) -> None:
     state = ExportOptionsState("excel", CHOICES, tmp_path)
     state.toggle_site("Kelurahan Setianagara", True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
@@ -80,10 +81,15 @@ def test_pdf_export_and_preview(qtbot, demo_study, tmp_path: Path) -> None:
     dialog = _dialog(qtbot, demo_study, "session", tmp_path)
     dialog.session_combo.setCurrentIndex(1)
     assert dialog.state.session_id == dialog.session_combo.itemData(1)
+    # A transcript can be anonymised; real names are never offered for one.
+    assert dialog.anonymize_box.isVisible() and not dialog.names_box.isVisible()
+    qtbot.mouseClick(dialog.anonymize_box, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.exported, timeout=30000) as blocker:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     outcome = blocker.args[0]
     assert outcome.path.exists() and outcome.path.suffix == ".pdf"
+    text = "".join(page.extract_text() or "" for page in PdfReader(outcome.path).pages)
+    assert "Disamarkan oleh layanan redaksi" in text
     qtbot.waitUntil(lambda: dialog.job is None)
     assert dialog.preview_button.isVisible() == preview_available()
     if preview_available():
