@@ -18,9 +18,10 @@ NIP = rf"{_BEFORE}\d{{8}}{_SEP}\d{{6}}{_SEP}\d{_SEP}\d{{3}}{_AFTER}"
 NIK = rf"{_BEFORE}\d{{6}}{_SEP}\d{{6}}{_SEP}\d{{4}}{_AFTER}"
 # Mobile numbers: 08…, +62 8…, 62 8…, digits grouped by spaces, dots or dashes; and
 # landlines written with +62 or an area code in parentheses.
+_PSEP = r"[\s.()-]{0,2}"  # phone digits may also be grouped in parentheses: (0812) 3456
 PHONE = (
-    rf"{_BEFORE}(?:\+62{_SEP}|62{_SEP}|0)8(?:{_SEP}\d){{7,11}}{_AFTER}"
-    rf"|{_BEFORE}\+62{_SEP}[2-7]\d{{1,2}}(?:{_SEP}\d){{5,8}}{_AFTER}"
+    rf"{_BEFORE}\(?(?:\+62{_PSEP}|62{_PSEP}|0)8(?:{_PSEP}\d){{7,11}}{_AFTER}"
+    rf"|{_BEFORE}\+62{_PSEP}[2-7]\d{{1,2}}(?:{_PSEP}\d){{5,8}}{_AFTER}"
     rf"|\(0[2-7]\d{{1,2}}\)\s?\d{{3,4}}{_SEP}\d{{3,4}}{_AFTER}"
 )
 

@@ -52,6 +52,9 @@ def test_names_become_the_right_code(redact: Redactor, text: str, expected: str)
         "6281234567890",
         "(022) 1234567",
         "+62 22 7654321",
+        "(0812) 3456 7890",
+        "+62 (812) 3456-7890",
+        "0812-3456-789",
     ],
 )
 def test_indonesian_phone_numbers(redact: Redactor, number: str) -> None:
