@@ -172,9 +172,7 @@ def set_status(
 ) -> SessionStatus:
     """``change_status`` in a transaction of its own; returns the previous status."""
     with db.session() as session:
-        return change_status(
-            session, actor, session_id, status, comment=comment, ended_at=ended_at
-        )
+        return change_status(session, actor, session_id, status, comment=comment, ended_at=ended_at)
 
 
 def set_position(db: Database, session_id: str, position: str) -> None:

@@ -62,7 +62,10 @@ LABELS: dict[type[StrEnum], dict[str, LocalText]] = {
     },
     FindingStatus: {
         FindingStatus.TENTATIVE: {"id": "Sementara", "en": "Tentative"},
-        FindingStatus.VERIFIED: {"id": "Terverifikasi", "en": "Verified"},
+        FindingStatus.VERIFIED: {
+            "id": "Terverifikasi lewat triangulasi",
+            "en": "Verified by triangulation",
+        },
         FindingStatus.REJECTED: {"id": "Ditolak", "en": "Rejected"},
     },
     Grouping: {

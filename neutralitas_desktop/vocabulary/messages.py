@@ -17,6 +17,7 @@ class Message(StrEnum):
     DATABASE_MISSING = "database.missing"
     DATABASE_EMPTY = "database.empty"
     DATABASE_FOREIGN = "database.foreign"
+    DATABASE_NEWER = "database.newer"
     SESSION_NOT_FOUND = "session.not_found"
     SESSION_STATUS_UNKNOWN = "session.status_unknown"
     SESSION_TRANSITION = "session.transition"
@@ -41,6 +42,12 @@ MESSAGES: dict[Message, dict[str, str]] = {
     Message.DATABASE_FOREIGN: {
         "en": "not a neutralitas-desktop database: {path}",
         "id": "Bukan basis data neutralitas-desktop: {path}",
+    },
+    Message.DATABASE_NEWER: {
+        "en": "{path} was created by a newer version (schema {version}), this app knows up "
+        "to {head}",
+        "id": "{path} dibuat oleh versi aplikasi yang lebih baru (skema {version}); aplikasi "
+        "ini hanya mengenal sampai skema {head}",
     },
     Message.SESSION_NOT_FOUND: {
         "en": "no session with id {session}",

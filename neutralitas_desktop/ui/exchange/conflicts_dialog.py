@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.rows_model import RowsModel
+from neutralitas_desktop.ui.session_table import status_label
+from neutralitas_desktop.vocabulary import SessionStatus
+from neutralitas_desktop.vocabulary.terms import values
 
 if TYPE_CHECKING:
     from neutralitas_desktop.exchange.results import ConflictInfo
     from neutralitas_desktop.exchange.service import ExchangeService
 
-STATUSES = ("draft", "completed", "approved", "returned", "refused")
+STATUSES = values(SessionStatus)
 
 
 class ConflictsDialog(QDialog):
@@ -179,7 +182,7 @@ class ConflictsDialog(QDialog):
             else:
                 self.status_combo = QComboBox(self.detail)
                 for status in STATUSES:
-                    self.status_combo.addItem(status, status)
+                    self.status_combo.addItem(status_label(status), status)
                 row.addWidget(self.status_combo, 1)
             use = QPushButton(self.tr("Use this value"), self.detail)
             use.clicked.connect(self.write_value)
