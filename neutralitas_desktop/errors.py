@@ -24,9 +24,10 @@ class NeutralitasError(Exception):
 
     def localized(self, language: str) -> str:
         """What to show a user whose UI is in ``language``."""
-        if getattr(self, "message_id", None) is None:
+        message_id: Message | None = getattr(self, "message_id", None)
+        if message_id is None:
             return str(self)
-        return text(self.message_id, language, **self.params)
+        return text(message_id, language, **getattr(self, "params", {}))
 
 
 class InstrumentError(NeutralitasError):

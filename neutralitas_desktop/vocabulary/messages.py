@@ -100,7 +100,9 @@ def text(message: Message, lang: str, /, **params: object) -> str:
     wording = MESSAGES[message]
     template = wording.get(lang) or wording["en"]
     shown = {
-        key: label(type(value), value, lang) if type(value) in LABELS else value
+        key: label(type(value), value, lang)
+        if isinstance(value, StrEnum) and type(value) in LABELS
+        else value
         for key, value in params.items()
     }
     return template.format_map(shown)
