@@ -148,7 +148,8 @@ class ConflictsDialog(QDialog):
             frame = QFrame(self.detail)
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             inner = QVBoxLayout(frame)
-            value = QLabel(side.value or self.tr("(empty)"), frame)
+            shown_value = status_label(side.value) if conflict.kind == "session" else side.value
+            value = QLabel(shown_value or self.tr("(empty)"), frame)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setStyleSheet("font-size: 15px; font-weight: 600;")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.session_table import status_label
 
 if TYPE_CHECKING:
     from neutralitas_desktop.exchange.service import ExchangeService
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 def session_label(row: Any) -> str:
     """A session as the supervisor knows it: form · site · informant · date (status)."""
     parts = [row.form_id, row.site_name, row.informant_code, f"{row.started_at:%Y-%m-%d}"]
-    return " · ".join(p for p in parts if p) + f" ({row.status})"
+    return " · ".join(p for p in parts if p) + f" ({status_label(row.status)})"
 
 
 class ExchangeActions(QObject):
