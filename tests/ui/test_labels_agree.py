@@ -1,6 +1,7 @@
 """One label per value everywhere: a session's status, its source, an informant's consent
 and role read the same in the Indonesian UI, in the Excel workbook and in the PDF
-transcript (each rendered, then compared); and a service's error shows in Indonesian."""
+transcript (each rendered, then compared); a service's error shows in Indonesian, and a
+draft is refused review before the supervisor is asked for a comment."""
 
 from __future__ import annotations
 
@@ -10,20 +11,28 @@ from typing import Any
 
 import openpyxl
 import pytest
+from gui_helpers import when_modal
 from pypdf import PdfReader
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from neutralitas_desktop.errors import DatabaseError
+from neutralitas_desktop.exchange.service import ExchangeService
 from neutralitas_desktop.fieldwork.informants import create_informant, list_informants
 from neutralitas_desktop.fieldwork.instruments import get_instrument
 from neutralitas_desktop.fieldwork.runner import ConsentRecord, begin_session
-from neutralitas_desktop.fieldwork.sessions import list_sessions, set_status, start_session
+from neutralitas_desktop.fieldwork.sessions import (
+    get_session,
+    list_sessions,
+    set_status,
+    start_session,
+)
 from neutralitas_desktop.fieldwork.sites import find_or_create_site
 from neutralitas_desktop.reports.excel import ExcelOptions, export_excel
 from neutralitas_desktop.reports.pdf_session import export_session
 from neutralitas_desktop.store.database import open_database
 from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.exchange.exchange_menu import ExchangeActions
 from neutralitas_desktop.ui.informant_table import InformantTableModel
 from neutralitas_desktop.ui.session_table import COLUMNS, SessionTableModel
 from neutralitas_desktop.ui.translations import install_translators
@@ -155,3 +164,32 @@ def test_a_service_error_is_shown_in_the_ui_language(  # type: ignore[no-untyped
     QTimer.singleShot(0, read_and_close)
     show_error(None, error.value)
     assert shown == [f"Bukan basis data neutralitas-desktop: {foreign}"]
+
+
+def test_reviewing_a_draft_is_refused_before_asking_for_a_comment(  # type: ignore[no-untyped-def]
+    indonesian, qtbot, study
+) -> None:
+    db, actor = study.db, study.actor
+    observation, _ = get_instrument(db, "office-observation")
+    with db.session() as s:
+        site = find_or_create_site(s, actor, "Kelurahan Linggasari")
+        sid = start_session(s, actor, instrument_id=observation, site_id=site)
+    row = get_session(db, sid)
+    actions = ExchangeActions(lambda: ExchangeService(db, actor), lambda: row, lambda: "laptop")
+    seen: list[tuple[str, str]] = []
+
+    def read(dialog: QDialog) -> None:
+        text = dialog.text() if isinstance(dialog, QMessageBox) else ""
+        seen.append((type(dialog).__name__, text))
+        dialog.done(0)
+
+    errors = when_modal(qtbot, read)
+    actions.actions["approve"].trigger()
+    assert not errors, errors
+    assert seen == [
+        (
+            "QMessageBox",
+            f"Sesi {sid[:8]} berstatus Draf: hanya sesi yang sudah selesai yang dapat ditinjau",
+        )
+    ]
+    assert get_session(db, sid).status == "draft"
