@@ -118,7 +118,7 @@ def test_ui_workbook_and_pdf_show_the_same_labels(  # type: ignore[no-untyped-de
     informant_rows = list_informants(db)
     informants.set_rows(informant_rows)
     consent_shown = {
-        r.id: (informants.index(i, 3).data(), informants.index(i, 1).data())
+        r.id: tuple(informants.index(i, c).data() for c in (3, 1, 4))
         for i, r in enumerate(informant_rows)
     }
     seen_status, seen_consent = set(), set()
@@ -132,11 +132,13 @@ def test_ui_workbook_and_pdf_show_the_same_labels(  # type: ignore[no-untyped-de
         assert source in pdf
         seen_status.add(row.status)
         if row.informant_id:
-            consent, role = consent_shown[row.informant_id]
+            consent, role, method = consent_shown[row.informant_id]
             informant = next(r for r in informant_rows if r.id == row.informant_id)
             assert consent == excel_consent[informant.consent_status]
             assert f"Persetujuan: {consent}" in pdf, (informant.consent_status, consent)
             assert role == roles[informant.role] and role in pdf
+            if informant.consent_method:  # "Lisan", not "oral"
+                assert method == "Lisan" and f"Cara: {method}" in pdf
             seen_consent.add(informant.consent_status)
     assert seen_status == {"draft", "completed", "approved", "returned", "refused"}
     assert seen_consent == {"pending", "given", "refused"}
