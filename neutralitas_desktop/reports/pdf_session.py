@@ -4,6 +4,7 @@ record and the review status."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
@@ -281,7 +282,7 @@ class Transcript:
             return self.attachment(value)
         if q.type == "date":
             typed = typed_value("date", value)
-            if not isinstance(typed, str):
+            if isinstance(typed, dt.date):
                 value = texts.long_date(typed, self.lang)
         return [self.p(esc(self.value_text(q, value)), "answer")]
 

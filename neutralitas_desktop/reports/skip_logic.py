@@ -143,10 +143,10 @@ class SkipWriter:
         if node.name == "not" and len(args) == 1:
             inner = args[0]
             if isinstance(inner, ex.Call) and inner.name == "selected" and len(inner.args) == 2:
-                target = inner.args[0]
-                if isinstance(target, ex.Ref):
-                    value = self._operand(target.name, inner.args[1])
-                    return f"{self.ref(target.name)} {w['excludes']} {value}"
+                excluded = inner.args[0]
+                if isinstance(excluded, ex.Ref):
+                    value = self._operand(excluded.name, inner.args[1])
+                    return f"{self.ref(excluded.name)} {w['excludes']} {value}"
             return f"{w['not']} ({self._words(inner, top=True)})"
         if node.name == "count-selected" and len(args) == 1 and isinstance(args[0], ex.Ref):
             return f"{w['count']} {self.ref(args[0].name)}"
