@@ -15,16 +15,13 @@ The text of an "other, specify" choice is stored under ``key + OTHER_SUFFIX``
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from neutralitas_desktop.instruments import expressions as ex
+from neutralitas_desktop.instruments import xpath as ex
 from neutralitas_desktop.instruments.form_checks import (
-    CHOICE_COLUMN,
     OTHER_CHOICE,
     OTHER_SUFFIX,
-    bare_names_to_refs,
     message,
     type_problem,
 )
@@ -105,11 +102,11 @@ class FormState:
 
     # ---- building -------------------------------------------------------------------
     def _compile(self) -> None:
-        def parse(text: str, key: str) -> ex.Expr | None:
+        def parse(text: str, key: str, choice_filter: bool = False) -> ex.Expr | None:
             if not text:
                 return None
             try:
-                return ex.parse(text)
+                return ex.parse(text, choice_filter=choice_filter)
             except ex.ExpressionError as exc:
                 self.problems[key] = str(exc)
                 return None
@@ -122,15 +119,12 @@ class FormState:
                     parse(node.relevant, node.name), None, None, None, None, repeats, order
                 )
             else:
-                choice_filter = None
-                if node.choice_filter:
-                    choice_filter = parse(bare_names_to_refs(node.choice_filter), node.name)
                 compiled = _Compiled(
                     parse(node.relevant, node.name),
                     parse(node.constraint, node.name),
                     parse(node.calculation, node.name),
                     parse(node.required_if, node.name),
-                    choice_filter,
+                    parse(node.choice_filter, node.name, choice_filter=True),
                     repeats,
                     order,
                 )
@@ -209,8 +203,6 @@ class FormState:
         values = self._values
 
         def lookup(name: str) -> object:
-            if name.startswith(CHOICE_COLUMN):
-                return _EMPTY
             target = compiled.get(name)
             if target is None:
                 return _EMPTY
@@ -537,7 +529,7 @@ class FormState:
         choices = list(choice_list.choices) if choice_list else []
         comp = self._compiled[q.name]
         if comp.choice_filter is not None:
-            base = self._lookup_for(entry.scope)
+            ctx = self._context(entry)
             kept = []
             for choice in choices:
                 attrs = {
@@ -545,13 +537,7 @@ class FormState:
                     "label": self.instrument.text(choice.label, self.language),
                 }
                 attrs.update(choice.attributes)
-
-                def lookup(name: str, attrs: dict[str, str] = attrs) -> object:
-                    if name.startswith(CHOICE_COLUMN):
-                        return attrs.get(name[len(CHOICE_COLUMN) :], "")
-                    return base(name)
-
-                ctx = ex.EvalContext(lookup=lookup, position=entry.position, today=self.today)
+                ctx.choice = attrs
                 if ex.truthy(self._run(comp.choice_filter, ctx, key, True)):
                     kept.append(choice)
             choices = kept
@@ -568,7 +554,7 @@ class FormState:
         text = self.text(entry.node.label) or entry.node.name
         if "${" in text:
             lookup = self._lookup_for(entry.scope)
-            text = _REF_RE.sub(lambda m: ex.to_string(lookup(m.group(1))), text)
+            text = ex.interpolate(text, lambda name: ex.to_string(lookup(name)))
         return text
 
     def hint(self, key: str) -> str:
@@ -622,9 +608,6 @@ class FormState:
             and self._relevant[i]
             and self._values.get(e.key)
         ]
-
-
-_REF_RE = re.compile(r"\$\{([^}]*)\}")
 
 
 def _stored(value: object) -> str:

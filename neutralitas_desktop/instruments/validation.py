@@ -11,8 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from neutralitas_desktop.instruments import expressions
-from neutralitas_desktop.instruments.form_checks import CHOICE_COLUMN, bare_names_to_refs
+from neutralitas_desktop.instruments import xpath
 from neutralitas_desktop.instruments.model import (
     CHOICE_TYPES,
     QUESTION_TYPES,
@@ -159,15 +158,17 @@ def _check_expression(
     warnings: list[Problem] | None,
 ) -> None:
     # A choice filter names columns of the choices sheet without ${}, as XLSForm allows.
-    checked = bare_names_to_refs(text) if fld == "choice_filter" else text
-    problems = expressions.check(checked)
+    choice_filter = fld == "choice_filter"
+    problems = xpath.check(text, choice_filter=choice_filter)
     for problem in problems:
         err(name, fld, f"{problem.message} in '{text}'")
     if problems:
         return
-    for ref in sorted(expressions.references(checked)):
-        if ref.startswith(CHOICE_COLUMN):
-            continue
+    if warnings is not None:
+        _, typographic = xpath.ascii_quotes(text)
+        for written, literal in typographic:
+            warnings.append(Problem(name, fld, typographic_quotes_message(written, literal)))
+    for ref in sorted(xpath.references(text, choice_filter=choice_filter)):
         if ref not in order:
             err(name, fld, f"reference to undefined ${{{ref}}}")
         elif (
@@ -179,6 +180,14 @@ def _check_expression(
             warnings.append(
                 Problem(name, fld, f"refers to ${{{ref}}}, which comes later in the form")
             )
+
+
+def typographic_quotes_message(written: str, literal: str, *, converted: bool = False) -> str:
+    """The warning for a literal in typographic quotes (“ciamis”), which ODK does not read
+    as quotes; this app reads them as quotes, and an import writes ASCII quotes instead."""
+    if converted:
+        return f"{written} is in typographic quotes; changed to ASCII quotes: {literal}"
+    return f"{written} is in typographic quotes, which ODK does not read; write {literal}"
 
 
 def _is_number(text: str) -> bool:

@@ -21,8 +21,8 @@ from typing import Any
 import openpyxl
 
 from neutralitas_desktop.errors import InstrumentError
-from neutralitas_desktop.instruments import expressions
 from neutralitas_desktop.instruments import xlsform_columns as cols
+from neutralitas_desktop.instruments import xpath
 from neutralitas_desktop.instruments.model import (
     BUILTIN_LISTS,
     YES_NO_NA_LIST,
@@ -34,14 +34,13 @@ from neutralitas_desktop.instruments.model import (
     Node,
     Question,
 )
-from neutralitas_desktop.instruments.validation import NAME_RE, validate
+from neutralitas_desktop.instruments.validation import (
+    NAME_RE,
+    typographic_quotes_message,
+    validate,
+)
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_REFERENCE_RE = re.compile(r"\$\{([^}]*)\}")
-_FUNCTION_CALL_RE = re.compile(r"([^\W\d](?:\w|[-:.](?=[^\W\d]))*)\s*\(")
-_STRING_RE = re.compile(r"'[^']*'|\"[^\"]*\"|‘[^‘’]*[‘’]|“[^“”]*[“”]")
-_BARE_NAME_RE = re.compile(r"[^\W\d](?:\w|[-:](?=[^\W\d]))*")
-_QUOTE_CLOSERS = {"'": "'", '"': '"', "‘": "‘’", "’": "‘’", "“": "“”", "”": "“”"}
 _EXPRESSION_FIELDS = ("relevant", "constraint", "calculation", "choice_filter", "required_if")
 
 
@@ -811,6 +810,7 @@ class _Importer:
                     f"(one per choice of '{parsed.list_name}')",
                 )
             kind = "repeat"
+        self.ascii_quotes(fields, row, table, ("relevant", "repeat_count"))
         self.lenient_expressions(fields, row, table, name, is_group=True)
         stack.append(_Frame(kind, row, fields))
 
@@ -919,6 +919,7 @@ class _Importer:
             if qtype == "note" and not q["label"]:
                 q["label"] = {self.default: name}
         q["type"] = qtype
+        self.ascii_quotes(q, row, table, ("relevant", "constraint", "calculation", "choice_filter"))
         if parsed.kind == "question":
             self.question_details(q, parsed, row, table, choice_lists)
             if q["choice_filter"] and q.get("choice_list"):
@@ -931,6 +932,7 @@ class _Importer:
             q["required"] = True
         elif lowered not in cols.NO_WORDS:
             q["required_if"] = required
+            self.ascii_quotes(q, row, table, ("required_if",))
         read_only = table.get(row, "read_only").lower()
         if read_only in cols.YES_WORDS:
             q["read_only"] = True
@@ -1048,7 +1050,7 @@ class _Importer:
     def check_choice_filter(self, q: dict[str, Any], row: _Row, table: _Table) -> None:
         """Bare names in a choice_filter must be columns of the choices sheet."""
         text, list_name = q["choice_filter"], q["choice_list"]
-        _, bare = _neutralise_bare_names(text)
+        bare = xpath.choice_columns(text)
         known = {"name", "label"} | self.list_columns.get(list_name, set())
         unknown = [(word, position) for word, position in bare if word not in known]
         if not unknown:
@@ -1131,6 +1133,20 @@ class _Importer:
             return value.strftime("%H:%M")
         return _text(value)
 
+    def ascii_quotes(
+        self, fields: dict[str, Any], row: _Row, table: _Table, names: tuple[str, ...]
+    ) -> None:
+        """Literals in typographic quotes (“ciamis”) get ASCII quotes, with a warning."""
+        for fld in names:
+            text, changed = xpath.ascii_quotes(fields.get(fld, ""))
+            if not changed:
+                continue
+            fields[fld] = text
+            column = table.header_of("required" if fld == "required_if" else fld)
+            for written, literal in changed:
+                message = typographic_quotes_message(written, literal, converted=True)
+                self.warn(table.sheet.title, row.number, column, message)
+
     def lenient_expressions(
         self, fields: dict[str, Any], row: _Row, table: _Table, name: str, *, is_group: bool
     ) -> None:
@@ -1145,7 +1161,7 @@ class _Importer:
             text = fields.get(fld, "")
             if not text:
                 continue
-            found = _odk_only_functions(text)
+            found = xpath.odk_only_functions(text, choice_filter=fld == "choice_filter")
             if not found:
                 continue
             column = table.header_of("required" if fld == "required_if" else fld)
@@ -1301,7 +1317,7 @@ class _Importer:
     def check_text_refs(
         self, text: str, names: set[str], sheet: str, number: int, column: str
     ) -> None:
-        for ref in _REFERENCE_RE.findall(text):
+        for _, _, ref in xpath.reference_spans(text):
             if ref in names:
                 continue
             if ref not in self.dropped_metadata:
@@ -1311,14 +1327,12 @@ class _Importer:
         """Texts showing dropped metadata (``${start}``) lose the reference, with a warning."""
         if not self.dropped_metadata:
             return instrument
-        pattern = re.compile(r"\s*\$\{(" + "|".join(map(re.escape, self.dropped_metadata)) + r")\}")
 
         def clean(node_name: str, fld: str, local: LocalText) -> LocalText:
             out: LocalText = {}
             for language, text in local.items():
-                found = pattern.findall(text)
+                text, found = xpath.remove_references(text, self.dropped_metadata)
                 if found:
-                    text = pattern.sub("", text).strip()
                     refs = ", ".join(f"${{{ref}}}" for ref in found)
                     self.warn(
                         survey.sheet.title,
@@ -1344,28 +1358,11 @@ class _Importer:
     def check_with_model(self, instrument: Instrument, survey: _Table) -> None:
         """Validate the instrument and say where each problem is in the workbook."""
         sheet = survey.sheet.title
-        # XLSForm choice filters name choice columns bare ("cf = ${state}"); check that
-        # the names are columns, then validate the rest of the expression.
-        substituted: dict[str, tuple[str, str]] = {}  # node -> (original, substituted)
-
-        def neutral(node: Node) -> Node:
-            if isinstance(node, Group):
-                return replace(node, children=tuple(neutral(c) for c in node.children))
-            if not node.choice_filter:
-                return node
-            text, _bare = _neutralise_bare_names(node.choice_filter)
-            substituted[node.name] = (node.choice_filter, text)
-            return replace(node, choice_filter=text)
-
-        checked = replace(instrument, children=tuple(neutral(c) for c in instrument.children))
-        report = validate(checked, self.themes)
+        report = validate(instrument, self.themes)
         for problem in report.errors:
             if (problem.node, problem.field) in self.reported:
                 continue
             message = problem.message
-            if problem.node in substituted:
-                original, text = substituted[problem.node]
-                message = message.replace(f"'{text}'", f"'{original}'")
             ref = re.fullmatch(r"reference to undefined \$\{(.+)\}", message)
             if ref and ref.group(1) in self.dropped_metadata:
                 kind = self.dropped_metadata[ref.group(1)]
@@ -1429,56 +1426,3 @@ def _stance(text: str) -> dict[str, str] | None:
             return None
         out[value] = stance
     return out or None
-
-
-def _odk_only_functions(text: str) -> list[str]:
-    """Names of ODK-only functions called in ``text`` (string literals skipped)."""
-    stripped = _STRING_RE.sub(lambda m: " " * len(m.group()), text)
-    stripped = _REFERENCE_RE.sub(lambda m: " " * len(m.group()), stripped)
-    found: list[str] = []
-    for match in _FUNCTION_CALL_RE.finditer(stripped):
-        name = match.group(1)
-        known = name in expressions.KNOWN_FUNCTIONS
-        if name in cols.ODK_ONLY_FUNCTIONS and not known and name not in found:
-            found.append(name)
-    return found
-
-
-def _neutralise_bare_names(text: str) -> tuple[str, list[tuple[str, int]]]:
-    """Replace bare names (choice columns in a choice_filter) by numbers of equal length.
-
-    Positions stay the same, so syntax errors in the rest are reported where they are.
-    """
-    out = list(text)
-    found: list[tuple[str, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c in _QUOTE_CLOSERS:
-            j = i + 1
-            while j < n and text[j] not in _QUOTE_CLOSERS[c]:
-                j += 1
-            i = j + 1
-            continue
-        if text.startswith("${", i):
-            close = text.find("}", i)
-            i = n if close < 0 else close + 1
-            continue
-        if c.isdigit():
-            while i < n and (text[i].isdigit() or text[i] == "."):
-                i += 1
-            continue
-        match = _BARE_NAME_RE.match(text, i)
-        if match:
-            word, end = match.group(), match.end()
-            k = end
-            while k < n and text[k].isspace():
-                k += 1
-            is_call = k < n and text[k] == "("
-            if not is_call and word not in ("and", "or", "div", "mod"):
-                found.append((word, i))
-                out[i:end] = "0" * (end - i)
-            i = end
-            continue
-        i += 1
-    return "".join(out), found

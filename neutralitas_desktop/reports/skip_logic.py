@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from neutralitas_desktop.instruments import expressions as ex
+from neutralitas_desktop.instruments import xpath as ex
 from neutralitas_desktop.instruments.model import Group, Instrument, Node, Question, pick
 
 _CODE = re.compile(r"^([a-z])(\d+[a-z]?)_", re.IGNORECASE)
