@@ -4,7 +4,7 @@ each problem placed on its sheet, row and column."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from neutralitas_desktop.instruments import xpath
 from neutralitas_desktop.instruments.model import Group, Instrument, LocalText, Node, Question
@@ -18,23 +18,19 @@ _TEXT_FIELDS = ("label", "hint")
 _QUESTION_TEXT_FIELDS = ("label", "hint", "constraint_message", "required_message")
 
 
+@dataclass
 class InstrumentChecks:
     """Runs after the build; every problem goes to the report."""
 
-    def __init__(
-        self,
-        tables: Tables,
-        choices: ChoiceSheet,
-        survey: Survey,
-        report: Report,
-        themes: set[str] | None,
-    ) -> None:
-        self.tables = tables
-        self.choices = choices
-        self.survey = survey
-        self.report = report
-        self.themes = themes
-        self.sheet = tables.survey.sheet.title
+    tables: Tables
+    choices: ChoiceSheet
+    survey: Survey
+    report: Report
+    themes: set[str] | None
+
+    @property
+    def sheet(self) -> str:
+        return self.tables.survey.sheet.title
 
     def row_of(self, node: str) -> int:
         return self.survey.node_rows.get(node, [0])[0]

@@ -49,6 +49,12 @@ def _current(ctx: EvalContext, node: Expr) -> Value:
     return normalize(ctx.current, node)
 
 
+def _arg_or_current(a: list[Value] | None, ctx: EvalContext, node: Expr) -> Value:
+    """The one optional argument, or the question's own value (``.``) without it."""
+    assert a is not None
+    return a[0] if a else _current(ctx, node)
+
+
 @lru_cache(maxsize=256)
 def compile_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
@@ -99,8 +105,7 @@ def _fn_selected_at(node: Call, ctx: EvalContext, a: list[Value] | None) -> Valu
 
 @function("string-length", 0, 1)
 def _fn_string_length(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    assert a is not None
-    return float(len(to_string(a[0] if a else _current(ctx, node))))
+    return float(len(to_string(_arg_or_current(a, ctx, node))))
 
 
 @function("coalesce", 2)
@@ -176,14 +181,12 @@ def _fn_substring_after(node: Call, ctx: EvalContext, a: list[Value] | None) -> 
 
 @function("normalize-space", 0, 1)
 def _fn_normalize_space(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    assert a is not None
-    return " ".join(to_string(a[0] if a else _current(ctx, node)).split())
+    return " ".join(to_string(_arg_or_current(a, ctx, node)).split())
 
 
 @function("number", 0, 1)
 def _fn_number(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    assert a is not None
-    return to_number(a[0] if a else _current(ctx, node))
+    return to_number(_arg_or_current(a, ctx, node))
 
 
 @function("int", 1)
@@ -214,8 +217,7 @@ def _fn_round(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
 
 @function("string", 0, 1)
 def _fn_string(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    assert a is not None
-    return to_string(a[0] if a else _current(ctx, node))
+    return to_string(_arg_or_current(a, ctx, node))
 
 
 @function("boolean", 1)

@@ -7,24 +7,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from neutralitas_desktop.instruments.xpath import nodes
 from neutralitas_desktop.instruments.xpath.errors import ExpressionError
 from neutralitas_desktop.instruments.xpath.lexer import (
     KEYWORD_OPERATORS,
     PRECEDENCE,
     Token,
     tokenize,
-)
-from neutralitas_desktop.instruments.xpath.nodes import (
-    BinOp,
-    Call,
-    Column,
-    Current,
-    Expr,
-    Neg,
-    Num,
-    Parent,
-    Ref,
-    Str,
 )
 
 MAX_DEPTH = 250
@@ -51,7 +40,7 @@ class _Parser:
     def describe(self, token: Token) -> str:
         return "end of expression" if token[0] == "eof" else f"'{self.text[token[2] : token[3]]}'"
 
-    def parse(self) -> Expr:
+    def parse(self) -> nodes.Expr:
         if self.tokens[0][0] == "eof":
             raise self.fail("empty expression", 0)
         node, _ = self.expression(0)
@@ -60,14 +49,14 @@ class _Parser:
             raise self.fail(f"unexpected {self.describe(token)}", token[2])
         return node
 
-    def checked(self, node: Expr, depth: int) -> tuple[Expr, int]:
+    def checked(self, node: nodes.Expr, depth: int) -> tuple[nodes.Expr, int]:
         if depth > MAX_DEPTH:
             raise self.fail(
                 f"expression nested too deeply (more than {MAX_DEPTH} levels)", node.pos
             )
         return node, depth
 
-    def expression(self, min_precedence: int) -> tuple[Expr, int]:
+    def expression(self, min_precedence: int) -> tuple[nodes.Expr, int]:
         left, depth = self.unary()
         while True:
             kind, value, start, _ = self.tokens[self.i]
@@ -78,11 +67,11 @@ class _Parser:
                 break
             self.i += 1
             right, right_depth = self.expression(precedence + 1)
-            node = BinOp(value, left, right, pos=start, src=self.text)
+            node = nodes.BinOp(value, left, right, pos=start, src=self.text)
             left, depth = self.checked(node, max(depth, right_depth) + 1)
         return left, depth
 
-    def unary(self) -> tuple[Expr, int]:
+    def unary(self) -> tuple[nodes.Expr, int]:
         signs: list[int] = []
         while True:
             kind, value, start, _ = self.tokens[self.i]
@@ -92,25 +81,25 @@ class _Parser:
             self.i += 1
         node, depth = self.primary()
         for start in reversed(signs):
-            node, depth = self.checked(Neg(node, pos=start, src=self.text), depth + 1)
+            node, depth = self.checked(nodes.Neg(node, pos=start, src=self.text), depth + 1)
         return node, depth
 
-    def primary(self) -> tuple[Expr, int]:
+    def primary(self) -> tuple[nodes.Expr, int]:
         token = self.tokens[self.i]
         kind, value, start, _ = token
         text = self.text
         if kind == "num":
             self.i += 1
-            return Num(float(value), pos=start, src=text), 1
+            return nodes.Num(float(value), pos=start, src=text), 1
         if kind == "str" or kind == "tstr":
             self.i += 1
-            return Str(value, pos=start, src=text, typographic=kind == "tstr"), 1
+            return nodes.Str(value, pos=start, src=text, typographic=kind == "tstr"), 1
         if kind == "ref":
             self.i += 1
-            return Ref(value, pos=start, src=text), 1
+            return nodes.Ref(value, pos=start, src=text), 1
         if kind == "dot":
             self.i += 1
-            return Current(pos=start, src=text), 1
+            return nodes.Current(pos=start, src=text), 1
         if kind == "(":
             self.i += 1
             self.enter(start)
@@ -125,7 +114,7 @@ class _Parser:
                 raise self.fail(f"unexpected operator '{value}'", start)
             if self.choice_filter:
                 self.i += 1
-                return Column(value, pos=start, src=text), 1
+                return nodes.Column(value, pos=start, src=text), 1
             if value in ("true", "false"):
                 raise self.fail(f"unexpected name '{value}' (write {value}())", start)
             raise self.fail(
@@ -139,11 +128,11 @@ class _Parser:
             raise self.fail("expected an expression", start)
         raise self.fail(f"unexpected {self.describe(token)}", start)
 
-    def call(self) -> tuple[Expr, int]:
+    def call(self) -> tuple[nodes.Expr, int]:
         _, name, start, _ = self.tokens[self.i]
         self.i += 2
         self.enter(start)
-        args: list[Expr] = []
+        args: list[nodes.Expr] = []
         depth = 0
         if self.tokens[self.i][0] == ")":
             self.i += 1
@@ -152,7 +141,7 @@ class _Parser:
                 kind, _, arg_start, _ = self.tokens[self.i]
                 if kind == "dotdot" and self.tokens[self.i + 1][0] in (",", ")"):
                     self.i += 1
-                    arg: Expr = Parent(pos=arg_start, src=self.text)
+                    arg: nodes.Expr = nodes.Parent(pos=arg_start, src=self.text)
                     arg_depth = 1
                 else:
                     arg, arg_depth = self.expression(0)
@@ -166,7 +155,7 @@ class _Parser:
                     found = "" if token[0] == "eof" else f" but found {self.describe(token)}"
                     raise self.fail(f"expected ',' or ')'{found}", token[2])
         self.nesting -= 1
-        return self.checked(Call(name, tuple(args), pos=start, src=self.text), depth + 1)
+        return self.checked(nodes.Call(name, tuple(args), pos=start, src=self.text), depth + 1)
 
     def enter(self, position: int) -> None:
         self.nesting += 1
@@ -184,14 +173,14 @@ class _Parser:
 
 
 @lru_cache(maxsize=4096)
-def _parse_cached(text: str, choice_filter: bool) -> Expr:
+def _parse_cached(text: str, choice_filter: bool) -> nodes.Expr:
     try:
         return _Parser(text, choice_filter).parse()
     except RecursionError:
         raise ExpressionError("expression nested too deeply", 0, text) from None
 
 
-def parse(text: str, *, choice_filter: bool = False) -> Expr:
+def parse(text: str, *, choice_filter: bool = False) -> nodes.Expr:
     """Parse ``text`` into an immutable AST; raise ExpressionError naming the position.
 
     ``choice_filter``: XLSForm's choice-filter mode, where a bare name (``district =

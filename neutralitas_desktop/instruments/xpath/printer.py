@@ -5,19 +5,8 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+from neutralitas_desktop.instruments.xpath import nodes
 from neutralitas_desktop.instruments.xpath.lexer import PRECEDENCE
-from neutralitas_desktop.instruments.xpath.nodes import (
-    BinOp,
-    Call,
-    Column,
-    Current,
-    Expr,
-    Neg,
-    Num,
-    Parent,
-    Ref,
-    Str,
-)
 
 
 def _number_literal(value: float) -> str:
@@ -44,36 +33,36 @@ def _string_literal(value: str) -> str:
     raise ValueError(f"cannot write {value!r} as a string literal: it contains every quote")
 
 
-def to_source(expr: Expr) -> str:
+def to_source(expr: nodes.Expr) -> str:
     """Print an AST as expression text that parses back to an equal AST.
 
     Uses the fewest parentheses XPath precedence allows; raises ValueError for values no
     literal can express (NaN, negative numbers, strings containing every kind of quote).
     """
-    if isinstance(expr, Num):
+    if isinstance(expr, nodes.Num):
         return _number_literal(expr.value)
-    if isinstance(expr, Str):
+    if isinstance(expr, nodes.Str):
         return _string_literal(expr.value)
-    if isinstance(expr, Ref):
+    if isinstance(expr, nodes.Ref):
         return "${" + expr.name + "}"
-    if isinstance(expr, Column):
+    if isinstance(expr, nodes.Column):
         return expr.name
-    if isinstance(expr, Current):
+    if isinstance(expr, nodes.Current):
         return "."
-    if isinstance(expr, Parent):
+    if isinstance(expr, nodes.Parent):
         return ".."
-    if isinstance(expr, Neg):
+    if isinstance(expr, nodes.Neg):
         inner = to_source(expr.operand)
-        return f"-({inner})" if isinstance(expr.operand, BinOp) else f"-{inner}"
-    if isinstance(expr, BinOp):
+        return f"-({inner})" if isinstance(expr.operand, nodes.BinOp) else f"-{inner}"
+    if isinstance(expr, nodes.BinOp):
         precedence = PRECEDENCE[expr.op]
         left = to_source(expr.left)
         right = to_source(expr.right)
-        if isinstance(expr.left, BinOp) and PRECEDENCE[expr.left.op] < precedence:
+        if isinstance(expr.left, nodes.BinOp) and PRECEDENCE[expr.left.op] < precedence:
             left = f"({left})"
-        if isinstance(expr.right, BinOp) and PRECEDENCE[expr.right.op] <= precedence:
+        if isinstance(expr.right, nodes.BinOp) and PRECEDENCE[expr.right.op] <= precedence:
             right = f"({right})"
         return f"{left} {expr.op} {right}"
-    if isinstance(expr, Call):
+    if isinstance(expr, nodes.Call):
         return f"{expr.name}({', '.join(to_source(arg) for arg in expr.args)})"
     raise TypeError(f"not an expression node: {expr!r}")
