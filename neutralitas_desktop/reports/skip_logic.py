@@ -102,7 +102,7 @@ class SkipWriter:
         try:
             return self._words(ex.parse(expression), top=True)
         except (ex.ExpressionError, ValueError, TypeError):
-            return re.sub(r"\$\{([^}]*)\}", lambda m: self.ref(m.group(1)), expression)
+            return ex.interpolate(expression, self.ref)
 
     def _words(self, node: ex.Expr, top: bool = False) -> str:
         w = self.words
