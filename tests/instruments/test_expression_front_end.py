@@ -107,8 +107,7 @@ def test_toml_loader_reports_typographic_quotes_as_a_warning(tmp_path: Path) -> 
     )
     _, warnings = load_instrument_with_warnings(path)
     assert warnings == [
-        "question 'b', relevant: “ya” is in typographic quotes, which ODK does not read; "
-        "write 'ya'"
+        "question 'b', relevant: “ya” is in typographic quotes, which ODK does not read; write 'ya'"
     ]
 
 
@@ -157,9 +156,7 @@ def test_odk_only_function_found_through_the_tree_not_inside_strings(tmp_path: P
     ]
     assert xpath.odk_only_functions("concat('pulldata(', ${a})") == []
     # A path (which this app does not parse) is still looked into through the lexer.
-    assert xpath.odk_only_functions("instance('x')/root/item[name = ${a}]/label") == [
-        "instance"
-    ]
+    assert xpath.odk_only_functions("instance('x')/root/item[name = ${a}]/label") == ["instance"]
 
 
 def test_choice_filter_mode_parses_bare_names_as_columns_and_prints_them_back() -> None:
