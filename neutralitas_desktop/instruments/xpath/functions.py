@@ -49,12 +49,6 @@ def _current(ctx: EvalContext, node: Expr) -> Value:
     return normalize(ctx.current, node)
 
 
-def _arg_or_current(a: list[Value] | None, ctx: EvalContext, node: Expr) -> Value:
-    """The one optional argument, or the question's own value (``.``) without it."""
-    assert a is not None
-    return a[0] if a else _current(ctx, node)
-
-
 @lru_cache(maxsize=256)
 def compile_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
@@ -62,6 +56,51 @@ def compile_regex(pattern: str) -> re.Pattern[str]:
 
 def _as_int(value: float) -> int | None:
     return int(value) if math.isfinite(value) else None
+
+
+def _of_values(fn: Callable[..., Value]) -> Impl:
+    """A function of its evaluated arguments alone."""
+
+    def impl(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
+        assert a is not None
+        return fn(*a)
+
+    return impl
+
+
+def _of_value_or_current(fn: Callable[[Value], Value]) -> Impl:
+    """A function of its one optional argument, or of the question's own value (``.``)."""
+
+    def impl(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
+        assert a is not None
+        return fn(a[0] if a else _current(ctx, node))
+
+    return impl
+
+
+def _truncate(value: Value) -> Value:
+    number = to_number(value)
+    return float(math.trunc(number)) if math.isfinite(number) else number
+
+
+for _name, _low, _high, _impl in (
+    ("string", 0, 1, _of_value_or_current(to_string)),
+    ("number", 0, 1, _of_value_or_current(to_number)),
+    ("string-length", 0, 1, _of_value_or_current(lambda v: float(len(to_string(v))))),
+    ("normalize-space", 0, 1, _of_value_or_current(lambda v: " ".join(to_string(v).split()))),
+    ("boolean", 1, 1, _of_values(truthy)),
+    ("not", 1, 1, _of_values(lambda v: not truthy(v))),
+    ("true", 0, 0, _of_values(lambda: True)),
+    ("false", 0, 0, _of_values(lambda: False)),
+    ("int", 1, 1, _of_values(_truncate)),
+    ("coalesce", 2, 2, _of_values(lambda x, y: x if to_string(x) != "" else y)),
+    ("contains", 2, 2, _of_values(lambda s, t: to_string(t) in to_string(s))),
+    ("starts-with", 2, 2, _of_values(lambda s, t: to_string(s).startswith(to_string(t)))),
+    ("ends-with", 2, 2, _of_values(lambda s, t: to_string(s).endswith(to_string(t)))),
+    ("selected", 2, 2, _of_values(lambda v, c: to_string(c).strip() in _choices(v))),
+    ("count-selected", 1, 1, _of_values(lambda v: float(len(_choices(v))))),
+):
+    function(_name, _low, _high)(_impl)
 
 
 @function("if", 3, lazy=True)
@@ -83,35 +122,12 @@ def _fn_position(node: Call, ctx: EvalContext, _: list[Value] | None) -> Value:
     return float(ctx.position)
 
 
-@function("selected", 2)
-def _fn_selected(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    assert a is not None
-    return to_string(a[1]).strip() in _choices(a[0])
-
-
-@function("count-selected", 1)
-def _fn_count_selected(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    assert a is not None
-    return float(len(_choices(a[0])))
-
-
 @function("selected-at", 2)
 def _fn_selected_at(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
     assert a is not None
     choices = _choices(a[0])
     index = _as_int(to_number(a[1]))
     return choices[index] if index is not None and 0 <= index < len(choices) else ""
-
-
-@function("string-length", 0, 1)
-def _fn_string_length(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    return float(len(to_string(_arg_or_current(a, ctx, node))))
-
-
-@function("coalesce", 2)
-def _fn_coalesce(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    assert a is not None
-    return a[0] if to_string(a[0]) != "" else a[1]
 
 
 @function("regex", 2)
@@ -129,24 +145,6 @@ def _fn_regex(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
 def _fn_concat(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
     assert a is not None
     return "".join(to_string(item) for item in _flatten(a))
-
-
-@function("contains", 2)
-def _fn_contains(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    assert a is not None
-    return to_string(a[1]) in to_string(a[0])
-
-
-@function("starts-with", 2)
-def _fn_starts_with(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    assert a is not None
-    return to_string(a[0]).startswith(to_string(a[1]))
-
-
-@function("ends-with", 2)
-def _fn_ends_with(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    assert a is not None
-    return to_string(a[0]).endswith(to_string(a[1]))
 
 
 @function("substr", 2, 3)
@@ -179,23 +177,6 @@ def _fn_substring_after(node: Call, ctx: EvalContext, a: list[Value] | None) -> 
     return text[index + len(needle) :] if index >= 0 else ""
 
 
-@function("normalize-space", 0, 1)
-def _fn_normalize_space(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    return " ".join(to_string(_arg_or_current(a, ctx, node)).split())
-
-
-@function("number", 0, 1)
-def _fn_number(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    return to_number(_arg_or_current(a, ctx, node))
-
-
-@function("int", 1)
-def _fn_int(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    assert a is not None
-    value = to_number(a[0])
-    return float(math.trunc(value)) if math.isfinite(value) else value
-
-
 @function("round", 1, 2)
 def _fn_round(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
     """Half away from zero on the decimal digits shown, so round(2.675, 2) is 2.68."""
@@ -213,33 +194,6 @@ def _fn_round(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
         return float(rounded)
     except ArithmeticError:
         return value
-
-
-@function("string", 0, 1)
-def _fn_string(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    return to_string(_arg_or_current(a, ctx, node))
-
-
-@function("boolean", 1)
-def _fn_boolean(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    assert a is not None
-    return truthy(a[0])
-
-
-@function("not", 1)
-def _fn_not(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    assert a is not None
-    return not truthy(a[0])
-
-
-@function("true", 0)
-def _fn_true(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    return True
-
-
-@function("false", 0)
-def _fn_false(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
-    return False
 
 
 @function("sum", 1)
