@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from neutralitas_desktop.instruments import expressions as ex
+from neutralitas_desktop.instruments import xpath as ex
 from neutralitas_desktop.instruments.model import Group, Instrument, Node, Question, pick
 
 _CODE = re.compile(r"^([a-z])(\d+[a-z]?)_", re.IGNORECASE)
@@ -102,7 +102,7 @@ class SkipWriter:
         try:
             return self._words(ex.parse(expression), top=True)
         except (ex.ExpressionError, ValueError, TypeError):
-            return re.sub(r"\$\{([^}]*)\}", lambda m: self.ref(m.group(1)), expression)
+            return ex.interpolate(expression, self.ref)
 
     def _words(self, node: ex.Expr, top: bool = False) -> str:
         w = self.words
