@@ -4,6 +4,7 @@ record and the review status."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table
 
 from neutralitas_desktop.fieldwork.redaction import Redactor, redactor_for
-from neutralitas_desktop.instruments import expressions as ex
+from neutralitas_desktop.instruments import xpath as ex
 from neutralitas_desktop.instruments.model import Group, Node, Question, pick
 from neutralitas_desktop.reports import texts
 from neutralitas_desktop.reports.instrument_index import repeat_path, typed_value
@@ -176,7 +177,8 @@ class Transcript:
             f"<b>{esc(t('consent', lang))}:</b> {esc(texts.label(texts.CONSENT, c.status, lang))}"
         )
         if c.method:
-            line += f" · <b>{esc(t('method', lang))}:</b> {esc(c.method)}"
+            method = texts.label(texts.CONSENT_METHODS, c.method, lang)
+            line += f" · <b>{esc(t('method', lang))}:</b> {esc(method)}"
         if c.at:
             line += f" · <b>{esc(t('recorded_at', lang))}:</b> {esc(texts.long_date(c.at, lang))}"
         out = [Heading(esc(t("consent_record", lang)), self.s["h2"], 0), self.p(line, "small")]
@@ -290,7 +292,7 @@ class Transcript:
             return self.attachment(value)
         if q.type == "date":
             typed = typed_value("date", value)
-            if not isinstance(typed, str):
+            if isinstance(typed, dt.date):
                 value = texts.long_date(typed, self.lang)
         return [self.p(esc(self.value_text(q, value)), "answer")]
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from neutralitas_desktop.errors import DatabaseError
 from neutralitas_desktop.store import migrations
 from neutralitas_desktop.store.models import utcnow
+from neutralitas_desktop.vocabulary import Message
 
 APPLICATION = "neutralitas-desktop"
 # SQLite header field identifying our files ('NDSK').
@@ -73,7 +74,7 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     path = Path(target).expanduser()
     if not path.exists():
         if not create:
-            raise DatabaseError(f"no study database at {path}")
+            raise DatabaseError(message_id=Message.DATABASE_MISSING, path=path)
         path.parent.mkdir(parents=True, exist_ok=True)
         return _create_sqlite(path)
     version = _inspect_sqlite_file(path)
@@ -82,8 +83,7 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     if version != head:
         if not migrations.is_known(version):
             raise DatabaseError(
-                f"{path} was created by a newer version (schema {version}), "
-                f"this app knows up to {head}"
+                message_id=Message.DATABASE_NEWER, path=path, version=version, head=head
             )
         backup = _backup(path, version)
     engine = _sqlite_engine(path)
@@ -97,7 +97,7 @@ def _inspect_sqlite_file(path: Path) -> str:
 
     Reads through a read-only connection so a foreign file is never touched.
     """
-    foreign = DatabaseError(f"not a neutralitas-desktop database: {path}")
+    foreign = DatabaseError(message_id=Message.DATABASE_FOREIGN, path=path)
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_MAGIC))
@@ -194,22 +194,21 @@ def _open_url(url: str, *, create: bool) -> Database:
     head = migrations.head()
     if not tables:
         if not create:
-            raise DatabaseError(f"no study database at {url} (empty database)")
+            raise DatabaseError(message_id=Message.DATABASE_EMPTY, path=url)
         migrations.upgrade(engine)
         with engine.begin() as con:
             _write_meta(con)
         return Database(url, engine, None, head)
     if "meta" not in tables or version is None:
-        raise DatabaseError(f"not a neutralitas-desktop database: {url}")
+        raise DatabaseError(message_id=Message.DATABASE_FOREIGN, path=url)
     with engine.connect() as con:
         app = con.execute(text("SELECT value FROM meta WHERE key='application'")).scalar()
     if app != APPLICATION:
-        raise DatabaseError(f"not a neutralitas-desktop database: {url}")
+        raise DatabaseError(message_id=Message.DATABASE_FOREIGN, path=url)
     if version != head:
         if not migrations.is_known(version):
             raise DatabaseError(
-                f"{url} was created by a newer version (schema {version}), "
-                f"this app knows up to {head}"
+                message_id=Message.DATABASE_NEWER, path=url, version=version, head=head
             )
         migrations.upgrade(engine)
     return Database(url, engine, None, head)

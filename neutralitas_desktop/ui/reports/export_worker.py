@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.reports.output import ExportCancelled
+from neutralitas_desktop.ui.translations import error_text
 
 # The work: called with (progress, cancelled) callbacks, returns the outcome.
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
@@ -42,7 +43,7 @@ class ExportWorker(QObject):
         except ExportCancelled:
             self.cancelled.emit()
         except NeutralitasError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
         except Exception as exc:  # an unexpected failure still reaches the user
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
@@ -56,23 +57,23 @@ class ExportJob(QObject):
 
     def __init__(self, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.thread = QThread(self)
+        self.worker_thread = QThread(self)
         self.worker = ExportWorker(work)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
+        self.worker.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self.worker.run)
         for signal in (self.worker.finished, self.worker.failed, self.worker.cancelled):
-            signal.connect(self.thread.quit)
-        self.thread.finished.connect(self.done)
+            signal.connect(self.worker_thread.quit)
+        self.worker_thread.finished.connect(self.done)
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker_thread.start()
 
     def cancel(self) -> None:
         self.worker.cancel()
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self.thread.wait(msecs)
+        return self.worker_thread.wait(msecs)
 
     @property
     def running(self) -> bool:
-        return self.thread.isRunning()
+        return self.worker_thread.isRunning()
