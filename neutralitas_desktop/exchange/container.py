@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from neutralitas_desktop.exchange import crypto
+from neutralitas_desktop.exchange import crypto, limits
 from neutralitas_desktop.exchange.errors import (
     CorruptedPackageError,
     NewerPackageError,
@@ -155,7 +155,12 @@ def open_payload(envelope: Envelope, passphrase: Callable[[Manifest], str | None
     and verified against the manifest's SHA-256."""
     path, manifest = envelope.path, envelope.manifest
     payload = envelope.payload
+    limits.check_declared(path, manifest.content_size, len(payload))
     if envelope.encryption is not None:
+        try:
+            crypto.check_cost(envelope.encryption)
+        except PackageError as exc:
+            raise type(exc)(f"{path}: {exc}") from None
         secret = passphrase(manifest)
         if secret is None:
             raise PassphraseRequiredError(f"{path}: encrypted: a passphrase is needed")
@@ -163,12 +168,7 @@ def open_payload(envelope: Envelope, passphrase: Callable[[Manifest], str | None
             payload = crypto.decrypt(payload, secret, envelope.encryption, _aad(manifest))
         except PackageError as exc:
             raise type(exc)(f"{path}: {exc}") from None
-    try:
-        content = zlib.decompress(payload)
-    except zlib.error:
-        raise TamperedPackageError(
-            f"{path}: tampered with: its content cannot be unpacked"
-        ) from None
+    content = limits.inflate(path, payload, manifest.content_size)
     if len(content) != manifest.content_size or (
         hashlib.sha256(content).hexdigest() != manifest.content_sha256
     ):

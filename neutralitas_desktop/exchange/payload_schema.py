@@ -1,0 +1,138 @@
+"""The payload of a package is checked before anything reads its rows: its schema must be
+exactly the schema of the version it declares — no trigger, view, extra table or index,
+no missing or extra column — and every attachment's bytes must match their SHA-256.
+
+The expected schema of a version is that of an empty database built by the migrations up
+to that version (once per process). The payload is opened read-only with
+``trusted_schema`` off, so nothing it holds can run while it is checked; once it passes,
+it holds tables and indexes only, so nothing in it can fire when it is attached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import create_engine
+
+from neutralitas_desktop.exchange.errors import TamperedPackageError
+from neutralitas_desktop.store import migrations
+
+Column = tuple[str, str, int, int, int]  # name, declared type, not null, pk, hidden
+
+
+@dataclass(frozen=True)
+class Schema:
+    objects: frozenset[tuple[str, str, str]]  # (type, name, table) of sqlite_master
+    columns: dict[str, tuple[Column, ...]]  # per table, in order
+
+
+def read_schema(con: sqlite3.Connection) -> Schema:
+    objects = frozenset(
+        (str(t), str(n), str(tbl))
+        for t, n, tbl in con.execute("SELECT type, name, tbl_name FROM sqlite_master")
+    )
+    columns = {
+        name: tuple(
+            (str(c), str(ty).upper(), int(nn), int(pk), int(hidden))
+            for c, ty, nn, pk, hidden in con.execute(
+                'SELECT name, type, "notnull", pk, hidden FROM pragma_table_xinfo(?)', (name,)
+            )
+        )
+        for kind, name, _ in objects
+        if kind == "table"
+    }
+    return Schema(objects, columns)
+
+
+@cache
+def expected_schema(version: str) -> Schema:
+    """The schema of an empty study database at ``version``, built by the migrations."""
+    folder = Path(tempfile.mkdtemp(prefix="neutralitas-schema-"))
+    try:
+        path = folder / "empty.sqlite"
+        engine = create_engine(f"sqlite:///{path}")
+        try:
+            migrations.upgrade(engine, version)
+        finally:
+            engine.dispose()
+        con = sqlite3.connect(path)
+        try:
+            return read_schema(con)
+        finally:
+            con.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _differences(found: Schema, expected: Schema) -> list[str]:
+    """What differs, worst first, in words."""
+    problems: list[str] = []
+    for kind in ("trigger", "view"):
+        problems += [
+            f"a {kind} '{name}'"
+            for k, name, _ in sorted(found.objects - expected.objects)
+            if k == kind
+        ]
+    for kind, name, table in sorted(found.objects - expected.objects):
+        if kind not in ("trigger", "view"):
+            where = f" on '{table}'" if kind == "index" else ""
+            problems.append(f"an extra {kind} '{name}'{where}")
+    for kind, name, _ in sorted(
+        expected.objects - found.objects, key=lambda o: (o[0] != "table", o)
+    ):
+        problems.append(f"no {kind} '{name}'")
+    for table, wanted in sorted(expected.columns.items()):
+        have = found.columns.get(table)
+        if have is None or have == wanted:
+            continue
+        names = {c[0] for c in have}
+        wanted_names = {c[0] for c in wanted}
+        problems += [f"no column '{table}.{c}'" for c in sorted(wanted_names - names)]
+        problems += [f"an extra column '{table}.{c}'" for c in sorted(names - wanted_names)]
+        if names == wanted_names:
+            problems.append(f"the columns of '{table}' are not of its schema")
+    return problems
+
+
+def _refuse(path: Path, what: str) -> TamperedPackageError:
+    return TamperedPackageError(f"{path}: tampered with: its data {what}")
+
+
+def check_payload(path: Path, database: Path, version: str) -> None:
+    """Refuse the payload ``database`` of the package at ``path`` unless its schema is that
+    of ``version`` exactly and its attachments match their SHA-256."""
+    expected = expected_schema(version)
+    try:
+        con = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        raise _refuse(path, "is not a database") from None
+    try:
+        con.execute("PRAGMA trusted_schema=OFF")
+        try:
+            found = read_schema(con)
+        except sqlite3.DatabaseError:
+            raise _refuse(path, "is not a readable database") from None
+        problems = _differences(found, expected)
+        if problems:
+            more = f" (and {len(problems) - 1} more difference(s))" if len(problems) > 1 else ""
+            raise _refuse(path, f"has {problems[0]}, not the schema of version {version}{more}")
+        _check_attachments(path, con)
+    finally:
+        con.close()
+
+
+def _check_attachments(path: Path, con: sqlite3.Connection) -> None:
+    for sha256, data, size in con.execute("SELECT sha256, data, size FROM attachment"):
+        if not isinstance(data, bytes) or (
+            hashlib.sha256(data).hexdigest() != sha256 or len(data) != size
+        ):
+            raise _refuse(
+                path,
+                f"has an attachment whose bytes do not match its SHA-256 ({str(sha256)[:12]}…)",
+            )
