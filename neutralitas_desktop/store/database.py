@@ -9,6 +9,7 @@ saved answer survives a laptop whose battery dies mid-interview.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,6 +26,8 @@ from neutralitas_desktop.store import migrations
 from neutralitas_desktop.store.models import utcnow
 
 APPLICATION = "neutralitas-desktop"
+# How long a write waits for another program's write to end before saying the study is in use.
+BUSY_TIMEOUT_MS = 10_000
 # SQLite header field identifying our files ('NDSK').
 APPLICATION_ID = 0x4E44534B
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -76,6 +80,7 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
             raise DatabaseError(f"no study database at {path}")
         path.parent.mkdir(parents=True, exist_ok=True)
         return _create_sqlite(path)
+    _check_writable(path)
     version = _inspect_sqlite_file(path)
     head = migrations.head()
     backup = None
@@ -90,6 +95,47 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     if backup is not None:
         migrations.upgrade(engine)
     return Database(f"sqlite:///{path}", engine, path, head, backup)
+
+
+def _check_writable(path: Path) -> None:
+    """A study is written as it is used (WAL files beside it): refuse one that cannot be,
+    saying why, before SQLite fails with a message about something else."""
+    folder = path.resolve().parent
+    if not os.access(path, os.R_OK):
+        raise DatabaseError(f"cannot read {path}: permission denied")
+    if not os.access(folder, os.W_OK):
+        raise DatabaseError(
+            f"{path}: the study's folder {folder} is read-only (SQLite writes its journal "
+            "beside the study); copy the study to a folder you can write to"
+        )
+    if not os.access(path, os.W_OK):
+        raise DatabaseError(
+            f"{path}: the study file is read-only; copy it somewhere you can write to, "
+            "or make it writable"
+        )
+
+
+def sqlite_failure(path: Path, error: BaseException) -> DatabaseError | None:
+    """The one-line message for a SQLite failure the user can cause (disk full, read-only
+    file or folder, a lock held by another program); None for anything else (a bug)."""
+    text = str(error).lower()
+    if "database or disk is full" in text or "disk i/o error" in text:
+        return DatabaseError(
+            f"{path}: cannot write: the disk is full (or failing); this change was not saved; "
+            "free some space and try again"
+        )
+    if "readonly database" in text or "read-only" in text:
+        return DatabaseError(
+            f"{path}: cannot write: the study file or its folder is read-only; nothing was saved"
+        )
+    if "database is locked" in text or "database is busy" in text:
+        return DatabaseError(
+            f"{path}: the study is locked: another program is using it (waited "
+            f"{BUSY_TIMEOUT_MS // 1000} s); close the other program and try again"
+        )
+    if "unable to open database file" in text:
+        return DatabaseError(f"cannot open {path}: the file or its folder is not accessible")
+    return None
 
 
 def _inspect_sqlite_file(path: Path) -> str:
@@ -149,8 +195,16 @@ def _sqlite_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
         cursor.close()
+
+    @event.listens_for(engine, "handle_error")
+    def _user_failures(context: ExceptionContext) -> None:
+        # Raised in place of SQLAlchemy's error, so services and the CLI get one project
+        # exception for a full disk, a read-only study or a lock, and bugs stay tracebacks.
+        failure = sqlite_failure(path, context.original_exception)
+        if failure is not None and isinstance(context.original_exception, sqlite3.Error):
+            raise failure from None
 
     return engine
 

@@ -1,0 +1,165 @@
+"""Failures of the machine, not of the program — a full disk, a read-only study or folder,
+a lock held by another program, two writers at once, no terminal for a prompt — end in
+one line and exit status 1, never a traceback, and leave the study as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import fill, remount_read_only
+
+from neutralitas_desktop.cli.main import main
+from neutralitas_desktop.store import database
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def one_line(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    code = main(list(argv))
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert err.startswith("neutralitas: error: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    return err
+
+
+def test_a_study_in_a_read_only_folder_says_so(
+    small_fs: Path, empty_study_template: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    study = small_fs / "study.sqlite"
+    shutil.copy(empty_study_template, study)
+    before = digest(study)
+    remount_read_only(small_fs)
+    err = one_line(capsys, "--db", str(study), "stats")
+    assert "the study's folder" in err and "is read-only" in err
+    assert "not a neutralitas-desktop database" not in err
+    assert digest(study) == before
+
+
+def test_a_read_only_study_file_says_so(
+    tmp_path: Path, empty_study_template: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    study = tmp_path / "study.sqlite"
+    shutil.copy(empty_study_template, study)
+    before = digest(study)
+    # Tests run as root, whom file modes do not stop: make the file immutable instead.
+    if subprocess.run(["chattr", "+i", str(study)], capture_output=True).returncode != 0:
+        pytest.skip("cannot make a file read-only for root here (chattr +i failed)")
+    try:
+        err = one_line(capsys, "--db", str(study), "demo", "--sessions", "2")
+    finally:
+        subprocess.run(["chattr", "-i", str(study)], check=False)
+    assert "the study file is read-only" in err
+    assert "not a neutralitas-desktop database" not in err
+    assert digest(study) == before
+
+
+HOLD_LOCK = textwrap.dedent(
+    """
+    import sqlite3, sys, time
+    con = sqlite3.connect(sys.argv[1], isolation_level=None)
+    con.execute("BEGIN IMMEDIATE")
+    con.execute("INSERT INTO meta (key, value) VALUES ('held', 'by another program')")
+    print("locked", flush=True)
+    sys.stdin.readline()
+    con.execute("ROLLBACK")
+    """
+)
+
+
+def test_a_lock_held_by_another_program_says_the_study_is_in_use(
+    tmp_path: Path,
+    empty_study_template: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    study = tmp_path / "study.sqlite"
+    shutil.copy(empty_study_template, study)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(study)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        before = digest(study)
+        err = one_line(capsys, "--db", str(study), "demo", "--sessions", "2")
+    finally:
+        holder.communicate("\n", timeout=30)
+    assert "the study is locked: another program is using it" in err
+    assert digest(study) == before
+
+
+def test_disk_full_during_demo(
+    small_fs: Path, empty_study_template: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The batch being written is rolled back; the study stays sound (batches the demo had
+    already saved stay: the demo adds sessions in batches)."""
+    study = small_fs / "study.sqlite"
+    shutil.copy(empty_study_template, study)
+    fill(small_fs, leave=64 << 10)
+    err = one_line(capsys, "--db", str(study), "demo", "--sessions", "200")
+    assert "cannot write: the disk is full" in err
+    (small_fs / "filler").unlink()
+    assert main(["--db", str(study), "check"]) == 0
+
+
+def test_disk_full_during_merge(
+    small_fs: Path,
+    empty_study_template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    handout, package = tmp_path / "study.ndpkg", tmp_path / "ani.ndpkg"
+    supervisor = tmp_path / "supervisor.sqlite"
+    shutil.copy(empty_study_template, supervisor)
+    assert main(["--db", str(supervisor), "package", str(handout)]) == 0
+    supervisor_data = os.environ["NEUTRALITAS_DATA_DIR"]
+    monkeypatch.setenv("NEUTRALITAS_DATA_DIR", str(tmp_path / "ani-data"))
+    laptop = tmp_path / "ani.sqlite"
+    assert main(["--db", str(laptop), "merge", str(handout)]) == 0
+    assert main(["--db", str(laptop), "demo", "--sessions", "40"]) == 0
+    assert main(["--db", str(laptop), "package", str(package)]) == 0
+    monkeypatch.setenv("NEUTRALITAS_DATA_DIR", supervisor_data)
+    master = small_fs / "master.sqlite"
+    shutil.copy(supervisor, master)
+    fill(small_fs, leave=256 << 10)
+    capsys.readouterr()
+    before = digest(master)
+    err = one_line(capsys, "--db", str(master), "merge", str(package))
+    assert "cannot write: the disk is full" in err
+    assert digest(master) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("export", "excel", "{out}/out.xlsx"),
+        ("export", "pdf", "{out}/out.pdf", "--report", "summary"),
+    ],
+)
+def test_disk_full_during_export(
+    small_fs: Path,
+    demo_study_template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: tuple[str, ...],
+) -> None:
+    study = tmp_path / "demo.sqlite"
+    shutil.copy(demo_study_template, study)
+    fill(small_fs, leave=16 << 10)
+    err = one_line(capsys, "--db", str(study), *[a.format(out=small_fs) for a in argv])
+    assert "the disk is full" in err
+    assert sorted(p.name for p in small_fs.iterdir()) == ["filler"]
