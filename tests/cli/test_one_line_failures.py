@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -163,3 +164,31 @@ def test_disk_full_during_export(
     err = one_line(capsys, "--db", str(study), *[a.format(out=small_fs) for a in argv])
     assert "the disk is full" in err
     assert sorted(p.name for p in small_fs.iterdir()) == ["filler"]
+
+
+def test_two_demos_at_once_both_add_their_sessions(
+    tmp_path: Path, empty_study_template: Path
+) -> None:
+    """Two processes drawing informant codes from the same study: the second to write
+    retries with codes nobody holds."""
+    study = tmp_path / "study.sqlite"
+    shutil.copy(empty_study_template, study)
+    argv = [sys.executable, "-m", "neutralitas_desktop.cli.main", "--db", str(study), "demo"]
+    runs = [
+        subprocess.Popen(
+            [*argv, "--sessions", "60", "--seed", str(seed)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for seed in (1, 2)
+    ]
+    outcomes = [run.communicate(timeout=300) for run in runs]
+    for run, (_out, err) in zip(runs, outcomes, strict=True):
+        assert run.returncode == 0, err
+    con = sqlite3.connect(study)
+    sessions = con.execute("SELECT count(*) FROM field_session").fetchone()[0]
+    codes = [r[0] for r in con.execute("SELECT code FROM informant")]
+    con.close()
+    assert sessions == 120
+    assert len(codes) == len(set(codes)) > 0
