@@ -161,7 +161,10 @@ def open_payload(envelope: Envelope, passphrase: Callable[[Manifest], str | None
             crypto.check_cost(envelope.encryption)
         except PackageError as exc:
             raise type(exc)(f"{path}: {exc}") from None
-        secret = passphrase(manifest)
+        try:
+            secret = passphrase(manifest)
+        except PackageError as exc:
+            raise type(exc)(f"{path}: {exc}") from None
         if secret is None:
             raise PassphraseRequiredError(f"{path}: encrypted: a passphrase is needed")
         try:

@@ -12,6 +12,7 @@ import getpass
 import hashlib
 import hmac
 import os
+import sys
 import unicodedata
 from typing import Any
 
@@ -22,6 +23,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from neutralitas_desktop.exchange.errors import (
     PackageError,
     PackageLimitError,
+    PassphraseRequiredError,
     TamperedPackageError,
     WrongPassphraseError,
 )
@@ -125,12 +127,29 @@ def passphrase_from_env() -> str | None:
     return value if value else None
 
 
+def _has_terminal() -> bool:
+    """Whether getpass can ask someone: it reads the controlling terminal, else stdin."""
+    try:
+        with open("/dev/tty", "rb"):
+            return True
+    except OSError:
+        return sys.stdin is not None and sys.stdin.isatty()
+
+
 def ask_passphrase(prompt: str = "Passphrase: ", *, confirm: bool = False) -> str:
     """From NEUTRALITAS_PASSPHRASE, else typed at the terminal (twice when ``confirm``)."""
     env = passphrase_from_env()
     if env is not None:
         return env
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-        raise PackageError("the two passphrases differ")
+    no_terminal = PassphraseRequiredError(
+        f"a passphrase is needed and there is no terminal to type it: set {PASSPHRASE_ENV}"
+    )
+    if not _has_terminal():
+        raise no_terminal
+    try:
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+            raise PackageError("the two passphrases differ")
+    except EOFError:
+        raise no_terminal from None
     return first

@@ -10,9 +10,9 @@ instead of failing on a stale read snapshot.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from neutralitas_desktop.store.database import Database
@@ -20,6 +20,7 @@ from neutralitas_desktop.store.models import (
     Answer,
     AnswerRevision,
     Attachment,
+    Base,
     Coding,
     FieldSession,
     Informant,
@@ -36,7 +37,7 @@ def write_batch(
     identities: list[dict[str, Any]],
     sessions: list[dict[str, Any]],
     attachments: dict[str, dict[str, Any]],
-    rows: list[tuple[Any, list[dict[str, Any]]]],
+    rows: list[tuple[Table, list[dict[str, Any]]]],
 ) -> None:
     """Insert one batch in one transaction; ``rows`` (answers, revisions, codings) after
     the sessions they belong to."""
@@ -59,19 +60,19 @@ def _insert(
     identities: list[dict[str, Any]],
     sessions: list[dict[str, Any]],
     attachments: dict[str, dict[str, Any]],
-    rows: list[tuple[Any, list[dict[str, Any]]]],
+    rows: list[tuple[Table, list[dict[str, Any]]]],
 ) -> None:
     for table, batch in (
-        (Informant.__table__, informants),
-        (InformantIdentity.__table__, identities),
-        (FieldSession.__table__, sessions),
+        (_table(Informant), informants),
+        (_table(InformantIdentity), identities),
+        (_table(FieldSession), sessions),
     ):
         if batch:
             con.execute(insert(table), batch)
     # Read after the first write: this transaction holds the write lock by now.
     known = set(con.execute(select(Attachment.sha256)).scalars())
     new_blobs = [row for sha, row in attachments.items() if sha not in known]
-    for table, batch in ((Attachment.__table__, new_blobs), *rows):
+    for table, batch in ((_table(Attachment), new_blobs), *rows):
         if batch:
             con.execute(insert(table), batch)
 
@@ -91,4 +92,8 @@ def recode(informants: list[dict[str, Any]], taken: set[str]) -> None:
         taken.add(row["code"])
 
 
-BATCH_TABLES = (Answer.__table__, AnswerRevision.__table__, Coding.__table__)
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+BATCH_TABLES = (_table(Answer), _table(AnswerRevision), _table(Coding))

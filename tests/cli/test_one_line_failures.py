@@ -192,3 +192,29 @@ def test_two_demos_at_once_both_add_their_sessions(
     con.close()
     assert sessions == 120
     assert len(codes) == len(set(codes)) > 0
+
+
+def test_a_passphrase_prompt_with_no_terminal(
+    tmp_path: Path, empty_study_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run as a script would (no controlling terminal, stdin closed): one line, no file."""
+    study = tmp_path / "study.sqlite"
+    shutil.copy(empty_study_template, study)
+    monkeypatch.delenv("NEUTRALITAS_PASSPHRASE", raising=False)
+    assert main(["--db", str(study), "stats"]) == 0  # this laptop joins the study first
+    before = digest(study)
+    out = tmp_path / "sealed.ndpkg"
+    done = subprocess.run(
+        [sys.executable, "-m", "neutralitas_desktop.cli.main", "--db", str(study)]
+        + ["package", str(out), "--encrypt"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        start_new_session=True,  # no controlling terminal, as under cron or a CI runner
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert "there is no terminal to type it: set NEUTRALITAS_PASSPHRASE" in done.stderr
+    assert not out.exists()
+    assert digest(study) == before

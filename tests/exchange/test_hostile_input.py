@@ -228,3 +228,18 @@ def test_attachment_bytes_that_do_not_match_their_sha256_are_refused(
     )
     err = refused_by_cli(study.path, forged, capsys)
     assert "its data has an attachment whose bytes do not match its SHA-256" in err
+
+
+def test_names_from_a_package_reach_the_terminal_escaped(
+    study: Any, laptops: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A researcher named with terminal escapes (retitle the window, hide the text) and a
+    bidi override: printed as visible escapes, never as raw control characters."""
+    name = "Ani\x1b]0;owned\x07\x1b[8m Lestari\u202e"
+    ani = laptops(1, name)
+    generate_demo(ani.db, ani.actor, 2, seed=3)
+    package = ani.package(tmp_path).path
+    assert main(["--db", str(study.path), "merge", str(package)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "Ani\\x1b]0;owned\\x07\\x1b[8m Lestari\\u202e" in out
