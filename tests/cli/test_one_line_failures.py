@@ -12,12 +12,15 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import fill, remount_read_only
+from fs_helpers import fill, remount_read_only
 
 from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.store import database
+
+CLI = (sys.executable, "-m", "neutralitas_desktop.cli.main")
 
 
 def digest(path: Path) -> str:
@@ -173,7 +176,7 @@ def test_two_demos_at_once_both_add_their_sessions(
     retries with codes nobody holds."""
     study = tmp_path / "study.sqlite"
     shutil.copy(empty_study_template, study)
-    argv = [sys.executable, "-m", "neutralitas_desktop.cli.main", "--db", str(study), "demo"]
+    argv = [*CLI, "--db", str(study), "demo"]
     runs = [
         subprocess.Popen(
             [*argv, "--sessions", "60", "--seed", str(seed)],
@@ -205,8 +208,7 @@ def test_a_passphrase_prompt_with_no_terminal(
     before = digest(study)
     out = tmp_path / "sealed.ndpkg"
     done = subprocess.run(
-        [sys.executable, "-m", "neutralitas_desktop.cli.main", "--db", str(study)]
-        + ["package", str(out), "--encrypt"],
+        [*CLI, "--db", str(study), "package", str(out), "--encrypt"],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -218,3 +220,13 @@ def test_a_passphrase_prompt_with_no_terminal(
     assert "there is no terminal to type it: set NEUTRALITAS_PASSPHRASE" in done.stderr
     assert not out.exists()
     assert digest(study) == before
+
+
+@pytest.mark.parametrize("prefix", ["________", "%%%%", "____%"])
+def test_session_prefixes_are_not_patterns(
+    demo_study: Any, capsys: pytest.CaptureFixture[str], prefix: str
+) -> None:
+    before = demo_study.db.path.read_bytes()
+    err = one_line(capsys, "--db", str(demo_study.path), "review", "approve", prefix)
+    assert f"no session '{prefix}' in this study" in err
+    assert demo_study.db.path.read_bytes() == before
