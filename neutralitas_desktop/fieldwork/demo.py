@@ -177,7 +177,7 @@ def generate_demo(
         raise NeutralitasError("the number of sessions cannot be negative")
     rng = random.Random(seed)
     result = DemoResult()
-    with db.session() as s:
+    with db.writing() as s:  # another demo may be adding the same sites and team
         study = s.scalars(select(Study)).first()
         if study is None:
             raise NeutralitasError("the database holds no study; run `neutralitas init` first")

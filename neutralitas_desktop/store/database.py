@@ -56,6 +56,16 @@ class Database:
         with self._sessions() as session, session.begin():
             yield session
 
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A unit of work that takes the write lock before it reads (SQLite: BEGIN
+        IMMEDIATE), for read-then-write work another program may race: it waits for the
+        other writer (busy timeout) instead of failing on a read that went stale."""
+        with self._sessions() as session, session.begin():
+            if self.is_sqlite:
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            yield session
+
     def display_name(self) -> str:
         return str(self.path) if self.path else self.engine.url.render_as_string(True)
 
@@ -134,7 +144,10 @@ def sqlite_failure(path: Path, error: BaseException) -> DatabaseError | None:
             f"{BUSY_TIMEOUT_MS // 1000} s); close the other program and try again"
         )
     if "unable to open database file" in text:
-        return DatabaseError(f"cannot open {path}: the file or its folder is not accessible")
+        return DatabaseError(
+            f"cannot open {path}: unable to open the database file (is it gone, or is its "
+            "folder not accessible?)"
+        )
     return None
 
 
