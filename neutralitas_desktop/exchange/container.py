@@ -10,6 +10,7 @@ package is encrypted, is bound to the ciphertext as associated data.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -82,7 +83,8 @@ def write_container(path: Path, manifest: Manifest, content: bytes, passphrase: 
             os.fsync(fh.fileno())
         tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # on a read-only disk even this fails
+            tmp.unlink()
         raise PackageError(f"cannot write {path}: {exc.strerror or exc}") from None
     return len(body) + _TRAILER
 

@@ -21,7 +21,7 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from neutralitas_desktop.errors import DatabaseError
+from neutralitas_desktop.errors import DatabaseError, unwritable
 from neutralitas_desktop.store import migrations
 from neutralitas_desktop.store.models import utcnow
 
@@ -88,7 +88,14 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     if not path.exists():
         if not create:
             raise DatabaseError(f"no study database at {path}")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"cannot create {path}: {unwritable(exc) or exc.strerror}"
+            ) from None
+        if not os.access(path.parent, os.W_OK):
+            raise DatabaseError(f"cannot create {path}: its folder {path.parent} is read-only")
         return _create_sqlite(path)
     _check_writable(path)
     version = _inspect_sqlite_file(path)
@@ -234,8 +241,14 @@ def _create_sqlite(path: Path) -> Database:
             _write_meta(con)
     except (SQLAlchemyError, OSError) as exc:
         engine.dispose()
-        tmp.unlink(missing_ok=True)
-        raise DatabaseError(f"cannot create {path}: {exc}") from None
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        cause = getattr(exc, "orig", None) or exc
+        failure = sqlite_failure(path, cause)
+        if failure is not None:
+            raise failure from None
+        why = unwritable(cause) or str(cause).splitlines()[0]
+        raise DatabaseError(f"cannot create {path}: {why}") from None
     engine.dispose()
     shutil.move(tmp, path)  # only a complete database ever has the real name
     engine = _sqlite_engine(path)

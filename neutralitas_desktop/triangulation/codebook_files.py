@@ -18,6 +18,7 @@ Imports are all-or-nothing and report every problem with its row or code.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -78,7 +79,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
         tmp.write_bytes(data)
         tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # on a read-only disk even this fails
+            tmp.unlink()
         raise NeutralitasError(f"cannot write {path}: {exc.strerror}") from None
 
 

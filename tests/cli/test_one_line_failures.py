@@ -230,3 +230,33 @@ def test_session_prefixes_are_not_patterns(
     err = one_line(capsys, "--db", str(demo_study.path), "review", "approve", prefix)
     assert f"no session '{prefix}' in this study" in err
     assert demo_study.db.path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (("--db", "{ro}/new.sqlite", "init"), "cannot create {ro}/new.sqlite: its folder"),
+        (("--db", "{ro}/sub/new.sqlite", "init"), "the file system is read-only"),
+        (("--db", "{ro}/joined.sqlite", "merge", "{handout}"), "the file system is read-only"),
+        (("--db", "{study}", "package", "{ro}/out.ndpkg"), "cannot write {ro}/out.ndpkg"),
+        (("--db", "{study}", "export", "excel", "{ro}/out.xlsx"), "cannot write {ro}/out.xlsx"),
+        (("--db", "{study}", "codebook", "export", "{ro}/cb.qdc"), "cannot write {ro}/cb.qdc"),
+    ],
+)
+def test_writing_into_a_read_only_folder(
+    small_fs: Path,
+    empty_study_template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: tuple[str, ...],
+    said: str,
+) -> None:
+    study, handout = tmp_path / "study.sqlite", tmp_path / "study.ndpkg"
+    shutil.copy(empty_study_template, study)
+    assert main(["--db", str(study), "package", str(handout)]) == 0
+    capsys.readouterr()
+    remount_read_only(small_fs)
+    names = {"ro": small_fs, "study": study, "handout": handout}
+    err = one_line(capsys, *[a.format(**names) for a in argv])
+    assert said.format(**names) in err
+    assert not list(small_fs.iterdir())
