@@ -16,11 +16,13 @@ from hostile_helpers import forge, repack, unpack, zeros
 
 from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.exchange import limits
-from neutralitas_desktop.exchange.errors import PackageLimitError
+from neutralitas_desktop.exchange.errors import PackageLimitError, TamperedPackageError
 from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.package import PackageOptions, write_package
+from neutralitas_desktop.exchange.payload_schema import check_payload, expected_schema, read_schema
 from neutralitas_desktop.exchange.read import open_package
 from neutralitas_desktop.fieldwork.demo import generate_demo
+from neutralitas_desktop.store import migrations
 
 SECRET = "kata sandi lapangan 2024"
 
@@ -199,3 +201,31 @@ def test_names_from_a_package_reach_the_terminal_escaped(
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
     assert "Ani\\x1b]0;owned\\x07\\x1b[8m Lestari\\u202e" in out
+
+
+def test_a_payload_written_at_an_older_schema_is_checked_against_that_schema(
+    tmp_path: Path,
+) -> None:
+    """What an older app wrote keeps opening; the same data claimed as newer does not."""
+    old = Path(__file__).resolve().parents[1] / "data" / "study-schema-0001.sqlite"
+    copy = tmp_path / "old.sqlite"
+    copy.write_bytes(old.read_bytes())
+    check_payload(tmp_path / "old.ndpkg", copy, "0001")
+    with pytest.raises(TamperedPackageError, match="has no table 'id_alias'"):
+        check_payload(tmp_path / "old.ndpkg", copy, "0002")
+
+
+def test_the_packages_this_app_writes_have_the_schema_the_migrations_build(
+    study: Any, tmp_path: Path
+) -> None:
+    """Payloads are made from the models, the expected schema by the migrations: a model
+    and its migration that disagree (a column, an index) would refuse every package."""
+    out = tmp_path / "study.ndpkg"
+    write_package(study.db, study.actor, out)
+    with open_package(out, study_id=None) as opened:
+        con = sqlite3.connect(opened.database)
+        found = read_schema(con)
+        con.close()
+    expected = expected_schema(migrations.HEAD)
+    assert found.objects == expected.objects
+    assert found.columns == expected.columns
