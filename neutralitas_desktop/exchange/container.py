@@ -93,6 +93,7 @@ def read_envelope(path: Path) -> Envelope:
     """Check the framing and the checksum of a package file; raises a PackageError subclass
     that says which of not-a-package, truncated, corrupted or newer-format it is."""
     try:
+        limits.check_file_size(path, path.stat().st_size)
         data = path.read_bytes()
     except FileNotFoundError:
         raise PackageError(f"{path}: no such file") from None

@@ -17,6 +17,7 @@ MAX_RATIO = 64
 MIN_LIMIT = 16 << 20  # a small package may always unpack to this much
 HARD_CAP = 2 << 30  # no package unpacks to more, whatever its size
 _CHUNK = 1 << 20
+MAX_HEADER_AND_TRAILER = 2 << 20  # framing, a header of at most 1 MB, the checksum
 
 
 def content_limit(packed_size: int) -> int:
@@ -26,6 +27,15 @@ def content_limit(packed_size: int) -> int:
 
 def _size(n: int) -> str:
     return f"{n / (1 << 20):.1f} MB" if n >= 1 << 20 else f"{n} bytes"
+
+
+def check_file_size(path: Path, size: int) -> None:
+    """Refuse a file larger than any package could be, before reading it into memory."""
+    if size > HARD_CAP + MAX_HEADER_AND_TRAILER:
+        raise PackageLimitError(
+            f"{path}: refused: at {_size(size)} it is larger than any field package "
+            f"({_size(HARD_CAP)} at most)"
+        )
 
 
 def check_declared(path: Path, declared: int, packed_size: int) -> None:

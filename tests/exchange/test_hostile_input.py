@@ -229,3 +229,13 @@ def test_the_packages_this_app_writes_have_the_schema_the_migrations_build(
     expected = expected_schema(migrations.HEAD)
     assert found.objects == expected.objects
     assert found.columns == expected.columns
+
+
+def test_a_file_larger_than_any_package_is_refused_before_it_is_read(
+    study: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    huge = tmp_path / "huge.ndpkg"
+    with huge.open("wb") as fh:  # sparse: takes no disk space
+        fh.truncate(limits.HARD_CAP + limits.MAX_HEADER_AND_TRAILER + 1)
+    err = refused_by_cli(study.path, huge, capsys)
+    assert "it is larger than any field package" in err
