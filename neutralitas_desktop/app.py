@@ -26,6 +26,7 @@ from neutralitas_desktop import APP_NAME, __version__
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.profile import LocalProfile, load_profile, save_profile
 from neutralitas_desktop.paths import default_database
+from neutralitas_desktop.ui.binding_check import binding_problem
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.main_window import MainWindow
 from neutralitas_desktop.ui.profile_state import ProfileState
@@ -198,6 +199,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Neutralitas")
     app.setApplicationVersion(__version__)
+    problem = binding_problem()
+    if problem is not None:  # before anything can be typed, not in the middle of an interview
+        print(problem, file=sys.stderr, flush=True)
+        if not (os.environ.get(STARTUP_PROBE_ENV) or os.environ.get(SCRIPTED_INPUT_ENV)):
+            show_error(None, RuntimeError(problem))
+        return 1
     settings = UiSettings()
     profile = load_profile()
     apply_theme(app)

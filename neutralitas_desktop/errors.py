@@ -4,9 +4,32 @@ from __future__ import annotations
 
 import errno
 
+from neutralitas_desktop.vocabulary.messages import Message, default_text, text
+
 
 class NeutralitasError(Exception):
-    """An error caused by the user's input: shown in one line (CLI) or a dialog (GUI)."""
+    """An error caused by the user's input: shown in one line (CLI) or a dialog (GUI).
+
+    Raised with a ``message_id`` (and its parameters), its text is the message's English
+    default and ``localized(language)`` gives it in the UI language; raised with a plain
+    message, that message is shown as it is.
+    """
+
+    def __init__(
+        self, message: str = "", *, message_id: Message | None = None, **params: object
+    ) -> None:
+        self.message_id = message_id
+        self.params = dict(params)
+        if message_id is not None:
+            message = message or default_text(message_id, **params)
+        super().__init__(message)
+
+    def localized(self, language: str) -> str:
+        """What to show a user whose UI is in ``language``."""
+        message_id: Message | None = getattr(self, "message_id", None)
+        if message_id is None:
+            return str(self)
+        return text(message_id, language, **getattr(self, "params", {}))
 
 
 class InstrumentError(NeutralitasError):

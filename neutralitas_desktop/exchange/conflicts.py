@@ -5,6 +5,7 @@ replaces every head, so the history has one head again; nothing is discarded."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,7 +17,7 @@ from neutralitas_desktop.exchange.results import ConflictInfo, ConflictSide
 from neutralitas_desktop.exchange.tables import table_of
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
-from neutralitas_desktop.fieldwork.sessions import STATUSES
+from neutralitas_desktop.fieldwork.sessions import status_named
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
@@ -35,6 +36,7 @@ from neutralitas_desktop.store.models import (
     new_id,
     utcnow,
 )
+from neutralitas_desktop.vocabulary import Message, lifecycle
 
 
 def _context(con: Connection, session_ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
@@ -259,6 +261,35 @@ def _resolve_answer(
     history.derive_answers(con, [conflict.ref])
 
 
+def _status_resolution(
+    session_id: str, heads: list[versions.Version], value: str
+) -> dict[str, Any]:
+    """The state a session's conflict resolves to when a status is given: the side that
+    holds it, else the shown side moved on by the lifecycle (its end time by its rule)."""
+    goal = status_named(value)
+    sides = [str(v.state.get("status", "")) for v in heads]
+    shown = versions.pick(heads)
+    current = str(shown.state.get("status", ""))
+    if not lifecycle.resolvable(sides, goal):
+        raise NeutralitasError(
+            message_id=Message.SESSION_TRANSITION,
+            session=session_id[:8],
+            status=lifecycle.status_of(current) or current,
+            target=goal,
+        )
+    holding = [v for v in heads if v.state.get("status") == goal]
+    if holding:
+        return dict(versions.pick(holding).state)
+    raw = shown.state.get("ended_at")
+    before = dt.datetime.fromisoformat(raw) if raw else None
+    ended = lifecycle.ended_at_after(goal, before, utcnow())
+    return {
+        **shown.state,
+        "status": goal.value,
+        "ended_at": ended.isoformat() if ended else None,
+    }
+
+
 def _resolve_row(
     con: Connection,
     actor: Actor,
@@ -273,9 +304,7 @@ def _resolve_row(
     if side is not None:
         state = dict(next(v.state for v in heads if v.id == side.id))
     elif entity == "field_session":
-        if value not in STATUSES:
-            raise NeutralitasError(f"unknown session status '{value}' ({', '.join(STATUSES)})")
-        state = {**versions.pick(heads).state, "status": value}
+        state = _status_resolution(conflict.ref, heads, value or "")
     else:
         raise NeutralitasError("a coding conflict is resolved by choosing one of its sides")
     version = versions.make_version(

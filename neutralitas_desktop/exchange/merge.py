@@ -29,6 +29,7 @@ from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.study import register_actor, study_info
 from neutralitas_desktop.store.database import Database, is_url, open_database
 from neutralitas_desktop.store.models import MergeLog, Study, new_id, utcnow
+from neutralitas_desktop.vocabulary import Message
 
 Progress = Callable[[int, int, str], None]
 
@@ -138,7 +139,9 @@ def join_study(
             folder = Path(tempfile.mkdtemp(prefix="neutralitas-join-", dir=final.parent))
         except OSError as exc:
             raise DatabaseError(
-                f"cannot create {final}: {unwritable(exc) or exc.strerror}"
+                message_id=Message.DATABASE_CANNOT_CREATE,
+                path=final,
+                reason=unwritable(exc) or exc.strerror,
             ) from None
         try:
             db = open_database(folder / final.name, create=True)

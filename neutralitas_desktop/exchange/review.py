@@ -19,8 +19,8 @@ from neutralitas_desktop.store.models import (
     ReviewComment,
     utcnow,
 )
-
-REVIEWABLE = ("completed", "approved", "returned")
+from neutralitas_desktop.vocabulary import Message, SessionStatus
+from neutralitas_desktop.vocabulary.lifecycle import REVIEWABLE, status_of
 
 
 def find_session(db: Database, ref: str) -> str:
@@ -45,10 +45,12 @@ def _reviewable(db: Database, session_id: str) -> None:
     with db.session() as s:
         row = s.get(FieldSession, session_id)
         if row is None:
-            raise NotFoundError(f"no session with id {session_id}")
+            raise NotFoundError(message_id=Message.SESSION_NOT_FOUND, session=session_id)
         if row.status not in REVIEWABLE:
             raise NeutralitasError(
-                f"session {session_id[:8]} is {row.status}: only completed sessions are reviewed"
+                message_id=Message.SESSION_NOT_REVIEWABLE,
+                session=session_id[:8],
+                status=status_of(row.status) or row.status,
             )
 
 
@@ -83,7 +85,7 @@ def _add_comment(db: Database, actor: Actor, session_id: str, key: str, comment:
 def approve_session(db: Database, actor: Actor, session_id: str, comment: str = "") -> None:
     """Approve; the open comments of the session count as dealt with."""
     _reviewable(db, session_id)
-    set_status(db, actor, session_id, "approved", comment.strip() or None)
+    set_status(db, actor, session_id, SessionStatus.APPROVED, comment.strip() or None)
     with db.session() as s:
         for row in s.scalars(
             select(ReviewComment).where(
@@ -103,10 +105,10 @@ def return_session(
     """Return to the researcher with a comment on the session, or on one question."""
     comment = comment.strip()
     if not comment:
-        raise NeutralitasError("a returned session needs a comment saying what to fix")
+        raise NeutralitasError(message_id=Message.RETURN_NEEDS_COMMENT)
     _reviewable(db, session_id)
     key = (question or "").strip()
     if key:
         _check_question(db, session_id, key)
-    set_status(db, actor, session_id, "returned", None if key else comment)
+    set_status(db, actor, session_id, SessionStatus.RETURNED, None if key else comment)
     _add_comment(db, actor, session_id, key, comment)

@@ -20,9 +20,11 @@ from neutralitas_desktop.store.models import (
     Site,
     utcnow,
 )
+from neutralitas_desktop.vocabulary import ConsentMethod, ConsentState
+from neutralitas_desktop.vocabulary.terms import values
 
-CONSENT_STATES = ("pending", "given", "refused", "withdrawn")
-CONSENT_METHODS = ("oral", "written", "recorded")
+CONSENT_STATES = values(ConsentState)
+CONSENT_METHODS = values(ConsentMethod)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
-from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.answers import (
     AnswerState,
@@ -25,7 +24,12 @@ from neutralitas_desktop.fieldwork.answers import (
 )
 from neutralitas_desktop.fieldwork.informants import record_consent
 from neutralitas_desktop.fieldwork.review_comments import ReviewCommentInfo, review_comments
-from neutralitas_desktop.fieldwork.sessions import SessionFilter, SessionRow, list_sessions
+from neutralitas_desktop.fieldwork.sessions import (
+    SessionFilter,
+    SessionRow,
+    list_sessions,
+    set_status,
+)
 from neutralitas_desktop.fieldwork.sessions import start_session as _start_session
 from neutralitas_desktop.instruments.form_state import (
     FormState,
@@ -39,12 +43,9 @@ from neutralitas_desktop.store.models import (
     Informant,
     InstrumentVersion,
     Site,
-    utcnow,
 )
-
-EDITABLE = ("draft", "returned")
-REOPENABLE = ("completed", "returned", "approved")
-
+from neutralitas_desktop.vocabulary import ConsentState, Message, SessionStatus, SourceType
+from neutralitas_desktop.vocabulary.lifecycle import EDITABLE, REOPENABLE, status_of
 
 # "Complete" refused: the form's issues are on the exception (``issues``).
 IncompleteSessionError = IncompleteFormError
@@ -52,7 +53,7 @@ IncompleteSessionError = IncompleteFormError
 
 @dataclass(frozen=True)
 class ConsentRecord:
-    status: str  # given / refused
+    status: str  # ConsentState: given / refused
     method: str = "oral"  # oral / written / recorded
     at: dt.datetime | None = None
     note: str = ""
@@ -117,12 +118,12 @@ def begin_session(
         if row is None:
             raise NotFoundError(f"no instrument with id {instrument_id}")
         instrument = Instrument.from_dict(row.definition)
-    interview = instrument.source_type == "interview"
+    interview = instrument.source_type == SourceType.INTERVIEW
     if interview:
         if informant_id is None:
-            raise NeutralitasError("an interview needs an informant")
-        if consent is None or consent.status not in ("given", "refused"):
-            raise NeutralitasError("record the informant's consent (given or refused) first")
+            raise NeutralitasError(message_id=Message.INTERVIEW_NEEDS_INFORMANT)
+        if consent is None or consent.status not in (ConsentState.GIVEN, ConsentState.REFUSED):
+            raise NeutralitasError(message_id=Message.CONSENT_FIRST)
         record_consent(
             db, actor, informant_id, consent.status, consent.method, consent.at, consent.note
         )
@@ -143,14 +144,14 @@ def begin_session(
                 saved[question.name] = consent.status
                 state.set_value(question.name, consent.status)
                 break
-    refused = interview and consent is not None and consent.status == "refused"
+    refused = interview and consent is not None and consent.status == ConsentState.REFUSED
     if not refused:
         saved.update(state.initial_values())
     for key, value in saved.items():
         if value is not None:
             save_answer(db, actor, session_id, key, value, relevant=state.is_relevant(key))
     if refused:
-        _set_status(db, actor, session_id, "refused", "session.refused")
+        set_status(db, actor, session_id, SessionStatus.REFUSED)
     return StartedSession(session_id, refused, saved)
 
 
@@ -165,7 +166,7 @@ def load_session(db: Database, session_id: str) -> RunnerSession:
             .where(FieldSession.id == session_id)
         ).first()
         if row is None:
-            raise NotFoundError(f"no session with id {session_id}")
+            raise NotFoundError(message_id=Message.SESSION_NOT_FOUND, session=session_id)
         fs, definition, site_name, code = row
         info = (
             fs.id,
@@ -205,8 +206,9 @@ def complete_session(db: Database, actor: Actor, session_id: str) -> None:
     loaded = load_session(db, session_id)
     if loaded.status not in EDITABLE:
         raise NeutralitasError(
-            f"session {session_id} is {loaded.status}; only a draft or a returned session "
-            "can be completed"
+            message_id=Message.SESSION_NOT_COMPLETABLE,
+            session=session_id,
+            status=status_of(loaded.status) or loaded.status,
         )
     state = FormState(loaded.instrument, loaded.values, loaded.language)
     issues = state.issues()
@@ -218,7 +220,7 @@ def complete_session(db: Database, actor: Actor, session_id: str) -> None:
     for key, value in calculated.items():
         save_answer(db, actor, session_id, key, value, relevant=state.is_relevant(key))
     set_relevance(db, actor, session_id, flags)
-    _set_status(db, actor, session_id, "completed", "session.completed")
+    set_status(db, actor, session_id, SessionStatus.COMPLETED)
 
 
 def reopen_session(db: Database, actor: Actor, session_id: str) -> None:
@@ -227,29 +229,19 @@ def reopen_session(db: Database, actor: Actor, session_id: str) -> None:
     with db.session() as session:
         row = session.get(FieldSession, session_id)
         if row is None:
-            raise NotFoundError(f"no session with id {session_id}")
-        if row.status == "draft":
-            return
-        if row.status not in REOPENABLE:
-            raise NeutralitasError(f"session {session_id} is {row.status} and cannot be reopened")
-    _set_status(db, actor, session_id, "draft", "session.reopened")
-
-
-def _set_status(db: Database, actor: Actor, session_id: str, status: str, action: str) -> None:
-    with db.session() as session:
-        row = session.get(FieldSession, session_id)
-        if row is None:
-            raise NotFoundError(f"no session with id {session_id}")
-        previous = row.status
-        row.status = status
-        row.device_id = actor.device_id
-        if status in ("completed", "refused"):
-            row.ended_at = utcnow()
-        elif status == "draft":
-            row.ended_at = None
-        audit.record(session, actor, action, "field_session", session_id, previous=previous)
+            raise NotFoundError(message_id=Message.SESSION_NOT_FOUND, session=session_id)
+        status = row.status
+    if status == SessionStatus.DRAFT:
+        return
+    if status not in REOPENABLE:
+        raise NeutralitasError(
+            message_id=Message.SESSION_NOT_REOPENABLE,
+            session=session_id,
+            status=status_of(status) or status,
+        )
+    set_status(db, actor, session_id, SessionStatus.DRAFT)
 
 
 def draft_sessions(db: Database, researcher_id: str | None = None) -> list[SessionRow]:
     """Drafts to offer for resuming (this researcher's when given), newest first."""
-    return list_sessions(db, SessionFilter(status="draft", researcher_id=researcher_id))
+    return list_sessions(db, SessionFilter(status=SessionStatus.DRAFT, researcher_id=researcher_id))

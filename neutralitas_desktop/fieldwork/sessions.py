@@ -1,4 +1,9 @@
-"""Field sessions: one interview, observation or document review, and its status."""
+"""Field sessions: one interview, observation or document review, and its status.
+
+``change_status`` is the one writer of a session's status: it enforces the lifecycle's
+transition table (``vocabulary.lifecycle``) and its rule for the end time, for the
+runner, the supervisor's review, the ODK import and the merge alike.
+"""
 
 from __future__ import annotations
 
@@ -21,8 +26,10 @@ from neutralitas_desktop.store.models import (
     Site,
     utcnow,
 )
+from neutralitas_desktop.vocabulary import Message, SessionStatus, SourceType, lifecycle
+from neutralitas_desktop.vocabulary.terms import values
 
-STATUSES = ("draft", "completed", "approved", "returned", "refused")
+STATUSES = values(SessionStatus)
 
 
 @dataclass(frozen=True)
@@ -74,9 +81,9 @@ def start_session(
     if session.get(Site, site_id) is None:
         raise NotFoundError(f"no site with id {site_id}")
     role = ""
-    if instrument.source_type == "interview":
+    if instrument.source_type == SourceType.INTERVIEW:
         if informant_id is None:
-            raise NeutralitasError("an interview needs an informant")
+            raise NeutralitasError(message_id=Message.INTERVIEW_NEEDS_INFORMANT)
         informant = session.get(Informant, informant_id)
         if informant is None:
             raise NotFoundError(f"no informant with id {informant_id}")
@@ -84,7 +91,7 @@ def start_session(
     elif informant_id is not None:
         informant_id = None  # observations and document reviews have no informant
     if actor.researcher_id is None:
-        raise NeutralitasError("no researcher is registered on this device")
+        raise NeutralitasError(message_id=Message.NO_RESEARCHER)
     field_session = FieldSession(
         instrument_id=instrument_id,
         site_id=site_id,
@@ -103,25 +110,69 @@ def start_session(
     return field_session.id
 
 
-def set_status(
-    db: Database, actor: Actor, session_id: str, status: str, comment: str | None = None
-) -> None:
-    if status not in STATUSES:
-        raise NeutralitasError(f"unknown session status '{status}'")
-    with db.session() as session:
-        row = session.get(FieldSession, session_id)
-        if row is None:
-            raise NotFoundError(f"no session with id {session_id}")
-        previous = row.status
-        row.status = status
-        row.device_id = actor.device_id
-        if status in ("completed", "refused") and row.ended_at is None:
-            row.ended_at = utcnow()
-        if comment is not None:
-            row.review_comment = comment
-        audit.record(
-            session, actor, f"session.{status}", "field_session", session_id, previous=previous
+def status_named(value: str) -> SessionStatus:
+    """The status ``value`` names; a user error listing the statuses when it names none."""
+    status = lifecycle.status_of(value)
+    if status is None:
+        raise NeutralitasError(
+            message_id=Message.SESSION_STATUS_UNKNOWN, status=value, allowed=", ".join(STATUSES)
         )
+    return status
+
+
+def change_status(
+    session: Session,
+    actor: Actor,
+    session_id: str,
+    target: str,
+    *,
+    comment: str | None = None,
+    ended_at: dt.datetime | None = None,
+    audited: bool = True,
+) -> SessionStatus:
+    """Move a session to ``target`` inside ``session`` (the caller's transaction), as the
+    lifecycle allows; sets the end time by its rule (``ended_at`` when the fieldwork
+    ended at a known time), the review comment when given, and records the change in the
+    audit log unless the caller audits the whole batch. Returns the previous status.
+
+    An illegal change (say, approving a draft) is a user error that names the session and
+    both statuses."""
+    goal = status_named(target)
+    row = session.get(FieldSession, session_id)
+    if row is None:
+        raise NotFoundError(message_id=Message.SESSION_NOT_FOUND, session=session_id)
+    previous = status_named(row.status)
+    if goal not in lifecycle.TRANSITIONS[previous]:
+        raise NeutralitasError(
+            message_id=Message.SESSION_TRANSITION,
+            session=session_id[:8],
+            status=previous,
+            target=goal,
+        )
+    row.status = goal.value
+    row.device_id = actor.device_id
+    row.ended_at = lifecycle.ended_at_after(goal, row.ended_at, utcnow(), ended_at)
+    if comment is not None:
+        row.review_comment = comment
+    if audited:
+        audit.record(
+            session, actor, lifecycle.ACTIONS[goal], "field_session", session_id, previous=previous
+        )
+    return previous
+
+
+def set_status(
+    db: Database,
+    actor: Actor,
+    session_id: str,
+    status: str,
+    comment: str | None = None,
+    *,
+    ended_at: dt.datetime | None = None,
+) -> SessionStatus:
+    """``change_status`` in a transaction of its own; returns the previous status."""
+    with db.session() as session:
+        return change_status(session, actor, session_id, status, comment=comment, ended_at=ended_at)
 
 
 def set_position(db: Database, session_id: str, position: str) -> None:
@@ -206,4 +257,4 @@ def get_session(db: Database, session_id: str) -> SessionRow:
     rows = list_sessions(db, session_id=session_id)
     if rows:
         return rows[0]
-    raise NotFoundError(f"no session with id {session_id}")
+    raise NotFoundError(message_id=Message.SESSION_NOT_FOUND, session=session_id)

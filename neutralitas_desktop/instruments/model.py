@@ -13,11 +13,15 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from neutralitas_desktop.vocabulary import SourceType
+from neutralitas_desktop.vocabulary import Stance as StanceKind
+from neutralitas_desktop.vocabulary.terms import values
+
 # Localised text: language code ("id", "en", or whatever an imported XLSForm uses) -> text.
 LocalText = dict[str, str]
 
-SOURCE_TYPES: tuple[str, ...] = ("interview", "observation", "documentation")
-STANCES: tuple[str, ...] = ("violation", "neutrality", "unclear")
+SOURCE_TYPES: tuple[str, ...] = values(SourceType)
+STANCES: tuple[str, ...] = values(StanceKind)
 
 Stance = Literal["violation", "neutrality", "unclear"]
 

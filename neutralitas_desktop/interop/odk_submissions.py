@@ -25,7 +25,7 @@ from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.answers import answer_id, question_of
 from neutralitas_desktop.fieldwork.informants import create_informant
 from neutralitas_desktop.fieldwork.instruments import get_instrument
-from neutralitas_desktop.fieldwork.sessions import start_session
+from neutralitas_desktop.fieldwork.sessions import change_status, start_session
 from neutralitas_desktop.fieldwork.sites import find_or_create_site
 from neutralitas_desktop.instruments.model import Group, Instrument, Question
 from neutralitas_desktop.interop.odk_tables import DataExport, DataTable, read_export
@@ -39,6 +39,7 @@ from neutralitas_desktop.store.models import (
     new_id,
     utcnow,
 )
+from neutralitas_desktop.vocabulary import SessionStatus
 
 # Columns holding the submission's instanceID, in order of preference.
 INSTANCE_ID_COLUMNS = ("meta-instanceID", "meta/instanceID", "instanceID", "KEY", "_uuid")
@@ -529,9 +530,14 @@ def import_odk_submissions(
                 started_at=submission.started,
                 external_id=submission.instance_id,
             )
-            field_session = session.get_one(FieldSession, session_id)
-            field_session.status = "completed"
-            field_session.ended_at = submission.ended or field_session.started_at
+            change_status(  # the import as a whole is audited below
+                session,
+                actor,
+                session_id,
+                SessionStatus.COMPLETED,
+                ended_at=submission.ended or submission.started,
+                audited=False,
+            )
             writer.add(session_id, submission, "", submission.instance_id)
             added += 1
         writer.flush()

@@ -121,15 +121,15 @@ def export_excel(
                 dictionary.append((sheet.name, columns))
                 return sheet
 
-            session_sheet = add("Sessions", list(sheets.SESSION_COLUMNS))
-            long_sheet = add("Answers (long)", list(LONG_COLUMNS))
+            session_sheet = add("Sessions", sheets.labelled(sheets.SESSION_COLUMNS, language))
+            long_sheet = add("Answers (long)", sheets.labelled(LONG_COLUMNS, language))
             wide: dict[str, WidePlan] = {}
             repeats: dict[tuple[str, str], RepeatPlan] = {}
             for form_id in sorted(forms):
                 form = forms[form_id]
                 top_repeats = [r for r in form.repeats.values() if not r.parent]
                 columns, cells = question_columns(form.top_level(), top_repeats, language)
-                sheet = add(form_id, [*WIDE_FIXED, *columns], label_row=True)
+                sheet = add(form_id, [*sheets.labelled(WIDE_FIXED, language), *columns], True)
                 sheet.header()
                 wide[form_id] = WidePlan(sheet, cells)
             for form_id in sorted(forms):
@@ -138,15 +138,16 @@ def export_excel(
                     infos = [form.questions[n] for n in repeat.questions]
                     children = [r for r in form.repeats.values() if r.parent == repeat.name]
                     columns, cells = question_columns(infos, children, language)
-                    sheet = add(f"{form_id}.{repeat.name}", [*REPEAT_FIXED, *columns], True)
+                    fixed = sheets.labelled(REPEAT_FIXED, language)
+                    sheet = add(f"{form_id}.{repeat.name}", [*fixed, *columns], True)
                     sheet.header()
                     repeats[(form_id, repeat.name)] = RepeatPlan(sheet, cells)
-            informant_columns = list(sheets.INFORMANT_COLUMNS)
+            informant_columns = sheets.labelled(sheets.INFORMANT_COLUMNS, language)
             if identity:
                 informant_columns += sheets.IDENTITY_COLUMNS
             informant_sheet = add("Informants", informant_columns)
             codebook_sheet = add("Codebook", list(sheets.CODEBOOK_COLUMNS))
-            coding_sheet = add("Codings", list(sheets.CODING_COLUMNS))
+            coding_sheet = add("Codings", sheets.labelled(sheets.CODING_COLUMNS, language))
             triangulation_sheet = SheetWriter(wb, sheet_name("Triangulation", taken), [], fmt)
             dictionary_sheet = add("Data dictionary", list(sheets.DICTIONARY_COLUMNS))
             about_sheet = add("About", list(sheets.ABOUT_COLUMNS))

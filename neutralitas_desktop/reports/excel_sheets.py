@@ -4,6 +4,8 @@ and About — their columns (which the Data dictionary lists) and how rows are f
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from enum import StrEnum
 from typing import Any
 
 from neutralitas_desktop.instruments.model import SOURCE_TYPES, STANCES, pick
@@ -14,9 +16,26 @@ from neutralitas_desktop.reports.queries import (
     SessionRecord,
     ThemeRecord,
 )
+from neutralitas_desktop.vocabulary import (
+    ConsentMethod,
+    ConsentState,
+    SessionStatus,
+    SourceType,
+    Stance,
+)
+from neutralitas_desktop.vocabulary.labels import allowed_values
+from neutralitas_desktop.vocabulary.terms import values
 
-STATUS_VALUES = "draft, completed, approved, returned, refused"
-CONSENT_VALUES = "pending, given, refused"
+STATUS_VALUES = ", ".join(values(SessionStatus))
+CONSENT_VALUES = ", ".join(values(ConsentState))
+# Fixed columns that hold values of the vocabulary: the Data dictionary gives their labels.
+VOCABULARY_COLUMNS: dict[str, type[StrEnum]] = {
+    "source_type": SourceType,
+    "status": SessionStatus,
+    "consent": ConsentState,
+    "consent_method": ConsentMethod,
+    "stance": Stance,
+}
 ROLE_NOTE = "the informant's role code (Informants sheet); empty for observations and documents"
 
 SESSION_COLUMNS = (
@@ -102,6 +121,17 @@ ABOUT_COLUMNS = (
     ColumnSpec("item", "what", "text", width=34),
     ColumnSpec("value", "value", "text", width=80),
 )
+
+
+def labelled(columns: Sequence[ColumnSpec], language: str) -> list[ColumnSpec]:
+    """The fixed ``columns`` with ``value = label`` (in the export's language) as the
+    allowed values of those holding vocabulary values, as the screens show them."""
+    return [
+        replace(c, allowed=allowed_values(VOCABULARY_COLUMNS[c.name], language))
+        if c.name in VOCABULARY_COLUMNS
+        else c
+        for c in columns
+    ]
 
 
 def write_sessions(sheet: SheetWriter, sessions: Sequence[SessionRecord]) -> None:

@@ -11,7 +11,10 @@ from neutralitas_desktop.reports.excel_cells import ColumnSpec, SheetWriter
 from neutralitas_desktop.reports.queries import Scope
 from neutralitas_desktop.reports.triangulation_view import Matrix, matrix_for
 from neutralitas_desktop.store.database import Database
-from neutralitas_desktop.triangulation.types import STANCES, VERDICTS
+from neutralitas_desktop.triangulation.types import STANCES
+from neutralitas_desktop.vocabulary import Stance, Verdict
+from neutralitas_desktop.vocabulary import label as vocabulary_label
+from neutralitas_desktop.vocabulary.labels import allowed_values
 
 TRIANGULATION_NOTE = (
     "Triangulation sheet: evidence per theme by kind of source and by informant role, "
@@ -38,13 +41,13 @@ def _block_columns(matrix: Matrix, prefix: str, language: str) -> list[ColumnSpe
             f"{prefix}verdict",
             "verdict of the rule over these columns",
             "text",
-            ", ".join(VERDICTS),
+            allowed_values(Verdict, language),
         ),
         ColumnSpec(
             f"{prefix}verdict_stance",
             "the stance the columns agree on",
             "text",
-            "violation, neutrality",
+            ", ".join(f"{s} = {vocabulary_label(Stance, s, language)}" for s in STANCES[:2]),
         ),
         ColumnSpec(f"{prefix}decided_by", "the columns that decided the verdict", "text"),
     ]

@@ -9,9 +9,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from neutralitas_desktop.vocabulary import SessionStatus
+from neutralitas_desktop.vocabulary.terms import values
+
 EXPORT_KINDS = ("excel", "summary", "session", "blank")
 SUFFIX = {"excel": ".xlsx", "summary": ".pdf", "session": ".pdf", "blank": ".pdf"}
-STATUSES = ("draft", "completed", "approved", "returned", "refused")
+STATUSES = values(SessionStatus)
 LANGUAGES = ("id", "en")
 
 # Problem codes the dialog translates into sentences.

@@ -165,7 +165,8 @@ class Transcript:
             f"<b>{esc(t('consent', lang))}:</b> {esc(texts.label(texts.CONSENT, c.status, lang))}"
         )
         if c.method:
-            line += f" · <b>{esc(t('method', lang))}:</b> {esc(c.method)}"
+            method = texts.label(texts.CONSENT_METHODS, c.method, lang)
+            line += f" · <b>{esc(t('method', lang))}:</b> {esc(method)}"
         if c.at:
             line += f" · <b>{esc(t('recorded_at', lang))}:</b> {esc(texts.long_date(c.at, lang))}"
         out = [Heading(esc(t("consent_record", lang)), self.s["h2"], 0), self.p(line, "small")]

@@ -1,10 +1,20 @@
-"""Fixed wording of the PDF reports in Indonesian and English (labels, not data)."""
+"""Fixed wording of the PDF reports in Indonesian and English (labels, not data); the
+labels of statuses, stances, verdicts and the like come from ``vocabulary``."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-LANGUAGES = ("id", "en")
+from neutralitas_desktop.vocabulary import (
+    ConsentMethod,
+    ConsentState,
+    FindingStatus,
+    SessionStatus,
+    SourceType,
+    Stance,
+    Verdict,
+    labels_of,
+)
 
 TEXTS: dict[str, dict[str, str]] = {
     # report names
@@ -166,40 +176,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "required": {"id": "wajib", "en": "required"},
 }
 
-SOURCE_TYPES = {
-    "interview": {"id": "Wawancara", "en": "Interview"},
-    "observation": {"id": "Observasi", "en": "Observation"},
-    "documentation": {"id": "Dokumentasi", "en": "Documentation"},
-}
-STATUSES = {
-    "draft": {"id": "Draf", "en": "Draft"},
-    "completed": {"id": "Selesai", "en": "Completed"},
-    "approved": {"id": "Disetujui", "en": "Approved"},
-    "returned": {"id": "Dikembalikan", "en": "Returned"},
-    "refused": {"id": "Ditolak informan", "en": "Refused"},
-}
-STANCES = {
-    "violation": {"id": "Pelanggaran", "en": "Violation"},
-    "neutrality": {"id": "Netralitas", "en": "Neutrality"},
-    "unclear": {"id": "Belum jelas", "en": "Unclear"},
-}
-VERDICTS = {
-    "converging": {"id": "Konvergen", "en": "Converging"},
-    "diverging": {"id": "Divergen", "en": "Diverging"},
-    "single_source": {"id": "Satu sumber", "en": "Single source"},
-    "no_evidence": {"id": "Tanpa bukti", "en": "No evidence"},
-}
-CONSENT = {
-    "pending": {"id": "Belum dicatat", "en": "Not recorded"},
-    "given": {"id": "Bersedia", "en": "Given"},
-    "refused": {"id": "Tidak bersedia", "en": "Refused"},
-    "withdrawn": {"id": "Ditarik", "en": "Withdrawn"},
-}
-FINDING_STATUSES = {
-    "tentative": {"id": "Sementara", "en": "Tentative"},
-    "verified": {"id": "Terverifikasi", "en": "Verified"},
-    "rejected": {"id": "Ditolak", "en": "Rejected"},
-}
+# Labels of the vocabulary's values: the one catalogue the screens read too.
+SOURCE_TYPES = labels_of(SourceType)
+STATUSES = labels_of(SessionStatus)
+STANCES = labels_of(Stance)
+VERDICTS = labels_of(Verdict)
+CONSENT = labels_of(ConsentState)
+CONSENT_METHODS = labels_of(ConsentMethod)
+FINDING_STATUSES = labels_of(FindingStatus)
 MONTHS = {
     "id": (
         "Januari",

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from neutralitas_desktop.errors import DatabaseError, unwritable
 from neutralitas_desktop.store import migrations
 from neutralitas_desktop.store.models import utcnow
+from neutralitas_desktop.vocabulary import Message
 
 APPLICATION = "neutralitas-desktop"
 # How long a write waits for another program's write to end before saying the study is in use.
@@ -87,15 +88,21 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     path = Path(target).expanduser()
     if not path.exists():
         if not create:
-            raise DatabaseError(f"no study database at {path}")
+            raise DatabaseError(message_id=Message.DATABASE_MISSING, path=path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(
-                f"cannot create {path}: {unwritable(exc) or exc.strerror}"
+                message_id=Message.DATABASE_CANNOT_CREATE,
+                path=path,
+                reason=unwritable(exc) or exc.strerror,
             ) from None
         if not os.access(path.parent, os.W_OK):
-            raise DatabaseError(f"cannot create {path}: its folder {path.parent} is read-only")
+            raise DatabaseError(
+                message_id=Message.DATABASE_CANNOT_CREATE,
+                path=path,
+                reason=f"its folder {path.parent} is read-only",
+            )
         return _create_sqlite(path)
     _check_writable(path)
     version = _inspect_sqlite_file(path)
@@ -104,8 +111,7 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     if version != head:
         if not migrations.is_known(version):
             raise DatabaseError(
-                f"{path} was created by a newer version (schema {version}), "
-                f"this app knows up to {head}"
+                message_id=Message.DATABASE_NEWER, path=path, version=version, head=head
             )
         backup = _backup(path, version)
     engine = _sqlite_engine(path)
@@ -119,17 +125,11 @@ def _check_writable(path: Path) -> None:
     saying why, before SQLite fails with a message about something else."""
     folder = path.resolve().parent
     if not os.access(path, os.R_OK):
-        raise DatabaseError(f"cannot read {path}: permission denied")
+        raise DatabaseError(message_id=Message.DATABASE_UNREADABLE, path=path)
     if not os.access(folder, os.W_OK):
-        raise DatabaseError(
-            f"{path}: the study's folder {folder} is read-only (SQLite writes its journal "
-            "beside the study); copy the study to a folder you can write to"
-        )
+        raise DatabaseError(message_id=Message.DATABASE_FOLDER_READ_ONLY, path=path, folder=folder)
     if not os.access(path, os.W_OK):
-        raise DatabaseError(
-            f"{path}: the study file is read-only; copy it somewhere you can write to, "
-            "or make it writable"
-        )
+        raise DatabaseError(message_id=Message.DATABASE_FILE_READ_ONLY, path=path)
 
 
 def sqlite_failure(path: Path, error: BaseException) -> DatabaseError | None:
@@ -137,24 +137,15 @@ def sqlite_failure(path: Path, error: BaseException) -> DatabaseError | None:
     file or folder, a lock held by another program); None for anything else (a bug)."""
     text = str(error).lower()
     if "database or disk is full" in text or "disk i/o error" in text:
-        return DatabaseError(
-            f"{path}: cannot write: the disk is full (or failing); this change was not saved; "
-            "free some space and try again"
-        )
+        return DatabaseError(message_id=Message.DATABASE_DISK_FULL, path=path)
     if "readonly database" in text or "read-only" in text:
-        return DatabaseError(
-            f"{path}: cannot write: the study file or its folder is read-only; nothing was saved"
-        )
+        return DatabaseError(message_id=Message.DATABASE_WRITE_READ_ONLY, path=path)
     if "database is locked" in text or "database is busy" in text:
         return DatabaseError(
-            f"{path}: the study is locked: another program is using it (waited "
-            f"{BUSY_TIMEOUT_MS // 1000} s); close the other program and try again"
+            message_id=Message.DATABASE_LOCKED, path=path, seconds=BUSY_TIMEOUT_MS // 1000
         )
     if "unable to open database file" in text:
-        return DatabaseError(
-            f"cannot open {path}: unable to open the database file (is it gone, or is its "
-            "folder not accessible?)"
-        )
+        return DatabaseError(message_id=Message.DATABASE_CANNOT_OPEN, path=path)
     return None
 
 
@@ -163,7 +154,7 @@ def _inspect_sqlite_file(path: Path) -> str:
 
     Reads through a read-only connection so a foreign file is never touched.
     """
-    foreign = DatabaseError(f"not a neutralitas-desktop database: {path}")
+    foreign = DatabaseError(message_id=Message.DATABASE_FOREIGN, path=path)
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_MAGIC))
@@ -248,7 +239,9 @@ def _create_sqlite(path: Path) -> Database:
         if failure is not None:
             raise failure from None
         why = unwritable(cause) or str(cause).splitlines()[0]
-        raise DatabaseError(f"cannot create {path}: {why}") from None
+        raise DatabaseError(
+            message_id=Message.DATABASE_CANNOT_CREATE, path=path, reason=why
+        ) from None
     engine.dispose()
     shutil.move(tmp, path)  # only a complete database ever has the real name
     engine = _sqlite_engine(path)
@@ -274,22 +267,21 @@ def _open_url(url: str, *, create: bool) -> Database:
     head = migrations.head()
     if not tables:
         if not create:
-            raise DatabaseError(f"no study database at {url} (empty database)")
+            raise DatabaseError(message_id=Message.DATABASE_EMPTY, path=url)
         migrations.upgrade(engine)
         with engine.begin() as con:
             _write_meta(con)
         return Database(url, engine, None, head)
     if "meta" not in tables or version is None:
-        raise DatabaseError(f"not a neutralitas-desktop database: {url}")
+        raise DatabaseError(message_id=Message.DATABASE_FOREIGN, path=url)
     with engine.connect() as con:
         app = con.execute(text("SELECT value FROM meta WHERE key='application'")).scalar()
     if app != APPLICATION:
-        raise DatabaseError(f"not a neutralitas-desktop database: {url}")
+        raise DatabaseError(message_id=Message.DATABASE_FOREIGN, path=url)
     if version != head:
         if not migrations.is_known(version):
             raise DatabaseError(
-                f"{url} was created by a newer version (schema {version}), "
-                f"this app knows up to {head}"
+                message_id=Message.DATABASE_NEWER, path=url, version=version, head=head
             )
         migrations.upgrade(engine)
     return Database(url, engine, None, head)

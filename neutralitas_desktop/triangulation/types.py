@@ -11,16 +11,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-STANCES: tuple[str, ...] = ("violation", "neutrality", "unclear")
-GROUPINGS: tuple[str, ...] = ("technique", "source", "time")
-VERDICTS: tuple[str, ...] = ("converging", "diverging", "single_source", "no_evidence")
-FINDING_STATUSES: tuple[str, ...] = ("tentative", "verified", "rejected")
+from neutralitas_desktop.vocabulary import (
+    FindingStatus,
+    Grouping,
+    SourceType,
+    Stance,
+    labels_of,
+)
+from neutralitas_desktop.vocabulary import Verdict as VerdictKind
+from neutralitas_desktop.vocabulary.terms import values
+
+STANCES: tuple[str, ...] = values(Stance)
+GROUPINGS: tuple[str, ...] = values(Grouping)
+VERDICTS: tuple[str, ...] = values(VerdictKind)
+FINDING_STATUSES: tuple[str, ...] = values(FindingStatus)
 CODING_TARGETS: tuple[str, ...] = ("value", "note")
-SOURCE_TYPE_LABELS: dict[str, dict[str, str]] = {
-    "interview": {"id": "Wawancara", "en": "Interview"},
-    "observation": {"id": "Observasi", "en": "Observation"},
-    "documentation": {"id": "Dokumentasi", "en": "Documentation"},
-}
+SOURCE_TYPE_LABELS: dict[str, dict[str, str]] = labels_of(SourceType)
 # Column key for sessions that fall outside every fieldwork period (grouping by time).
 OUTSIDE_PERIODS = "outside"
 

@@ -6,13 +6,16 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from neutralitas_desktop.ui.translations import error_text
+
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
-    """Say what went wrong and where; the message comes from the service that refused."""
+    """Say what went wrong and where, in the UI language; the message comes from the
+    service that refused."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("Dialogs", "Cannot do that"))
-    text = str(error)
+    text = error_text(error)
     head, _, rest = text.partition("\n")
     box.setText(head)
     if rest.strip():

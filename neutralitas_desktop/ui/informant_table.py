@@ -17,6 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from neutralitas_desktop.ui import theme
+from neutralitas_desktop.ui.translations import term
+from neutralitas_desktop.vocabulary import ConsentMethod, ConsentState
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.informants import InformantInfo
@@ -26,20 +28,11 @@ RowRole = Qt.ItemDataRole.UserRole + 2
 
 
 def consent_label(code: str) -> str:
-    return {
-        "pending": QCoreApplication.translate("InformantTable", "Not yet asked"),
-        "given": QCoreApplication.translate("InformantTable", "Given"),
-        "refused": QCoreApplication.translate("InformantTable", "Refused"),
-        "withdrawn": QCoreApplication.translate("InformantTable", "Withdrawn"),
-    }.get(code, code)
+    return term(ConsentState, code)
 
 
 def method_label(code: str) -> str:
-    return {
-        "oral": QCoreApplication.translate("InformantTable", "Oral"),
-        "written": QCoreApplication.translate("InformantTable", "Written"),
-        "recorded": QCoreApplication.translate("InformantTable", "Recorded"),
-    }.get(code, code)
+    return term(ConsentMethod, code)
 
 
 CONSENT_COLOURS = {

@@ -6,13 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from neutralitas_desktop.vocabulary import ConsentMethod
+from neutralitas_desktop.vocabulary.terms import values
+
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.informants import InformantInfo
     from neutralitas_desktop.fieldwork.instruments import InstrumentInfo
     from neutralitas_desktop.fieldwork.sites import SiteInfo
 
 STEPS = ("instrument", "site", "informant", "consent")
-CONSENT_METHODS = ("oral", "written", "recorded")
+CONSENT_METHODS = values(ConsentMethod)
 
 
 @dataclass

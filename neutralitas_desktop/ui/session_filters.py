@@ -9,14 +9,16 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from neutralitas_desktop.ui.session_table import SessionQuery, source_label, status_label
+from neutralitas_desktop.vocabulary import SessionStatus, SourceType
+from neutralitas_desktop.vocabulary.terms import values
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.sessions import SessionRow
     from neutralitas_desktop.fieldwork.sites import SiteInfo
 
 NO_DATE = QDate(2000, 1, 1)
-SOURCES = ("interview", "observation", "documentation")
-STATUSES = ("draft", "completed", "approved", "returned", "refused")
+SOURCES = values(SourceType)
+STATUSES = values(SessionStatus)
 
 
 class SessionFilterBar(QWidget):

@@ -18,6 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from neutralitas_desktop.ui import theme
+from neutralitas_desktop.ui.translations import term
+from neutralitas_desktop.vocabulary import SessionStatus, SourceType
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.sessions import SessionRow
@@ -38,21 +40,11 @@ COLUMNS = (
 
 
 def source_label(code: str) -> str:
-    return {
-        "interview": QCoreApplication.translate("SessionTable", "Interview"),
-        "observation": QCoreApplication.translate("SessionTable", "Observation"),
-        "documentation": QCoreApplication.translate("SessionTable", "Documentation"),
-    }.get(code, code)
+    return term(SourceType, code)
 
 
 def status_label(code: str) -> str:
-    return {
-        "draft": QCoreApplication.translate("SessionTable", "Draft"),
-        "completed": QCoreApplication.translate("SessionTable", "Completed"),
-        "approved": QCoreApplication.translate("SessionTable", "Approved"),
-        "returned": QCoreApplication.translate("SessionTable", "Returned"),
-        "refused": QCoreApplication.translate("SessionTable", "Consent refused"),
-    }.get(code, code)
+    return term(SessionStatus, code)
 
 
 STATUS_COLOURS = {

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from neutralitas_desktop.errors import InstrumentError, NeutralitasError
+from neutralitas_desktop.ui.translations import error_text
 
 if TYPE_CHECKING:
     from neutralitas_desktop.interop.service import InteropService, XlsformImportSummary
@@ -66,7 +67,7 @@ class XlsformActions(QObject):
                 self.show_problems(path, again.problems)
                 return None
         except NeutralitasError as exc:
-            self.show_problems(path, [str(exc)])
+            self.show_problems(path, [error_text(exc)])
             return None
         self.show_summary(summary)
         self.imported.emit(summary)
@@ -138,6 +139,6 @@ class XlsformActions(QObject):
         try:
             self._service().export_xlsform(instrument_id, path)
         except (NeutralitasError, OSError) as exc:
-            QMessageBox.warning(self._window, self.tr("Export as XLSForm"), str(exc))
+            QMessageBox.warning(self._window, self.tr("Export as XLSForm"), error_text(exc))
             return False
         return True

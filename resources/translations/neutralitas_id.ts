@@ -570,26 +570,6 @@
         <translation>Status sesi</translation>
     </message>
     <message>
-        <source>Draft</source>
-        <translation>Draf</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Disetujui</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>Dikembalikan</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>Menolak</translation>
-    </message>
-    <message>
         <source>Anonymise: no identities; real names typed into answers are replaced by codes</source>
         <translation>Anonimkan: tanpa identitas; nama asli yang tertulis dalam jawaban diganti kode</translation>
     </message>
@@ -893,34 +873,6 @@
 </context>
 <context>
     <name>InformantTable</name>
-    <message>
-        <source>Not yet asked</source>
-        <translation>Belum ditanyakan</translation>
-    </message>
-    <message>
-        <source>Given</source>
-        <translation>Bersedia</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>Menolak</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>Ditarik</translation>
-    </message>
-    <message>
-        <source>Oral</source>
-        <translation>Lisan</translation>
-    </message>
-    <message>
-        <source>Written</source>
-        <translation>Tertulis</translation>
-    </message>
-    <message>
-        <source>Recorded</source>
-        <translation>Direkam</translation>
-    </message>
     <message>
         <source>Code</source>
         <translation>Kode</translation>
@@ -1797,38 +1749,6 @@
         <translation>%1 dari %2 dijawab</translation>
     </message>
     <message>
-        <source>Interview</source>
-        <translation>Wawancara</translation>
-    </message>
-    <message>
-        <source>Observation</source>
-        <translation>Observasi</translation>
-    </message>
-    <message>
-        <source>Documentation</source>
-        <translation>Dokumentasi</translation>
-    </message>
-    <message>
-        <source>draft</source>
-        <translation>draf</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>selesai</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>disetujui</translation>
-    </message>
-    <message>
-        <source>returned for changes</source>
-        <translation>dikembalikan untuk diperbaiki</translation>
-    </message>
-    <message>
-        <source>consent refused</source>
-        <translation>menolak diwawancarai</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>Tersimpan %1</translation>
     </message>
@@ -1952,38 +1872,6 @@
 </context>
 <context>
     <name>SessionTable</name>
-    <message>
-        <source>Interview</source>
-        <translation>Wawancara</translation>
-    </message>
-    <message>
-        <source>Observation</source>
-        <translation>Observasi</translation>
-    </message>
-    <message>
-        <source>Documentation</source>
-        <translation>Dokumentasi</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Draf</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Disetujui</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>Dikembalikan</translation>
-    </message>
-    <message>
-        <source>Consent refused</source>
-        <translation>Menolak diwawancarai</translation>
-    </message>
     <message>
         <source>Started</source>
         <translation>Dimulai</translation>
@@ -2261,46 +2149,6 @@
 <context>
     <name>Triangulation</name>
     <message>
-        <source>Violation</source>
-        <translation>Pelanggaran</translation>
-    </message>
-    <message>
-        <source>Neutrality</source>
-        <translation>Netralitas</translation>
-    </message>
-    <message>
-        <source>Unclear</source>
-        <translation>Belum jelas</translation>
-    </message>
-    <message>
-        <source>Converging</source>
-        <translation>Konvergen</translation>
-    </message>
-    <message>
-        <source>Diverging</source>
-        <translation>Divergen</translation>
-    </message>
-    <message>
-        <source>Single source</source>
-        <translation>Satu sumber</translation>
-    </message>
-    <message>
-        <source>No evidence</source>
-        <translation>Tanpa bukti</translation>
-    </message>
-    <message>
-        <source>By technique</source>
-        <translation>Menurut teknik</translation>
-    </message>
-    <message>
-        <source>By source</source>
-        <translation>Menurut sumber</translation>
-    </message>
-    <message>
-        <source>By time</source>
-        <translation>Menurut waktu</translation>
-    </message>
-    <message>
         <source>Triangulasi teknik: interview, observation, documentation</source>
         <translation>Triangulasi teknik: wawancara, observasi, dokumentasi</translation>
     </message>
@@ -2311,18 +2159,6 @@
     <message>
         <source>Triangulasi waktu: the study&apos;s fieldwork periods</source>
         <translation>Triangulasi waktu: periode kerja lapangan penelitian</translation>
-    </message>
-    <message>
-        <source>Tentative</source>
-        <translation>Sementara</translation>
-    </message>
-    <message>
-        <source>Verified by triangulation</source>
-        <translation>Terverifikasi lewat triangulasi</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Ditolak</translation>
     </message>
 </context>
 <context>
@@ -2354,22 +2190,6 @@
     <message>
         <source>All statuses</source>
         <translation>Semua status</translation>
-    </message>
-    <message>
-        <source>Drafts</source>
-        <translation>Draf</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Disetujui</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>Dikembalikan</translation>
     </message>
     <message>
         <source>Parent themes include their sub-themes</source>

@@ -18,6 +18,7 @@ import pytest
 from fs_helpers import fill, remount_read_only
 
 from neutralitas_desktop.cli.main import main
+from neutralitas_desktop.errors import DatabaseError
 from neutralitas_desktop.store import database
 
 CLI = (sys.executable, "-m", "neutralitas_desktop.cli.main")
@@ -260,3 +261,14 @@ def test_writing_into_a_read_only_folder(
     err = one_line(capsys, *[a.format(**names) for a in argv])
     assert said.format(**names) in err
     assert not list(small_fs.iterdir())
+
+
+def test_the_screens_say_it_in_indonesian(small_fs: Path, empty_study_template: Path) -> None:
+    """The GUI shows the same refusal in the UI language (Indonesian by default)."""
+    study = small_fs / "study.sqlite"
+    shutil.copy(empty_study_template, study)
+    remount_read_only(small_fs)
+    with pytest.raises(DatabaseError) as refused:
+        database.open_database(study)
+    assert "is read-only" in str(refused.value)
+    assert f"folder studi {small_fs} hanya-baca" in refused.value.localized("id")

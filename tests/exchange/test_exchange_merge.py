@@ -18,6 +18,7 @@ from exchange_helpers import (
     observation,
 )
 
+from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.exchange.conflicts import list_conflicts, resolve_conflict
 from neutralitas_desktop.exchange.merge import merge_files
 from neutralitas_desktop.exchange.package import find_researcher
@@ -173,6 +174,30 @@ def test_status_conflict_between_supervisor_and_researcher(
     assert {s.value for s in conflict.sides} == {"approved", "draft"}
     resolve_conflict(study.db, study.actor, conflict.ref, value="returned")
     assert get_session(study.db, session).status == "returned"
+    assert list_conflicts(study.db) == []
+
+
+def test_a_status_conflict_resolves_only_through_the_lifecycle(
+    study: Any, two_laptops: tuple[Any, Any], tmp_path: Path
+) -> None:
+    ani, _ = two_laptops
+    merge_files(study.db, study.actor, [ani.package(tmp_path).path])
+    session = next(s for s in session_ids(ani.db) if get_session(ani.db, s).status == "completed")
+    set_status(study.db, study.actor, session, "approved")
+    set_status(ani.db, ani.actor, session, "returned")
+    merge_files(study.db, study.actor, [ani.package(tmp_path, since_last=True).path])
+    [conflict] = list_conflicts(study.db)
+    ended = get_session(study.db, session).ended_at
+    # Neither an approved nor a returned session may become a refusal.
+    with pytest.raises(NeutralitasError) as refused:
+        resolve_conflict(study.db, study.actor, conflict.ref, value="refused")
+    assert "cannot become refused" in str(refused.value)
+    assert "tidak dapat menjadi Menolak diwawancarai" in refused.value.localized("id")
+    assert len(list_conflicts(study.db)) == 1
+    # Completed again from the returned side: the end time moves on, by the rule.
+    resolve_conflict(study.db, study.actor, conflict.ref, value="completed")
+    row = get_session(study.db, session)
+    assert row.status == "completed" and row.ended_at is not None and row.ended_at > ended
     assert list_conflicts(study.db) == []
 
 

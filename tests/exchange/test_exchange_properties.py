@@ -11,6 +11,7 @@ them when it packages or merges. Heads are edits no other edit superseded; sever
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import shutil
 import tempfile
@@ -32,10 +33,12 @@ from neutralitas_desktop.fieldwork.answers import save_answer, session_answers
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.sessions import get_session, set_status
 from neutralitas_desktop.fieldwork.study import open_study
+from neutralitas_desktop.vocabulary import lifecycle
 
 KEYS = ("q1", "q2")
 VALUES = ("a", "b", "c")
-STATUSES = ("draft", "approved", "returned")  # statuses that leave ended_at as it is
+STATUSES = ("draft", "approved", "returned")
+ENDED = dt.datetime(2024, 11, 20, 11, 30)
 NAMES = ("Ani Lestari", "Budi Santoso", "Citra Wulan")
 
 
@@ -177,7 +180,10 @@ def _run(world: World, folder: Path, ops: list[tuple], order: list[int]) -> None
             elif kind == "status":
                 if "status" in _conflicted(db, session):
                     continue
-                set_status(db, actor, session, op[2])
+                # Through the lifecycle, with the end time fixed so that equal statuses
+                # are equal states on every laptop.
+                for step in lifecycle.path(get_session(db, session).status, op[2]):
+                    set_status(db, actor, session, step, ended_at=ENDED)
                 model.pending[n] = op[2]
             elif kind == "sync" and op[1] != op[2]:
                 path = package(n)

@@ -13,6 +13,7 @@ from neutralitas_desktop.fieldwork.instruments import store_instrument
 from neutralitas_desktop.fieldwork.sessions import set_status, start_session
 from neutralitas_desktop.fieldwork.sites import find_or_create_site
 from neutralitas_desktop.instruments.model import Choice, ChoiceList, Instrument, Question
+from neutralitas_desktop.vocabulary import lifecycle
 
 YES_NO = {"yes": "violation", "no": "neutrality", "na": "unclear"}
 ACTIONS = ChoiceList(
@@ -133,8 +134,8 @@ class Fieldwork:
             )
         for key, value in answers.items():
             save_answer(self.db, self.actor, sid, key, value)
-        if status != "draft":
-            set_status(self.db, self.actor, sid, status)
+        for step in lifecycle.path("draft", status):
+            set_status(self.db, self.actor, sid, step)
         return sid
 
     def withdraw(self, informant: str) -> None:

@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.rows_model import RowsModel
+from neutralitas_desktop.ui.session_table import status_label
+from neutralitas_desktop.vocabulary import SessionStatus
+from neutralitas_desktop.vocabulary.terms import values
 
 if TYPE_CHECKING:
     from neutralitas_desktop.exchange.results import ConflictInfo
     from neutralitas_desktop.exchange.service import ExchangeService
 
-STATUSES = ("draft", "completed", "approved", "returned", "refused")
+STATUSES = values(SessionStatus)
 
 
 class ConflictsDialog(QDialog):
@@ -145,7 +148,8 @@ class ConflictsDialog(QDialog):
             frame = QFrame(self.detail)
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             inner = QVBoxLayout(frame)
-            value = QLabel(side.value or self.tr("(empty)"), frame)
+            shown_value = status_label(side.value) if conflict.kind == "session" else side.value
+            value = QLabel(shown_value or self.tr("(empty)"), frame)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setStyleSheet("font-size: 15px; font-weight: 600;")
@@ -179,7 +183,7 @@ class ConflictsDialog(QDialog):
             else:
                 self.status_combo = QComboBox(self.detail)
                 for status in STATUSES:
-                    self.status_combo.addItem(status, status)
+                    self.status_combo.addItem(status_label(status), status)
                 row.addWidget(self.status_combo, 1)
             use = QPushButton(self.tr("Use this value"), self.detail)
             use.clicked.connect(self.write_value)

@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.session_table import status_label
+from neutralitas_desktop.vocabulary import Message
+from neutralitas_desktop.vocabulary.lifecycle import REVIEWABLE, status_of
 
 if TYPE_CHECKING:
     from neutralitas_desktop.exchange.service import ExchangeService
@@ -22,7 +25,7 @@ if TYPE_CHECKING:
 def session_label(row: Any) -> str:
     """A session as the supervisor knows it: form · site · informant · date (status)."""
     parts = [row.form_id, row.site_name, row.informant_code, f"{row.started_at:%Y-%m-%d}"]
-    return " · ".join(p for p in parts if p) + f" ({row.status})"
+    return " · ".join(p for p in parts if p) + f" ({status_label(row.status)})"
 
 
 class ExchangeActions(QObject):
@@ -126,9 +129,21 @@ class ExchangeActions(QObject):
             )
         return row
 
+    def _reviewable(self, row: Any) -> bool:
+        """Say at once, before asking for a comment, when the lifecycle does not let the
+        session be reviewed (a draft, a refusal)."""
+        if row.status in REVIEWABLE:
+            return True
+        status = status_of(row.status) or row.status
+        error = NeutralitasError(
+            message_id=Message.SESSION_NOT_REVIEWABLE, session=row.id[:8], status=status
+        )
+        show_error(self._window, error)
+        return False
+
     def approve(self) -> None:
         service, row = self._service(), self._session()
-        if service is None or row is None:
+        if service is None or row is None or not self._reviewable(row):
             return
         comment, ok = QInputDialog.getText(
             self._window,
@@ -148,7 +163,7 @@ class ExchangeActions(QObject):
         from neutralitas_desktop.ui.exchange.review_dialog import ReturnDialog
 
         service, row = self._service(), self._session()
-        if service is None or row is None:
+        if service is None or row is None or not self._reviewable(row):
             return None
         dialog = ReturnDialog(service, row.id, session_label(row), self._window)
         dialog.returned.connect(lambda _sid: self.changed.emit())

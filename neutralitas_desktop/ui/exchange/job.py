@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.ui.translations import error_text
 
 # The work: called with (progress, stop_requested) callbacks, returns the outcome.
 Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
@@ -31,7 +32,7 @@ class _Worker(QObject):
         try:
             outcome = self._work(self.progressed.emit, self.stop.is_set)
         except NeutralitasError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
         except Exception as exc:  # an unexpected failure still reaches the user
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:

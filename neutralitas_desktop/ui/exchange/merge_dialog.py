@@ -29,6 +29,7 @@ from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.exchange.job import ExchangeJob, Work
 from neutralitas_desktop.ui.exchange.merge_state import MergeState
 from neutralitas_desktop.ui.exchange.rows_model import RowsModel
+from neutralitas_desktop.ui.translations import error_text
 
 if TYPE_CHECKING:
     from neutralitas_desktop.exchange.results import MergeSummary
@@ -137,7 +138,7 @@ class MergeDialog(QDialog):
             try:
                 manifest = self.service.inspect(path)
             except NeutralitasError as exc:
-                self.state.add(path, None, str(exc))
+                self.state.add(path, None, error_text(exc))
             else:
                 self.state.add(path, manifest)
         self._refresh()

@@ -31,6 +31,8 @@ from neutralitas_desktop.reports import export_options as opts
 from neutralitas_desktop.reports.export_options import ExportOptionsState, ExportOutcome
 from neutralitas_desktop.ui.reports.export_worker import ExportJob
 from neutralitas_desktop.ui.reports.pdf_preview import PdfPreviewDialog, preview_available
+from neutralitas_desktop.ui.translations import term
+from neutralitas_desktop.vocabulary import SessionStatus
 
 if TYPE_CHECKING:
     from neutralitas_desktop.reports.service import ReportService
@@ -134,15 +136,8 @@ class ExportDialog(QDialog):
         inner.addWidget(self.sites_list)
         inner.addWidget(QLabel(self.tr("Session status"), box))
         row = QHBoxLayout()
-        names = {
-            "draft": self.tr("Draft"),
-            "completed": self.tr("Completed"),
-            "approved": self.tr("Approved"),
-            "returned": self.tr("Returned"),
-            "refused": self.tr("Refused"),
-        }
         for status in opts.STATUSES:
-            check = QCheckBox(names[status], box)
+            check = QCheckBox(term(SessionStatus, status), box)
             check.toggled.connect(lambda on, s=status: self._on_status_toggled(s, on))
             self.status_boxes[status] = check
             row.addWidget(check)

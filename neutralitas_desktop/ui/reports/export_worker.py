@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.reports.output import ExportCancelled
+from neutralitas_desktop.ui.translations import error_text
 
 # The work: called with (progress, cancelled) callbacks, returns the outcome.
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
@@ -42,7 +43,7 @@ class ExportWorker(QObject):
         except ExportCancelled:
             self.cancelled.emit()
         except NeutralitasError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
         except Exception as exc:  # an unexpected failure still reaches the user
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:

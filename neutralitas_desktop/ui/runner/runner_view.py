@@ -30,6 +30,9 @@ from neutralitas_desktop.ui.runner.runner_header import RunnerHeader, SaveBanner
 from neutralitas_desktop.ui.runner.section_page import SectionPage, focus_owner
 from neutralitas_desktop.ui.runner.session_state import RunnerChange, RunnerState
 from neutralitas_desktop.ui.settings import FONT_SIZES, UiSettings
+from neutralitas_desktop.ui.translations import term
+from neutralitas_desktop.vocabulary import SessionStatus, SourceType
+from neutralitas_desktop.vocabulary.lifecycle import REOPENABLE
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.workspace import Workspace
@@ -327,26 +330,14 @@ class RunnerView(QWidget):
             self.tr("%1 of %2 answered").replace("%1", str(answered)).replace("%2", str(total))
         )
         self.complete_button.setVisible(state.editable)
-        self.reopen_button.setVisible(state.status in ("completed", "approved"))
+        self.reopen_button.setVisible(state.status in REOPENABLE and not state.editable)
 
     def _update_subtitle(self) -> None:
         state = self.state
         self.header.title.setText(state.title())
         parts = [p for p in (state.informant_code, state.site_name) if p]
-        sources = {
-            "interview": self.tr("Interview"),
-            "observation": self.tr("Observation"),
-            "documentation": self.tr("Documentation"),
-        }
-        parts.append(sources.get(state.source_type, state.source_type))
-        status = {
-            "draft": self.tr("draft"),
-            "completed": self.tr("completed"),
-            "approved": self.tr("approved"),
-            "returned": self.tr("returned for changes"),
-            "refused": self.tr("consent refused"),
-        }.get(state.status, state.status)
-        parts.append(status)
+        parts.append(term(SourceType, state.source_type))
+        parts.append(term(SessionStatus, state.status))
         self.header.subtitle.setText("  ·  ".join(parts))
 
     def _apply_font(self, size: int) -> None:
@@ -429,7 +420,7 @@ class RunnerView(QWidget):
         except NeutralitasError as exc:
             show_error(self, exc)
             return
-        self.state.status = "completed"
+        self.state.status = SessionStatus.COMPLETED
         self.session_changed.emit(self.state.session_id)
         self.status_message.emit(self.tr("Session completed"))
         self._leave()
@@ -440,7 +431,7 @@ class RunnerView(QWidget):
         except NeutralitasError as exc:
             show_error(self, exc)
             return
-        self.state.status = "draft"
+        self.state.status = SessionStatus.DRAFT
         self._update_subtitle()
         self._rebuild_pages()
         self.session_changed.emit(self.state.session_id)

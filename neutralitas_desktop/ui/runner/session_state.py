@@ -14,11 +14,10 @@ from neutralitas_desktop.instruments.form_state import (
     decode_position,
     encode_position,
 )
+from neutralitas_desktop.vocabulary.lifecycle import EDITABLE
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.runner import RunnerSession
-
-EDITABLE = ("draft", "returned")
 
 
 @dataclass(frozen=True)

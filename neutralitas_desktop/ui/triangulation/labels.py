@@ -1,5 +1,6 @@
-"""Words and colours of the triangulation screens: stances, verdicts, groupings, and the
-colour of a cell from its balance of evidence."""
+"""Words and colours of the triangulation screens: stances, verdicts, groupings (their
+labels from the vocabulary's catalogue), and the colour of a cell from its balance of
+evidence."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from PySide6.QtGui import QColor
 from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.triangulation.types import Cell, LocalText
 from neutralitas_desktop.ui.session_table import source_label as source_name  # noqa: F401
+from neutralitas_desktop.ui.translations import term
+from neutralitas_desktop.vocabulary import FindingStatus, Grouping, Stance, Verdict
 
 VIOLATION = QColor("#c0392b")
 NEUTRALITY = QColor("#1d6a72")
@@ -23,28 +26,15 @@ VERDICT_COLOURS = {
 
 
 def stance_name(stance: str) -> str:
-    return {
-        "violation": QCoreApplication.translate("Triangulation", "Violation"),
-        "neutrality": QCoreApplication.translate("Triangulation", "Neutrality"),
-        "unclear": QCoreApplication.translate("Triangulation", "Unclear"),
-    }.get(stance, stance)
+    return term(Stance, stance)
 
 
 def verdict_name(kind: str) -> str:
-    return {
-        "converging": QCoreApplication.translate("Triangulation", "Converging"),
-        "diverging": QCoreApplication.translate("Triangulation", "Diverging"),
-        "single_source": QCoreApplication.translate("Triangulation", "Single source"),
-        "no_evidence": QCoreApplication.translate("Triangulation", "No evidence"),
-    }.get(kind, kind)
+    return term(Verdict, kind)
 
 
 def grouping_name(by: str) -> str:
-    return {
-        "technique": QCoreApplication.translate("Triangulation", "By technique"),
-        "source": QCoreApplication.translate("Triangulation", "By source"),
-        "time": QCoreApplication.translate("Triangulation", "By time"),
-    }.get(by, by)
+    return term(Grouping, by)
 
 
 def grouping_hint(by: str) -> str:
@@ -63,11 +53,7 @@ def grouping_hint(by: str) -> str:
 
 
 def finding_status_name(status: str) -> str:
-    return {
-        "tentative": QCoreApplication.translate("Triangulation", "Tentative"),
-        "verified": QCoreApplication.translate("Triangulation", "Verified by triangulation"),
-        "rejected": QCoreApplication.translate("Triangulation", "Rejected"),
-    }.get(status, status)
+    return term(FindingStatus, status)
 
 
 def local(text: LocalText, language: str, fallback: str = "") -> str:

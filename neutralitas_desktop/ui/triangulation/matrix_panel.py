@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from neutralitas_desktop.triangulation.types import GROUPINGS, Evidence, Matrix, MatrixQuery
 from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.translations import term
 from neutralitas_desktop.ui.triangulation.labels import grouping_hint, grouping_name, local
 from neutralitas_desktop.ui.triangulation.matrix_model import (
     CellRole,
@@ -29,11 +30,14 @@ from neutralitas_desktop.ui.triangulation.matrix_model import (
     MatrixTableModel,
 )
 from neutralitas_desktop.ui.triangulation.worker import Worker
+from neutralitas_desktop.vocabulary import SessionStatus
+from neutralitas_desktop.vocabulary.terms import values
 
 if TYPE_CHECKING:
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 
-STATUSES = ("draft", "completed", "approved", "returned")
+# Refused sessions hold no evidence, so the matrix is never filtered to them.
+STATUSES = tuple(s for s in values(SessionStatus) if s != SessionStatus.REFUSED)
 
 
 class TriangulationPanel(QWidget):
@@ -117,12 +121,8 @@ class TriangulationPanel(QWidget):
         self.researcher = self._choices(self.tr("All researchers"), self.workbench.researchers())
         self.session_status = QComboBox(self)
         self.session_status.addItem(self.tr("All statuses"), None)
-        names = {
-            "draft": self.tr("Drafts"), "completed": self.tr("Completed"),
-            "approved": self.tr("Approved"), "returned": self.tr("Returned"),
-        }  # fmt: skip
         for status in STATUSES:
-            self.session_status.addItem(names[status], status)
+            self.session_status.addItem(term(SessionStatus, status), status)
         self.rollup = QCheckBox(self.tr("Parent themes include their sub-themes"), self)
         self.rollup.setChecked(True)
         for combo in (self.grouping, self.site, self.period, self.researcher, self.session_status):

@@ -1,0 +1,96 @@
+"""The one catalogue of labels for the vocabulary's values, per UI language.
+
+The screens, the Excel workbook and the PDF reports all read it, so a value has one label
+per language everywhere. It is a Python table rather than Qt's ``.ts`` files because the
+reports run headless (CLI, tests, no Qt) and the values are data, not UI text; the ``.ts``
+files keep the screens' own wording (buttons, headings, tooltips).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from neutralitas_desktop.vocabulary.terms import (
+    ConsentMethod,
+    ConsentState,
+    FindingStatus,
+    Grouping,
+    SessionStatus,
+    SourceType,
+    Stance,
+    Verdict,
+)
+
+LANGUAGES: tuple[str, ...] = ("id", "en")  # Indonesian first: the default UI language
+
+LocalText = dict[str, str]
+
+LABELS: dict[type[StrEnum], dict[str, LocalText]] = {
+    SessionStatus: {
+        SessionStatus.DRAFT: {"id": "Draf", "en": "Draft"},
+        SessionStatus.COMPLETED: {"id": "Selesai", "en": "Completed"},
+        SessionStatus.APPROVED: {"id": "Disetujui", "en": "Approved"},
+        SessionStatus.RETURNED: {"id": "Dikembalikan", "en": "Returned"},
+        SessionStatus.REFUSED: {"id": "Menolak diwawancarai", "en": "Consent refused"},
+    },
+    SourceType: {
+        SourceType.INTERVIEW: {"id": "Wawancara", "en": "Interview"},
+        SourceType.OBSERVATION: {"id": "Observasi", "en": "Observation"},
+        SourceType.DOCUMENTATION: {"id": "Dokumentasi", "en": "Documentation"},
+    },
+    ConsentState: {
+        ConsentState.PENDING: {"id": "Belum ditanyakan", "en": "Not yet asked"},
+        ConsentState.GIVEN: {"id": "Bersedia", "en": "Given"},
+        ConsentState.REFUSED: {"id": "Tidak bersedia", "en": "Refused"},
+        ConsentState.WITHDRAWN: {"id": "Ditarik", "en": "Withdrawn"},
+    },
+    ConsentMethod: {
+        ConsentMethod.ORAL: {"id": "Lisan", "en": "Oral"},
+        ConsentMethod.WRITTEN: {"id": "Tertulis", "en": "Written"},
+        ConsentMethod.RECORDED: {"id": "Direkam", "en": "Recorded"},
+    },
+    Stance: {
+        Stance.VIOLATION: {"id": "Pelanggaran", "en": "Violation"},
+        Stance.NEUTRALITY: {"id": "Netralitas", "en": "Neutrality"},
+        Stance.UNCLEAR: {"id": "Belum jelas", "en": "Unclear"},
+    },
+    Verdict: {
+        Verdict.CONVERGING: {"id": "Konvergen", "en": "Converging"},
+        Verdict.DIVERGING: {"id": "Divergen", "en": "Diverging"},
+        Verdict.SINGLE_SOURCE: {"id": "Satu sumber", "en": "Single source"},
+        Verdict.NO_EVIDENCE: {"id": "Tanpa bukti", "en": "No evidence"},
+    },
+    FindingStatus: {
+        FindingStatus.TENTATIVE: {"id": "Sementara", "en": "Tentative"},
+        FindingStatus.VERIFIED: {
+            "id": "Terverifikasi lewat triangulasi",
+            "en": "Verified by triangulation",
+        },
+        FindingStatus.REJECTED: {"id": "Ditolak", "en": "Rejected"},
+    },
+    Grouping: {
+        Grouping.TECHNIQUE: {"id": "Menurut teknik", "en": "By technique"},
+        Grouping.SOURCE: {"id": "Menurut sumber", "en": "By source"},
+        Grouping.TIME: {"id": "Menurut waktu", "en": "By time"},
+    },
+}
+
+
+def label(kind: type[StrEnum], code: str, lang: str) -> str:
+    """The label of ``code`` (one of ``kind``'s values) in ``lang``; English when the
+    language is unknown, the code itself when the value is (e.g. one written by a newer
+    version)."""
+    entry = LABELS[kind].get(str(code))
+    if entry is None:
+        return str(code)
+    return entry.get(lang) or entry["en"]
+
+
+def labels_of(kind: type[StrEnum]) -> dict[str, LocalText]:
+    """``kind``'s values with their labels in every language, in the defined order."""
+    return {str(code): dict(text) for code, text in LABELS[kind].items()}
+
+
+def allowed_values(kind: type[StrEnum], lang: str) -> str:
+    """``value = label`` for each value, as a data dictionary lists them."""
+    return ", ".join(f"{code} = {label(kind, code, lang)}" for code in LABELS[kind])

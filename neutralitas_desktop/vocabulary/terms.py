@@ -1,0 +1,75 @@
+"""The closed sets of values stored in a study, each defined once as a ``StrEnum`` so that
+members compare equal to the strings in the database, the packages and the CLI."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class SessionStatus(StrEnum):
+    """Where a field session is in its life (see ``vocabulary.lifecycle``)."""
+
+    DRAFT = "draft"
+    COMPLETED = "completed"
+    APPROVED = "approved"
+    RETURNED = "returned"
+    REFUSED = "refused"  # the informant refused consent: nothing but the refusal recorded
+
+
+class SourceType(StrEnum):
+    """Kind of source, the axis of triangulasi teknik."""
+
+    INTERVIEW = "interview"
+    OBSERVATION = "observation"
+    DOCUMENTATION = "documentation"
+
+
+class ConsentState(StrEnum):
+    PENDING = "pending"
+    GIVEN = "given"
+    REFUSED = "refused"
+    WITHDRAWN = "withdrawn"
+
+
+class ConsentMethod(StrEnum):
+    ORAL = "oral"
+    WRITTEN = "written"
+    RECORDED = "recorded"
+
+
+class Stance(StrEnum):
+    """What a piece of evidence indicates about a theme."""
+
+    VIOLATION = "violation"
+    NEUTRALITY = "neutrality"
+    UNCLEAR = "unclear"
+
+
+class Verdict(StrEnum):
+    """The triangulation rule's outcome for a theme."""
+
+    CONVERGING = "converging"
+    DIVERGING = "diverging"
+    SINGLE_SOURCE = "single_source"
+    NO_EVIDENCE = "no_evidence"
+
+
+class FindingStatus(StrEnum):
+    """Verification state of a conclusion drawn for a theme."""
+
+    TENTATIVE = "tentative"
+    VERIFIED = "verified"
+    REJECTED = "rejected"
+
+
+class Grouping(StrEnum):
+    """How the matrix groups its columns: by technique, by source (role) or by time."""
+
+    TECHNIQUE = "technique"
+    SOURCE = "source"
+    TIME = "time"
+
+
+def values(kind: type[StrEnum]) -> tuple[str, ...]:
+    """The plain string values of an enum, in their defined order."""
+    return tuple(member.value for member in kind)
