@@ -16,7 +16,7 @@ from neutralitas_desktop.reports.queries import ReportFilter
 REPORTS = ("summary", "session", "blank")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="export the Excel workbook or a PDF report")
     kinds = p.add_subparsers(dest="export_kind", metavar="KIND", required=True)
 

@@ -15,7 +15,7 @@ from neutralitas_desktop.instruments.study_template import STUDY_FILE, load_stud
 from neutralitas_desktop.instruments.toml_format import load_instrument_with_warnings
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     forms = sub.add_parser("forms", help="instruments: list, validate, show, import, export")
     fsub = forms.add_subparsers(dest="forms_command", metavar="COMMAND", required=True)
 

@@ -18,7 +18,7 @@ from neutralitas_desktop.interop.xlsform_study import (
     import_xlsform_to_study,
 )
 
-Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
+Subparsers = argparse._SubParsersAction
 
 
 def _group(sub: Subparsers, name: str, help_text: str) -> Subparsers:

@@ -15,7 +15,7 @@ from neutralitas_desktop.store.database import open_database
 from neutralitas_desktop.store.integrity import check_database
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="create a study database from the shipped template")
     p.add_argument("--title", help="study title (default: the template's)")
     p.set_defaults(handler=cmd_init)

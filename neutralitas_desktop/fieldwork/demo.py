@@ -26,7 +26,7 @@ from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.answers import answer_id
 from neutralitas_desktop.fieldwork.demo_writes import BATCH_TABLES, write_batch
-from neutralitas_desktop.instruments import expressions
+from neutralitas_desktop.instruments import xpath
 from neutralitas_desktop.instruments.model import Group, Instrument, Question
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
@@ -529,10 +529,8 @@ def _fill_session(
 
 def _relevant(expression: str, lookup: Callable[[str], Any]) -> bool:
     try:
-        return expressions.truthy(
-            expressions.evaluate(expression, expressions.EvalContext(lookup=lookup))
-        )
-    except expressions.ExpressionError:
+        return xpath.truthy(xpath.evaluate(expression, xpath.EvalContext(lookup=lookup)))
+    except xpath.ExpressionError:
         return True
 
 

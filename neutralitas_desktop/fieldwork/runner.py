@@ -34,7 +34,6 @@ from neutralitas_desktop.fieldwork.sessions import start_session as _start_sessi
 from neutralitas_desktop.instruments.form_state import (
     FormState,
     IncompleteFormError,
-    Issue,
 )
 from neutralitas_desktop.instruments.model import Instrument
 from neutralitas_desktop.store.database import Database
@@ -192,12 +191,6 @@ def load_session(db: Database, session_id: str) -> RunnerSession:
         answers=session_answers(db, session_id),
         review_comments=tuple(review_comments(db, session_id)),
     )
-
-
-def session_issues(db: Database, session_id: str) -> list[Issue]:
-    """What still stops "Complete" (required questions without an answer, invalid answers)."""
-    loaded = load_session(db, session_id)
-    return FormState(loaded.instrument, loaded.values, loaded.language).issues()
 
 
 def complete_session(db: Database, actor: Actor, session_id: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
@@ -179,9 +179,7 @@ def set_position(db: Database, session_id: str, position: str) -> None:
     """Remember where the researcher is in the form, so a draft resumes there."""
     with db.engine.begin() as con:
         con.execute(
-            FieldSession.__table__.update()
-            .where(FieldSession.__table__.c.id == session_id)
-            .values(position=position)
+            update(FieldSession).where(FieldSession.id == session_id).values(position=position)
         )
 
 

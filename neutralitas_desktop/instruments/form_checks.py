@@ -1,5 +1,5 @@
-"""Checks of single answers for the runner: built-in messages in the form's languages,
-type checks of typed values, and choice filters made evaluable."""
+"""Checks of single answers for the runner: built-in messages in the form's languages
+and type checks of typed values."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from neutralitas_desktop.instruments.model import Question
 
 OTHER_SUFFIX = "_other"  # "other, specify" text: key + suffix, as ODK names it
 OTHER_CHOICE = "other"
-CHOICE_COLUMN = "__choice__."  # prefix of a choice_filter's bare names made references
 
 # Built-in messages, by language (a form's own required/constraint messages come first).
 MESSAGES: dict[str, dict[str, str]] = {
@@ -73,28 +72,3 @@ def type_problem(q: Question, value: str) -> str:
         except ValueError:
             return "datetime"
     return ""
-
-
-_FILTER_TOKEN = re.compile(
-    r"""(?P<str>'[^']*'|"[^"]*")|(?P<ref>\$\{[^}]*\})|(?P<num>\d+(?:\.\d*)?)"""
-    r"""|(?P<name>[^\W\d](?:\w|[-:](?=[^\W\d]))*)|(?P<other>.)""",
-    re.S,
-)
-_OPERATOR_WORDS = frozenset({"and", "or", "div", "mod"})
-
-
-def bare_names_to_refs(text: str) -> str:
-    """A choice_filter's bare names (choice columns: ``district = ${district}``) become
-    references ``${__choice__.district}`` the choice lookup answers."""
-    out: list[str] = []
-    for token in _FILTER_TOKEN.finditer(text):
-        word = token.group("name")
-        if word is None:
-            out.append(token.group())
-            continue
-        rest = text[token.end() :].lstrip()
-        if word in _OPERATOR_WORDS or rest.startswith("("):
-            out.append(word)
-        else:
-            out.append(f"${{{CHOICE_COLUMN}{word}}}")
-    return "".join(out)

@@ -4,11 +4,12 @@ section counts, the changes one edit makes, and where a researcher is in the for
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from neutralitas_desktop.errors import NeutralitasError
-from neutralitas_desktop.instruments.model import Node, Question
+from neutralitas_desktop.instruments.model import Instrument, Node, Question
 
 EntryKind = Literal["section", "group", "repeat", "item", "question"]
 
@@ -118,3 +119,44 @@ def new_item_key() -> str:
 
 def split_items(value: str | None) -> list[str]:
     return value.split() if value else []
+
+
+def build_entries(instrument: Instrument, values: Mapping[str, str | None]) -> list[Entry]:
+    """The form instance in form order: sections, groups, repeats with one entry per item
+    (items as listed in the repeat's own answer), and questions."""
+    entries: list[Entry] = []
+
+    def add(
+        nodes: Iterable[Node],
+        prefix: str,
+        section: str,
+        depth: int,
+        parent: int,
+        scope: tuple[tuple[str, str], ...],
+        position: int,
+    ) -> None:
+        for node in nodes:
+            key = prefix + node.name
+            if isinstance(node, Question):
+                entries.append(
+                    Entry(key, node, "question", section, depth, parent, scope, position)
+                )
+                continue
+            if not node.repeat:
+                entries.append(Entry(key, node, "group", section, depth, parent, scope, position))
+                add(node.children, prefix, section, depth + 1, len(entries) - 1, scope, position)
+                continue
+            entries.append(Entry(key, node, "repeat", section, depth, parent, scope, position))
+            repeat_index = len(entries) - 1
+            for n, item in enumerate(split_items(values.get(key)), 1):
+                item_key = f"{key}[{item}]"
+                inner = (*scope, (node.name, item))
+                entries.append(
+                    Entry(item_key, node, "item", section, depth + 1, repeat_index, inner, n)
+                )
+                add(node.children, item_key + "/", section, depth + 2, len(entries) - 1, inner, n)
+
+    for section in instrument.sections():
+        entries.append(Entry(section.name, section, "section", section.name, 0, -1, (), 1))
+        add(section.children, "", section.name, 0, len(entries) - 1, (), 1)
+    return entries

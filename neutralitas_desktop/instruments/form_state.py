@@ -15,16 +15,12 @@ The text of an "other, specify" choice is stored under ``key + OTHER_SUFFIX``
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 
-from neutralitas_desktop.instruments import expressions as ex
+from neutralitas_desktop.instruments import xpath
 from neutralitas_desktop.instruments.form_checks import (
-    CHOICE_COLUMN,
     OTHER_CHOICE,
     OTHER_SUFFIX,
-    bare_names_to_refs,
     message,
     type_problem,
 )
@@ -34,18 +30,23 @@ from neutralitas_desktop.instruments.form_entries import (
     IncompleteFormError,
     Issue,
     SectionStatus,
+    build_entries,
     decode_position,
     encode_position,
     new_item_key,
     split_items,
 )
+from neutralitas_desktop.instruments.form_expressions import (
+    EMPTY,
+    compile_form,
+    has_forward_references,
+    scoped_lookup,
+    stored,
+)
 from neutralitas_desktop.instruments.model import (
     ATTACHMENT_TYPES,
     Choice,
-    Group,
     Instrument,
-    Node,
-    Question,
 )
 
 __all__ = [
@@ -62,19 +63,6 @@ __all__ = [
     "split_items",
 ]
 
-_EMPTY = ""
-
-
-@dataclass(frozen=True)
-class _Compiled:
-    relevant: ex.Expr | None
-    constraint: ex.Expr | None
-    calculation: ex.Expr | None
-    required_if: ex.Expr | None
-    choice_filter: ex.Expr | None
-    repeats: tuple[str, ...]  # names of the repeats containing the node, outside in
-    order: int
-
 
 class FormState:
     """The state of one form instance; feed it answers, ask it what to show and what is wrong."""
@@ -90,10 +78,9 @@ class FormState:
         self.language = language or instrument.default_language
         self.today = today
         self._values: dict[str, str | None] = dict(answers or {})
-        self._compiled: dict[str, _Compiled] = {}
         self.problems: dict[str, str] = {}  # key -> expression error (a form author's bug)
-        self._compile()
-        self._forward = self._has_forward_references()
+        self._compiled = compile_form(instrument, self.problems)
+        self._forward = has_forward_references(self._compiled)
         self._entries: list[Entry] = []
         self._index: dict[str, int] = {}
         self._relevant: list[bool] = []
@@ -104,157 +91,26 @@ class FormState:
         self._evaluate()
 
     # ---- building -------------------------------------------------------------------
-    def _compile(self) -> None:
-        def parse(text: str, key: str) -> ex.Expr | None:
-            if not text:
-                return None
-            try:
-                return ex.parse(text)
-            except ex.ExpressionError as exc:
-                self.problems[key] = str(exc)
-                return None
-
-        for order, (parents, node) in enumerate(self.instrument.walk()):
-            repeats = tuple(g.name for g in parents if g.repeat)
-            if isinstance(node, Group):
-                repeats = (*repeats, node.name) if node.repeat else repeats
-                compiled = _Compiled(
-                    parse(node.relevant, node.name), None, None, None, None, repeats, order
-                )
-            else:
-                choice_filter = None
-                if node.choice_filter:
-                    choice_filter = parse(bare_names_to_refs(node.choice_filter), node.name)
-                compiled = _Compiled(
-                    parse(node.relevant, node.name),
-                    parse(node.constraint, node.name),
-                    parse(node.calculation, node.name),
-                    parse(node.required_if, node.name),
-                    choice_filter,
-                    repeats,
-                    order,
-                )
-            self._compiled[node.name] = compiled
-        for section in self.instrument.sections():  # pages made of loose top-level nodes
-            self._compiled.setdefault(section.name, _Compiled(None, None, None, None, None, (), -1))
-
-    def _has_forward_references(self) -> bool:
-        for name, compiled in self._compiled.items():
-            for expr in (compiled.relevant, compiled.calculation, compiled.required_if):
-                if expr is None:
-                    continue
-                for ref in ex.references(expr):
-                    target = self._compiled.get(ref)
-                    if target is not None and target.order >= compiled.order and ref != name:
-                        return True
-        return False
-
     def _rebuild(self) -> None:
-        entries: list[Entry] = []
-
-        def add(
-            nodes: Iterable[Node],
-            prefix: str,
-            section: str,
-            depth: int,
-            parent: int,
-            scope: tuple[tuple[str, str], ...],
-            position: int,
-        ) -> None:
-            for node in nodes:
-                key = prefix + node.name
-                if isinstance(node, Question):
-                    entries.append(
-                        Entry(key, node, "question", section, depth, parent, scope, position)
-                    )
-                    continue
-                if not node.repeat:
-                    entries.append(
-                        Entry(key, node, "group", section, depth, parent, scope, position)
-                    )
-                    add(
-                        node.children, prefix, section, depth + 1, len(entries) - 1, scope, position
-                    )
-                    continue
-                entries.append(Entry(key, node, "repeat", section, depth, parent, scope, position))
-                repeat_index = len(entries) - 1
-                for n, item in enumerate(split_items(self._values.get(key)), 1):
-                    item_key = f"{key}[{item}]"
-                    inner = (*scope, (node.name, item))
-                    entries.append(
-                        Entry(item_key, node, "item", section, depth + 1, repeat_index, inner, n)
-                    )
-                    add(
-                        node.children,
-                        item_key + "/",
-                        section,
-                        depth + 2,
-                        len(entries) - 1,
-                        inner,
-                        n,
-                    )
-
-        for section in self.instrument.sections():
-            entries.append(Entry(section.name, section, "section", section.name, 0, -1, (), 1))
-            add(section.children, "", section.name, 0, len(entries) - 1, (), 1)
+        entries = build_entries(self.instrument, self._values)
         previous = {e.key: self._relevant[i] for i, e in enumerate(self._entries)}
         self._entries = entries
         self._index = {e.key: i for i, e in enumerate(entries)}
         self._relevant = [previous.get(e.key, True) for e in entries]
 
     # ---- evaluation ----------------------------------------------------------------
-    def _lookup_for(self, scope: tuple[tuple[str, str], ...]) -> Callable[[str], object]:
-        eff = self._eff
-        compiled = self._compiled
-        values = self._values
-
-        def lookup(name: str) -> object:
-            if name.startswith(CHOICE_COLUMN):
-                return _EMPTY
-            target = compiled.get(name)
-            if target is None:
-                return _EMPTY
-            repeats = target.repeats
-            if not repeats:
-                return eff.get(name, _EMPTY)
-            prefix = ""
-            depth = 0
-            for repeat, item in scope:
-                if depth < len(repeats) and repeats[depth] == repeat:
-                    prefix += f"{repeat}[{item}]/"
-                    depth += 1
-                else:
-                    break
-            if depth == len(repeats):
-                if repeats[-1] == name:  # ${rep} inside its own item: the item list
-                    return split_items(values.get(prefix[: prefix.rfind("[")] if prefix else name))
-                return eff.get(prefix + name, _EMPTY)
-            prefixes = [prefix]
-            last = len(repeats) - 1
-            for level in range(depth, len(repeats)):
-                if level == last and repeats[level] == name:
-                    return [item for p in prefixes for item in split_items(values.get(p + name))]
-                prefixes = [
-                    f"{p}{repeats[level]}[{item}]/"
-                    for p in prefixes
-                    for item in split_items(values.get(p + repeats[level]))
-                ]
-            return [eff.get(p + name, _EMPTY) for p in prefixes]
-
-        return lookup
-
-    def _context(self, entry: Entry, current: object = None) -> ex.EvalContext:
-        return ex.EvalContext(
-            lookup=self._lookup_for(entry.scope),
+    def _context(self, entry: Entry, current: object = None) -> xpath.EvalContext:
+        return xpath.EvalContext(
+            lookup=scoped_lookup(self._compiled, self._eff, self._values, entry.scope),
             current=current,
             position=entry.position,
             today=self.today,
         )
 
-    def _run(self, expr: ex.Expr, ctx: ex.EvalContext, key: str, default: object) -> object:
+    def _run(self, expr: xpath.Expr, ctx: xpath.EvalContext, key: str, default: object) -> object:
         try:
-            return ex.evaluate(expr, ctx)
-        except ex.ExpressionError as exc:
+            return xpath.evaluate(expr, ctx)
+        except xpath.ExpressionError as exc:
             self.problems[key] = str(exc)
             return default
 
@@ -280,7 +136,7 @@ class FormState:
         compiled = self._compiled
         values = self._values
         eff = self._eff
-        contexts: dict[tuple[tuple[str, str], ...], ex.EvalContext] = {}
+        contexts: dict[tuple[tuple[str, str], ...], xpath.EvalContext] = {}
         for i, entry in enumerate(entries):
             node = entry.node
             ok = entry.parent < 0 or relevant[entry.parent]
@@ -290,7 +146,7 @@ class FormState:
                 ctx = contexts[entry.scope] = self._context(entry)
             ctx.position = entry.position
             if ok and comp.relevant is not None and entry.kind != "item":
-                ok = ex.truthy(self._run(comp.relevant, ctx, entry.key, True))
+                ok = xpath.truthy(self._run(comp.relevant, ctx, entry.key, True))
             relevant[i] = ok
             if entry.kind != "question":
                 continue
@@ -298,13 +154,13 @@ class FormState:
             if node.type == "calculate":  # type: ignore[union-attr]
                 if ok and comp.calculation is not None:
                     ctx.current = values.get(key)
-                    eff[key] = _stored(self._run(comp.calculation, ctx, key, ""))
+                    eff[key] = stored(self._run(comp.calculation, ctx, key, ""))
                     ctx.current = None
                 else:
-                    eff[key] = _EMPTY
+                    eff[key] = EMPTY
                 continue
             value = values.get(key)
-            eff[key] = (value if value is not None else _EMPTY) if ok else _EMPTY
+            eff[key] = (value if value is not None else EMPTY) if ok else EMPTY
 
     def _check(self) -> None:
         issues: dict[str, Issue] = {}
@@ -320,7 +176,7 @@ class FormState:
             is_required = q.required
             if comp.required_if is not None:
                 ctx = self._context(entry)
-                is_required = ex.truthy(self._run(comp.required_if, ctx, entry.key, False))
+                is_required = xpath.truthy(self._run(comp.required_if, ctx, entry.key, False))
             required[entry.key] = is_required
             value = self._values.get(entry.key)
             if value is None or value == "":
@@ -338,7 +194,7 @@ class FormState:
                 continue
             if comp.constraint is not None:
                 ctx = self._context(entry, current=value)
-                if not ex.truthy(self._run(comp.constraint, ctx, entry.key, True)):
+                if not xpath.truthy(self._run(comp.constraint, ctx, entry.key, True)):
                     text = self.instrument.text(q.constraint_message, language) or message(
                         "constraint", language
                     )
@@ -418,7 +274,7 @@ class FormState:
             value = ""
             comp = self._compiled[q.name]
             if comp.calculation is not None and self._relevant[i]:
-                value = _stored(self._run(comp.calculation, self._context(entry), entry.key, ""))
+                value = stored(self._run(comp.calculation, self._context(entry), entry.key, ""))
             elif q.default:
                 value = q.default
             if value:
@@ -434,7 +290,7 @@ class FormState:
         out: dict[str, str | None] = {}
         for i, entry in enumerate(self._entries):
             if entry.kind == "question" and entry.question.type == "calculate":
-                value = str(self._eff.get(entry.key, _EMPTY)) if self._relevant[i] else _EMPTY
+                value = str(self._eff.get(entry.key, EMPTY)) if self._relevant[i] else EMPTY
                 stored = self._values.get(entry.key)
                 if (stored or "") != value:
                     self._values[entry.key] = value or None
@@ -537,7 +393,7 @@ class FormState:
         choices = list(choice_list.choices) if choice_list else []
         comp = self._compiled[q.name]
         if comp.choice_filter is not None:
-            base = self._lookup_for(entry.scope)
+            ctx = self._context(entry)
             kept = []
             for choice in choices:
                 attrs = {
@@ -545,14 +401,8 @@ class FormState:
                     "label": self.instrument.text(choice.label, self.language),
                 }
                 attrs.update(choice.attributes)
-
-                def lookup(name: str, attrs: dict[str, str] = attrs) -> object:
-                    if name.startswith(CHOICE_COLUMN):
-                        return attrs.get(name[len(CHOICE_COLUMN) :], "")
-                    return base(name)
-
-                ctx = ex.EvalContext(lookup=lookup, position=entry.position, today=self.today)
-                if ex.truthy(self._run(comp.choice_filter, ctx, key, True)):
+                ctx.choice = attrs
+                if xpath.truthy(self._run(comp.choice_filter, ctx, key, True)):
                     kept.append(choice)
             choices = kept
         if q.other:
@@ -567,8 +417,8 @@ class FormState:
         entry = self.entry(key)
         text = self.text(entry.node.label) or entry.node.name
         if "${" in text:
-            lookup = self._lookup_for(entry.scope)
-            text = _REF_RE.sub(lambda m: ex.to_string(lookup(m.group(1))), text)
+            lookup = scoped_lookup(self._compiled, self._eff, self._values, entry.scope)
+            text = xpath.interpolate(text, lambda name: xpath.to_string(lookup(name)))
         return text
 
     def hint(self, key: str) -> str:
@@ -622,12 +472,3 @@ class FormState:
             and self._relevant[i]
             and self._values.get(e.key)
         ]
-
-
-_REF_RE = re.compile(r"\$\{([^}]*)\}")
-
-
-def _stored(value: object) -> str:
-    """A computed value as an answer is stored; NaN (a sum over blanks) is no answer."""
-    text = ex.to_string(value)
-    return "" if text in ("NaN", "Infinity", "-Infinity") else text

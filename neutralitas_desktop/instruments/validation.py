@@ -11,8 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from neutralitas_desktop.instruments import expressions
-from neutralitas_desktop.instruments.form_checks import CHOICE_COLUMN, bare_names_to_refs
+from neutralitas_desktop.instruments import xpath
 from neutralitas_desktop.instruments.model import (
     CHOICE_TYPES,
     QUESTION_TYPES,
@@ -24,7 +23,7 @@ from neutralitas_desktop.instruments.model import (
 )
 
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
-_Err = Callable[[str, str, str], None]  # (node, field, message)
+_Err = Callable[..., None]  # (node, field, message, subject="")
 EXPRESSION_FIELDS = ("relevant", "constraint", "calculation", "choice_filter", "required_if")
 
 
@@ -33,6 +32,7 @@ class Problem:
     node: str  # question or group name; "" for the form itself
     field: str  # the attribute concerned ("type", "relevant", "choices", …)
     message: str
+    subject: str = ""  # what the message is about: the question referred to, the list
 
     def __str__(self) -> str:
         where = f"question '{self.node}'" if self.node else "form"
@@ -55,8 +55,8 @@ def validate(instrument: Instrument, themes: set[str] | None = None) -> Report:
     errors: list[Problem] = []
     warnings: list[Problem] = []
 
-    def err(node: str, fld: str, msg: str) -> None:
-        errors.append(Problem(node, fld, msg))
+    def err(node: str, fld: str, msg: str, subject: str = "") -> None:
+        errors.append(Problem(node, fld, msg, subject))
 
     if not instrument.id or not NAME_RE.match(instrument.id):
         err("", "id", f"invalid form id {instrument.id!r} (letters, digits, _ . - only)")
@@ -85,10 +85,10 @@ def validate(instrument: Instrument, themes: set[str] | None = None) -> Report:
         order.setdefault(node.name, index)
     for list_name, choice_list in instrument.choice_lists.items():
         if not choice_list.choices:
-            err("", "choices", f"choice list '{list_name}' has no choices")
+            err("", "choices", f"choice list '{list_name}' has no choices", list_name)
         names = [c.name for c in choice_list.choices]
         for dup in sorted({n for n in names if names.count(n) > 1}):
-            err("", "choices", f"choice list '{list_name}' has duplicate choice '{dup}'")
+            err("", "choices", f"choice list '{list_name}' has duplicate choice '{dup}'", list_name)
 
     for _parents, node in instrument.walk():
         _check_expressions(node, order, err, warnings)
@@ -159,17 +159,19 @@ def _check_expression(
     warnings: list[Problem] | None,
 ) -> None:
     # A choice filter names columns of the choices sheet without ${}, as XLSForm allows.
-    checked = bare_names_to_refs(text) if fld == "choice_filter" else text
-    problems = expressions.check(checked)
+    choice_filter = fld == "choice_filter"
+    problems = xpath.check(text, choice_filter=choice_filter)
     for problem in problems:
         err(name, fld, f"{problem.message} in '{text}'")
     if problems:
         return
-    for ref in sorted(expressions.references(checked)):
-        if ref.startswith(CHOICE_COLUMN):
-            continue
+    if warnings is not None:
+        _, typographic = xpath.ascii_quotes(text)
+        for written, literal in typographic:
+            warnings.append(Problem(name, fld, typographic_quotes_message(written, literal)))
+    for ref in sorted(xpath.references(text, choice_filter=choice_filter)):
         if ref not in order:
-            err(name, fld, f"reference to undefined ${{{ref}}}")
+            err(name, fld, f"reference to undefined ${{{ref}}}", ref)
         elif (
             warnings is not None
             and fld == "relevant"
@@ -179,6 +181,14 @@ def _check_expression(
             warnings.append(
                 Problem(name, fld, f"refers to ${{{ref}}}, which comes later in the form")
             )
+
+
+def typographic_quotes_message(written: str, literal: str, *, converted: bool = False) -> str:
+    """The warning for a literal in typographic quotes (“ciamis”), which ODK does not read
+    as quotes; this app reads them as quotes, and an import writes ASCII quotes instead."""
+    if converted:
+        return f"{written} is in typographic quotes; changed to ASCII quotes: {literal}"
+    return f"{written} is in typographic quotes, which ODK does not read; write {literal}"
 
 
 def _is_number(text: str) -> bool:

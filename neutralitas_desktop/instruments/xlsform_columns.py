@@ -273,17 +273,6 @@ EXTERNAL_SELECTS: dict[str, str] = {
 }
 OTHER_SUFFIXES: tuple[str, ...] = ("or_other", "or specify other", "or other")
 
-# Functions of ODK's XPath this app cannot compute: an expression using one is
-# unrepresentable (refused, or dropped by a lenient import), not a typo.
-ODK_ONLY_FUNCTIONS: frozenset[str] = frozenset(
-    {
-        "pulldata", "instance", "indexed-repeat", "random", "randomize", "digest",
-        "base64-decode", "area", "distance",
-        "geofence", "join", "checklist", "weighted-checklist", "boolean-from-string",
-        "translate", "count-non-empty", "jr:itext", "last", "current", "version",
-        "property", "lower-case", "upper-case", "string-join",
-    }
-)  # fmt: skip
 
 # Generated choice lists for the built-in choices of yes_no_na and consent questions.
 BUILTIN_LIST_NAME = re.compile(r"^(yes_no_na|consent)(?:_\d+)?$")

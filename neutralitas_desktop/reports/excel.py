@@ -158,8 +158,10 @@ def export_excel(
                 db, scope, sessions, long_sheet, forms, wide, repeats, language, ticker
             )
             long_sheet.finish()
-            for plan in [*wide.values(), *repeats.values()]:
+            for plan in wide.values():
                 plan.sheet.finish()
+            for repeat_plan in repeats.values():
+                repeat_plan.sheet.finish()
             sheets.write_informants(informant_sheet, informants, language, identity)
             sheets.write_codebook(codebook_sheet, themes, language)
             theme_labels = {t.code: t.label for t in themes}

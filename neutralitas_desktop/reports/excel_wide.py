@@ -214,8 +214,8 @@ class AnswerPass:
             label = pick(repeat.label, lang, "id")
             ranks = [metas[q].rank for q in repeat.questions if q in metas]
             # the repeat's own answer (its list of items) comes just before its questions
-            rank = min(ranks) - 0.5 if ranks else len(form.order)
-            metas.setdefault(name, _Meta(label, "repeat", "", None, rank))
+            place = min(ranks) - 0.5 if ranks else float(len(form.order))
+            metas.setdefault(name, _Meta(label, "repeat", "", None, place))
         return metas
 
     def _meta(self, form_id: str, question: str) -> _Meta:

@@ -365,7 +365,7 @@ class ReportDoc(BaseDocTemplate):
         canvas.setFont(FONT, 9)
         canvas.drawRightString(PAGE[0] - MARGIN, PAGE[1] - 1.9 * cm, self.report_name)
         canvas.restoreState()
-        canvas._page_footer = None  # type: ignore[attr-defined]
+        canvas._page_footer = None
 
     def _decorate(self, canvas: Canvas, doc: Any) -> None:
         canvas.saveState()
@@ -397,7 +397,7 @@ class ReportDoc(BaseDocTemplate):
             )
             c.restoreState()
 
-        canvas._page_footer = footer  # type: ignore[attr-defined]
+        canvas._page_footer = footer
 
     def afterFlowable(self, flowable: Any) -> None:
         if isinstance(flowable, Heading):

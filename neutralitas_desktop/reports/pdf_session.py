@@ -4,6 +4,7 @@ record and the review status."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table
 
-from neutralitas_desktop.instruments import expressions as ex
+from neutralitas_desktop.instruments import xpath as ex
 from neutralitas_desktop.instruments.model import Group, Node, Question, pick
 from neutralitas_desktop.reports import texts
 from neutralitas_desktop.reports.instrument_index import repeat_path, typed_value
@@ -281,7 +282,7 @@ class Transcript:
             return self.attachment(value)
         if q.type == "date":
             typed = typed_value("date", value)
-            if not isinstance(typed, str):
+            if isinstance(typed, dt.date):
                 value = texts.long_date(typed, self.lang)
         return [self.p(esc(self.value_text(q, value)), "answer")]
 

@@ -40,10 +40,6 @@ class Scope:
     site_names: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
 
-    @property
-    def is_everything(self) -> bool:
-        return not self.site_ids and not self.statuses
-
 
 def resolve_filter(db: Database, filt: ReportFilter | None) -> Scope:
     filt = filt or ReportFilter()
@@ -204,7 +200,7 @@ def iter_answers(db: Database, scope: Scope, batch: int = 5000) -> Iterator[Answ
     with db.engine.connect() as con:
         result = con.execution_options(stream_results=True, yield_per=batch).execute(query)
         for part in result.partitions(batch):
-            yield from part  # type: ignore[misc]
+            yield from part
 
 
 def count_answers(db: Database, scope: Scope) -> int:
@@ -410,7 +406,7 @@ def load_codings(db: Database, scope: Scope) -> list[CodingRecord]:
         .order_by(FieldSession.started_at, FieldSession.id, Answer.key, Coding.start)
     )
     with db.engine.connect() as con:
-        return [CodingRecord(*row) for row in con.execute(query)]
+        return [CodingRecord(*row) for row in con.execute(query)]  # type: ignore[call-arg]
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,7 @@ def _revisions(db: Database, session_id: str, keys: list[str]) -> dict[str, list
             .order_by(AnswerRevision.created_at, AnswerRevision.id)
         ).all()
     for aid, *rest in rows:
-        out.setdefault(ids[aid], []).append(RevisionInfo(*rest))
+        out.setdefault(ids[aid], []).append(RevisionInfo(*rest))  # type: ignore[arg-type]
     return out
 
 

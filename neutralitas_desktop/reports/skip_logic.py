@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from neutralitas_desktop.instruments import expressions as ex
+from neutralitas_desktop.instruments import xpath as ex
 from neutralitas_desktop.instruments.model import Group, Instrument, Node, Question, pick
 
 _CODE = re.compile(r"^([a-z])(\d+[a-z]?)_", re.IGNORECASE)
@@ -102,7 +102,7 @@ class SkipWriter:
         try:
             return self._words(ex.parse(expression), top=True)
         except (ex.ExpressionError, ValueError, TypeError):
-            return re.sub(r"\$\{([^}]*)\}", lambda m: self.ref(m.group(1)), expression)
+            return ex.interpolate(expression, self.ref)
 
     def _words(self, node: ex.Expr, top: bool = False) -> str:
         w = self.words
@@ -143,10 +143,10 @@ class SkipWriter:
         if node.name == "not" and len(args) == 1:
             inner = args[0]
             if isinstance(inner, ex.Call) and inner.name == "selected" and len(inner.args) == 2:
-                target = inner.args[0]
-                if isinstance(target, ex.Ref):
-                    value = self._operand(target.name, inner.args[1])
-                    return f"{self.ref(target.name)} {w['excludes']} {value}"
+                excluded = inner.args[0]
+                if isinstance(excluded, ex.Ref):
+                    value = self._operand(excluded.name, inner.args[1])
+                    return f"{self.ref(excluded.name)} {w['excludes']} {value}"
             return f"{w['not']} ({self._words(inner, top=True)})"
         if node.name == "count-selected" and len(args) == 1 and isinstance(args[0], ex.Ref):
             return f"{w['count']} {self.ref(args[0].name)}"

@@ -65,10 +65,10 @@ def _combine(matrices: list[Matrix]) -> Matrix:
     first = matrices[0]
     out = []
     for code, row in rows.items():
-        cells = tuple(sums[code])
-        total = Cell(**{s: sum(c.count(s) for c in cells) for s in STANCES})
-        verdict = decide(list(columns.values()), cells, first.thresholds)
-        out.append(replace(row, cells=cells, total=total, verdict=verdict))
+        summed = tuple(sums[code])
+        total = Cell(**{s: sum(c.count(s) for c in summed) for s in STANCES})
+        verdict = decide(list(columns.values()), summed, first.thresholds)
+        out.append(replace(row, cells=summed, total=total, verdict=verdict))
     return replace(first, columns=tuple(columns.values()), rows=tuple(out))
 
 

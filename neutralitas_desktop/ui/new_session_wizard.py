@@ -234,7 +234,7 @@ class ConsentPage(_Page):
         )
         for value, button in (("given", self.given), ("refused", self.refused)):
             self.group.addButton(button)
-            button.toggled.connect(lambda on, v=value: on and self._on_consent(v))
+            button.toggled.connect(lambda on, v=value: self._on_consent(v) if on else None)
             layout.addWidget(button)
         form = QFormLayout()
         self.method = QComboBox(self)

@@ -37,7 +37,7 @@ class UiSettings:
     @property
     def font_size(self) -> int:
         try:
-            value = int(self._s.value("runner/font_size", DEFAULT_FONT_SIZE))  # type: ignore[arg-type]
+            value = int(str(self._s.value("runner/font_size", DEFAULT_FONT_SIZE)))
         except (TypeError, ValueError):
             return DEFAULT_FONT_SIZE
         return min(FONT_SIZES, key=lambda size: abs(size - value))
@@ -54,20 +54,12 @@ class UiSettings:
     def set_geometry(self, name: str, value: QByteArray) -> None:
         self._s.setValue(f"windows/{name}/geometry", value)
 
-    def window_state(self, name: str) -> QByteArray | None:
-        value = self._s.value(f"windows/{name}/state")
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def set_window_state(self, name: str, value: QByteArray) -> None:
-        self._s.setValue(f"windows/{name}/state", value)
-
     # ---- studies -------------------------------------------------------------------
     @property
     def recent_studies(self) -> list[str]:
         value = self._s.value("studies/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or [] if v][:MAX_RECENT]
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(v) for v in items if v][:MAX_RECENT]
 
     def add_recent_study(self, path: str) -> None:
         recent = [p for p in self.recent_studies if p != path]

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from neutralitas_desktop.errors import NeutralitasError
-from neutralitas_desktop.instruments.expressions import (
+from neutralitas_desktop.instruments.xpath import (
     KNOWN_FUNCTIONS,
     BinOp,
     Call,

@@ -8,7 +8,6 @@ import re
 
 import pytest
 
-from neutralitas_desktop.instruments.expressions import EvalContext, evaluate, truthy
 from neutralitas_desktop.instruments.model import (
     CHOICE_TYPES,
     STANCES,
@@ -19,6 +18,7 @@ from neutralitas_desktop.instruments.model import (
 )
 from neutralitas_desktop.instruments.study_template import StudyTemplate, load_study_template
 from neutralitas_desktop.instruments.toml_format import load_instrument_with_warnings
+from neutralitas_desktop.instruments.xpath import EvalContext, evaluate, truthy
 from neutralitas_desktop.paths import forms_dir
 
 LANGUAGES = ("id", "en")

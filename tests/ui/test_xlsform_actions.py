@@ -9,6 +9,7 @@ import pytest
 from neutralitas_desktop.instruments.xlsform_import import import_xlsform
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "xlsform-corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="XLSForm corpus not present")
 
 
 def _record(monkeypatch: pytest.MonkeyPatch, actions, lenient: bool) -> dict[str, list]:  # type: ignore[no-untyped-def]
@@ -24,6 +25,7 @@ def test_forms_menu_offers_xlsform_import_and_export(window) -> None:  # type: i
     assert "Import XLSForm…" in texts and "Export as XLSForm…" in texts
 
 
+@needs_corpus
 def test_import_converts_after_asking_and_stores_the_form(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     seen = _record(monkeypatch, window.xlsform, lenient=True)
     summary = window.xlsform.import_file(str(CORPUS / "geo.xlsx"))
@@ -33,6 +35,7 @@ def test_import_converts_after_asking_and_stores_the_form(window, monkeypatch) -
     assert summary.form_id in {f.form_id for f in window.workspace.instruments()}
 
 
+@needs_corpus
 def test_refused_import_lists_problems_and_stores_nothing(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     seen = _record(monkeypatch, window.xlsform, lenient=True)
     before = {f.id for f in window.workspace.instruments()}
@@ -42,6 +45,7 @@ def test_refused_import_lists_problems_and_stores_nothing(window, monkeypatch) -
     assert {f.id for f in window.workspace.instruments()} == before
 
 
+@needs_corpus
 def test_declining_conversion_imports_nothing(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     seen = _record(monkeypatch, window.xlsform, lenient=False)
     before = {f.id for f in window.workspace.instruments()}

@@ -19,7 +19,7 @@ def head() -> str:
     return HEAD
 
 
-def _config():  # type: ignore[no-untyped-def]
+def _config():
     from alembic.config import Config
 
     config = Config()

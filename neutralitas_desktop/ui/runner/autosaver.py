@@ -3,7 +3,6 @@ THROTTLE_MS after the keystroke; the writer's outcomes come back as Qt signals."
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -103,7 +102,3 @@ class AutoSaver(QObject):
     def close(self, timeout: float = 3.0) -> bool:
         self.flush_typing()
         return self._writer.close(timeout)
-
-
-def saved_label_time(when: dt.datetime) -> str:
-    return when.strftime("%H:%M:%S")

@@ -124,7 +124,7 @@ class NumberInput(TextInput):
         self.line.setMaximumWidth(180)
         self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout = self.layout()
-        assert layout is not None
+        assert isinstance(layout, QHBoxLayout)
         layout.addStretch(1)
 
     def value(self) -> str | None:
@@ -152,7 +152,7 @@ class DateInput(TextInput):
         self.calendar.clicked.connect(menu.close)
         button.setMenu(menu)
         layout = self.layout()
-        assert layout is not None
+        assert isinstance(layout, QHBoxLayout)
         layout.addWidget(button)
         today = QPushButton(self.tr("Today"), self)
         today.setObjectName("link")
@@ -182,7 +182,7 @@ class TimeInput(TextInput):
         now.setObjectName("link")
         now.clicked.connect(self._on_now)
         layout = self.layout()
-        assert layout is not None
+        assert isinstance(layout, QHBoxLayout)
         layout.addWidget(now)
         layout.addStretch(1)
 
@@ -201,7 +201,7 @@ class DateTimeInput(TextInput):
         now.setObjectName("link")
         now.clicked.connect(self._on_now)
         layout = self.layout()
-        assert layout is not None
+        assert isinstance(layout, QHBoxLayout)
         layout.addWidget(now)
         layout.addStretch(1)
 

@@ -60,8 +60,9 @@ class MissingAnswersDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         first = self.tree.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.tree.setCurrentItem(first.child(0))
+        child = first.child(0) if first is not None else None
+        if child is not None:
+            self.tree.setCurrentItem(child)
 
     def _on_go(self) -> None:
         item = self.tree.currentItem()

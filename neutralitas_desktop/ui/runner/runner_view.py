@@ -167,15 +167,19 @@ class RunnerView(QWidget):
             lambda: self._step(-1),
         )
         self.act_find = action(
-            self.tr("Find a question…"), [QKeySequence.StandardKey.Find], self.find_question
+            self.tr("Find a question…"),
+            [QKeySequence(QKeySequence.StandardKey.Find)],
+            self.find_question,
         )
         self.act_bigger = action(
             self.tr("Larger text"),
-            [QKeySequence.StandardKey.ZoomIn, QKeySequence(ctrl | Qt.Key.Key_Equal)],
+            [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence(ctrl | Qt.Key.Key_Equal)],
             lambda: self._step_font(1),
         )
         self.act_smaller = action(
-            self.tr("Smaller text"), [QKeySequence.StandardKey.ZoomOut], lambda: self._step_font(-1)
+            self.tr("Smaller text"),
+            [QKeySequence(QKeySequence.StandardKey.ZoomOut)],
+            lambda: self._step_font(-1),
         )
 
     def runner_actions(self) -> list[QAction]:

@@ -55,7 +55,7 @@ class TagsDialog(QDialog):
         for site in workbench.sites():
             self.site.addItem(local(site.label, language, site.key), site.key)
         self.site.setCurrentIndex(max(0, self.site.findData(self.tags.site_id)))
-        self.started = QDateTimeEdit(QDateTime(self.tags.started_at), self)
+        self.started = QDateTimeEdit(QDateTime(self.tags.started_at), self)  # type: ignore[call-overload]
         self.started.setCalendarPopup(True)
         self.started.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.reason = QLineEdit(self)

@@ -1,0 +1,210 @@
+"""Conversion passes over the typed records: each detects what this app cannot take as
+written and returns findings (where, what a strict import refuses, what a lenient import
+does); :meth:`Report.settle` applies the strict / lenient rule to them.
+
+Expressions are looked into through the xpath package's parsed trees only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from neutralitas_desktop.instruments import xpath
+from neutralitas_desktop.instruments.validation import typographic_quotes_message
+from neutralitas_desktop.instruments.xlsform.normaliser import Table
+from neutralitas_desktop.instruments.xlsform.problems import Finding, Report, Where
+from neutralitas_desktop.instruments.xlsform.records import GroupRecord, QuestionRecord, TypeSpec
+
+_NOUNS = {
+    "text": "a text question",
+    "file": "a file question",
+    "note": "a note",
+    "drop": "nothing (the row is dropped)",
+}
+GROUP_EXPRESSIONS = ("relevant", "repeat_count")
+QUESTION_EXPRESSIONS = ("relevant", "constraint", "calculation", "choice_filter", "required_if")
+
+
+def _column(table: Table, fld: str) -> str:
+    """The header of the column an expression field is read from."""
+    return table.header_of("required" if fld == "required_if" else fld)
+
+
+def ascii_quotes(
+    record: QuestionRecord | GroupRecord, fields: tuple[str, ...], table: Table, report: Report
+) -> None:
+    """Literals in typographic quotes (“ciamis”) get ASCII quotes, with a warning each.
+
+    Word processors make quotes typographic; ODK does not read them as quotes, and a
+    choice filter keeping them would match no choice. Strict and lenient alike.
+    """
+    for fld in fields:
+        text, changed = xpath.ascii_quotes(getattr(record, fld))
+        if not changed:
+            continue
+        setattr(record, fld, text)
+        where = Where(table.sheet.title, record.row, _column(table, fld))
+        for written, literal in changed:
+            report.warn(where, typographic_quotes_message(written, literal, converted=True))
+
+
+def unsupported_type(q: QuestionRecord, spec: TypeSpec, table: Table) -> list[Finding]:
+    """A type this app has no equivalent for: converted to text, file, note, or dropped."""
+    sheet = table.sheet.title
+    noun = _NOUNS[spec.lenient_type]
+    findings = [
+        Finding(
+            Where(sheet, q.row, table.header_of("type")),
+            refused=f"type '{spec.raw}' is not supported ({spec.reason}); a lenient import "
+            f"converts it to {noun}",
+            converted=f"{spec.raw} converted to {noun}",
+            apply=lambda: None,
+            node=q.name,
+            field="type",
+        )
+    ]
+    if spec.lenient_type != "drop" and q.choice_filter:
+
+        def drop_filter() -> None:
+            q.choice_filter = ""
+
+        findings.append(
+            Finding(
+                Where(sheet, q.row, table.header_of("choice_filter")),
+                refused="",
+                converted=f"choice_filter of '{q.name}' dropped with its external choices",
+                apply=drop_filter,
+            )
+        )
+    return findings
+
+
+def loop(group: GroupRecord, spec: TypeSpec, items: int, table: Table) -> Finding:
+    """``begin loop over list``: a repeat with one item per choice."""
+
+    def to_repeat() -> None:
+        group.repeat_count = str(items)
+
+    return Finding(
+        Where(table.sheet.title, group.row, table.header_of("type")),
+        refused=f"'{spec.raw}' (a loop over a choice list) is not supported; use 'begin "
+        "repeat' (a lenient import converts it to a repeat with one item per choice)",
+        converted=f"'{spec.raw}' converted to a repeat of {items} items (one per choice of "
+        f"'{spec.list_name}')",
+        apply=to_repeat,
+        node=group.name,
+        field="type",
+    )
+
+
+def choice_filter_columns(q: QuestionRecord, known: set[str], table: Table) -> list[Finding]:
+    """Bare names of a choice filter that are no column of the list: values meant to be
+    quoted (``district = ciamis``); a lenient import quotes them."""
+    text, list_name = q.choice_filter, q.choice_list
+    unknown = [(name, pos) for name, pos in xpath.choice_columns(text) if name not in known]
+    if not unknown:
+        return []
+    fixed = text
+    for word, position in reversed(unknown):
+        fixed = f"{fixed[:position]}'{word}'{fixed[position + len(word) :]}"
+    where = Where(table.sheet.title, q.row, table.header_of("choice_filter"))
+    words = ", ".join(f"'{word}'" for word, _ in unknown)
+
+    def quote() -> None:
+        q.choice_filter = fixed
+
+    converted = (
+        f"choice_filter '{text}' read as \"{fixed}\" ({words} is not a column of list "
+        f"'{list_name}')"
+    )
+    findings = [
+        Finding(
+            where,
+            refused=f"'{word}' in choice_filter '{text}' is not a column of list '{list_name}' "
+            f"in the choices sheet (a value is written in quotes, '{word}'; a lenient import "
+            "adds them)",
+            converted=converted if index == 0 else "",
+            apply=quote if index == 0 else lambda: None,
+            node=q.name,
+            field="choice_filter",
+        )
+        for index, (word, _) in enumerate(unknown)
+    ]
+    return findings
+
+
+def odk_only_functions(
+    record: QuestionRecord | GroupRecord, fields: tuple[str, ...], table: Table, default: str
+) -> list[Finding]:
+    """Expressions calling functions only ODK computes: dropped (a calculation: the
+    question becomes a text question)."""
+    findings: list[Finding] = []
+    name = record.name
+    for fld in fields:
+        text = getattr(record, fld)
+        found = xpath.odk_only_functions(text, choice_filter=fld == "choice_filter") if text else []
+        if not found:
+            continue
+        column = _column(table, fld)
+        listed = ", ".join(f"{f}()" for f in found)
+        fix = (
+            "converts the question to a text question"
+            if fld == "calculation"
+            else (f"drops the {column}")
+        )
+        to_text = (
+            fld == "calculation"
+            and isinstance(record, QuestionRecord)
+            and record.type == "calculate"
+        )
+        if to_text:
+            converted = (
+                f"'{name}' uses {listed}, which this app cannot compute; converted to a text "
+                "question"
+            )
+        else:
+            converted = (
+                f"{column} of '{name}' uses {listed}, which this app cannot compute; dropped"
+            )
+        findings.append(
+            Finding(
+                Where(table.sheet.title, record.row, column),
+                refused=f"uses {listed}, which this app cannot compute; a lenient import {fix}",
+                converted=converted,
+                apply=_dropper(record, fld, to_text, default),
+                node=name,
+                field=fld,
+            )
+        )
+    return findings
+
+
+def _dropper(
+    record: QuestionRecord | GroupRecord, fld: str, to_text: bool, default: str
+) -> Callable[[], None]:
+    def apply() -> None:
+        setattr(record, fld, "")
+        if to_text and isinstance(record, QuestionRecord):
+            record.type = "text"
+            if not record.label:
+                record.label = {default: record.name}
+
+    return apply
+
+
+def media_label(q: QuestionRecord, media: str, table: Table, default: str) -> Finding:
+    """A question with only media (not imported): its file name becomes the label."""
+
+    def label() -> None:
+        q.label = {default: media}
+
+    return Finding(
+        Where(table.sheet.title, q.row, table.header_of("label")),
+        refused=f"'{q.name}' has only media ({media}), which is not imported, and no label or "
+        "hint; a lenient import uses the file name as its label",
+        converted=f"'{q.name}' has only media, which is not imported; its label is now the file "
+        f"name '{media}'",
+        apply=label,
+        node=q.name,
+        field="label",
+    )
