@@ -1,6 +1,7 @@
 """The payload of a package is checked before anything reads its rows: its schema must be
-exactly the schema of the version it declares — no trigger, view, extra table or index,
-no missing or extra column — and every attachment's bytes must match their SHA-256.
+exactly that of the version it declares (no trigger, view, extra table or index, no
+missing or extra column), its pages must pass SQLite's quick check, and every
+attachment's bytes must match their SHA-256.
 
 The expected schema of a version is that of an empty database built by the migrations up
 to that version (once per process). The payload is opened read-only with
@@ -114,15 +115,15 @@ def check_payload(path: Path, database: Path, version: str) -> None:
         raise _refuse(path, "is not a database") from None
     try:
         con.execute("PRAGMA trusted_schema=OFF")
-        try:
-            found = read_schema(con)
-        except sqlite3.DatabaseError:
-            raise _refuse(path, "is not a readable database") from None
-        problems = _differences(found, expected)
+        problems = _differences(read_schema(con), expected)
         if problems:
             more = f" (and {len(problems) - 1} more difference(s))" if len(problems) > 1 else ""
             raise _refuse(path, f"has {problems[0]}, not the schema of version {version}{more}")
+        if con.execute("PRAGMA quick_check(1)").fetchall() != [("ok",)]:
+            raise _refuse(path, "is a damaged database (SQLite's quick check fails)")
         _check_attachments(path, con)
+    except sqlite3.DatabaseError:  # damaged pages, a malformed schema: not our data
+        raise _refuse(path, "is not a readable database") from None
     finally:
         con.close()
 

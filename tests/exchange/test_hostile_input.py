@@ -4,6 +4,7 @@ before anything is allocated or attached, and the master stays byte-for-byte the
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import tracemalloc
 import zlib
@@ -239,3 +240,21 @@ def test_a_file_larger_than_any_package_is_refused_before_it_is_read(
         fh.truncate(limits.HARD_CAP + limits.MAX_HEADER_AND_TRAILER + 1)
     err = refused_by_cli(study.path, huge, capsys)
     assert "it is larger than any field package" in err
+
+
+def test_a_payload_with_damaged_pages_is_refused(
+    study: Any, field_package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header, payload = unpack(field_package)
+    content = bytearray(zlib.decompress(payload))
+    middle = len(content) // 2
+    content[middle : middle + 65536] = b"\xff" * 65536  # table pages, not the schema
+    manifest = {
+        **header["manifest"],
+        "content_sha256": hashlib.sha256(content).hexdigest(),
+        "content_size": len(content),
+    }
+    damaged = tmp_path / "damaged.ndpkg"
+    repack(damaged, {**header, "manifest": manifest}, zlib.compress(bytes(content)))
+    err = refused_by_cli(study.path, damaged, capsys)
+    assert "tampered with: its data is a damaged database" in err
