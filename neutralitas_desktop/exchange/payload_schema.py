@@ -1,7 +1,8 @@
 """The payload of a package is checked before anything reads its rows: its schema must be
 exactly that of the version it declares (no trigger, view, extra table or index, no
-missing or extra column), its pages must pass SQLite's quick check, and every
-attachment's bytes must match their SHA-256.
+missing or extra column), its pages must pass SQLite's quick check, every value must be
+of its column's kind (a time where a time belongs), and every attachment's bytes must
+match their SHA-256.
 
 The expected schema of a version is that of an empty database built by the migrations up
 to that version (once per process). The payload is opened read-only with
@@ -121,11 +122,51 @@ def check_payload(path: Path, database: Path, version: str) -> None:
             raise _refuse(path, f"has {problems[0]}, not the schema of version {version}{more}")
         if con.execute("PRAGMA quick_check(1)").fetchall() != [("ok",)]:
             raise _refuse(path, "is a damaged database (SQLite's quick check fails)")
+        _check_values(path, con, expected)
         _check_attachments(path, con)
     except sqlite3.DatabaseError:  # damaged pages, a malformed schema: not our data
         raise _refuse(path, "is not a readable database") from None
     finally:
         con.close()
+
+
+# What a value stored under each declared type must look like for the app to read it:
+# SQLite keeps whatever it is given (a text where a time belongs, a number in a JSON
+# column), and the merge would stop on it halfway with a traceback.
+_DATETIME = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*"
+_VALID = {
+    "VARCHAR": "typeof({c}) = 'text'",
+    "TEXT": "typeof({c}) = 'text'",
+    "INTEGER": "typeof({c}) = 'integer'",
+    "BOOLEAN": "typeof({c}) = 'integer' AND {c} IN (0, 1)",
+    "BLOB": "typeof({c}) = 'blob'",
+    "JSON": "typeof({c}) IN ('integer', 'real') OR (typeof({c}) = 'text' AND json_valid({c}))",
+    "DATETIME": (
+        f"typeof({{c}}) = 'text' AND {{c}} GLOB '{_DATETIME}' AND julianday({{c}}) IS NOT NULL"
+    ),
+}
+
+
+def _check_values(path: Path, con: sqlite3.Connection, expected: Schema) -> None:
+    """Refuse a value the app could not read back: one scan of each table."""
+    for table, columns in sorted(expected.columns.items()):
+        checked: list[tuple[str, str]] = []
+        for name, declared, notnull, _pk, _hidden in columns:
+            rule = _VALID.get(declared.split("(")[0])
+            if rule is None:
+                continue
+            quoted = '"' + name.replace('"', '""') + '"'
+            valid = rule.format(c=quoted)
+            if not notnull:
+                valid = f"{quoted} IS NULL OR ({valid})"
+            checked.append((name, f"coalesce(sum(NOT ({valid})), 0)"))
+        if not checked:
+            continue
+        sql = f'SELECT {", ".join(e for _, e in checked)} FROM "{table}"'
+        counts = con.execute(sql).fetchone()
+        for (name, _), bad in zip(checked, counts, strict=True):
+            if bad:
+                raise _refuse(path, f"has {bad} value(s) of the wrong kind in '{table}.{name}'")
 
 
 def _check_attachments(path: Path, con: sqlite3.Connection) -> None:

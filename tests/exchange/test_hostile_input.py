@@ -258,3 +258,25 @@ def test_a_payload_with_damaged_pages_is_refused(
     repack(damaged, {**header, "manifest": manifest}, zlib.compress(bytes(content)))
     err = refused_by_cli(study.path, damaged, capsys)
     assert "tampered with: its data is a damaged database" in err
+
+
+@pytest.mark.parametrize(
+    ("sql", "said"),
+    [
+        ("UPDATE field_session SET updated_at = 'garbage';", "'field_session.updated_at'"),
+        ("UPDATE answer_revision SET created_at = x'00ff';", "'answer_revision.created_at'"),
+        ("UPDATE study SET settings = '{not json';", "'study.settings'"),
+        ("UPDATE attachment SET size = 'big';", "'attachment.size'"),
+    ],
+)
+def test_a_value_the_app_cannot_read_is_refused(
+    study: Any,
+    field_package: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    sql: str,
+    said: str,
+) -> None:
+    forged = forge(field_package, tmp_path / "forged.ndpkg", sql)
+    err = refused_by_cli(study.path, forged, capsys)
+    assert f"value(s) of the wrong kind in {said}" in err
