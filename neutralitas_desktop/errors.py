@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from neutralitas_desktop.vocabulary.messages import Message, default_text, text
 
 
@@ -47,3 +49,23 @@ class DatabaseError(NeutralitasError):
 
 class NotFoundError(NeutralitasError):
     """A named object (form, session, site, …) does not exist in the study."""
+
+
+# What the operating system's refusals to write mean to a user; anything else is a bug.
+_UNWRITABLE = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied (read-only)",
+    errno.EPERM: "permission denied (read-only)",
+}
+
+
+def unwritable(exc: BaseException) -> str | None:
+    """Why a write failed, in words, when the machine refused it (disk full, read-only);
+    None for any other failure, which should stay a traceback. Looks one level into the
+    exception's cause, where libraries (XlsxWriter, reportlab) keep the OSError."""
+    for candidate in (exc, exc.__cause__, exc.__context__):
+        if isinstance(candidate, OSError) and candidate.errno in _UNWRITABLE:
+            return _UNWRITABLE[candidate.errno]
+    return None

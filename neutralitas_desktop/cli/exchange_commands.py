@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.cli.terminal import safe, say
 from neutralitas_desktop.exchange.conflicts import list_conflicts, resolve_conflict
 from neutralitas_desktop.exchange.crypto import ask_passphrase
 from neutralitas_desktop.exchange.manifest import Manifest
@@ -127,7 +128,7 @@ def cmd_package(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _ask(manifest: Manifest) -> str:
     who = manifest.researcher or manifest.device_name or manifest.device_id[:8]
-    return ask_passphrase(f"Passphrase for the package from {who}: ")
+    return ask_passphrase(f"Passphrase for the package from {safe(who)}: ")
 
 
 def cmd_merge(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -135,19 +136,19 @@ def cmd_merge(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.db_target, ctx.profile, args.packages, passphrase=_ask, dry_run=args.dry_run
     )
     for summary in summaries:
-        print(summary.describe())
+        say(summary.describe())
         if summary.already_merged:
             continue
         for name, counts in summary.by_researcher.items():
             if counts.empty:
                 continue
-            print(
+            say(
                 f"  {name}: {counts.new_sessions} new sessions, "
                 f"{counts.updated_sessions} updated sessions, {counts.new_answers} new answers, "
                 f"{counts.updated_answers} updated answers, {counts.conflicts} conflicts"
             )
         for line in summary.mapped + summary.renamed:
-            print(f"  {line}")
+            say(f"  {line}")
     if args.dry_run:
         print("(preview: nothing was changed)")
     return 0
@@ -175,7 +176,7 @@ def cmd_comments(args: argparse.Namespace, ctx: CliContext) -> int:
     for c in review_comments(db, find_session(db, args.session)):
         where = c.answer_key or "session"
         state = " (resolved)" if c.resolved else ""
-        print(f"{c.created_at:%Y-%m-%d %H:%M} {c.author} on {where}: {c.comment}{state}")
+        say(f"{c.created_at:%Y-%m-%d %H:%M} {c.author} on {where}: {c.comment}{state}")
     return 0
 
 
@@ -214,11 +215,11 @@ def cmd_conflicts_list(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for c in found:
         where = " · ".join(x for x in (c.site, c.informant, c.form) if x)
-        print(f"{c.kind} {c.short_ref}  {where}  {c.question}")
+        say(f"{c.kind} {c.short_ref}  {where}  {c.question}")
         for n, s in enumerate(c.sides, 1):
             shown = "  [shown]" if s.shown else ""
             note = f" (note: {s.note})" if s.note else ""
-            print(
+            say(
                 f"  {n}) {s.value!r}{note} — {s.researcher or '?'} ({s.device_name}), "
                 f"{s.at:%Y-%m-%d %H:%M}{shown}"
             )
@@ -234,5 +235,5 @@ def cmd_conflicts_resolve(args: argparse.Namespace, ctx: CliContext) -> int:
     conflict = resolve_conflict(
         db, actor, args.ref, choose=args.choose, value=args.value, note=args.note
     )
-    print(f"resolved {conflict.kind} {conflict.short_ref} ({conflict.question})")
+    say(f"resolved {conflict.kind} {conflict.short_ref} ({conflict.question})")
     return 0

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.cli.terminal import say
 from neutralitas_desktop.errors import InstrumentError
 from neutralitas_desktop.fieldwork.instruments import get_instrument, list_instruments
 from neutralitas_desktop.instruments.study_template import STUDY_FILE, load_study_template
@@ -36,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     for info in list_instruments(ctx.db):
         title = info.title.get("id") or next(iter(info.title.values()), "")
-        print(
+        say(
             f"{info.form_id:32} {info.version:10} {info.source_type:14} "
             f"{info.questions:4} questions  {title}"
         )
@@ -87,5 +88,5 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     for parents, node in instrument.walk():
         indent = "  " * len(parents)
         kind = getattr(node, "type", "repeat" if getattr(node, "repeat", False) else "group")
-        print(f"{indent}{node.name} [{kind}] {instrument.text(node.label, lang)}")
+        say(f"{indent}{node.name} [{kind}] {instrument.text(node.label, lang)}")
     return 0

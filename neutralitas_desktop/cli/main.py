@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from neutralitas_desktop import __version__
 from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.cli.terminal import safe_lines
 from neutralitas_desktop.errors import NeutralitasError
 
 COMMAND_MODULES = (
@@ -53,8 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args, context) or 0)
     except NeutralitasError as exc:
-        message = str(exc).replace("\n", " ") if "\n" not in str(exc).strip() else str(exc)
-        print(f"neutralitas: error: {message}", file=sys.stderr)
+        message = str(exc).strip()
+        print(f"neutralitas: error: {safe_lines(message)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("neutralitas: interrupted", file=sys.stderr)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.cli.terminal import say
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.instruments.model import pick
@@ -197,7 +198,7 @@ def _print_table(m: Matrix, lang: str) -> None:
         if v.decided_by:
             verdict += f" ({', '.join(v.decided_by)})"
         name = ("  " * r.depth + r.code).ljust(width)
-        print(name + "".join(t.ljust(w) for t, w in zip(row, col_width, strict=True)) + verdict)
+        say(name + "".join(t.ljust(w) for t, w in zip(row, col_width, strict=True)) + verdict)
     t = m.thresholds
     print(
         f"\ncells: V violation, N neutrality, ? unclear (answers). Verdict thresholds: "
@@ -215,10 +216,11 @@ def _print_evidence(
     for e in items:
         who = e.informant_code or e.source_type
         role = f", {pick(e.role_label, lang) or e.role}" if e.role else ""
-        print(
+        say(
             f"[{e.stance}] {e.started_at:%Y-%m-%d} {who}{role}, {e.site_name} "
-            f"({e.column}; session {e.session_id[:8]})\n    {e.label}"
+            f"({e.column}; session {e.session_id[:8]})"
         )
+        say(f"    {e.label}")
     print(f"{len(items)} piece(s) of evidence")
     return 0
 
@@ -244,7 +246,7 @@ def cmd_codebook_list(args: argparse.Namespace, ctx: CliContext) -> int:
     for t in list_themes(ctx.db):
         flags = " (retired)" if t.retired else ""
         codings = f"  [{t.codings} codings]" if t.codings else ""
-        print(f"{'  ' * t.depth}{t.code:32} {pick(t.label, lang)}{flags}{codings}")
+        say(f"{'  ' * t.depth}{t.code:32} {pick(t.label, lang)}{flags}{codings}")
     return 0
 
 
@@ -307,7 +309,7 @@ def cmd_findings_list(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for f in items:
         site = f" @ {f.site_name}" if f.site_name else ""
-        print(
+        say(
             f"{f.id[:8]}  {f.theme_code}{site}  [{f.status}]  {f.conclusion}  "
             f"({len(f.evidence)} evidence)"
         )

@@ -10,6 +10,7 @@ package is encrypted, is bound to the ciphertext as associated data.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from neutralitas_desktop.exchange import crypto
+from neutralitas_desktop.exchange import crypto, limits
 from neutralitas_desktop.exchange.errors import (
     CorruptedPackageError,
     NewerPackageError,
@@ -82,7 +83,8 @@ def write_container(path: Path, manifest: Manifest, content: bytes, passphrase: 
             os.fsync(fh.fileno())
         tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # on a read-only disk even this fails
+            tmp.unlink()
         raise PackageError(f"cannot write {path}: {exc.strerror or exc}") from None
     return len(body) + _TRAILER
 
@@ -91,6 +93,7 @@ def read_envelope(path: Path) -> Envelope:
     """Check the framing and the checksum of a package file; raises a PackageError subclass
     that says which of not-a-package, truncated, corrupted or newer-format it is."""
     try:
+        limits.check_file_size(path, path.stat().st_size)
         data = path.read_bytes()
     except FileNotFoundError:
         raise PackageError(f"{path}: no such file") from None
@@ -155,20 +158,23 @@ def open_payload(envelope: Envelope, passphrase: Callable[[Manifest], str | None
     and verified against the manifest's SHA-256."""
     path, manifest = envelope.path, envelope.manifest
     payload = envelope.payload
+    limits.check_declared(path, manifest.content_size, len(payload))
     if envelope.encryption is not None:
-        secret = passphrase(manifest)
+        try:
+            crypto.check_cost(envelope.encryption)
+        except PackageError as exc:
+            raise type(exc)(f"{path}: {exc}") from None
+        try:
+            secret = passphrase(manifest)
+        except PackageError as exc:
+            raise type(exc)(f"{path}: {exc}") from None
         if secret is None:
             raise PassphraseRequiredError(f"{path}: encrypted: a passphrase is needed")
         try:
             payload = crypto.decrypt(payload, secret, envelope.encryption, _aad(manifest))
         except PackageError as exc:
             raise type(exc)(f"{path}: {exc}") from None
-    try:
-        content = zlib.decompress(payload)
-    except zlib.error:
-        raise TamperedPackageError(
-            f"{path}: tampered with: its content cannot be unpacked"
-        ) from None
+    content = limits.inflate(path, payload, manifest.content_size)
     if len(content) != manifest.content_size or (
         hashlib.sha256(content).hexdigest() != manifest.content_sha256
     ):

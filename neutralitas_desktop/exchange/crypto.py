@@ -12,6 +12,7 @@ import getpass
 import hashlib
 import hmac
 import os
+import sys
 import unicodedata
 from typing import Any
 
@@ -21,6 +22,8 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from neutralitas_desktop.exchange.errors import (
     PackageError,
+    PackageLimitError,
+    PassphraseRequiredError,
     TamperedPackageError,
     WrongPassphraseError,
 )
@@ -31,6 +34,9 @@ CIPHER = "AES-256-GCM"
 SCRYPT_N = 2**15
 SCRYPT_R = 8
 SCRYPT_P = 1
+# The costs a package may ask for: exactly those this app has written. Anything else
+# (2**22 asks for 4 GiB, r=64 for 32 GiB) is refused before scrypt runs.
+ALLOWED_SCRYPT = frozenset({(SCRYPT_N, SCRYPT_R, SCRYPT_P)})
 MIN_PASSPHRASE = 8
 
 
@@ -48,6 +54,23 @@ def _keys(passphrase: str, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, 
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
     material = Scrypt(salt=salt, length=64, n=n, r=r, p=p).derive(secret)
     return material[:32], hashlib.sha256(b"key-check" + material[32:]).digest()[:16]
+
+
+def check_cost(params: dict[str, Any]) -> None:
+    """Refuse scrypt parameters outside those this app writes (no file name: the caller
+    adds it)."""
+    try:
+        cost = (int(params["n"]), int(params["r"]), int(params["p"]))
+    except (KeyError, ValueError, TypeError):
+        raise TamperedPackageError(
+            "tampered with: its encryption header lacks the scrypt cost"
+        ) from None
+    if cost not in ALLOWED_SCRYPT:
+        n, r, p = cost
+        raise PackageLimitError(
+            f"refused: its encryption asks for a scrypt cost (n={n}, r={r}, p={p}) "
+            f"this app never writes (n={SCRYPT_N}, r={SCRYPT_R}, p={SCRYPT_P})"
+        )
 
 
 def check_passphrase(passphrase: str) -> None:
@@ -81,9 +104,8 @@ def decrypt(data: bytes, passphrase: str, params: dict[str, Any], aad: bytes) ->
             raise ValueError("unknown cipher")
         salt, nonce = _unb64(params["salt"]), _unb64(params["nonce"])
         expected = _unb64(params["key_check"])
+        check_cost(params)
         n, r, p = int(params["n"]), int(params["r"]), int(params["p"])
-        if n > 2**22 or r > 64 or p > 16:
-            raise ValueError("unreasonable scrypt cost")
         key, key_check = _keys(passphrase, salt, n, r, p)
     except (KeyError, ValueError, TypeError) as exc:
         raise TamperedPackageError(
@@ -105,12 +127,29 @@ def passphrase_from_env() -> str | None:
     return value if value else None
 
 
+def _has_terminal() -> bool:
+    """Whether getpass can ask someone: it reads the controlling terminal, else stdin."""
+    try:
+        with open("/dev/tty", "rb"):
+            return True
+    except OSError:
+        return sys.stdin is not None and sys.stdin.isatty()
+
+
 def ask_passphrase(prompt: str = "Passphrase: ", *, confirm: bool = False) -> str:
     """From NEUTRALITAS_PASSPHRASE, else typed at the terminal (twice when ``confirm``)."""
     env = passphrase_from_env()
     if env is not None:
         return env
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-        raise PackageError("the two passphrases differ")
+    no_terminal = PassphraseRequiredError(
+        f"a passphrase is needed and there is no terminal to type it: set {PASSPHRASE_ENV}"
+    )
+    if not _has_terminal():
+        raise no_terminal
+    try:
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+            raise PackageError("the two passphrases differ")
+    except EOFError:
+        raise no_terminal from None
     return first

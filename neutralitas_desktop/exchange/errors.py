@@ -40,3 +40,7 @@ class ForeignStudyError(PackageError):
 
 class NewerPackageError(PackageError):
     """A newer version of the app wrote the package (newer schema or package format)."""
+
+
+class PackageLimitError(PackageError):
+    """The package asks for more memory or work than any package this app writes would."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Connection, create_engine, inspect, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from neutralitas_desktop.errors import DatabaseError
+from neutralitas_desktop.errors import DatabaseError, unwritable
 from neutralitas_desktop.exchange.apply import apply_package
 from neutralitas_desktop.exchange.errors import ForeignStudyError, PackageError
 from neutralitas_desktop.exchange.read import OpenedPackage, PassphraseSource, open_package
@@ -29,6 +29,7 @@ from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.study import register_actor, study_info
 from neutralitas_desktop.store.database import Database, is_url, open_database
 from neutralitas_desktop.store.models import MergeLog, Study, new_id, utcnow
+from neutralitas_desktop.vocabulary import Message
 
 Progress = Callable[[int, int, str], None]
 
@@ -133,8 +134,15 @@ def join_study(
             finally:
                 db.close()
         final = Path(target).expanduser()
-        final.parent.mkdir(parents=True, exist_ok=True)
-        folder = Path(tempfile.mkdtemp(prefix="neutralitas-join-", dir=final.parent))
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(tempfile.mkdtemp(prefix="neutralitas-join-", dir=final.parent))
+        except OSError as exc:
+            raise DatabaseError(
+                message_id=Message.DATABASE_CANNOT_CREATE,
+                path=final,
+                reason=unwritable(exc) or exc.strerror,
+            ) from None
         try:
             db = open_database(folder / final.name, create=True)
             try:

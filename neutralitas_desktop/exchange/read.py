@@ -19,6 +19,7 @@ from neutralitas_desktop.exchange.errors import (
     TamperedPackageError,
 )
 from neutralitas_desktop.exchange.manifest import Manifest
+from neutralitas_desktop.exchange.payload_schema import check_payload
 from neutralitas_desktop.store import migrations
 from neutralitas_desktop.store.database import APPLICATION
 
@@ -82,6 +83,7 @@ def open_package(
     database = folder / "package.sqlite"
     try:
         database.write_bytes(content)
+        check_payload(path, database, manifest.schema_version)
         _check_content(path, database, manifest)
         if manifest.schema_version != migrations.HEAD:  # an older app wrote it: bring it up
             engine = create_engine(f"sqlite:///{database}")

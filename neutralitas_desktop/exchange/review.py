@@ -31,7 +31,9 @@ def find_session(db: Database, ref: str) -> str:
             return ref
         if len(ref) < 4:
             raise NotFoundError(f"no session '{ref}' (give at least 4 characters of its id)")
-        found = s.scalars(select(FieldSession.id).where(FieldSession.id.startswith(ref))).all()
+        found = s.scalars(
+            select(FieldSession.id).where(FieldSession.id.startswith(ref, autoescape=True))
+        ).all()
     if not found:
         raise NotFoundError(f"no session '{ref}' in this study")
     if len(found) > 1:

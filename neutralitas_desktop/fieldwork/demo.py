@@ -20,23 +20,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.answers import answer_id
+from neutralitas_desktop.fieldwork.demo_writes import BATCH_TABLES, write_batch
 from neutralitas_desktop.instruments import xpath
 from neutralitas_desktop.instruments.model import Group, Instrument, Question
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
-    Answer,
-    AnswerRevision,
-    Attachment,
-    Coding,
     Device,
-    FieldSession,
     Informant,
-    InformantIdentity,
     InformantRole,
     InstrumentVersion,
     Researcher,
@@ -182,7 +177,7 @@ def generate_demo(
         raise NeutralitasError("the number of sessions cannot be negative")
     rng = random.Random(seed)
     result = DemoResult()
-    with db.session() as s:
+    with db.writing() as s:  # another demo may be adding the same sites and team
         study = s.scalars(select(Study)).first()
         if study is None:
             raise NeutralitasError("the database holds no study; run `neutralitas init` first")
@@ -377,20 +372,15 @@ def _flush(
     batch: _Batch,
     result: DemoResult,
 ) -> None:
-    with db.engine.begin() as con:
-        known = set(con.execute(select(Attachment.sha256)).scalars())
-        new_blobs = [row for sha, row in batch.attachments.items() if sha not in known]
-        for table, rows in (
-            (Attachment.__table__, new_blobs),
-            (Informant.__table__, informant_rows),
-            (InformantIdentity.__table__, identity_rows),
-            (FieldSession.__table__, session_rows),
-            (Answer.__table__, batch.answers),
-            (AnswerRevision.__table__, batch.revisions),
-            (Coding.__table__, batch.codings),
-        ):
-            if rows:
-                con.execute(insert(table), rows)
+    answers, revisions, codings = BATCH_TABLES
+    write_batch(
+        db,
+        informant_rows,
+        identity_rows,
+        session_rows,
+        batch.attachments,
+        [(answers, batch.answers), (revisions, batch.revisions), (codings, batch.codings)],
+    )
     result.informants += len(informant_rows)
     result.answers += len(batch.answers)
     result.codings += len(batch.codings)

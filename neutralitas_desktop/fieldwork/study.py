@@ -111,7 +111,18 @@ def create_study(
 def register_actor(db: Database, profile: LocalProfile) -> Actor:
     """Make sure this device and its researcher are in the study; the Actor for writes."""
     researcher_id = derived_id("researcher", profile.device_id)
-    with db.session() as session:
+    name = profile.researcher_label
+    with db.session() as session:  # usually nothing to write: no write lock taken
+        device = session.get(Device, profile.device_id)
+        researcher = session.get(Researcher, researcher_id)
+        if (
+            device is not None
+            and device.name == profile.device_name
+            and researcher is not None
+            and (researcher.name, researcher.initials) == (name, profile.researcher_initials)
+        ):
+            return Actor(profile.device_id, researcher_id, name)
+    with db.writing() as session:
         device = session.get(Device, profile.device_id)
         if device is None:
             session.add(
@@ -120,7 +131,6 @@ def register_actor(db: Database, profile: LocalProfile) -> Actor:
         elif device.name != profile.device_name:
             device.name = profile.device_name
         researcher = session.get(Researcher, researcher_id)
-        name = profile.researcher_label
         if researcher is None:
             session.add(
                 Researcher(

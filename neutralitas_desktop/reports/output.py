@@ -10,7 +10,7 @@ import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.errors import NeutralitasError, unwritable
 
 ProgressFn = Callable[[int, int], None]  # (done, total)
 CancelFn = Callable[[], bool]  # True when the user asked to stop
@@ -72,7 +72,13 @@ def atomic_output(target: str | Path) -> Iterator[Path]:
     except OSError as exc:
         raise ReportError(f"cannot write {target}: {exc.strerror}") from None
     try:
-        yield tmp
+        try:
+            yield tmp
+        except Exception as exc:
+            why = unwritable(exc)
+            if why is None:
+                raise
+            raise ReportError(f"cannot write {target}: {why}; nothing was written") from None
         try:
             os.replace(tmp, target)
         except OSError as exc:

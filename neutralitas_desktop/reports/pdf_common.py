@@ -100,6 +100,18 @@ def esc(text: object) -> str:
     return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
+# Names and labels longer than this are cut: a table row may not outgrow a page.
+LABEL_LIMIT = 300
+
+
+def cut(text: str, limit: int = LABEL_LIMIT) -> str:
+    """A name or label for a cell or a heading; a longer one ends in a marker saying how
+    many characters were left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit].rstrip()}… [+{len(text) - limit}]"
+
+
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
     base = ParagraphStyle(

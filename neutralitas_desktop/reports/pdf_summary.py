@@ -36,6 +36,7 @@ from neutralitas_desktop.reports.pdf_common import (
     Heading,
     NumberedCanvas,
     ReportDoc,
+    cut,
     esc,
     grid,
     styles,
@@ -89,6 +90,10 @@ class SummaryStory:
     def local(self, text: dict[str, str]) -> str:
         return pick(text, self.lang, self.d.study.default_language)
 
+    def name(self, text: dict[str, str]) -> str:
+        """A label or title in this language, cut to fit a cell or a heading."""
+        return cut(self.local(text))
+
     def build(self) -> list[Any]:
         story = self.cover()
         story += [
@@ -137,7 +142,7 @@ class SummaryStory:
         )
         return [
             Spacer(1, 3.2 * cm),
-            self.p(esc(self.local(d.study.title)), "cover_title"),
+            self.p(esc(self.name(d.study.title)), "cover_title"),
             self.p(esc(t("summary", lang)), "cover_sub"),
             self.p(
                 f"<b>{esc(t('scope', lang))}:</b> {esc(scope)}"
@@ -247,7 +252,7 @@ class SummaryStory:
             ]
         ]
         for role, n in sorted(d.by_role.items(), key=lambda kv: -kv[1]):
-            role_rows.append([self.p(esc(self.local(d.roles.get(role, {})) or role), "cell"), n])
+            role_rows.append([self.p(esc(self.name(d.roles.get(role, {})) or role), "cell"), n])
         half = (CONTENT_WIDTH - 0.6 * cm) / 2
         right = [("ALIGN", (1, 1), (-1, -1), "RIGHT")]
         pair = Table(
@@ -281,13 +286,13 @@ class SummaryStory:
             Spacer(1, 4),
         ]
         keys = [c.key for c in m.columns]
-        head = [t("theme", lang), *(self.local(c.label) for c in m.columns), t("verdict", lang)]
+        head = [t("theme", lang), *(self.name(c.label) for c in m.columns), t("verdict", lang)]
         rows: list[list[Any]] = [[self.p(esc(h), "cell_head") for h in head]]
         extra: list[tuple[Any, ...]] = []
         short = SHORT.get(lang, SHORT["en"])
         for r, row in enumerate(m.rows, start=1):
             indent = "&nbsp;" * 4 * row.depth
-            name = esc(self.local(row.label) or row.code)
+            name = esc(self.name(row.label) or row.code)
             rows.append(
                 [
                     self.p(indent + (f"<b>{name}</b>" if row.depth == 0 else name), "cell"),
@@ -328,7 +333,7 @@ class SummaryStory:
             key=lambda r: (-r.total.violation, r.code),
         )[:12]
         if leaves:
-            names = [self.local(r.label) or r.code for r in leaves]
+            names = [self.name(r.label) or r.code for r in leaves]
             series = [
                 Series(
                     texts.label(texts.STANCES, s, lang),
@@ -377,14 +382,14 @@ class SummaryStory:
                 sub = 0
                 number = f"4.{section}"
                 out.append(CondPageBreak(6 * cm))
-                out.append(Heading(f"{number} {esc(self.local(theme.label))}", self.s["h2"], 1))
+                out.append(Heading(f"{number} {esc(self.name(theme.label))}", self.s["h2"], 1))
             else:
                 if not has or section == 0:
                     continue
                 sub += 1
                 number = f"4.{section}.{sub}"
                 out.append(CondPageBreak(4 * cm))
-                out.append(Heading(f"{number} {esc(self.local(theme.label))}", self.s["h3"], 2))
+                out.append(Heading(f"{number} {esc(self.name(theme.label))}", self.s["h3"], 2))
             out += self._theme_body(theme, row)
         if section == 0:
             out.append(self.p(esc(t("no_evidence_yet", lang))))
@@ -422,7 +427,7 @@ class SummaryStory:
         if excerpts:
             out.append(self.p(f"<b>{esc(t('key_excerpts', lang))}</b>", "small"))
             for e in excerpts:
-                role = self.local(d.roles.get(e.role, {})) if e.role else ""
+                role = self.name(d.roles.get(e.role, {})) if e.role else ""
                 who = ", ".join(x for x in (e.informant_code, role) if x)
                 source = texts.label(texts.SOURCE_TYPES, e.source_type, lang)
                 when = texts.long_date(getattr(e.date, "date", lambda: None)(), lang)
@@ -460,7 +465,7 @@ class SummaryStory:
         ]
         rows: list[list[Any]] = [[self.p(esc(h), "cell_head") for h in head]]
         for record, sessions in d.instruments:
-            title = self.local(record.title)
+            title = self.name(record.title)
             rows.append(
                 [
                     self.p(

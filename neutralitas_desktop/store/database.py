@@ -9,6 +9,7 @@ saved answer survives a laptop whose battery dies mid-interview.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -16,15 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from neutralitas_desktop.errors import DatabaseError
+from neutralitas_desktop.errors import DatabaseError, unwritable
 from neutralitas_desktop.store import migrations
 from neutralitas_desktop.store.models import utcnow
 from neutralitas_desktop.vocabulary import Message
 
 APPLICATION = "neutralitas-desktop"
+# How long a write waits for another program's write to end before saying the study is in use.
+BUSY_TIMEOUT_MS = 10_000
 # SQLite header field identifying our files ('NDSK').
 APPLICATION_ID = 0x4E44534B
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -53,6 +57,16 @@ class Database:
         with self._sessions() as session, session.begin():
             yield session
 
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A unit of work that takes the write lock before it reads (SQLite: BEGIN
+        IMMEDIATE), for read-then-write work another program may race: it waits for the
+        other writer (busy timeout) instead of failing on a read that went stale."""
+        with self._sessions() as session, session.begin():
+            if self.is_sqlite:
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            yield session
+
     def display_name(self) -> str:
         return str(self.path) if self.path else self.engine.url.render_as_string(True)
 
@@ -75,8 +89,22 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     if not path.exists():
         if not create:
             raise DatabaseError(message_id=Message.DATABASE_MISSING, path=path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                message_id=Message.DATABASE_CANNOT_CREATE,
+                path=path,
+                reason=unwritable(exc) or exc.strerror,
+            ) from None
+        if not os.access(path.parent, os.W_OK):
+            raise DatabaseError(
+                message_id=Message.DATABASE_CANNOT_CREATE,
+                path=path,
+                reason=f"its folder {path.parent} is read-only",
+            )
         return _create_sqlite(path)
+    _check_writable(path)
     version = _inspect_sqlite_file(path)
     head = migrations.head()
     backup = None
@@ -90,6 +118,35 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     if backup is not None:
         migrations.upgrade(engine)
     return Database(f"sqlite:///{path}", engine, path, head, backup)
+
+
+def _check_writable(path: Path) -> None:
+    """A study is written as it is used (WAL files beside it): refuse one that cannot be,
+    saying why, before SQLite fails with a message about something else."""
+    folder = path.resolve().parent
+    if not os.access(path, os.R_OK):
+        raise DatabaseError(message_id=Message.DATABASE_UNREADABLE, path=path)
+    if not os.access(folder, os.W_OK):
+        raise DatabaseError(message_id=Message.DATABASE_FOLDER_READ_ONLY, path=path, folder=folder)
+    if not os.access(path, os.W_OK):
+        raise DatabaseError(message_id=Message.DATABASE_FILE_READ_ONLY, path=path)
+
+
+def sqlite_failure(path: Path, error: BaseException) -> DatabaseError | None:
+    """The one-line message for a SQLite failure the user can cause (disk full, read-only
+    file or folder, a lock held by another program); None for anything else (a bug)."""
+    text = str(error).lower()
+    if "database or disk is full" in text or "disk i/o error" in text:
+        return DatabaseError(message_id=Message.DATABASE_DISK_FULL, path=path)
+    if "readonly database" in text or "read-only" in text:
+        return DatabaseError(message_id=Message.DATABASE_WRITE_READ_ONLY, path=path)
+    if "database is locked" in text or "database is busy" in text:
+        return DatabaseError(
+            message_id=Message.DATABASE_LOCKED, path=path, seconds=BUSY_TIMEOUT_MS // 1000
+        )
+    if "unable to open database file" in text:
+        return DatabaseError(message_id=Message.DATABASE_CANNOT_OPEN, path=path)
+    return None
 
 
 def _inspect_sqlite_file(path: Path) -> str:
@@ -149,8 +206,16 @@ def _sqlite_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
         cursor.close()
+
+    @event.listens_for(engine, "handle_error")
+    def _user_failures(context: ExceptionContext) -> None:
+        # Raised in place of SQLAlchemy's error, so services and the CLI get one project
+        # exception for a full disk, a read-only study or a lock, and bugs stay tracebacks.
+        failure = sqlite_failure(path, context.original_exception)
+        if failure is not None and isinstance(context.original_exception, sqlite3.Error):
+            raise failure from None
 
     return engine
 
@@ -167,8 +232,16 @@ def _create_sqlite(path: Path) -> Database:
             _write_meta(con)
     except (SQLAlchemyError, OSError) as exc:
         engine.dispose()
-        tmp.unlink(missing_ok=True)
-        raise DatabaseError(f"cannot create {path}: {exc}") from None
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        cause = getattr(exc, "orig", None) or exc
+        failure = sqlite_failure(path, cause)
+        if failure is not None:
+            raise failure from None
+        why = unwritable(cause) or str(cause).splitlines()[0]
+        raise DatabaseError(
+            message_id=Message.DATABASE_CANNOT_CREATE, path=path, reason=why
+        ) from None
     engine.dispose()
     shutil.move(tmp, path)  # only a complete database ever has the real name
     engine = _sqlite_engine(path)

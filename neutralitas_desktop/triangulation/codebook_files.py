@@ -18,6 +18,7 @@ Imports are all-or-nothing and report every problem with its row or code.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -78,7 +79,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
         tmp.write_bytes(data)
         tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # on a read-only disk even this fails
+            tmp.unlink()
         raise NeutralitasError(f"cannot write {path}: {exc.strerror}") from None
 
 
@@ -164,6 +166,17 @@ def import_csv(db: Database, actor: Actor, path: Path) -> ImportResult:
 
 
 # ---- REFI-QDA codebook -----------------------------------------------------------------
+# Characters XML 1.0 cannot hold at all (not even as a character reference): NUL and the
+# other C0 controls but tab and line breaks, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with what XML cannot hold replaced by U+FFFD, the marker of a character
+    that could not be kept, so the file stays well-formed for every QDA program."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _description(t: Theme, lang: str) -> str:
     heads = HEADINGS.get(lang, HEADINGS["en"])
     parts = [(t.description or {}).get(lang, "")]
@@ -193,10 +206,11 @@ def export_qdc(db: Database, path: Path, language: str | None = None) -> int:
                 parent,
                 f"{{{QDC_NS}}}Code",
                 guid=t.id.upper(),
-                name=label.get(lang) or next((v for v in label.values() if v), t.code),
+                name=xml_text(label.get(lang) or next((v for v in label.values() if v), t.code)),
                 isCodable="false" if t.retired else "true",
             )
-            ET.SubElement(element, f"{{{QDC_NS}}}Description").text = _description(t, lang)
+            description = ET.SubElement(element, f"{{{QDC_NS}}}Description")
+            description.text = xml_text(_description(t, lang))
             elements[t.id] = element
     ET.indent(root)
     data = ET.tostring(root, encoding="utf-8", xml_declaration=True)

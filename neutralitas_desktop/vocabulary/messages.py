@@ -18,6 +18,14 @@ class Message(StrEnum):
     DATABASE_EMPTY = "database.empty"
     DATABASE_FOREIGN = "database.foreign"
     DATABASE_NEWER = "database.newer"
+    DATABASE_UNREADABLE = "database.unreadable"
+    DATABASE_FILE_READ_ONLY = "database.file_read_only"
+    DATABASE_FOLDER_READ_ONLY = "database.folder_read_only"
+    DATABASE_CANNOT_CREATE = "database.cannot_create"
+    DATABASE_CANNOT_OPEN = "database.cannot_open"
+    DATABASE_DISK_FULL = "database.disk_full"
+    DATABASE_WRITE_READ_ONLY = "database.write_read_only"
+    DATABASE_LOCKED = "database.locked"
     SESSION_NOT_FOUND = "session.not_found"
     SESSION_STATUS_UNKNOWN = "session.status_unknown"
     SESSION_TRANSITION = "session.transition"
@@ -48,6 +56,49 @@ MESSAGES: dict[Message, dict[str, str]] = {
         "to {head}",
         "id": "{path} dibuat oleh versi aplikasi yang lebih baru (skema {version}); aplikasi "
         "ini hanya mengenal sampai skema {head}",
+    },
+    Message.DATABASE_UNREADABLE: {
+        "en": "cannot read {path}: permission denied",
+        "id": "Tidak dapat membaca {path}: izin ditolak",
+    },
+    Message.DATABASE_FILE_READ_ONLY: {
+        "en": "{path}: the study file is read-only; copy it somewhere you can write to, or "
+        "make it writable",
+        "id": "{path}: berkas studi hanya-baca; salin ke tempat yang dapat ditulisi, atau "
+        "jadikan dapat ditulisi",
+    },
+    Message.DATABASE_FOLDER_READ_ONLY: {
+        "en": "{path}: the study's folder {folder} is read-only (SQLite writes its journal "
+        "beside the study); copy the study to a folder you can write to",
+        "id": "{path}: folder studi {folder} hanya-baca (SQLite menulis jurnalnya di samping "
+        "studi); salin studi ke folder yang dapat ditulisi",
+    },
+    Message.DATABASE_CANNOT_CREATE: {
+        "en": "cannot create {path}: {reason}",
+        "id": "Tidak dapat membuat {path}: {reason}",
+    },
+    Message.DATABASE_CANNOT_OPEN: {
+        "en": "cannot open {path}: unable to open the database file (is it gone, or is its "
+        "folder not accessible?)",
+        "id": "Tidak dapat membuka {path}: berkas basis data tidak dapat dibuka (sudah hilang, "
+        "atau foldernya tidak dapat diakses?)",
+    },
+    Message.DATABASE_DISK_FULL: {
+        "en": "{path}: cannot write: the disk is full (or failing); this change was not "
+        "saved; free some space and try again",
+        "id": "{path}: tidak dapat menulis: disk penuh (atau rusak); perubahan ini tidak "
+        "tersimpan; kosongkan sebagian ruang lalu coba lagi",
+    },
+    Message.DATABASE_WRITE_READ_ONLY: {
+        "en": "{path}: cannot write: the study file or its folder is read-only; nothing was saved",
+        "id": "{path}: tidak dapat menulis: berkas studi atau foldernya hanya-baca; tidak ada "
+        "yang tersimpan",
+    },
+    Message.DATABASE_LOCKED: {
+        "en": "{path}: the study is locked: another program is using it (waited {seconds} s); "
+        "close the other program and try again",
+        "id": "{path}: studi terkunci: program lain sedang memakainya (sudah menunggu "
+        "{seconds} detik); tutup program itu lalu coba lagi",
     },
     Message.SESSION_NOT_FOUND: {
         "en": "no session with id {session}",

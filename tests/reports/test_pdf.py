@@ -191,3 +191,15 @@ def test_blank_instrument(study, tmp_path: Path) -> None:
         _text(export_blank(study.db, tmp_path / "b.pdf", "office-observation", "en"))[0]
     )
     assert "Informant code" in english and "If " in english and "Otherwise skip to" in english
+
+
+def test_a_huge_theme_label_is_cut_with_a_marker(demo_study, tmp_path: Path) -> None:
+    """A 120 kB label would make a table row taller than a page (reportlab LayoutError)."""
+    huge = "Dukungan kampanye terselubung " * 4000
+    with demo_study.db.session() as s:
+        theme = s.scalars(select(Theme).order_by(Theme.code)).first()
+        theme.label = {"id": huge, "en": huge}
+    out = export_summary(demo_study.db, tmp_path / "summary.pdf")
+    text = _squash(_text(out)[0])
+    assert f"… [+{len(huge) - 300}]" in text
+    assert "Dukungan kampanye terselubung Dukungan" in text

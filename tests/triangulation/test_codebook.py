@@ -239,6 +239,24 @@ def test_qdc_round_trip(study, tmp_path: Path) -> None:  # type: ignore[no-untyp
     assert after.legal_basis == before[[t.code for t in before].index(ENG)].legal_basis
 
 
+def test_qdc_keeps_well_formed_with_control_characters_in_a_label(study, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A NUL byte or an escape in a label cannot be written in XML: each becomes U+FFFD."""
+    path = tmp_path / "codebook.qdc"
+    with study.db.session() as s:
+        theme = s.scalars(select(Theme).where(Theme.code == ENG)).one()
+        theme.label = {**theme.label, "en": "Likes\x00 and\x1b[31m shares"}
+        theme.description = {**(theme.description or {}), "en": "bell\x07 here"}
+    export_qdc(study.db, path, language="en")
+    root = ET.parse(path).getroot()  # well-formed: parsers refuse a raw NUL
+    eng = next(
+        c
+        for c in root.iter(f"{{{QDC_NS}}}Code")
+        if c.get("guid", "").lower() == get_theme(study.db, ENG).id
+    )
+    assert eng.get("name") == "Likes\ufffd and\ufffd[31m shares"
+    assert (eng.find(f"{{{QDC_NS}}}Description").text or "").startswith("bell\ufffd here")
+
+
 def test_qdc_from_another_tool_adds_a_tree(study, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "atlas.qdc"
     path.write_text(
