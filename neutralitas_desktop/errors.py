@@ -24,3 +24,19 @@ class DatabaseError(NeutralitasError):
 
 class NotFoundError(NeutralitasError):
     """A named object (form, session, site, …) does not exist in the study."""
+
+
+class PassphraseError(DatabaseError):
+    """A study's passphrase is missing, wrong or too weak."""
+
+
+class WrongPassphraseError(PassphraseError):
+    """The passphrase does not open the encrypted study."""
+
+
+class PassphraseRequiredError(PassphraseError):
+    """The study is encrypted and no passphrase was given."""
+
+
+class WeakPassphraseError(PassphraseError):
+    """A new passphrase is too easy to guess."""

@@ -1,0 +1,143 @@
+"""SQLCipher for study files: telling an encrypted file from a plain one, connecting with
+a passphrase, and the rule a new passphrase must meet.
+
+Every SQLite file of the app is opened through the ``sqlcipher3`` driver (a plain file
+simply gets no key), so a plain study can attach an encrypted staging file and back.
+A passphrase is handed to SQLCipher as is (its own key derivation, PBKDF2-HMAC-SHA512);
+a random staging key is a raw 256-bit key (``x'…'``), which skips the derivation.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Engine, QueuePool, create_engine
+from sqlcipher3 import dbapi2
+
+from neutralitas_desktop.errors import WeakPassphraseError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIN_LENGTH = 12
+MIN_WORDS = 3
+MIN_KINDS = 3
+LONG_ENOUGH = 20
+_WORD = re.compile(r"[^\W_]{2,}")
+
+Connection = dbapi2.Connection
+Error = dbapi2.Error
+
+
+def _quiet() -> None:
+    """SQLCipher logs a failed key to stderr; the app says it in its own words instead."""
+    con = dbapi2.connect(":memory:")
+    try:
+        con.execute("PRAGMA cipher_log_level = NONE")
+    finally:
+        con.close()
+
+
+_quiet()
+
+
+def check_strength(passphrase: str) -> None:
+    """Refuse a passphrase that is easy to guess.
+
+    The rule: at least 12 characters, and either three or more words (e.g. ``kopi pagi di
+    Ciamis``) or three kinds of character among lower case, upper case, digits and other
+    signs; 20 characters or more of anything pass as long as they are not one repeated
+    character.
+    """
+    text = passphrase.strip()
+    kinds = sum(
+        (
+            any(c.islower() for c in text),
+            any(c.isupper() for c in text),
+            any(c.isdigit() for c in text),
+            any(not c.isalnum() and not c.isspace() for c in text),
+        )
+    )
+    words = len(_WORD.findall(text))
+    if len(set(text)) > 3 and (
+        len(text) >= LONG_ENOUGH
+        or (len(text) >= MIN_LENGTH and (words >= MIN_WORDS or kinds >= MIN_KINDS))
+    ):
+        return
+    raise WeakPassphraseError(
+        f"the passphrase is too weak: use at least {MIN_LENGTH} characters with "
+        f"{MIN_WORDS} or more words, or mix lower case, upper case, digits and signs"
+    )
+
+
+def header(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(len(SQLITE_MAGIC))
+
+
+def is_plain(path: Path) -> bool:
+    return header(path) == SQLITE_MAGIC
+
+
+def may_be_encrypted(path: Path) -> bool:
+    """An encrypted SQLCipher file: no SQLite header, whole pages (512 bytes at least)."""
+    size = path.stat().st_size
+    return size >= 512 and size % 512 == 0 and not is_plain(path)
+
+
+def raw_key(key: bytes) -> str:
+    return f"x'{key.hex()}'"
+
+
+def random_key() -> str:
+    """A fresh 256-bit key for a scratch file nobody needs to open again."""
+    return raw_key(os.urandom(32))
+
+
+def _pragma_key(secret: str) -> str:
+    return 'PRAGMA key = "' + secret.replace('"', '""') + '"'
+
+
+def connect(path: Path, secret: str | None, *, readonly: bool = False) -> Connection:
+    """A driver connection to ``path``, keyed when ``secret`` is given."""
+    uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "")
+    con = dbapi2.connect(uri, uri=True)
+    if secret:
+        con.execute(_pragma_key(secret))
+    return con
+
+
+def is_key_of(path: Path, secret: str) -> bool:
+    """Whether ``secret`` opens the encrypted file at ``path`` (the file is not touched)."""
+    try:
+        con = connect(path, secret, readonly=True)
+    except Error:
+        return False
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except Error:
+        return False
+    finally:
+        con.close()
+
+
+def engine(path: Path, secret: str | None) -> Engine:
+    """A SQLAlchemy engine on ``path``: SQLCipher's dialect URL when keyed."""
+    if secret:
+        url = f"sqlite+pysqlcipher://:{quote(secret, safe='')}@/{path}"
+        return create_engine(url, poolclass=QueuePool)
+    return create_engine(f"sqlite:///{path}", module=dbapi2)
+
+
+def attach(con: object, path: Path, alias: str, secret: str | None) -> None:
+    """ATTACH ``path`` to a driver or SQLAlchemy connection, with its key (an empty key
+    attaches a plain file even to an encrypted database)."""
+    sql = f"ATTACH DATABASE ? AS {alias} KEY ?"
+    params = (str(path), secret or "")
+    run = getattr(con, "exec_driver_sql", None)
+    if run is not None:
+        run(sql, params)
+    else:
+        con.execute(sql, params)  # type: ignore[attr-defined]
