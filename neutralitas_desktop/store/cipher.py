@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, QueuePool, create_engine
@@ -141,3 +142,26 @@ def attach(con: object, path: Path, alias: str, secret: str | None) -> None:
         run(sql, params)
     else:
         con.execute(sql, params)  # type: ignore[attr-defined]
+
+
+def write_copy(source: Any, dest: Path, secret: str | None) -> None:
+    """Copy the tables and indexes of ``source`` (a connection of any SQLite driver, e.g.
+    an in-memory one) into a new scratch file at ``dest``, encrypted with ``secret``."""
+    dst = connect(dest, secret)
+    try:
+        dst.execute("PRAGMA synchronous = OFF")  # a scratch file: no need to survive a crash
+        app_id = source.execute("PRAGMA application_id").fetchone()[0]
+        dst.execute(f"PRAGMA application_id = {int(app_id)}")
+        schema = source.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY type = 'index'"
+        ).fetchall()
+        for kind, name, sql in schema:
+            dst.execute(sql)
+            if kind == "table":
+                rows = source.execute(f'SELECT * FROM "{name}"')
+                marks = ", ".join("?" * len(rows.description))
+                dst.executemany(f'INSERT INTO "{name}" VALUES ({marks})', rows)
+        dst.commit()
+    finally:
+        dst.close()
