@@ -145,7 +145,10 @@ def join_study(
         final.parent.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(prefix="neutralitas-join-", dir=final.parent))
         try:
-            db = open_database(folder / final.name, create=True, passphrase=study_passphrase)
+            secret = study_passphrase
+            if callable(study_passphrase):  # asked for the final name, not the scratch one
+                secret = study_passphrase(final, True)
+            db = open_database(folder / final.name, create=True, passphrase=secret)
             try:
                 summaries = merge_packages(db, _joining(profile), packages, progress=progress)
                 register_actor(db, profile)  # after the study arrived, so its rows come first
