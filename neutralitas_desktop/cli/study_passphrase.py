@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from neutralitas_desktop.errors import PassphraseError, PassphraseRequiredError
+from neutralitas_desktop.passphrase_rule import STUDY_PASSPHRASE_ENV
 
-STUDY_PASSPHRASE_ENV = "NEUTRALITAS_STUDY_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "NEUTRALITAS_STUDY_NEW_PASSPHRASE"  # `rekey`'s new passphrase
 UNRECOVERABLE = (
     "A forgotten passphrase cannot be recovered: without it the study cannot be opened. "

@@ -10,7 +10,6 @@ a random staging key is a raw 256-bit key (``x'…'``), which skips the derivati
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -19,14 +18,9 @@ from sqlalchemy import Engine, QueuePool, create_engine
 from sqlcipher3 import dbapi2
 
 from neutralitas_desktop.errors import WeakPassphraseError
+from neutralitas_desktop.passphrase_rule import MIN_LENGTH, MIN_WORDS, is_strong
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-MIN_LENGTH = 12
-MIN_WORDS = 3
-MIN_KINDS = 3
-LONG_ENOUGH = 20
-_WORD = re.compile(r"[^\W_]{2,}")
-
 Connection = dbapi2.Connection
 Error = dbapi2.Error
 
@@ -44,32 +38,12 @@ _quiet()
 
 
 def check_strength(passphrase: str) -> None:
-    """Refuse a passphrase that is easy to guess.
-
-    The rule: at least 12 characters, and either three or more words (e.g. ``kopi pagi di
-    Ciamis``) or three kinds of character among lower case, upper case, digits and other
-    signs; 20 characters or more of anything pass as long as they are not one repeated
-    character.
-    """
-    text = passphrase.strip()
-    kinds = sum(
-        (
-            any(c.islower() for c in text),
-            any(c.isupper() for c in text),
-            any(c.isdigit() for c in text),
-            any(not c.isalnum() and not c.isspace() for c in text),
+    """Refuse a passphrase that is easy to guess (the rule: passphrase_rule)."""
+    if not is_strong(passphrase):
+        raise WeakPassphraseError(
+            f"the passphrase is too weak: use at least {MIN_LENGTH} characters with "
+            f"{MIN_WORDS} or more words, or mix lower case, upper case, digits and signs"
         )
-    )
-    words = len(_WORD.findall(text))
-    if len(set(text)) > 3 and (
-        len(text) >= LONG_ENOUGH
-        or (len(text) >= MIN_LENGTH and (words >= MIN_WORDS or kinds >= MIN_KINDS))
-    ):
-        return
-    raise WeakPassphraseError(
-        f"the passphrase is too weak: use at least {MIN_LENGTH} characters with "
-        f"{MIN_WORDS} or more words, or mix lower case, upper case, digits and signs"
-    )
 
 
 def header(path: Path) -> bytes:

@@ -339,10 +339,13 @@ class MainWindow(QMainWindow):
             profile.device_name,
             initials_edited=True,
         )
-        dialog = SettingsDialog(state, self.settings.font_size, self)
+        dialog = SettingsDialog(
+            state, self.settings.font_size, self, lock_minutes=self.settings.lock_minutes
+        )
         if not dialog.exec():
             return
         self.settings.font_size = dialog.chosen_font_size()
+        self.settings.lock_minutes = dialog.chosen_lock_minutes()
         self.host.update_profile(
             researcher_name=state.researcher_name.strip(),
             researcher_initials=state.researcher_initials,
