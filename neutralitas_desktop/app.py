@@ -208,7 +208,8 @@ class Application:
                 self.idle.unlocked()
             return
         if window.runner is not None:
-            window.runner.saver.flush(5.0)
+            window.runner.saver.flush_typing()
+            window.runner.saver.wait(5.0)
         hidden = [w for w in self.app.topLevelWidgets() if w.isVisible()]
         for widget in hidden:
             widget.hide()

@@ -17,7 +17,7 @@ from pathlib import Path
 from neutralitas_desktop.errors import DatabaseError
 from neutralitas_desktop.private_tmp import private_file
 from neutralitas_desktop.store import cipher
-from neutralitas_desktop.store.database import APPLICATION_ID, open_database
+from neutralitas_desktop.store.database import APPLICATION_ID, inspect_file
 from neutralitas_desktop.store.models import utcnow
 
 CONVERTING = ".converting"
@@ -67,8 +67,7 @@ def _convert(
         raise DatabaseError(f"{path} is already encrypted")
     if old is not None and not encrypted:
         raise DatabaseError(f"{path} is not encrypted (use `neutralitas encrypt`)")
-    db = open_database(path, passphrase=old)  # refuses a foreign file or a wrong passphrase
-    db.close()
+    inspect_file(path, old)  # refuses a foreign or newer file, or a wrong passphrase
     remove_stale(path)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{CONVERTING}")
     try:

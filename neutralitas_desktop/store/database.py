@@ -126,6 +126,18 @@ def open_database(
     return Database(f"sqlite:///{path}", engine, path, head, backup, secret)
 
 
+def inspect_file(path: Path, secret: str | None) -> str:
+    """The schema revision of our study file at ``path`` (opened with ``secret`` when it
+    is encrypted), without changing it; raises for a foreign, newer or locked file."""
+    version = _inspect_encrypted(path, secret) if secret else _inspect_sqlite_file(path)
+    if not migrations.is_known(version):
+        raise DatabaseError(
+            f"{path} was created by a newer version (schema {version}), "
+            f"this app knows up to {migrations.head()}"
+        )
+    return version
+
+
 def _encrypted(path: Path) -> bool:
     try:
         return cipher.may_be_encrypted(path)

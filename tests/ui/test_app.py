@@ -21,7 +21,6 @@ from neutralitas_desktop.ui.settings import UiSettings
 from neutralitas_desktop.ui.settings_dialog import SettingsDialog
 from neutralitas_desktop.ui.translations import install_translators
 
-
 PASSPHRASE = "kopi pagi di Ciamis"
 
 
