@@ -33,5 +33,6 @@ def is_strong(passphrase: str) -> bool:
         len(text) >= MIN_LENGTH and (words >= MIN_WORDS or kinds >= MIN_KINDS)
     )
 
+
 # Where the CLI (and, for scripts, the GUI) reads the study passphrase from.
 STUDY_PASSPHRASE_ENV = "NEUTRALITAS_STUDY_PASSPHRASE"

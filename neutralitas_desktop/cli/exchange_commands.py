@@ -142,7 +142,11 @@ def _plain_when_new(path: Path, creating: bool) -> str | None:
 
 def cmd_merge(args: argparse.Namespace, ctx: CliContext) -> int:
     summaries = merge_for_profile(
-        ctx.db_target, ctx.profile, args.packages, passphrase=_ask, dry_run=args.dry_run,
+        ctx.db_target,
+        ctx.profile,
+        args.packages,
+        passphrase=_ask,
+        dry_run=args.dry_run,
         study_passphrase=_plain_when_new if args.unencrypted else study_passphrase,
     )
     for summary in summaries:

@@ -104,9 +104,7 @@ def write_package(
         started = utcnow()
         content, counts = _copy(con, study.id, since, options, report)
         device_name = con.scalar(select(Device.name).where(Device.id == actor.device_id))
-        researcher = con.scalar(
-            select(Researcher.name).where(Researcher.id == actor.researcher_id)
-        )
+        researcher = con.scalar(select(Researcher.name).where(Researcher.id == actor.researcher_id))
     manifest = Manifest(
         package_id=str(uuid.uuid4()),
         study_id=study.id,

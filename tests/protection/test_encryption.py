@@ -49,16 +49,12 @@ def dump(path: Path, secret: str | None) -> dict[str, list[tuple[Any, ...]]]:
                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
             )
         ]
-        return {
-            n: sorted(con.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names
-        }
+        return {n: sorted(con.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
     finally:
         con.close()
 
 
-def test_the_encrypted_study_holds_no_identity_in_clear(
-    encrypted_study: Any, study: Any
-) -> None:
+def test_the_encrypted_study_holds_no_identity_in_clear(encrypted_study: Any, study: Any) -> None:
     for s in (encrypted_study, study):
         plant(s.db, s.actor, TEST_PROFILE)
         checkpoint(s.db)
