@@ -16,8 +16,9 @@ PHONE = "0813-7788-2461"
 PLANTED = (NAME, PHONE)
 
 
-def plant(db: Database, actor: Actor, profile: LocalProfile) -> str:
-    """An informant whose identity and typed answers name her; returns the session id."""
+def plant(db: Database, actor: Actor, profile: LocalProfile, *, typed: bool = True) -> str:
+    """An informant whose identity (and, when ``typed``, an answer) names her; returns
+    the session id."""
     workspace = Workspace(db, actor, profile)
     iid, _ = get_instrument(db, "asn-staff-interview")
     site = workspace.add_site("Kelurahan Linggasari", "kelurahan")
@@ -27,7 +28,8 @@ def plant(db: Database, actor: Actor, profile: LocalProfile) -> str:
     sid = workspace.begin_session(
         instrument_id=iid, site_id=site.id, informant_id=informant.id, consent="given"
     ).session_id
-    save_answer(db, actor, sid, "b1_position", f"Staf umum; {NAME}, hubungi {PHONE}")
+    if typed:
+        save_answer(db, actor, sid, "b1_position", f"Staf umum; {NAME}, hubungi {PHONE}")
     return sid
 
 
