@@ -23,7 +23,7 @@ from neutralitas_desktop.store.database import is_url
 _KEEP = "keep the old file beside the study as a backup (it is deleted otherwise)"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("encrypt", help="encrypt a plain study file in place (SQLCipher)")
     p.add_argument("--keep-backup", action="store_true", help=_KEEP)
     p.set_defaults(handler=cmd_encrypt)

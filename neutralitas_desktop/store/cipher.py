@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 from urllib.parse import quote
 
 from sqlalchemy import Engine, QueuePool, create_engine
@@ -21,7 +21,7 @@ from neutralitas_desktop.errors import WeakPassphraseError
 from neutralitas_desktop.passphrase_rule import MIN_LENGTH, MIN_WORDS, is_strong
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-Connection = dbapi2.Connection
+Connection: TypeAlias = Any  # sqlcipher3's, shaped like sqlite3.Connection (no type hints)
 Error = dbapi2.Error
 
 

@@ -99,7 +99,7 @@ class UiSettings:
     def lock_minutes(self) -> int:
         """Minutes without use before an encrypted study locks; 0: never."""
         try:
-            value = int(self._s.value("protection/lock_minutes", DEFAULT_LOCK_MINUTES))  # type: ignore[arg-type]
+            value = int(str(self._s.value("protection/lock_minutes", DEFAULT_LOCK_MINUTES)))
         except (TypeError, ValueError):
             return DEFAULT_LOCK_MINUTES
         return max(0, value)
@@ -112,9 +112,8 @@ class UiSettings:
     def plain_studies(self) -> list[str]:
         """Plain studies whose user declined to encrypt them (not offered again)."""
         value = self._s.value("protection/plain_studies", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or [] if v]
+        items = value if isinstance(value, list) else [value] if value else []
+        return [str(v) for v in items if v]
 
     def keep_plain(self, path: str) -> None:
         self._s.setValue("protection/plain_studies", [*self.plain_studies, path])
