@@ -37,6 +37,7 @@ class Study:
     db: Database
     actor: Actor
     path: Path
+    passphrase: str | None = None  # an encrypted study's
 
 
 @pytest.fixture(autouse=True)
@@ -108,5 +109,5 @@ def encrypted_study(encrypted_study_template: Path, tmp_path: Path) -> Iterator[
     target = tmp_path / "secret.sqlite"
     shutil.copy(encrypted_study_template, target)
     db, actor = open_study(target, TEST_PROFILE, passphrase=STUDY_PASSPHRASE)
-    yield Study(db, actor, target)
+    yield Study(db, actor, target, STUDY_PASSPHRASE)
     db.close()

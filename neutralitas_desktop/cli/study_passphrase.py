@@ -40,7 +40,7 @@ def new_passphrase(path: Path, variable: str = STUDY_PASSPHRASE_ENV) -> str:
     """A new passphrase for the study at ``path``: from ``variable``, or typed twice."""
     if os.environ.get(variable):
         return os.environ[variable]
-    what = f"a new or re-keyed study at {path} is encrypted"
+    what = f"a passphrase is needed to encrypt {path}"
     if sys.stdin.isatty():
         print(UNRECOVERABLE, file=sys.stderr)
     first = _typed(f"New passphrase for {path}: ", variable, what)

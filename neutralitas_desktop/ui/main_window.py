@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.errors import NeutralitasError, PassphraseError
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.exchange_menu import ExchangeActions
 from neutralitas_desktop.ui.navigator import StudyNavigator
@@ -315,7 +315,8 @@ class MainWindow(QMainWindow):
             workspace = self.host.open_study(path, create)
         except NeutralitasError as exc:
             show_error(self, exc)
-            self.settings.remove_recent_study(path)
+            if not isinstance(exc, PassphraseError):  # a study left locked stays in the list
+                self.settings.remove_recent_study(path)
             return
         old, self.workspace = self.workspace, workspace
         self.stack.removeWidget(self.navigator)

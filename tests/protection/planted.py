@@ -11,6 +11,15 @@ from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.workspace import Workspace
 from neutralitas_desktop.store.database import Database
 
+# The encrypted_study fixture's passphrase (tests/conftest.py) and the test profile.
+STUDY_PASSPHRASE = "kopi pagi di Ciamis 2024"
+TEST_PROFILE = LocalProfile(
+    device_id="00000000-0000-4000-8000-000000000001",
+    device_name="laptop-uji",
+    researcher_name="Rina Peneliti",
+    researcher_initials="RP",
+    completed_first_run=True,
+)
 NAME = "Sulistyowati Pangaribuan"
 PHONE = "0813-7788-2461"
 PLANTED = (NAME, PHONE)

@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import STUDY_PASSPHRASE, TEST_PROFILE
-from planted import NAME, PHONE, leaks, plant
+from planted import NAME, PHONE, STUDY_PASSPHRASE, TEST_PROFILE, leaks, plant
 
 from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.errors import (
@@ -55,6 +54,7 @@ def dump(path: Path, secret: str | None) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def test_the_encrypted_study_holds_no_identity_in_clear(encrypted_study: Any, study: Any) -> None:
+    assert encrypted_study.passphrase == STUDY_PASSPHRASE
     for s in (encrypted_study, study):
         plant(s.db, s.actor, TEST_PROFILE)
         checkpoint(s.db)

@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import STUDY_PASSPHRASE, TEST_PROFILE
-from planted import files_with_identities, plant
+from planted import STUDY_PASSPHRASE, TEST_PROFILE, files_with_identities, plant
 
 from neutralitas_desktop.exchange.package import PackageOptions, write_package
 from neutralitas_desktop.store.conversion import encrypt_study

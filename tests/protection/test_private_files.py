@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import STUDY_PASSPHRASE, TEST_PROFILE
-from planted import files_with_identities, plant
+from planted import STUDY_PASSPHRASE, TEST_PROFILE, files_with_identities, plant
 
 from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.exchange.merge import merge_files
