@@ -221,3 +221,16 @@ def test_a_refused_offer_is_not_made_again(qtbot, host, study: Any) -> None:  # 
     assert not errors, errors
     assert host.settings.plain_studies == [str(study.path)] and cipher.is_plain(study.path)
     assert host.offer_encryption(workspace) is workspace  # no dialog this time
+
+
+def test_the_lock_time_is_a_setting(qtbot, themed, ui_settings) -> None:  # type: ignore[no-untyped-def]
+    from neutralitas_desktop.ui.settings_dialog import SettingsDialog
+
+    assert ui_settings.lock_minutes == 10  # the default
+    dialog = SettingsDialog(ProfileState(), 11, lock_minutes=ui_settings.lock_minutes)
+    qtbot.addWidget(dialog)
+    assert dialog.lock_minutes.value() == 10
+    dialog.lock_minutes.setValue(0)
+    assert dialog.lock_minutes.text() == dialog.lock_minutes.specialValueText()  # "never"
+    ui_settings.lock_minutes = dialog.chosen_lock_minutes()
+    assert ui_settings.lock_minutes == 0
