@@ -1,6 +1,7 @@
 """`neutralitas-desktop [PATH]`: the GUI's composition root. It sets up Qt, the
 translations and the theme, loads this laptop's profile (first-run dialog when new),
-opens the study and hands the services to the main window. Nothing else holds them."""
+opens the study (asking for its passphrase) and hands the services to the main window.
+Nothing else holds them. It also locks an encrypted study after a while without use."""
 
 from __future__ import annotations
 
@@ -19,16 +20,21 @@ from typing import TYPE_CHECKING
 from neutralitas_desktop.fieldwork.workspace import Workspace, open_workspace
 
 # isort: on
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from neutralitas_desktop import APP_NAME, __version__
-from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.errors import NeutralitasError, PassphraseRequiredError
 from neutralitas_desktop.fieldwork.profile import LocalProfile, load_profile, save_profile
+from neutralitas_desktop.passphrase_rule import STUDY_PASSPHRASE_ENV
 from neutralitas_desktop.paths import default_database
+from neutralitas_desktop.private_tmp import clean_leftovers
+from neutralitas_desktop.store import cipher
 from neutralitas_desktop.ui.binding_check import binding_problem
-from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.dialogs import confirm, show_error
+from neutralitas_desktop.ui.idle_lock import IdleLock
 from neutralitas_desktop.ui.main_window import MainWindow
+from neutralitas_desktop.ui.passphrase_state import NewPassphraseState
 from neutralitas_desktop.ui.profile_state import ProfileState
 from neutralitas_desktop.ui.settings import UiSettings
 from neutralitas_desktop.ui.theme import apply_theme
@@ -56,10 +62,15 @@ class Application:
         self.translators: list[QTranslator] = install_translators(app, profile.ui_language)
         self.window: MainWindow | None = None
         self.workspace: Workspace | None = None
+        self.idle: IdleLock | None = None
+        self.new_passphrase: NewPassphraseState | None = None  # chosen at the first run
+        self._known: dict[str, str] = {}  # passphrases just set, not to be asked again
 
     # ---- AppHost -------------------------------------------------------------------
     def open_study(self, path: str, create: bool) -> Workspace:
-        workspace = open_workspace(path, self.profile, create=create)
+        workspace = open_workspace(
+            path, self.profile, create=create, passphrase=self._passphrase_for
+        )
         self.workspace = workspace
         shown = str(workspace.path or path)
         self.settings.add_recent_study(shown)
@@ -117,9 +128,107 @@ class Application:
         if session and self.window is not None:
             self.window.open_session(session)
 
+    # ---- the study's passphrase ------------------------------------------------------
+    def _passphrase_for(self, path: Path, creating: bool) -> str | None:
+        """Asked by the store when the study is encrypted (or about to be created)."""
+        if os.environ.get(STUDY_PASSPHRASE_ENV):
+            return os.environ[STUDY_PASSPHRASE_ENV]
+        if str(path) in self._known:
+            return self._known.pop(str(path))
+        if creating:
+            if self.new_passphrase is not None:  # chosen in the first-run dialog
+                chosen, self.new_passphrase = self.new_passphrase, None
+                return chosen.chosen
+            return self._ask_new_passphrase(str(path), allow_unencrypted=True)
+        from neutralitas_desktop.ui.unlock_dialog import UnlockDialog
+
+        dialog = UnlockDialog(str(path), lambda typed: cipher.is_key_of(path, typed))
+        if not dialog.exec():
+            raise PassphraseRequiredError(f"{path} is encrypted: it stays closed")
+        return dialog.passphrase
+
+    def _ask_new_passphrase(self, study: str, *, allow_unencrypted: bool) -> str | None:
+        from neutralitas_desktop.ui.new_passphrase_dialog import NewPassphraseDialog
+
+        state = NewPassphraseState(allow_unencrypted=allow_unencrypted)
+        if not NewPassphraseDialog(state, study, self.window).exec():
+            raise PassphraseRequiredError(f"no passphrase chosen for {study}; nothing was done")
+        return state.chosen
+
+    def offer_encryption(self, workspace: Workspace) -> Workspace:
+        """Offer to encrypt a plain study file (once per study: a refusal is remembered)."""
+        path = workspace.path
+        if path is None or workspace.encrypted or str(path) in self.settings.plain_studies:
+            return workspace
+        if not confirm(
+            self.window,
+            QCoreApplication.translate("Application", "Encrypt this study?"),
+            QCoreApplication.translate(
+                "Application",
+                "This study file is not encrypted: anyone who gets this laptop or a copy of "
+                "the file can read every answer and every informant's name. Encrypt it now "
+                "with a passphrase?",
+            ),
+            QCoreApplication.translate("Application", "Encrypt"),
+            QCoreApplication.translate("Application", "Keep it unencrypted"),
+        ):
+            self.settings.keep_plain(str(path))
+            return workspace
+        try:
+            passphrase = self._ask_new_passphrase(str(path), allow_unencrypted=False)
+        except PassphraseRequiredError:
+            return workspace
+        assert passphrase is not None
+        from neutralitas_desktop.store.conversion import encrypt_study
+
+        workspace.close()
+        try:
+            encrypt_study(path, passphrase)
+        finally:
+            self._known[str(path)] = passphrase
+            workspace = self.open_study(str(path), False)
+        return workspace
+
+    # ---- the idle lock ---------------------------------------------------------------
+    def start_idle_lock(self, check_ms: int | None = None) -> IdleLock:
+        idle = IdleLock(
+            self.app,
+            lambda: float(self.settings.lock_minutes) * 60.0,
+            **({"check_ms": check_ms} if check_ms else {}),
+        )
+        idle.locked.connect(self.lock)
+        self.idle = idle
+        return idle
+
+    def lock(self) -> None:
+        """Hide every window of an encrypted study (answers saved first) until its
+        passphrase is typed again; the open session stays as it was."""
+        workspace, window = self.workspace, self.window
+        if workspace is None or window is None or not workspace.encrypted:
+            if self.idle is not None:
+                self.idle.unlocked()
+            return
+        if window.runner is not None:
+            window.runner.saver.flush_typing()
+            window.runner.saver.wait(5.0)
+        hidden = [w for w in self.app.topLevelWidgets() if w.isVisible()]
+        for widget in hidden:
+            widget.hide()
+        from neutralitas_desktop.ui.unlock_dialog import UnlockDialog
+
+        dialog = UnlockDialog(workspace.display_name(), workspace.unlocks, locked=True)
+        if not dialog.exec():
+            self.app.quit()
+            return
+        for widget in hidden:
+            widget.show()
+        if self.idle is not None:
+            self.idle.unlocked()
+
     # ---- start ---------------------------------------------------------------------
-    def first_run(self) -> bool:
-        """Ask who works on this laptop; False if the dialog was closed."""
+    def first_run(self, new_study: bool = False) -> bool:
+        """Ask who works on this laptop (and the passphrase of the study about to be
+        created); False if the dialog was closed."""
         state = ProfileState(
             self.profile.ui_language,
             self.profile.researcher_name,
@@ -128,7 +237,10 @@ class Application:
         )
         from neutralitas_desktop.ui.first_run_dialog import FirstRunDialog
 
-        dialog = FirstRunDialog(state)
+        protection = None
+        if new_study and not os.environ.get(STUDY_PASSPHRASE_ENV):
+            protection = NewPassphraseState()
+        dialog = FirstRunDialog(state, passphrase=protection)
         dialog.form.language.currentIndexChanged.connect(
             lambda _i: self._preview_language(state.language)
         )
@@ -144,6 +256,7 @@ class Application:
         )
         save_profile(self.profile)
         self.settings.language = state.language
+        self.new_passphrase = protection
         return True
 
     def _preview_language(self, language: str) -> None:
@@ -208,10 +321,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = UiSettings()
     profile = load_profile()
     apply_theme(app)
+    clean_leftovers()  # what a killed run left in the private temporary folder
     host = Application(app, settings, profile)
-    if not profile.completed_first_run and not host.first_run():
-        return 0
     path, create = _study_path(args, settings)
+    new_study = create and not Path(path).exists()
+    if not profile.completed_first_run and not host.first_run(new_study):
+        return 0
     try:
         workspace = host.open_study(path, create)
     except NeutralitasError as exc:
@@ -223,7 +338,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except NeutralitasError as again:
             show_error(None, again)
             return 1
+    probing = os.environ.get(STARTUP_PROBE_ENV) or os.environ.get(SCRIPTED_INPUT_ENV)
+    if not probing:
+        workspace = host.offer_encryption(workspace)
     window = host.show_window(workspace)
+    host.start_idle_lock()
     if os.environ.get(STARTUP_PROBE_ENV):
         window.installEventFilter(_FirstPaint(app))
     elif os.environ.get(SCRIPTED_INPUT_ENV):

@@ -69,3 +69,19 @@ def unwritable(exc: BaseException) -> str | None:
         if isinstance(candidate, OSError) and candidate.errno in _UNWRITABLE:
             return _UNWRITABLE[candidate.errno]
     return None
+
+
+class PassphraseError(DatabaseError):
+    """A study's passphrase is missing, wrong or too weak."""
+
+
+class WrongPassphraseError(PassphraseError):
+    """The passphrase does not open the encrypted study."""
+
+
+class PassphraseRequiredError(PassphraseError):
+    """The study is encrypted and no passphrase was given."""
+
+
+class WeakPassphraseError(PassphraseError):
+    """A new passphrase is too easy to guess."""

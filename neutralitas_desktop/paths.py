@@ -30,7 +30,7 @@ def data_dir() -> Path:
     """The user's data folder; `NEUTRALITAS_DATA_DIR` overrides it (tests always set it)."""
     override = os.environ.get("NEUTRALITAS_DATA_DIR")
     path = Path(override) if override else user_data_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)  # owner-only (POSIX)
     return path
 
 

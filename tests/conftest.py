@@ -1,5 +1,6 @@
 """Shared fixtures: an isolated data folder for every test and fresh study databases
-copied from templates built once per run."""
+copied from templates built once per run. Most tests use plain study files (fast); the
+``encrypted_study`` fixture gives the SQLCipher one the app and the CLI create by default."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.demo import generate_demo
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.study import open_study
+from neutralitas_desktop.store.conversion import encrypt_study
 from neutralitas_desktop.store.database import Database
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "xlsform-corpus"
@@ -27,6 +29,7 @@ TEST_PROFILE = LocalProfile(
     researcher_initials="RP",
     completed_first_run=True,
 )
+STUDY_PASSPHRASE = "kopi pagi di Ciamis 2024"
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Study:
     db: Database
     actor: Actor
     path: Path
+    passphrase: str | None = None  # an encrypted study's
 
 
 @pytest.fixture(autouse=True)
@@ -87,3 +91,23 @@ def demo_study(demo_study_template: Path, tmp_path: Path) -> Iterator[Study]:
     s = _copy_and_open(demo_study_template, tmp_path / "demo.sqlite")
     yield s
     s.db.close()
+
+
+@pytest.fixture(scope="session")
+def encrypted_study_template(
+    empty_study_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    path = tmp_path_factory.mktemp("encrypted-template") / "study.sqlite"
+    shutil.copy(empty_study_template, path)
+    encrypt_study(path, STUDY_PASSPHRASE)
+    return path
+
+
+@pytest.fixture
+def encrypted_study(encrypted_study_template: Path, tmp_path: Path) -> Iterator[Study]:
+    """A fresh study encrypted with ``STUDY_PASSPHRASE``, no fieldwork yet."""
+    target = tmp_path / "secret.sqlite"
+    shutil.copy(encrypted_study_template, target)
+    db, actor = open_study(target, TEST_PROFILE, passphrase=STUDY_PASSPHRASE)
+    yield Study(db, actor, target, STUDY_PASSPHRASE)
+    db.close()

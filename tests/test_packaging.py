@@ -43,7 +43,12 @@ def test_wheel_holds_forms_and_resources_and_runs(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    env = {**os.environ, "PYTHONPATH": str(target), "NEUTRALITAS_DATA_DIR": str(tmp_path / "d")}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(target),
+        "NEUTRALITAS_DATA_DIR": str(tmp_path / "d"),
+        "NEUTRALITAS_STUDY_PASSPHRASE": "kopi pagi di Ciamis 2024",  # the default: encrypted
+    }
     probe = (
         "import neutralitas_desktop.paths as p, sys; print(p.forms_dir()); "
         "from neutralitas_desktop.cli.main import main; sys.exit(main(['stats', '--json']))"
@@ -55,4 +60,5 @@ def test_wheel_holds_forms_and_resources_and_runs(tmp_path: Path) -> None:
     first_line, rest = result.stdout.split("\n", 1)
     assert first_line.startswith(str(target))
     assert '"interview": 0' in rest
-    assert (tmp_path / "d" / "study.sqlite").exists()  # the default study, made on first use
+    study = tmp_path / "d" / "study.sqlite"  # the default study, made on first use
+    assert study.exists() and not study.read_bytes().startswith(b"SQLite format 3")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from neutralitas_desktop.cli.study_passphrase import study_passphrase
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.profile import LocalProfile, load_profile
 from neutralitas_desktop.fieldwork.study import open_study
@@ -23,10 +24,13 @@ class CliContext:
         return self._profile
 
     def open(self, *, create: bool = False) -> tuple[Database, Actor]:
-        """The study; the default database is created from the shipped template on first use."""
+        """The study; the default database is created from the shipped template on first use
+        (encrypted: the passphrase comes from the environment or the terminal)."""
         if self._db is None:
             create = create or self.db_target == str(default_database())
-            self._db, self._actor = open_study(self.db_target, self.profile, create=create)
+            self._db, self._actor = open_study(
+                self.db_target, self.profile, create=create, passphrase=study_passphrase
+            )
         assert self._actor is not None
         return self._db, self._actor
 

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.cli.study_passphrase import study_passphrase
 from neutralitas_desktop.cli.terminal import safe, say
 from neutralitas_desktop.exchange.conflicts import list_conflicts, resolve_conflict
 from neutralitas_desktop.exchange.crypto import ask_passphrase
@@ -57,6 +58,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("packages", nargs="+", type=Path, metavar="PKG")
     p.add_argument("--dry-run", action="store_true", help="only show what the merge would do")
+    p.add_argument(
+        "--unencrypted",
+        action="store_true",
+        help="a study joined at a new path is a plain file (not recommended)",
+    )
     p.set_defaults(handler=cmd_merge)
 
     review = sub.add_parser("review", help="approve a session or return it with comments")
@@ -131,9 +137,18 @@ def _ask(manifest: Manifest) -> str:
     return ask_passphrase(f"Passphrase for the package from {safe(who)}: ")
 
 
+def _plain_when_new(path: Path, creating: bool) -> str | None:
+    return None if creating else study_passphrase(path, creating)
+
+
 def cmd_merge(args: argparse.Namespace, ctx: CliContext) -> int:
     summaries = merge_for_profile(
-        ctx.db_target, ctx.profile, args.packages, passphrase=_ask, dry_run=args.dry_run
+        ctx.db_target,
+        ctx.profile,
+        args.packages,
+        passphrase=_ask,
+        dry_run=args.dry_run,
+        study_passphrase=_plain_when_new if args.unencrypted else study_passphrase,
     )
     for summary in summaries:
         say(summary.describe())

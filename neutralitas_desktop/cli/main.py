@@ -18,9 +18,11 @@ from neutralitas_desktop import __version__
 from neutralitas_desktop.cli.context import CliContext
 from neutralitas_desktop.cli.terminal import safe_lines
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.private_tmp import clean_leftovers
 
 COMMAND_MODULES = (
     "neutralitas_desktop.cli.study_commands",
+    "neutralitas_desktop.cli.protection_commands",
     "neutralitas_desktop.cli.forms_commands",
     "neutralitas_desktop.cli.exchange_commands",
     "neutralitas_desktop.cli.interop_commands",
@@ -52,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     context = CliContext(args.db)
     try:
+        clean_leftovers()  # what a killed run left in the private temporary folder
         return int(args.handler(args, context) or 0)
     except NeutralitasError as exc:
         message = str(exc).strip()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.cli.study_passphrase import study_passphrase
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.demo import generate_demo
 from neutralitas_desktop.fieldwork.stats import study_stats
@@ -18,6 +20,11 @@ from neutralitas_desktop.store.integrity import check_database
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="create a study database from the shipped template")
     p.add_argument("--title", help="study title (default: the template's)")
+    p.add_argument(
+        "--unencrypted",
+        action="store_true",
+        help="a plain SQLite file instead of an encrypted one (not recommended)",
+    )
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("check", help="check the database's integrity and invariants")
@@ -35,7 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
-    db = open_database(ctx.db_target, create=True)
+    secret = None if args.unencrypted and not Path(ctx.db_target).exists() else study_passphrase
+    db = open_database(ctx.db_target, create=True, passphrase=secret)
     try:
         actor = register_actor(db, ctx.profile)
         study_id = create_study(db, actor, title=args.title)
@@ -43,9 +51,10 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     except NeutralitasError:
         db.close()
         raise
+    protection = "encrypted" if db.encrypted else "not encrypted"
     db.close()
     title = info.title.get(info.default_language, "")
-    print(f"created study '{title}' ({study_id}) in {ctx.db_target}")
+    print(f"created study '{title}' ({study_id}) in {ctx.db_target} ({protection})")
     return 0
 
 

@@ -10,7 +10,6 @@ package is encrypted, is bound to the ciphertext as associated data.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -32,6 +31,7 @@ from neutralitas_desktop.exchange.errors import (
     TruncatedPackageError,
 )
 from neutralitas_desktop.exchange.manifest import FORMAT, FORMAT_VERSION, Manifest
+from neutralitas_desktop.private_tmp import staged_output
 
 MAGIC = b"\x89NDPKG\r\n\x1a\n"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -59,7 +59,7 @@ def _aad(manifest: Manifest) -> bytes:
 
 
 def write_container(path: Path, manifest: Manifest, content: bytes, passphrase: str | None) -> int:
-    """Write the package atomically (temporary file, then rename); returns its size."""
+    """Write the package atomically (private temporary file, then rename); returns its size."""
     payload = zlib.compress(content, 6)
     encryption = None
     if passphrase is not None:
@@ -74,17 +74,13 @@ def write_container(path: Path, manifest: Manifest, content: bytes, passphrase: 
         ensure_ascii=False,
     ).encode("utf-8")
     body = MAGIC + _LEN.pack(len(header)) + header + payload
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.writing")
-    try:
-        with tmp.open("wb") as fh:
+    try:  # written in the app's private folder, owner-only, then moved into place
+        with staged_output(path, "package") as tmp, tmp.open("wb") as fh:
             fh.write(body)
             fh.write(hashlib.sha256(body).digest())
             fh.flush()
             os.fsync(fh.fileno())
-        tmp.replace(path)
     except OSError as exc:
-        with contextlib.suppress(OSError):  # on a read-only disk even this fails
-            tmp.unlink()
         raise PackageError(f"cannot write {path}: {exc.strerror or exc}") from None
     return len(body) + _TRAILER
 

@@ -8,7 +8,6 @@ the result away.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
@@ -27,7 +26,15 @@ from neutralitas_desktop.exchange.tables import table_of
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.study import register_actor, study_info
-from neutralitas_desktop.store.database import Database, is_url, open_database
+from neutralitas_desktop.private_tmp import operation
+from neutralitas_desktop.store import cipher
+from neutralitas_desktop.store.database import (
+    Database,
+    copy_database,
+    is_url,
+    open_database,
+)
+from neutralitas_desktop.store.database import PassphraseSource as StudyPassphrase
 from neutralitas_desktop.store.models import MergeLog, Study, new_id, utcnow
 from neutralitas_desktop.vocabulary import Message
 
@@ -117,9 +124,11 @@ def join_study(
     passphrase: PassphraseSource | str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    study_passphrase: StudyPassphrase = None,
 ) -> list[MergeSummary]:
     """Create the study database at ``target`` (a path that does not exist yet, or an empty
-    PostgreSQL database) from packages of one study; nothing is left behind on failure."""
+    PostgreSQL database) from packages of one study; nothing is left behind on failure.
+    A new file is encrypted with ``study_passphrase`` (plain when it gives None)."""
     packages = open_packages(paths, study_id=None, passphrase=passphrase)
     try:
         if is_url(target):
@@ -144,7 +153,10 @@ def join_study(
                 reason=unwritable(exc) or exc.strerror,
             ) from None
         try:
-            db = open_database(folder / final.name, create=True)
+            secret = study_passphrase
+            if callable(study_passphrase):  # asked for the final name, not the scratch one
+                secret = study_passphrase(final, True)
+            db = open_database(folder / final.name, create=True, passphrase=secret)
             try:
                 summaries = merge_packages(db, _joining(profile), packages, progress=progress)
                 register_actor(db, profile)  # after the study arrived, so its rows come first
@@ -170,6 +182,7 @@ def merge_for_profile(
     passphrase: PassphraseSource | str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    study_passphrase: StudyPassphrase = None,
 ) -> list[MergeSummary]:
     """`neutralitas merge`: verify every package before the target is written to, then
     register this laptop in the study and merge; a target that does not exist yet (or an
@@ -177,8 +190,11 @@ def merge_for_profile(
     if is_url(target) and _empty_server_database(str(target)):
         return join_study(target, profile, paths, passphrase=passphrase, dry_run=dry_run)
     if not is_url(target) and not Path(target).expanduser().exists():
-        return join_study(target, profile, paths, passphrase=passphrase, dry_run=dry_run)
-    db = open_database(target)
+        return join_study(
+            target, profile, paths, passphrase=passphrase, dry_run=dry_run,
+            study_passphrase=study_passphrase,
+        )  # fmt: skip
+    db = open_database(target, passphrase=study_passphrase)
     try:
         with db.engine.connect() as con:
             study = con.execute(select(Study.id, Study.title, Study.default_language)).first()
@@ -278,14 +294,14 @@ def _merge_one(db: Database, actor: Actor, package: OpenedPackage) -> MergeSumma
     with db.engine.connect() as con:
         if not db.is_sqlite:
             with con.begin():
-                staging = Staging(con, package.database)
+                staging = Staging(con, package.database, key=package.key)
                 staging.load()
                 summary = _apply_logged(con, staging, actor, package)
                 staging.drop()
             return summary
         # SQLite: ATTACH outside the transaction, DETACH after it, so the transaction is ours.
         con.execution_options(isolation_level="AUTOCOMMIT")
-        staging = Staging(con, package.database)
+        staging = Staging(con, package.database, key=package.key)
         staging.attach()
         try:
             con.exec_driver_sql("BEGIN IMMEDIATE")
@@ -311,7 +327,7 @@ def _merge_in_one_transaction(
             for step, package in enumerate(packages):
                 if progress:
                     progress(step, len(packages), package.path.name)
-                staging = Staging(con, package.database)
+                staging = Staging(con, package.database, key=package.key)
                 staging.load()
                 summaries.append(_apply_logged(con, staging, actor, package))
                 staging.drop()
@@ -323,22 +339,15 @@ def _merge_in_one_transaction(
 def _preview_on_copy(
     db: Database, actor: Actor, packages: Sequence[OpenedPackage], progress: Progress | None
 ) -> list[MergeSummary]:
-    """SQLite preview: merge into a snapshot copy of the database, then delete it."""
+    """SQLite preview: merge into a snapshot copy of the database, then delete it. The copy
+    of an encrypted study is encrypted too (with a random key), in the private folder."""
     assert db.path is not None
-    folder = Path(tempfile.mkdtemp(prefix="neutralitas-preview-"))
-    try:
+    with operation("preview") as folder:
         copy = folder / "preview.sqlite"
-        source = sqlite3.connect(f"{db.path.resolve().as_uri()}?mode=ro", uri=True)
-        target = sqlite3.connect(copy)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
-        preview = open_database(copy)
+        key = cipher.random_key() if db.encrypted else None
+        copy_database(db.path, db.passphrase, copy, key)
+        preview = open_database(copy, passphrase=key)
         try:
             return merge_packages(preview, actor, packages, progress=progress)
         finally:
             preview.close()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)

@@ -3,14 +3,14 @@ package) in a SQLite database of the study's own schema, with a manifest, in one
 
 Informant identities travel only in encrypted packages and only when asked for; an
 anonymised package also drops researchers' and devices' names and informants' notes.
+The package's database is built in memory: nothing of it reaches the disk in clear.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import shutil
-import tempfile
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,9 +21,9 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
+    StaticPool,
     Table,
     create_engine,
-    event,
     select,
     text,
 )
@@ -94,50 +94,42 @@ def write_package(
     with db.engine.begin() as con:
         snapshot(con)
     key = since_key(actor.device_id, options.researcher_id)
-    folder = Path(tempfile.mkdtemp(prefix="neutralitas-package-"))
-    try:
-        content_path = folder / "package.sqlite"
-        with db.engine.begin() as con:
-            study = con.execute(select(table_of(Study))).first()
-            if study is None:
-                raise PackageError(f"{db.display_name()} holds no study to package")
-            since = None
-            if options.since_last:
-                stored = con.scalar(select(Meta.value).where(Meta.key == key))
-                since = dt.datetime.fromisoformat(stored) if stored else None
-            started = utcnow()
-            counts = _copy(con, content_path, study.id, since, options, report)
-            device_name = con.scalar(select(Device.name).where(Device.id == actor.device_id))
-            researcher = con.scalar(
-                select(Researcher.name).where(Researcher.id == actor.researcher_id)
-            )
-        content = content_path.read_bytes()
-        manifest = Manifest(
-            package_id=str(uuid.uuid4()),
-            study_id=study.id,
-            study_title=str(
-                study.title.get(study.default_language) or next(iter(study.title.values()), "")
-            ),
-            device_id=actor.device_id,
-            device_name="" if options.anonymize else (device_name or ""),
-            researcher_id=actor.researcher_id or "",
-            researcher="" if options.anonymize else (researcher or actor.researcher_name),
-            created_at=started.isoformat(),
-            app_version=__version__,
-            schema_version=migrations.HEAD,
-            content_sha256=hashlib.sha256(content).hexdigest(),
-            content_size=len(content),
-            counts=counts,
-            since=since.isoformat() if since else None,
-            for_researcher=options.researcher_id or "",
-            anonymized=options.anonymize,
-            identities=options.include_identities,
-            encrypted=options.passphrase is not None,
-        )
-        report(1, 1, "writing")
-        size = write_container(out, manifest, content, options.passphrase)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    with db.engine.begin() as con:
+        study = con.execute(select(table_of(Study))).first()
+        if study is None:
+            raise PackageError(f"{db.display_name()} holds no study to package")
+        since = None
+        if options.since_last:
+            stored = con.scalar(select(Meta.value).where(Meta.key == key))
+            since = dt.datetime.fromisoformat(stored) if stored else None
+        started = utcnow()
+        content, counts = _copy(con, study.id, since, options, report)
+        device_name = con.scalar(select(Device.name).where(Device.id == actor.device_id))
+        researcher = con.scalar(select(Researcher.name).where(Researcher.id == actor.researcher_id))
+    manifest = Manifest(
+        package_id=str(uuid.uuid4()),
+        study_id=study.id,
+        study_title=str(
+            study.title.get(study.default_language) or next(iter(study.title.values()), "")
+        ),
+        device_id=actor.device_id,
+        device_name="" if options.anonymize else (device_name or ""),
+        researcher_id=actor.researcher_id or "",
+        researcher="" if options.anonymize else (researcher or actor.researcher_name),
+        created_at=started.isoformat(),
+        app_version=__version__,
+        schema_version=migrations.HEAD,
+        content_sha256=hashlib.sha256(content).hexdigest(),
+        content_size=len(content),
+        counts=counts,
+        since=since.isoformat() if since else None,
+        for_researcher=options.researcher_id or "",
+        anonymized=options.anonymize,
+        identities=options.include_identities,
+        encrypted=options.passphrase is not None,
+    )
+    report(1, 1, "writing")
+    size = write_container(out, manifest, content, options.passphrase)
     with db.engine.begin() as con:
         upsert(con, table_of(Meta), [{"key": key, "value": started.isoformat()}], ("key",))
         audit.record(
@@ -162,10 +154,8 @@ _EMPTY: dict[str, bytes] = {}
 def _empty_schema() -> bytes:
     """An empty database of this app's schema (built once per process, then copied)."""
     if migrations.HEAD not in _EMPTY:
-        folder = Path(tempfile.mkdtemp(prefix="neutralitas-schema-"))
+        memory, engine = _in_memory(None)
         try:
-            path = folder / "empty.sqlite"
-            engine = create_engine(f"sqlite:///{path}")
             with engine.begin() as con:
                 con.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             Base.metadata.create_all(engine)
@@ -176,45 +166,40 @@ def _empty_schema() -> bytes:
                 )
                 con.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": migrations.HEAD})
                 con.execute(table_of(Meta).insert().values(key="application", value=APPLICATION))
-            engine.dispose()
-            _EMPTY[migrations.HEAD] = path.read_bytes()
+            _EMPTY[migrations.HEAD] = memory.serialize()
         finally:
-            shutil.rmtree(folder, ignore_errors=True)
+            engine.dispose()
+            memory.close()
     return _EMPTY[migrations.HEAD]
 
 
-def _empty_package(path: Path, study_id: str) -> Engine:
-    """A new database of the study's schema, ours, tagged with the study."""
-    path.write_bytes(_empty_schema())
-    engine = create_engine(f"sqlite:///{path}")
-
-    @event.listens_for(engine, "connect")
-    def _fast(dbapi_connection: Any, _record: Any) -> None:
-        # A scratch file: the container written from it is what gets synced to disk.
-        dbapi_connection.execute("PRAGMA synchronous=OFF")
-
-    with engine.begin() as con:
-        con.execute(table_of(Meta).insert().values(key="study_id", value=study_id))
-    return engine
+def _in_memory(content: bytes | None) -> tuple[sqlite3.Connection, Engine]:
+    """An in-memory database (holding ``content``, a database file's bytes) and an engine
+    whose only connection it is."""
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    if content is not None:
+        memory.deserialize(content)
+    return memory, create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
 
 
 def _copy(
     con: Connection,
-    path: Path,
     study_id: str,
     since: dt.datetime | None,
     options: PackageOptions,
     report: Progress,
-) -> dict[str, int]:
+) -> tuple[bytes, dict[str, int]]:
+    """The package's database (a SQLite file's bytes, made in memory) and its row counts."""
     names = [n for n in tables.PACKAGED if n != tables.IDENTITIES or options.include_identities]
     selection = None
     if since is not None or options.researcher_id:
         selection = _select_fieldwork(con, since, options.researcher_id)
-    engine = _empty_package(path, study_id)
+    memory, engine = _in_memory(_empty_schema())
     counts: dict[str, int] = {}
     redact = redactor_for(con) if options.anonymize else None
     try:
         with engine.begin() as out:
+            out.execute(table_of(Meta).insert().values(key="study_id", value=study_id))
             for step, name in enumerate(names):
                 table = tables.table(name)
                 n = 0
@@ -225,9 +210,10 @@ def _copy(
                     n += len(batch)
                 counts[name] = n
                 report(step + 1, len(names) + 1, name)
+        return memory.serialize(), counts
     finally:
         engine.dispose()
-    return counts
+        memory.close()
 
 
 def _batches(

@@ -13,14 +13,13 @@ it holds tables and indexes only, so nothing in it can fire when it is attached.
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from sqlalchemy import create_engine
+from sqlalchemy.pool import StaticPool
 
 from neutralitas_desktop.exchange.errors import TamperedPackageError
 from neutralitas_desktop.store import migrations
@@ -54,22 +53,18 @@ def read_schema(con: sqlite3.Connection) -> Schema:
 
 @cache
 def expected_schema(version: str) -> Schema:
-    """The schema of an empty study database at ``version``, built by the migrations."""
-    folder = Path(tempfile.mkdtemp(prefix="neutralitas-schema-"))
+    """The schema of an empty study database at ``version``, built by the migrations (in
+    memory: nothing of it reaches the disk)."""
+    con = sqlite3.connect(":memory:", check_same_thread=False)
     try:
-        path = folder / "empty.sqlite"
-        engine = create_engine(f"sqlite:///{path}")
+        engine = create_engine("sqlite://", creator=lambda: con, poolclass=StaticPool)
         try:
             migrations.upgrade(engine, version)
-        finally:
-            engine.dispose()
-        con = sqlite3.connect(path)
-        try:
             return read_schema(con)
         finally:
-            con.close()
+            engine.dispose()  # closes the connection too
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        con.close()
 
 
 def _differences(found: Schema, expected: Schema) -> list[str]:
@@ -106,14 +101,25 @@ def _refuse(path: Path, what: str) -> TamperedPackageError:
     return TamperedPackageError(f"{path}: tampered with: its data {what}")
 
 
-def check_payload(path: Path, database: Path, version: str) -> None:
-    """Refuse the payload ``database`` of the package at ``path`` unless its schema is that
-    of ``version`` exactly and its attachments match their SHA-256."""
+def check_payload(path: Path, database: Path | sqlite3.Connection, version: str) -> None:
+    """Refuse the payload ``database`` (a file, or a connection to it already unpacked in
+    memory) of the package at ``path`` unless its schema is that of ``version`` exactly and
+    its attachments match their SHA-256."""
     expected = expected_schema(version)
+    if isinstance(database, sqlite3.Connection):
+        _check(path, database, version, expected)
+        return
     try:
         con = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
         raise _refuse(path, "is not a database") from None
+    try:
+        _check(path, con, version, expected)
+    finally:
+        con.close()
+
+
+def _check(path: Path, con: sqlite3.Connection, version: str, expected: Schema) -> None:
     try:
         con.execute("PRAGMA trusted_schema=OFF")
         problems = _differences(read_schema(con), expected)
@@ -126,8 +132,6 @@ def check_payload(path: Path, database: Path, version: str) -> None:
         _check_attachments(path, con)
     except sqlite3.DatabaseError:  # damaged pages, a malformed schema: not our data
         raise _refuse(path, "is not a readable database") from None
-    finally:
-        con.close()
 
 
 # What a value stored under each declared type must look like for the app to read it:

@@ -1,16 +1,19 @@
 """Opening a field package to merge it: every check a package must pass, in order, each
-refusal with its own message; the study data lands in a temporary SQLite file."""
+refusal with its own message. The study data is checked (and upgraded) in memory and
+staged in the app's private temporary folder as a SQLCipher file with a random key, so
+decrypted package contents never reach the disk in clear."""
 
 from __future__ import annotations
 
+import os
+import secrets
 import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import create_engine
+from sqlalchemy import StaticPool, create_engine
 
 from neutralitas_desktop.exchange.container import open_payload, read_envelope
 from neutralitas_desktop.exchange.errors import (
@@ -20,7 +23,8 @@ from neutralitas_desktop.exchange.errors import (
 )
 from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.payload_schema import check_payload
-from neutralitas_desktop.store import migrations
+from neutralitas_desktop.private_tmp import FOLDER_MODE, root
+from neutralitas_desktop.store import cipher, migrations
 from neutralitas_desktop.store.database import APPLICATION
 
 PassphraseSource = Callable[[Manifest], str | None]
@@ -28,12 +32,14 @@ PassphraseSource = Callable[[Manifest], str | None]
 
 @dataclass
 class OpenedPackage:
-    """A verified package: its manifest and its study data in a temporary database file."""
+    """A verified package: its manifest and its study data in a temporary database file
+    encrypted with ``key``."""
 
     path: Path
     manifest: Manifest
     database: Path
     _folder: Path = field(repr=False)
+    key: str = field(default="", repr=False)
 
     def close(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
@@ -79,40 +85,45 @@ def open_package(
     check_manifest(path, manifest, study_id, study_title)
     source = passphrase if callable(passphrase) else (lambda _m, p=passphrase: p)
     content = open_payload(envelope, source)
-    folder = Path(tempfile.mkdtemp(prefix="neutralitas-package-"))
-    database = folder / "package.sqlite"
+    # Removed by close(); left by a crash, by the next start (private_tmp.clean_leftovers).
+    folder = root() / f"package-{os.getpid()}-{secrets.token_hex(4)}"
+    folder.mkdir(mode=FOLDER_MODE)
+    database, key = folder / "package.sqlite", cipher.random_key()
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
     try:
-        database.write_bytes(content)
-        check_payload(path, database, manifest.schema_version)
-        _check_content(path, database, manifest)
+        try:
+            memory.deserialize(content)
+        except sqlite3.Error:
+            raise _tampered(path) from None
+        del content
+        check_payload(path, memory, manifest.schema_version)
+        _check_content(path, memory, manifest)
         if manifest.schema_version != migrations.HEAD:  # an older app wrote it: bring it up
-            engine = create_engine(f"sqlite:///{database}")
-            try:
-                migrations.upgrade(engine)
-            finally:
-                engine.dispose()
+            engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
+            migrations.upgrade(engine)
+        cipher.write_copy(memory, database, key)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return OpenedPackage(path, manifest, database, folder)
+    finally:
+        memory.close()
+    return OpenedPackage(path, manifest, database, folder, key)
 
 
-def _check_content(path: Path, database: Path, manifest: Manifest) -> None:
-    wrong = TamperedPackageError(
+def _tampered(path: Path) -> TamperedPackageError:
+    return TamperedPackageError(
         f"{path}: tampered with: its content is not the study data its manifest describes"
     )
-    try:
-        con = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        raise wrong from None
+
+
+def _check_content(path: Path, con: sqlite3.Connection, manifest: Manifest) -> None:
+    wrong = _tampered(path)
     try:
         meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
         version = con.execute("SELECT version_num FROM alembic_version").fetchone()
         studies = [r[0] for r in con.execute("SELECT id FROM study")]
     except sqlite3.DatabaseError:
         raise wrong from None
-    finally:
-        con.close()
     if (
         meta.get("application") != APPLICATION
         or meta.get("study_id") != manifest.study_id

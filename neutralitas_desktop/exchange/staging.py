@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Column, Connection, MetaData, Table, create_engine, select
+from sqlalchemy import Column, Connection, MetaData, Table, select
 
 from neutralitas_desktop.exchange import tables
+from neutralitas_desktop.store import cipher
 
 
 class Staging:
-    def __init__(self, con: Connection, package_db: Path, alias: str = "pkg") -> None:
+    def __init__(
+        self, con: Connection, package_db: Path, alias: str = "pkg", key: str | None = None
+    ) -> None:
         self.con = con
         self.path = package_db
+        self.key = key  # the staged file's (read.OpenedPackage.key)
         self.alias = alias
         self.sqlite = con.dialect.name == "sqlite"
         self._metadata = MetaData()
@@ -26,7 +30,7 @@ class Staging:
     # --- SQLite: attach / detach around the transaction -------------------------------
     def attach(self) -> None:
         if self.sqlite:
-            self.con.exec_driver_sql(f"ATTACH DATABASE ? AS {self.alias}", (str(self.path),))
+            cipher.attach(self.con, self.path, self.alias, self.key)
 
     def detach(self) -> None:
         if self.sqlite:
@@ -36,7 +40,7 @@ class Staging:
     def load(self) -> None:
         if self.sqlite:
             return
-        engine = create_engine(f"sqlite:///{self.path}")
+        engine = cipher.engine(self.path, self.key)
         try:
             with engine.connect() as source:
                 for name in tables.PACKAGED:

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from neutralitas_desktop.paths import data_dir
+from neutralitas_desktop.private_tmp import private_file
 
 PROFILE_FILE = "profile.json"
 
@@ -54,4 +55,5 @@ def save_profile(profile: LocalProfile) -> None:
     path = profile_path()
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(profile), indent=2), encoding="utf-8")
+    private_file(tmp)  # names a researcher: owner-only
     tmp.replace(path)

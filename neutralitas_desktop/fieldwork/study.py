@@ -14,7 +14,7 @@ from neutralitas_desktop.fieldwork.instruments import store_instrument
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.instruments.study_template import StudyTemplate, load_study_template
 from neutralitas_desktop.paths import forms_dir
-from neutralitas_desktop.store.database import Database, open_database
+from neutralitas_desktop.store.database import Database, PassphraseSource, open_database
 from neutralitas_desktop.store.models import (
     Device,
     InformantRole,
@@ -163,10 +163,15 @@ def study_info(db: Database) -> StudyInfo:
 
 
 def open_study(
-    target: str | Path, profile: LocalProfile, *, create: bool = False
+    target: str | Path,
+    profile: LocalProfile,
+    *,
+    create: bool = False,
+    passphrase: PassphraseSource = None,
 ) -> tuple[Database, Actor]:
-    """Open a study database (creating it from the shipped template when asked and absent)."""
-    db = open_database(target, create=create)
+    """Open a study database (creating it from the shipped template when asked and absent;
+    encrypted when ``passphrase`` gives one)."""
+    db = open_database(target, create=create, passphrase=passphrase)
     try:
         with db.session() as session:
             empty = session.scalar(select(Study.id)) is None

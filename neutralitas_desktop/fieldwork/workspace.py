@@ -20,7 +20,7 @@ from neutralitas_desktop.fieldwork.instruments import (
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.stats import study_stats
 from neutralitas_desktop.fieldwork.study import StudyInfo, open_study, register_actor, study_info
-from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.store.database import Database, PassphraseSource
 
 # Re-exported so the ui layer can name them without importing the modules that define them.
 AttachmentInfo = attachments.AttachmentInfo
@@ -60,6 +60,14 @@ class Workspace:
 
     def display_name(self) -> str:
         return self.db.display_name()
+
+    @property
+    def encrypted(self) -> bool:
+        return self.db.encrypted
+
+    def unlocks(self, typed: str) -> bool:
+        """Whether ``typed`` is the study's passphrase (the idle lock asks for it again)."""
+        return self.db.is_passphrase(typed)
 
     def info(self) -> StudyInfo:
         if self._info is None:
@@ -230,7 +238,14 @@ class Workspace:
         return attachments.save_attachment_as(self.db, sha256, target)
 
 
-def open_workspace(target: str | Path, profile: LocalProfile, *, create: bool = False) -> Workspace:
-    """Open (or create from the shipped template) a study for the GUI."""
-    db, actor = open_study(target, profile, create=create)
+def open_workspace(
+    target: str | Path,
+    profile: LocalProfile,
+    *,
+    create: bool = False,
+    passphrase: PassphraseSource = None,
+) -> Workspace:
+    """Open (or create from the shipped template) a study for the GUI; ``passphrase``
+    opens an encrypted one, or encrypts a new one."""
+    db, actor = open_study(target, profile, create=create, passphrase=passphrase)
     return Workspace(db, actor, profile)

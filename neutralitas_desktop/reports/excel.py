@@ -117,6 +117,7 @@ def export_excel(
                 "strings_to_numbers": False,
                 "strings_to_formulas": False,
                 "strings_to_urls": False,
+                "tmpdir": str(tmp.parent),  # the private folder, removed afterwards
             },
         )
         try:

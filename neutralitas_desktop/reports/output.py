@@ -1,16 +1,15 @@
-"""Writing a report file safely: into a temporary file beside the target, renamed into
+"""Writing a report file safely: into a private temporary file, moved into
 place only when complete, so a cancelled or failed export leaves nothing half-written;
 plus the progress and cancel hooks every export takes."""
 
 from __future__ import annotations
 
 import contextlib
-import os
-import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from neutralitas_desktop.errors import NeutralitasError, unwritable
+from neutralitas_desktop.private_tmp import staged_output
 
 ProgressFn = Callable[[int, int], None]  # (done, total)
 CancelFn = Callable[[], bool]  # True when the user asked to stop
@@ -60,28 +59,20 @@ class Ticker:
 
 @contextlib.contextmanager
 def atomic_output(target: str | Path) -> Iterator[Path]:
-    """A temporary path to write to; renamed to ``target`` when the block succeeds,
-    removed when it fails or is cancelled."""
+    """A temporary path in the app's private folder to write to (its folder also takes
+    the writer's own scratch files); moved to ``target`` (owner-only) when the block
+    succeeds, removed when it fails or is cancelled."""
     target = Path(target).expanduser()
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ReportError(f"cannot write {target}: folder {folder} does not exist")
-    tmp = folder / f".{target.name}.{secrets.token_hex(4)}.part"
     try:
-        tmp.open("xb").close()  # created with the user's usual permissions (umask)
-    except OSError as exc:
-        raise ReportError(f"cannot write {target}: {exc.strerror}") from None
-    try:
-        try:
+        with staged_output(target, "export") as tmp:
             yield tmp
-        except Exception as exc:
-            why = unwritable(exc)
-            if why is None:
-                raise
+    except Exception as exc:
+        why = unwritable(exc)
+        if why is not None:
             raise ReportError(f"cannot write {target}: {why}; nothing was written") from None
-        try:
-            os.replace(tmp, target)
-        except OSError as exc:
+        if isinstance(exc, OSError):
             raise ReportError(f"cannot write {target}: {exc.strerror}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+        raise

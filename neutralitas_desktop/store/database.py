@@ -9,11 +9,12 @@ saved answer survives a laptop whose battery dies mid-interview.
 from __future__ import annotations
 
 import contextlib
+import hmac
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
@@ -21,8 +22,14 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from neutralitas_desktop.errors import DatabaseError, unwritable
-from neutralitas_desktop.store import migrations
+from neutralitas_desktop.errors import (
+    DatabaseError,
+    PassphraseRequiredError,
+    WrongPassphraseError,
+    unwritable,
+)
+from neutralitas_desktop.private_tmp import private_file, private_folder
+from neutralitas_desktop.store import cipher, migrations
 from neutralitas_desktop.store.models import utcnow
 from neutralitas_desktop.vocabulary import Message
 
@@ -31,7 +38,10 @@ APPLICATION = "neutralitas-desktop"
 BUSY_TIMEOUT_MS = 10_000
 # SQLite header field identifying our files ('NDSK').
 APPLICATION_ID = 0x4E44534B
-SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAGIC = cipher.SQLITE_MAGIC
+# The passphrase of an encrypted study: given as is, or asked for with (path, creating);
+# when creating, None makes a plain study.
+PassphraseSource = str | Callable[[Path, bool], str | None] | None
 
 
 @dataclass
@@ -43,6 +53,7 @@ class Database:
     path: Path | None  # the SQLite file, None for a server database
     schema_version: str
     backup: Path | None = None  # set when opening upgraded an older file
+    passphrase: str | None = field(default=None, repr=False)  # set for an encrypted file
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -50,6 +61,16 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.path is not None
+
+    @property
+    def encrypted(self) -> bool:
+        return self.passphrase is not None
+
+    def is_passphrase(self, typed: str) -> bool:
+        """Whether ``typed`` is this study's passphrase (to unlock the GUI)."""
+        return self.passphrase is not None and hmac.compare_digest(
+            typed.encode("utf-8"), self.passphrase.encode("utf-8")
+        )
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -78,10 +99,14 @@ def is_url(target: str | Path) -> bool:
     return isinstance(target, str) and "://" in target
 
 
-def open_database(target: str | Path, *, create: bool = False) -> Database:
+def open_database(
+    target: str | Path, *, create: bool = False, passphrase: PassphraseSource = None
+) -> Database:
     """Open (and, with ``create``, make) the study database at a path or URL.
 
-    A new database is empty but for the schema; fieldwork.study.create_study fills it.
+    An encrypted file is opened with ``passphrase``; a new file is encrypted with it
+    (``None``: a plain file). A new database is empty but for the schema;
+    fieldwork.study.create_study fills it.
     """
     if is_url(target):
         return _open_url(str(target), create=create)
@@ -90,7 +115,7 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
         if not create:
             raise DatabaseError(message_id=Message.DATABASE_MISSING, path=path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
         except OSError as exc:
             raise DatabaseError(
                 message_id=Message.DATABASE_CANNOT_CREATE,
@@ -103,9 +128,19 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
                 path=path,
                 reason=f"its folder {path.parent} is read-only",
             )
-        return _create_sqlite(path)
+        secret = passphrase(path, True) if callable(passphrase) else passphrase
+        if secret is not None:
+            cipher.check_strength(secret)
+        return _create_sqlite(path, secret)
     _check_writable(path)
-    version = _inspect_sqlite_file(path)
+    secret = None
+    if _encrypted(path):
+        secret = passphrase(path, False) if callable(passphrase) else passphrase
+        if secret is None:
+            raise PassphraseRequiredError(f"{path} is encrypted: a passphrase is needed")
+        version = _inspect_encrypted(path, secret)
+    else:
+        version = _inspect_sqlite_file(path)
     head = migrations.head()
     backup = None
     if version != head:
@@ -113,11 +148,40 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
             raise DatabaseError(
                 message_id=Message.DATABASE_NEWER, path=path, version=version, head=head
             )
-        backup = _backup(path, version)
-    engine = _sqlite_engine(path)
+        backup = _backup(path, version, secret)
+    engine = _sqlite_engine(path, secret)
     if backup is not None:
         migrations.upgrade(engine)
-    return Database(f"sqlite:///{path}", engine, path, head, backup)
+    return Database(f"sqlite:///{path}", engine, path, head, backup, secret)
+
+
+def inspect_file(path: Path, secret: str | None) -> str:
+    """The schema revision of our study file at ``path`` (opened with ``secret`` when it
+    is encrypted), without changing it; raises for a foreign, newer or locked file."""
+    version = _inspect_encrypted(path, secret) if secret else _inspect_sqlite_file(path)
+    if not migrations.is_known(version):
+        raise DatabaseError(
+            message_id=Message.DATABASE_NEWER, path=path, version=version, head=migrations.head()
+        )
+    return version
+
+
+def _encrypted(path: Path) -> bool:
+    try:
+        return cipher.may_be_encrypted(path)
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _inspect_encrypted(path: Path, secret: str) -> str:
+    """The schema revision of our encrypted database; raises for a wrong passphrase."""
+    if not cipher.is_key_of(path, secret):
+        raise WrongPassphraseError(f"wrong passphrase for {path}")
+    con = cipher.connect(path, secret, readonly=True)
+    try:
+        return _schema_version(con, path)
+    finally:
+        con.close()
 
 
 def _check_writable(path: Path) -> None:
@@ -162,10 +226,18 @@ def _inspect_sqlite_file(path: Path) -> str:
         raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
     if header != SQLITE_MAGIC:
         raise foreign
-    try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+    try:  # the driver every study file is opened with (one SQLite library per file, see cipher)
+        con = cipher.connect(path, None, readonly=True)
+    except cipher.Error:
         raise foreign from None
+    try:
+        return _schema_version(con, path)
+    finally:
+        con.close()
+
+
+def _schema_version(con: sqlite3.Connection | cipher.Connection, path: Path) -> str:
+    foreign = DatabaseError(message_id=Message.DATABASE_FOREIGN, path=path)
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "meta" not in tables or "alembic_version" not in tables:
@@ -174,31 +246,43 @@ def _inspect_sqlite_file(path: Path) -> str:
         if not row or row[0] != APPLICATION:
             raise foreign
         version = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, cipher.Error):
         raise foreign from None
-    finally:
-        con.close()
     if not version:
         raise foreign
     return str(version[0])
 
 
-def _backup(path: Path, version: str) -> Path:
+def _backup(path: Path, version: str, secret: str | None) -> Path:
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.schema-{version}.{stamp}.bak{path.suffix}")
-    # sqlite3's backup API copies a consistent snapshot, WAL content included.
-    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(backup)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    copy_database(path, secret, backup, secret)
     return backup
 
 
-def _sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+def copy_database(path: Path, secret: str | None, dest: Path, dest_secret: str | None) -> None:
+    """A consistent snapshot of the database at ``path`` (WAL content included) written
+    to ``dest`` (owner-only), encrypted with ``dest_secret`` when given."""
+    same = secret == dest_secret
+    src = cipher.connect(path, secret, readonly=same)
+    try:
+        if same:  # the backup API copies pages as they are
+            dst = cipher.connect(dest, dest_secret)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        else:
+            cipher.attach(src, dest, "copy", dest_secret)
+            src.execute("SELECT sqlcipher_export('copy')")
+            src.execute("DETACH DATABASE copy")
+    finally:
+        src.close()
+    private_file(dest)
+
+
+def _sqlite_engine(path: Path, secret: str | None = None) -> Engine:
+    engine = cipher.engine(path, secret)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -214,16 +298,18 @@ def _sqlite_engine(path: Path) -> Engine:
         # Raised in place of SQLAlchemy's error, so services and the CLI get one project
         # exception for a full disk, a read-only study or a lock, and bugs stay tracebacks.
         failure = sqlite_failure(path, context.original_exception)
-        if failure is not None and isinstance(context.original_exception, sqlite3.Error):
+        if failure is not None and isinstance(
+            context.original_exception, sqlite3.Error | cipher.Error
+        ):
             raise failure from None
 
     return engine
 
 
-def _create_sqlite(path: Path) -> Database:
+def _create_sqlite(path: Path, secret: str | None) -> Database:
     tmp = path.with_name(path.name + ".creating")
     tmp.unlink(missing_ok=True)
-    engine = create_engine(f"sqlite:///{tmp}")
+    engine = cipher.engine(tmp, secret)
     try:
         with engine.begin() as con:
             con.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
@@ -243,9 +329,10 @@ def _create_sqlite(path: Path) -> Database:
             message_id=Message.DATABASE_CANNOT_CREATE, path=path, reason=why
         ) from None
     engine.dispose()
+    private_file(tmp)
     shutil.move(tmp, path)  # only a complete database ever has the real name
-    engine = _sqlite_engine(path)
-    return Database(f"sqlite:///{path}", engine, path, migrations.head())
+    engine = _sqlite_engine(path, secret)
+    return Database(f"sqlite:///{path}", engine, path, migrations.head(), passphrase=secret)
 
 
 def _write_meta(con) -> None:  # type: ignore[no-untyped-def]

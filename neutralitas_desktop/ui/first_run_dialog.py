@@ -1,18 +1,34 @@
-"""First run: the UI language, who the researcher is, and a name for this laptop;
-everything here can be changed later in Settings."""
+"""First run: the UI language, who the researcher is, a name for this laptop and, when
+the study is about to be created, its passphrase; all but the passphrase can be changed
+later in Settings."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
+from neutralitas_desktop.ui.passphrase_form import PassphraseForm
+from neutralitas_desktop.ui.passphrase_state import NewPassphraseState
 from neutralitas_desktop.ui.profile_form import ProfileForm
 from neutralitas_desktop.ui.profile_state import ProfileState
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, state: ProfileState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: ProfileState,
+        parent: QWidget | None = None,
+        passphrase: NewPassphraseState | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = state
+        self.passphrase = passphrase
         self.setWindowTitle(self.tr("Welcome"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -35,6 +51,14 @@ class FirstRunDialog(QDialog):
         self.form = ProfileForm(state, self)
         self.form.changed.connect(self._check)
         layout.addWidget(self.form)
+        self.protection: PassphraseForm | None = None
+        if passphrase is not None:
+            group = QGroupBox(self.tr("Protect the study"), self)
+            inner = QVBoxLayout(group)
+            self.protection = PassphraseForm(passphrase, group)
+            self.protection.changed.connect(self._check)
+            inner.addWidget(self.protection)
+            layout.addWidget(group)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Start"))
@@ -45,4 +69,4 @@ class FirstRunDialog(QDialog):
 
     def _check(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(self.state.ok)
+        ok.setEnabled(self.state.ok and (self.passphrase is None or self.passphrase.ok))

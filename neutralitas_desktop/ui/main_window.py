@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.errors import NeutralitasError, PassphraseError
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.exchange_menu import ExchangeActions
 from neutralitas_desktop.ui.navigator import StudyNavigator
@@ -315,7 +315,8 @@ class MainWindow(QMainWindow):
             workspace = self.host.open_study(path, create)
         except NeutralitasError as exc:
             show_error(self, exc)
-            self.settings.remove_recent_study(path)
+            if not isinstance(exc, PassphraseError):  # a study left locked stays in the list
+                self.settings.remove_recent_study(path)
             return
         old, self.workspace = self.workspace, workspace
         self.stack.removeWidget(self.navigator)
@@ -339,10 +340,13 @@ class MainWindow(QMainWindow):
             profile.device_name,
             initials_edited=True,
         )
-        dialog = SettingsDialog(state, self.settings.font_size, self)
+        dialog = SettingsDialog(
+            state, self.settings.font_size, self, lock_minutes=self.settings.lock_minutes
+        )
         if not dialog.exec():
             return
         self.settings.font_size = dialog.chosen_font_size()
+        self.settings.lock_minutes = dialog.chosen_lock_minutes()
         self.host.update_profile(
             researcher_name=state.researcher_name.strip(),
             researcher_initials=state.researcher_initials,

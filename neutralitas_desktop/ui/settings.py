@@ -12,6 +12,7 @@ MAX_RECENT = 8
 FONT_SIZES = (9, 10, 11, 12, 14, 16, 18)
 DEFAULT_FONT_SIZE = 11
 LANGUAGES = ("id", "en")
+DEFAULT_LOCK_MINUTES = 10
 
 
 class UiSettings:
@@ -84,3 +85,27 @@ class UiSettings:
     @show_hints.setter
     def show_hints(self, value: bool) -> None:
         self._s.setValue("runner/show_hints", "true" if value else "false")
+
+    # ---- protection ---------------------------------------------------------------
+    @property
+    def lock_minutes(self) -> int:
+        """Minutes without use before an encrypted study locks; 0: never."""
+        try:
+            value = int(str(self._s.value("protection/lock_minutes", DEFAULT_LOCK_MINUTES)))
+        except (TypeError, ValueError):
+            return DEFAULT_LOCK_MINUTES
+        return max(0, value)
+
+    @lock_minutes.setter
+    def lock_minutes(self, value: int) -> None:
+        self._s.setValue("protection/lock_minutes", max(0, int(value)))
+
+    @property
+    def plain_studies(self) -> list[str]:
+        """Plain studies whose user declined to encrypt them (not offered again)."""
+        value = self._s.value("protection/plain_studies", [])
+        items = value if isinstance(value, list) else [value] if value else []
+        return [str(v) for v in items if v]
+
+    def keep_plain(self, path: str) -> None:
+        self._s.setValue("protection/plain_studies", [*self.plain_studies, path])

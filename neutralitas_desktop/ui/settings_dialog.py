@@ -1,5 +1,6 @@
-"""Settings: the local profile (language, researcher, laptop name) and the runner's text
-size. A language change applies at once (the windows are rebuilt)."""
+"""Settings: the local profile (language, researcher, laptop name), the runner's text
+size and the idle time before an encrypted study locks. A language change applies at
+once (the windows are rebuilt)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,24 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from neutralitas_desktop.ui.profile_form import ProfileForm
 from neutralitas_desktop.ui.profile_state import ProfileState
-from neutralitas_desktop.ui.settings import FONT_SIZES
+from neutralitas_desktop.ui.settings import DEFAULT_LOCK_MINUTES, FONT_SIZES
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, state: ProfileState, font_size: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        state: ProfileState,
+        font_size: int,
+        parent: QWidget | None = None,
+        lock_minutes: int = DEFAULT_LOCK_MINUTES,
+    ):
         super().__init__(parent)
         self.state = state
         self.setWindowTitle(self.tr("Settings"))
@@ -39,6 +47,15 @@ class SettingsDialog(QDialog):
         self.font_size.setCurrentIndex(max(0, self.font_size.findData(font_size)))
         form.addRow(self.tr("Text size of questions"), self.font_size)
         layout.addWidget(runner)
+        protection = QGroupBox(self.tr("Protection"), self)
+        rows = QFormLayout(protection)
+        self.lock_minutes = QSpinBox(protection)
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.lock_minutes.setSpecialValueText(self.tr("never"))
+        self.lock_minutes.setValue(lock_minutes)
+        rows.addRow(self.tr("Lock an encrypted study after no use for"), self.lock_minutes)
+        layout.addWidget(protection)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -49,6 +66,9 @@ class SettingsDialog(QDialog):
 
     def _check(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(self.state.ok)
+
+    def chosen_lock_minutes(self) -> int:
+        return int(self.lock_minutes.value())
 
     def chosen_font_size(self) -> int:
         return int(self.font_size.currentData())

@@ -28,6 +28,25 @@
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message>
+        <source>Encrypt this study?</source>
+        <translation>Enkripsi studi ini?</translation>
+    </message>
+    <message>
+        <source>This study file is not encrypted: anyone who gets this laptop or a copy of the file can read every answer and every informant&apos;s name. Encrypt it now with a passphrase?</source>
+        <translation>Berkas studi ini tidak terenkripsi: siapa pun yang memegang laptop ini atau salinan berkasnya dapat membaca setiap jawaban dan nama setiap informan. Enkripsi sekarang dengan frasa sandi?</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>Enkripsi</translation>
+    </message>
+    <message>
+        <source>Keep it unencrypted</source>
+        <translation>Biarkan tanpa enkripsi</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentInput</name>
     <message>
         <source>No file attached</source>
@@ -786,6 +805,10 @@
         <translation>Sebelum wawancara pertama, beri tahu aplikasi siapa Anda. Nama Anda dicatat pada setiap jawaban yang disimpan, sehingga supervisor dapat menggabungkan hasil kerja beberapa laptop. Semua ini dapat diubah nanti di Pengaturan.</translation>
     </message>
     <message>
+        <source>Protect the study</source>
+        <translation>Lindungi studi</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
@@ -1373,6 +1396,17 @@
     </message>
 </context>
 <context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Protect the study</source>
+        <translation>Lindungi studi</translation>
+    </message>
+    <message>
+        <source>Study: %1</source>
+        <translation>Studi: %1</translation>
+    </message>
+</context>
+<context>
     <name>NewSessionWizard</name>
     <message>
         <source>New session</source>
@@ -1487,6 +1521,41 @@
     <message>
         <source>Wrote %1 (%2 KB): %3 sessions, %4 answers.</source>
         <translation>%1 ditulis (%2 KB): %3 sesi, %4 jawaban.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseForm</name>
+    <message>
+        <source>The study file is encrypted with a passphrase, so a lost or stolen laptop does not give away the informants. Use at least 12 characters: three or more words, or a mix of lower case, upper case, digits and signs.</source>
+        <translation>Berkas studi dienkripsi dengan frasa sandi, sehingga laptop yang hilang atau dicuri tidak membuka identitas informan. Gunakan paling sedikit 12 karakter: tiga kata atau lebih, atau campuran huruf kecil, huruf besar, angka dan tanda.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A forgotten passphrase cannot be recovered.&lt;/b&gt; Without it nobody can open this study again; only a supervisor can hand the study out again.</source>
+        <translation>&lt;b&gt;Frasa sandi yang terlupa tidak dapat dipulihkan.&lt;/b&gt; Tanpanya tidak seorang pun dapat membuka studi ini lagi; hanya supervisor yang dapat membagikan studi ini kembali.</translation>
+    </message>
+    <message>
+        <source>Study passphrase</source>
+        <translation>Frasa sandi studi</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <source>Do not encrypt (not recommended)</source>
+        <translation>Jangan enkripsi (tidak disarankan)</translation>
+    </message>
+    <message>
+        <source>Without encryption anyone who gets this laptop, its disk or a copy of the study file can read every answer and every informant&apos;s name and phone number.</source>
+        <translation>Tanpa enkripsi, siapa pun yang memegang laptop ini, disknya atau salinan berkas studi dapat membaca setiap jawaban serta nama dan nomor telepon setiap informan.</translation>
+    </message>
+    <message>
+        <source>Too weak: use at least 12 characters with three or more words, or mix lower case, upper case, digits and signs.</source>
+        <translation>Terlalu lemah: gunakan paling sedikit 12 karakter dengan tiga kata atau lebih, atau campurkan huruf kecil, huruf besar, angka dan tanda.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Kedua frasa sandi berbeda.</translation>
     </message>
 </context>
 <context>
@@ -1942,6 +2011,22 @@
         <source>Text size of questions</source>
         <translation>Ukuran teks pertanyaan</translation>
     </message>
+    <message>
+        <source>Protection</source>
+        <translation>Perlindungan</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>tidak pernah</translation>
+    </message>
+    <message>
+        <source>Lock an encrypted study after no use for</source>
+        <translation>Kunci studi terenkripsi setelah tidak dipakai selama</translation>
+    </message>
 </context>
 <context>
     <name>SingleChoiceInput</name>
@@ -2210,6 +2295,37 @@
     <message>
         <source>Evidence: %1</source>
         <translation>Bukti: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Study locked</source>
+        <translation>Studi terkunci</translation>
+    </message>
+    <message>
+        <source>Encrypted study</source>
+        <translation>Studi terenkripsi</translation>
+    </message>
+    <message>
+        <source>The study was locked after a while without use. Type its passphrase to go on.</source>
+        <translation>Studi dikunci karena lama tidak dipakai. Ketik frasa sandinya untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>This study is encrypted. Type its passphrase to open it.</source>
+        <translation>Studi ini terenkripsi. Ketik frasa sandinya untuk membukanya.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Buka kunci</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Frasa sandi salah.</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlcipher3 import dbapi2 as sqlite3  # the driver the app opens study files with
 
 from neutralitas_desktop import __version__
 from neutralitas_desktop.cli.main import main
@@ -25,10 +25,13 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"neutralitas {__version__}"
 
 
-def test_init_demo_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_demo_stats(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEUTRALITAS_STUDY_PASSPHRASE", "kopi pagi di Ciamis")  # the default
     db = str(tmp_path / "s.sqlite")
     code, out, _ = run(capsys, "--db", db, "init", "--title", "Uji Kecamatan")
-    assert code == 0 and "created study 'Uji Kecamatan'" in out
+    assert code == 0 and "created study 'Uji Kecamatan'" in out and "(encrypted)" in out
     code, out, _ = run(capsys, "--db", db, "demo", "--sessions", "40", "--seed", "3")
     assert code == 0 and out.startswith("added 40 sessions")
     code, out, _ = run(capsys, "--db", db, "stats", "--json")
@@ -51,7 +54,7 @@ def test_demo_is_reproducible_by_seed(tmp_path: Path, capsys: pytest.CaptureFixt
     values = []
     for name in ("a", "b"):
         db = str(tmp_path / f"{name}.sqlite")
-        assert run(capsys, "--db", db, "init")[0] == 0
+        assert run(capsys, "--db", db, "init", "--unencrypted")[0] == 0
         assert run(capsys, "--db", db, "demo", "--sessions", "15", "--seed", "11")[0] == 0
         con = sqlite3.connect(db)
         values.append(
@@ -63,7 +66,7 @@ def test_demo_is_reproducible_by_seed(tmp_path: Path, capsys: pytest.CaptureFixt
 
 def test_init_refuses_an_existing_study(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "s.sqlite")
-    assert run(capsys, "--db", db, "init")[0] == 0
+    assert run(capsys, "--db", db, "init", "--unencrypted")[0] == 0
     code, out, err = run(capsys, "--db", db, "init")
     assert code == 1 and out == ""
     assert err == f"neutralitas: error: {db} already holds a study\n"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -16,6 +15,7 @@ from typing import Any
 
 import pytest
 from fs_helpers import fill, remount_read_only
+from sqlcipher3 import dbapi2 as sqlite3  # the driver the app opens study files with
 
 from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.errors import DatabaseError
@@ -134,7 +134,7 @@ def test_disk_full_during_merge(
     supervisor_data = os.environ["NEUTRALITAS_DATA_DIR"]
     monkeypatch.setenv("NEUTRALITAS_DATA_DIR", str(tmp_path / "ani-data"))
     laptop = tmp_path / "ani.sqlite"
-    assert main(["--db", str(laptop), "merge", str(handout)]) == 0
+    assert main(["--db", str(laptop), "merge", "--unencrypted", str(handout)]) == 0
     assert main(["--db", str(laptop), "demo", "--sessions", "40"]) == 0
     assert main(["--db", str(laptop), "package", str(package)]) == 0
     monkeypatch.setenv("NEUTRALITAS_DATA_DIR", supervisor_data)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import struct
 import zlib
 from pathlib import Path
 from typing import Any
+
+from sqlcipher3 import dbapi2 as sqlite3  # the driver the app opens study files with
 
 from neutralitas_desktop.exchange import container
 

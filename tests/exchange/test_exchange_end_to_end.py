@@ -40,6 +40,8 @@ class Team:
     def run(self, who: int, *argv: str) -> str:
         home = self.folder / f"home-{who}"
         self.monkeypatch.setenv("NEUTRALITAS_DATA_DIR", str(home))
+        # every laptop's study is encrypted (the default), each with its own passphrase
+        self.monkeypatch.setenv("NEUTRALITAS_STUDY_PASSPHRASE", f"kata sandi laptop {who}")
         home.mkdir(exist_ok=True)
         save_profile(TEST_SUPERVISOR if who == 0 else profile(who, NAMES[who]))
         code = main(["--db", str(self.db(who)), *argv])
@@ -51,7 +53,11 @@ class Team:
         return self.folder / ("master.sqlite" if who == 0 else f"laptop-{who}.sqlite")
 
     def open(self, who: int) -> Any:
-        return open_study(self.db(who), TEST_SUPERVISOR if who == 0 else profile(who, NAMES[who]))
+        return open_study(
+            self.db(who),
+            TEST_SUPERVISOR if who == 0 else profile(who, NAMES[who]),
+            passphrase=f"kata sandi laptop {who}",
+        )
 
 
 def test_a_season_of_fieldwork(

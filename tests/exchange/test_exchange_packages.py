@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import struct
 import zlib
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 
 import pytest
 from exchange_helpers import count, digest, files
+from sqlcipher3 import dbapi2 as sqlite3  # the driver the app opens study files with
 
 from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.exchange import container
@@ -31,7 +31,7 @@ from neutralitas_desktop.exchange.package import PackageOptions, write_package
 from neutralitas_desktop.exchange.read import open_package, read_manifest
 from neutralitas_desktop.fieldwork.demo import generate_demo
 from neutralitas_desktop.fieldwork.study import open_study, study_info
-from neutralitas_desktop.store import migrations
+from neutralitas_desktop.store import cipher, migrations
 from neutralitas_desktop.store.integrity import check_database
 
 SECRET = "kata sandi lapangan 2024"
@@ -84,10 +84,12 @@ def test_package_holds_the_data_and_a_manifest(demo_study: Any, tmp_path: Path) 
     assert m.counts["field_session"] == 60
     assert m.counts["answer"] == count(demo_study.db, "SELECT count(*) FROM answer")
     assert "informant_identity" not in m.counts
+    content = container.open_payload(container.read_envelope(result.path), lambda _m: None)
+    assert hashlib.sha256(content).hexdigest() == m.content_sha256
     with open_package(result.path, study_id=m.study_id) as opened:
-        content = opened.database.read_bytes()
-        assert hashlib.sha256(content).hexdigest() == m.content_sha256
-        con = sqlite3.connect(opened.database)
+        # staged for the merge encrypted with a random key, never in clear
+        assert not opened.database.read_bytes().startswith(b"SQLite format 3")
+        con = cipher.connect(opened.database, opened.key)
         assert con.execute("SELECT count(*) FROM field_session").fetchone() == (60,)
         assert con.execute("SELECT count(*) FROM informant_identity").fetchone() == (0,)
         con.close()
@@ -131,7 +133,7 @@ def test_identities_only_travel_encrypted_and_when_asked(
         out = tmp_path / f"ids-{expected}.ndpkg"
         write_package(demo_study.db, demo_study.actor, out, options)
         with open_package(out, study_id=None, passphrase=SECRET) as opened:
-            con = sqlite3.connect(opened.database)
+            con = cipher.connect(opened.database, opened.key)
             assert con.execute("SELECT count(*) FROM informant_identity").fetchone() == (expected,)
             con.close()
 
@@ -142,7 +144,7 @@ def test_anonymised_package_drops_names(demo_study: Any, tmp_path: Path) -> None
         con.exec_driver_sql("UPDATE informant SET notes = 'rumah dekat masjid'")
     write_package(demo_study.db, demo_study.actor, out, PackageOptions(anonymize=True))
     with open_package(out, study_id=None) as opened:
-        con = sqlite3.connect(opened.database)
+        con = cipher.connect(opened.database, opened.key)
         assert "Rina Peneliti" not in {r[0] for r in con.execute("SELECT name FROM researcher")}
         assert {r[0] for r in con.execute("SELECT name FROM device")} == {
             f"device {demo_study.actor.device_id[:8]}"

@@ -5,7 +5,6 @@ before anything is allocated or attached, and the master stays byte-for-byte the
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import tracemalloc
 import zlib
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any
 import pytest
 from exchange_helpers import digest
 from hostile_helpers import forge, repack, unpack, zeros
+from sqlcipher3 import dbapi2 as sqlite3  # the driver the app opens study files with
 
 from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.exchange import limits
@@ -23,7 +23,7 @@ from neutralitas_desktop.exchange.package import PackageOptions, write_package
 from neutralitas_desktop.exchange.payload_schema import check_payload, expected_schema, read_schema
 from neutralitas_desktop.exchange.read import open_package
 from neutralitas_desktop.fieldwork.demo import generate_demo
-from neutralitas_desktop.store import migrations
+from neutralitas_desktop.store import cipher, migrations
 
 SECRET = "kata sandi lapangan 2024"
 
@@ -224,7 +224,7 @@ def test_the_packages_this_app_writes_have_the_schema_the_migrations_build(
     out = tmp_path / "study.ndpkg"
     write_package(study.db, study.actor, out)
     with open_package(out, study_id=None) as opened:
-        con = sqlite3.connect(opened.database)
+        con = cipher.connect(opened.database, opened.key)  # staged encrypted with a random key
         found = read_schema(con)
         con.close()
     expected = expected_schema(migrations.HEAD)

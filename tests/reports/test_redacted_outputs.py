@@ -6,7 +6,6 @@ there instead."""
 from __future__ import annotations
 
 import re
-import sqlite3
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
+from sqlcipher3 import dbapi2 as sqlite3  # the driver the app opens study files with
 
 from neutralitas_desktop.exchange import container
 from neutralitas_desktop.exchange.merge import join_study

@@ -5,10 +5,10 @@ verifiable."""
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlcipher3 import dbapi2 as sqlite3  # the driver the app opens study files with
 
 from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.exchange.merge import join_study, merge_files

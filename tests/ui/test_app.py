@@ -21,6 +21,8 @@ from neutralitas_desktop.ui.settings import UiSettings
 from neutralitas_desktop.ui.settings_dialog import SettingsDialog
 from neutralitas_desktop.ui.translations import install_translators
 
+PASSPHRASE = "kopi pagi di Ciamis"
+
 
 def _start(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     data = tmp_path / "data"
@@ -32,6 +34,7 @@ def _start(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         NEUTRALITAS_DATA_DIR=str(data),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         NEUTRALITAS_STARTUP_PROBE="1",
+        NEUTRALITAS_STUDY_PASSPHRASE=PASSPHRASE,  # for scripts; a person types it in a dialog
     )
     return subprocess.run(
         [sys.executable, "-m", "neutralitas_desktop", *args],
@@ -46,8 +49,9 @@ def test_the_app_starts_on_the_default_study_or_the_one_named(tmp_path: Path, de
     first = _start(tmp_path)
     assert first.returncode == 0, first.stderr
     assert "first-paint" in first.stdout
-    created = tmp_path / "data" / "study.sqlite"  # made from the shipped template
-    db = open_database(created)
+    created = tmp_path / "data" / "study.sqlite"  # made from the shipped template, encrypted
+    assert not created.read_bytes().startswith(b"SQLite format 3")
+    db = open_database(created, passphrase=PASSPHRASE)
     try:
         assert study_stats(db)["instruments"] == 5
     finally:
