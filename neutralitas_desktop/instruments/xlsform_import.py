@@ -35,6 +35,7 @@ from neutralitas_desktop.instruments.model import (
     Question,
 )
 from neutralitas_desktop.instruments.validation import NAME_RE, validate
+from neutralitas_desktop.instruments.zip_limits import check_xlsx
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _REFERENCE_RE = re.compile(r"\$\{([^}]*)\}")
@@ -131,6 +132,7 @@ def _read_workbook(path: Path) -> dict[str, _Sheet]:
         raise InstrumentError(
             source, ["is not an Excel workbook (.xlsx): the file is damaged or of another kind"]
         )
+    check_xlsx(path, source)  # sheets and shared strings within bounds before openpyxl
     try:
         with warnings.catch_warnings():
             # openpyxl warns about Excel features it skips (extensions, data validation);
