@@ -12,6 +12,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from neutralitas_desktop.errors import NeutralitasError
 
@@ -74,12 +75,12 @@ def is_xlsx_part(name: str) -> bool:
     return lowered.startswith("xl/worksheets/") or lowered.endswith("sharedstrings.xml")
 
 
-def check_xlsx(path: object, source: str) -> None:
+def check_xlsx(path: str | Path, source: str) -> None:
     """Refuse an .xlsx whose sheets or shared strings are over XLSX_LIMITS; a file that is
     not a zip is left to openpyxl, which says so in its own words."""
     try:
-        archive = zipfile.ZipFile(path)  # type: ignore[arg-type]
-    except (zipfile.BadZipFile, OSError, TypeError, ValueError):
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
         return
     with archive:
         check_zip(archive, source, XLSX_LIMITS, is_xlsx_part)

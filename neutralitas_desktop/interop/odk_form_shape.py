@@ -37,7 +37,7 @@ class Scope:
 
 
 def scopes_of(instrument: Instrument) -> dict[tuple[str, ...], Scope]:
-    scopes = {(): Scope(())}
+    scopes: dict[tuple[str, ...], Scope] = {(): Scope(())}
 
     def headers(path: tuple[str, ...]) -> list[str]:
         out = []

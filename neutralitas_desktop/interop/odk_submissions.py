@@ -107,12 +107,12 @@ def import_odk_submissions(
                 row = _new_session(session, actor, instrument, instrument_id, site_id, role, root)
                 for alias in (*root.aliases, *submission.aliases):
                     known.setdefault(alias, row)
-                writer.add(row.id, writer.values(submission, "", root.instance_id))
+                writer.add(row.id, writer.values(submission, "", root.instance_id), root.ended)
                 writer.flush()
                 counts["added"] += 1
             else:
                 row = existing
-                at = submission.ended or writer.now
+                at = submission.ended
                 writer.flush()
                 if writer.edit(row.id, writer.values(submission, "", row.external_id or ""), at):
                     counts["edited"] += 1

@@ -99,28 +99,41 @@ class Writer:
             out[prefix + repeat] = " ".join(keys)
         return out
 
-    def add(self, session_id: str, values: dict[str, str]) -> None:
+    def add(self, session_id: str, values: dict[str, str], at: dt.datetime | None) -> None:
+        """A new session's answers, dated when the phone saved the submission."""
         for key, value in values.items():
-            self.put(session_id, key, value)
+            self.put(session_id, key, value, at)
 
-    def edit(self, session_id: str, values: dict[str, str], at: dt.datetime) -> int:
-        """Append a revision to every answer the edit changed; returns how many."""
+    def edit(self, session_id: str, values: dict[str, str], at: dt.datetime | None) -> int:
+        """Append a revision to every answer the edit changed; returns how many. A revision
+        is dated when the edit was saved (``at``), or at this import when that time is not
+        after the answer's current revision (an export that keeps the first ``end``)."""
         before = self.count
-        current = {a.key: a for a in self.session.scalars(
-            select(Answer).where(Answer.session_id == session_id)
-        )}  # fmt: skip
+        rows = self.session.execute(
+            select(Answer, AnswerRevision.created_at)
+            .outerjoin(AnswerRevision, AnswerRevision.id == Answer.current_revision_id)
+            .where(Answer.session_id == session_id)
+        ).all()
+        current = {answer.key: (answer, when) for answer, when in rows}
         for key, value in values.items():
-            answer = current.get(key)
-            if answer is None:
-                self.put(session_id, key, value, at)
-            elif answer.value != value:
-                self._change(answer, value, at)
-        for key, answer in current.items():
+            if key not in current:
+                self.put(session_id, key, value, at or self.now)
+            elif current[key][0].value != value:
+                self._change(*current[key], value, at)
+        for key, (answer, when) in current.items():
             if key not in values and answer.value not in (None, ""):
-                self._change(answer, None, at)
+                self._change(answer, when, None, at)
         return self.count - before
 
-    def _change(self, answer: Answer, value: str | None, at: dt.datetime) -> None:
+    def _change(
+        self,
+        answer: Answer,
+        previous: dt.datetime | None,
+        value: str | None,
+        at: dt.datetime | None,
+    ) -> None:
+        if at is None or (previous is not None and at <= previous):
+            at = max(self.now, previous or self.now)
         rid = self._revision(answer.id, value, answer.current_revision_id, at)
         answer.value = value
         answer.current_revision_id = rid
@@ -157,7 +170,7 @@ class Writer:
     def flush(self) -> None:
         self.session.flush()
         if self.answers:
-            self.session.execute(insert(Answer.__table__), self.answers)
+            self.session.execute(insert(Answer), self.answers)
         if self.revisions:
-            self.session.execute(insert(AnswerRevision.__table__), self.revisions)
+            self.session.execute(insert(AnswerRevision), self.revisions)
         self.answers, self.revisions = [], []
