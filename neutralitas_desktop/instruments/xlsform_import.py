@@ -35,6 +35,11 @@ from neutralitas_desktop.instruments.model import (
     Question,
 )
 from neutralitas_desktop.instruments.validation import NAME_RE, validate
+from neutralitas_desktop.instruments.xlsform_extras import (
+    carry_setting,
+    choice_images,
+    fold_exported_other,
+)
 from neutralitas_desktop.instruments.zip_limits import check_xlsx
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -342,6 +347,7 @@ class _Importer:
         self.choice_rows = choice_rows
         children = self.read_survey(survey, choice_lists)
         instrument = self.assemble(settings, languages, default, children, choice_lists)
+        instrument = fold_exported_other(instrument)
         instrument = self.strip_metadata_refs(instrument, survey)
         self.check_texts(instrument, survey, choice_lists)
         self.check_with_model(instrument, survey)
@@ -537,6 +543,7 @@ class _Importer:
             else:
                 fld = cols.SETTINGS_COLUMNS.get(key)
                 if fld is None:
+                    carry_setting(settings, header, key, value, self.warnings)
                     continue
                 settings["_columns"][fld] = header
                 if not _is_blank(value):
@@ -658,7 +665,8 @@ class _Importer:
                 )
                 continue
             rows[(list_name, name)] = row.number
-            lists.setdefault(list_name, []).append(Choice(name, label, attributes))
+            media = choice_images(row, table, self.default)
+            lists.setdefault(list_name, []).append(Choice(name, label, attributes, media))
         return {name: ChoiceList(name, tuple(choices)) for name, choices in lists.items()}, rows
 
     # ---- survey ----
@@ -875,6 +883,7 @@ class _Importer:
             "appearance": " ".join(table.get(row, "appearance").split()),
             "choice_filter": table.expr(row, "choice_filter"),
             "theme": table.get(row, "theme"),
+            "trigger": table.get(row, "trigger"),
         }
         qtype = parsed.type
         if parsed.kind == "unknown":
@@ -1256,6 +1265,7 @@ class _Importer:
             languages=languages,
             default_language=default,
             roles=roles,
+            settings=settings.get("carried", {}),
             choice_lists=lists,
             children=tuple(children),
         )
