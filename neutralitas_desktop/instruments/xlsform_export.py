@@ -144,10 +144,10 @@ def _node_rows(
     out.append(_question_row(node, builtins, instrument, others))
     if node.other:
         # The "other" choice and its text question written out, in the form's languages.
-        row: Row = {"type": "text", "name": f"{node.name}_other"}
-        _put_text(row, "label", in_languages(OTHER_TEXT_LABEL, instrument.languages))
-        row["relevant"] = other_relevant(node.name)
-        out.append(row)
+        other: Row = {"type": "text", "name": f"{node.name}_other"}
+        _put_text(other, "label", in_languages(OTHER_TEXT_LABEL, instrument.languages))
+        other["relevant"] = other_relevant(node.name)
+        out.append(other)
 
 
 def _other_list(list_name: str, instrument: Instrument, others: dict[str, str]) -> str:

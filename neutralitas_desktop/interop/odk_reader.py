@@ -118,7 +118,7 @@ class Reader:
                     f"{table.source}: columns that match no question of "
                     f"'{self.instrument.id}' are not imported: {', '.join(unmatched)}"
                 )
-            if not columns and table.rows:
+            if not columns and unmatched and table.rows:
                 self.problems.append(
                     f"{table.source}: no column matches a question of '{self.instrument.id}' "
                     "(export with XML names as headers, not labels)"
