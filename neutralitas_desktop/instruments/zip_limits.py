@@ -52,8 +52,8 @@ def check_zip(
         size = info.file_size
         if size > limits.member_bytes:
             raise ZipLimitError(
-                f"{source}: member {info.filename} would inflate to {size / MiB:.0f} MiB, "
-                f"over the limit of {limits.member_bytes // MiB} MiB; nothing was read"
+                f"{source}: member {info.filename} would inflate to {_size(size)}, "
+                f"over the limit of {_size(limits.member_bytes)}; nothing was read"
             )
         ratio = size / max(info.compress_size, 1)
         if size > limits.ratio_from and ratio > limits.ratio:
@@ -65,8 +65,12 @@ def check_zip(
         if total > limits.total_bytes:
             raise ZipLimitError(
                 f"{source}: members up to {info.filename} inflate to more than "
-                f"{limits.total_bytes // MiB} MiB together; nothing was read"
+                f"{_size(limits.total_bytes)} together; nothing was read"
             )
+
+
+def _size(n: int) -> str:
+    return f"{n / MiB:.0f} MiB" if n >= MiB else f"{n:,} bytes"
 
 
 def is_xlsx_part(name: str) -> bool:

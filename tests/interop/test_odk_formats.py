@@ -4,6 +4,7 @@ encodings, edits, review states, consent, cut sheet names, locale dates, bounded
 from __future__ import annotations
 
 import codecs
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -321,3 +322,29 @@ def test_kobo_csv_says_which_repeats_were_not_imported(study: Any, tmp_path: Pat
         "answers were not imported (use ODK Central's zip with the repeat files, or "
         "KoboToolbox's .xlsx export)"
     ]
+
+
+def test_xlsform_with_a_sheet_over_the_limit_is_refused_before_loading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from neutralitas_desktop.instruments import zip_limits
+    from neutralitas_desktop.instruments.xlsform_import import import_xlsform
+
+    path = tmp_path / "besar.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "survey"
+    workbook.active.append(["type", "name", "label"])
+    for n in range(200):
+        workbook.active.append(["text", f"q{n}", "Pertanyaan " * 20])
+    workbook.save(path)
+    monkeypatch.setattr(
+        zip_limits, "XLSX_LIMITS", zip_limits.ZipLimits(member_bytes=4096, ratio=200.0,
+                                                        total_bytes=10**9)
+    )  # fmt: skip
+    with pytest.raises(NeutralitasError) as caught:
+        import_xlsform(path)
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}: member xl/worksheets/sheet1.xml would inflate to "
+        r"[\d,]+ bytes, over the limit of 4,096 bytes; nothing was read",
+        str(caught.value),
+    )
