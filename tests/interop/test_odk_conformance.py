@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,11 @@ from neutralitas_desktop.errors import InstrumentError
 from neutralitas_desktop.fieldwork.answers import answer_history, session_answers
 from neutralitas_desktop.fieldwork.instruments import store_instrument
 from neutralitas_desktop.instruments.model import Instrument
-from neutralitas_desktop.instruments.toml_format import load_instrument
+from neutralitas_desktop.instruments.toml_format import (
+    instrument_from_toml_data,
+    instrument_to_toml,
+    load_instrument,
+)
 from neutralitas_desktop.instruments.xlsform_export import export_xlsform
 from neutralitas_desktop.instruments.xlsform_import import import_xlsform
 from neutralitas_desktop.interop.odk_submissions import import_odk_submissions
@@ -105,6 +110,9 @@ def test_corpus_settings_and_choice_images_are_kept() -> None:
     attributes = importable(CORPUS / "attribute_columns_test.xlsx")
     assert attributes is not None
     assert any(c.media for cl in attributes.choice_lists.values() for c in cl.choices)
+    for form in (spec, dated, attributes):  # and through the TOML format (--out)
+        toml = tomllib.loads(instrument_to_toml(form))
+        assert instrument_from_toml_data(toml, "t").to_dict() == form.to_dict()
 
 
 def test_trigger_and_uncoded_language_survive_export(tmp_path: Path) -> None:
@@ -126,6 +134,8 @@ def test_trigger_and_uncoded_language_survive_export(tmp_path: Path) -> None:
     assert 'lang="bahasa (und)"' in xform
     again = import_xlsform(tmp_path / "pemicu.xlsx").instrument
     assert again.to_dict() == form.to_dict()
+    toml = tomllib.loads(instrument_to_toml(form))
+    assert instrument_from_toml_data(toml, "t").question("dicatat").trigger == "${jumlah}"
 
 
 # ---- data exports from the XForm -----------------------------------------------------------
