@@ -86,7 +86,10 @@ def import_odk_submissions(
         raise SubmissionImportError(str(path), reader.problems)
     warnings = list(reader.warnings)
     consent = [q.name for q in instrument.questions() if q.type == "consent"]
-    counts = {"added": 0, "edited": 0, "reviewed": 0}
+    counts = {"added": 0, "reviewed": 0}
+    edited: set[str] = set()  # sessions imported before that an edit changed
+    matched: set[str] = set()  # sessions imported before that this export holds
+    new: set[str] = set()  # sessions this import added (an edit in the same export is theirs)
     with db.session() as session:
         role = _check_role(session, instrument, source_role)
         site_id = find_or_create_site(session, actor, site)
@@ -110,12 +113,16 @@ def import_odk_submissions(
                 writer.add(row.id, writer.values(submission, "", root.instance_id), root.ended)
                 writer.flush()
                 counts["added"] += 1
+                new.add(row.id)
             else:
                 row = existing
+                if row.id not in new:
+                    matched.add(row.id)
                 at = submission.ended
                 writer.flush()
                 if writer.edit(row.id, writer.values(submission, "", row.external_id or ""), at):
-                    counts["edited"] += 1
+                    if row.id not in new:
+                        edited.add(row.id)
                     writer.flush()
             if submission.review and _review(session, actor, row, submission.review):
                 counts["reviewed"] += 1
@@ -123,7 +130,7 @@ def import_odk_submissions(
                 _consent(session, actor, row, submission, consent[0])
         writer.flush()
         added = counts["added"]
-        if added or counts["edited"]:
+        if added or edited:
             audit.record(
                 session,
                 actor,
@@ -132,18 +139,17 @@ def import_odk_submissions(
                 instrument_id,
                 file=path.name,
                 sessions=added,
-                edited=counts["edited"],
+                edited=len(edited),
             )
-    first_rows = [s for s in submissions if s.edit_of is None]
     return OdkImportResult(
         form_id=instrument.id,
         version=instrument.version,
         instrument_id=instrument_id,
         site=site,
         added=added,
-        skipped=len(first_rows) - added - counts["edited"],
+        skipped=len(matched - edited),
         answers=writer.count,
-        edited=counts["edited"],
+        edited=len(edited),
         reviewed=counts["reviewed"],
         warnings=warnings,
     )

@@ -348,3 +348,35 @@ def test_xlsform_with_a_sheet_over_the_limit_is_refused_before_loading(
         r"[\d,]+ bytes, over the limit of 4,096 bytes; nothing was read",
         str(caught.value),
     )
+
+
+def test_an_edit_found_by_its_deprecated_id_joins_the_first_session(
+    study: Any, tmp_path: Path
+) -> None:
+    """Briefcase: the edit has its own KEY and instanceID and names the first one in
+    meta-deprecatedID; both versions in one export are applied oldest first."""
+    _store(study)
+    heads = "KEY,meta-instanceID,meta-deprecatedID,kutipan,catatan,end\r\n"
+    first = tmp_path / "one" / "kutipan_form.csv"
+    first.parent.mkdir()
+    first.write_text(heads + "uuid:p1,uuid:p1,,awal,x,Oct 5, 2024 9:00:00 AM\r\n".replace(
+        "Oct 5, 2024 9:00:00 AM", '"Oct 5, 2024 9:00:00 AM"'), encoding="utf-8")  # fmt: skip
+    assert _import(study, first).added == 1
+    both = tmp_path / "two" / "kutipan_form.csv"
+    both.parent.mkdir()
+    both.write_text(
+        heads
+        + 'uuid:p2,uuid:p2,uuid:p1,kedua,x,"Oct 6, 2024 9:00:00 AM"\r\n'
+        + 'uuid:p3,uuid:p3,uuid:p2,ketiga,x,"Oct 7, 2024 9:00:00 AM"\r\n',
+        encoding="utf-8",
+    )
+    result = _import(study, both)
+    assert (result.added, result.edited, result.skipped) == (0, 1, 0)
+    with study.db.session() as session:
+        [sid] = session.scalars(select(FieldSession.id)).all()
+    history = answer_history(study.db, sid, "kutipan")
+    assert [(h.value, h.created_at.day) for h in history] == [
+        ("awal", 5),
+        ("kedua", 6),
+        ("ketiga", 7),
+    ]
