@@ -31,6 +31,8 @@ class ZipLimits:
 EXPORT_LIMITS = ZipLimits(member_bytes=512 * MiB, ratio=200.0, total_bytes=4096 * MiB)
 # An XLSForm: worksheets and the shared strings, all that openpyxl reads into memory.
 XLSX_LIMITS = ZipLimits(member_bytes=64 * MiB, ratio=200.0, total_bytes=256 * MiB)
+# A KoboToolbox .xlsx data export: many submissions, read a row at a time.
+DATA_XLSX_LIMITS = ZipLimits(member_bytes=512 * MiB, ratio=200.0, total_bytes=2048 * MiB)
 
 
 class ZipLimitError(NeutralitasError):
@@ -79,12 +81,12 @@ def is_xlsx_part(name: str) -> bool:
     return lowered.startswith("xl/worksheets/") or lowered.endswith("sharedstrings.xml")
 
 
-def check_xlsx(path: str | Path, source: str) -> None:
-    """Refuse an .xlsx whose sheets or shared strings are over XLSX_LIMITS; a file that is
-    not a zip is left to openpyxl, which says so in its own words."""
+def check_xlsx(path: str | Path, source: str, limits: ZipLimits | None = None) -> None:
+    """Refuse an .xlsx whose sheets or shared strings are over ``limits`` (an XLSForm's by
+    default); a file that is not a zip is left to openpyxl, which says so itself."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
         return
     with archive:
-        check_zip(archive, source, XLSX_LIMITS, is_xlsx_part)
+        check_zip(archive, source, limits or XLSX_LIMITS, is_xlsx_part)

@@ -17,7 +17,12 @@ from typing import Any
 import openpyxl
 
 from neutralitas_desktop.errors import NeutralitasError
-from neutralitas_desktop.instruments.zip_limits import EXPORT_LIMITS, check_xlsx, check_zip
+from neutralitas_desktop.instruments.zip_limits import (
+    DATA_XLSX_LIMITS,
+    EXPORT_LIMITS,
+    check_xlsx,
+    check_zip,
+)
 from neutralitas_desktop.interop.odk_csv import read_csv
 
 
@@ -124,7 +129,7 @@ def _csv_table(name: str, source: str, data: bytes, notes: list[str]) -> DataTab
 
 
 def _read_workbook(path: Path) -> DataExport:
-    check_xlsx(path, path.name)
+    check_xlsx(path, path.name, DATA_XLSX_LIMITS)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
