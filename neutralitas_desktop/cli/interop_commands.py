@@ -113,6 +113,7 @@ def cmd_import_odk(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"warning: {warning}")
     print(
         f"imported {result.added} sessions ({result.answers} answers) of {result.form_id} "
-        f"{result.version} into site '{result.site}'; {result.skipped} already imported"
+        f"{result.version} into site '{result.site}'; {result.edited} edited, "
+        f"{result.skipped} already imported, {result.reviewed} review states applied"
     )
     return 0

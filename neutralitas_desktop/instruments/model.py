@@ -66,6 +66,8 @@ class Choice:
     label: LocalText
     # Extra columns of the choices sheet (used by choice_filter, e.g. {"district": "ciamis"}).
     attributes: dict[str, str] = field(default_factory=dict)
+    # Image file shown for the choice on phones, per language (XLSForm ``image`` column).
+    media: LocalText = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ class Question:
     # to a stance (choice name -> stance). Free-text questions name a theme for hand coding.
     theme: str = ""
     stance: dict[str, str] = field(default_factory=dict)
+    # XLSForm ``trigger``: the calculation runs when this question (``${q}``) changes only.
+    trigger: str = ""
 
     @property
     def is_choice(self) -> bool:
@@ -144,6 +148,8 @@ class Instrument:
     description: LocalText = field(default_factory=dict)
     # Informant roles (codes from the study's role list) an interview guide is meant for.
     roles: tuple[str, ...] = ()
+    # ODK settings kept for the XLSForm export (instance_name, public_key, submission_url…).
+    settings: dict[str, str] = field(default_factory=dict)
 
     # ---- navigation -------------------------------------------------------------
     def walk(self) -> Iterator[tuple[tuple[Group, ...], Node]]:
@@ -228,9 +234,11 @@ class Instrument:
             "default_language": self.default_language,
             "roles": list(self.roles),
             "choice_lists": {
-                name: [asdict(c) for c in cl.choices] for name, cl in self.choice_lists.items()
+                name: [_without_empty(asdict(c), "media") for c in cl.choices]
+                for name, cl in self.choice_lists.items()
             },
             "children": [_node_to_dict(n) for n in self.children],
+            **({"settings": dict(self.settings)} if self.settings else {}),
         }
 
     def canonical_json(self) -> str:
@@ -255,13 +263,19 @@ class Instrument:
                 name: ChoiceList(
                     name,
                     tuple(
-                        Choice(c["name"], dict(c["label"]), dict(c.get("attributes") or {}))
+                        Choice(
+                            c["name"],
+                            dict(c["label"]),
+                            dict(c.get("attributes") or {}),
+                            dict(c.get("media") or {}),
+                        )
                         for c in choices
                     ),
                 )
                 for name, choices in data.get("choice_lists", {}).items()
             },
             children=tuple(_node_from_dict(n) for n in data["children"]),
+            settings=dict(data.get("settings") or {}),
         )
 
 
@@ -284,8 +298,16 @@ def _node_to_dict(node: Node) -> dict[str, Any]:
         data["kind"] = "group"
         data["children"] = [_node_to_dict(c) for c in node.children]
         return data
-    data = asdict(node)
+    data = _without_empty(asdict(node), "trigger")
     data["kind"] = "question"
+    return data
+
+
+def _without_empty(data: dict[str, Any], *keys: str) -> dict[str, Any]:
+    """Fields added later are left out while empty, so older forms keep their hash."""
+    for key in keys:
+        if not data.get(key):
+            data.pop(key, None)
     return data
 
 

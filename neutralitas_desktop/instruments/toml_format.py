@@ -29,12 +29,12 @@ from neutralitas_desktop.instruments.validation import validate
 _QUESTION_KEYS = {
     "name", "type", "label", "hint", "required", "required_message", "relevant", "constraint",
     "constraint_message", "calculation", "default", "read_only", "appearance", "choices",
-    "choice_filter", "other", "parameters", "theme", "stance",
+    "choice_filter", "other", "parameters", "theme", "stance", "trigger",
 }  # fmt: skip
 _GROUP_KEYS = {"name", "type", "label", "hint", "relevant", "appearance", "repeat_count", "items"}
 _FORM_KEYS = {
     "id", "version", "title", "description", "source_type", "languages", "default_language",
-    "roles",
+    "roles", "settings",
 }  # fmt: skip
 
 
@@ -94,12 +94,13 @@ def instrument_from_toml_data(data: dict[str, Any], source: str) -> Instrument:
             if not isinstance(entry, dict) or "name" not in entry:
                 problems.append(f"choices '{list_name}' #{i}: needs a name")
                 continue
-            attrs = {k: str(v) for k, v in entry.items() if k not in ("name", "label")}
+            attrs = {k: str(v) for k, v in entry.items() if k not in ("name", "label", "image")}
             choices.append(
                 Choice(
                     str(entry["name"]),
                     text(entry.get("label"), f"choice '{entry['name']}'"),
                     attrs,
+                    text(entry.get("image"), f"choice '{entry['name']}'"),
                 )
             )
         choice_lists[list_name] = ChoiceList(list_name, tuple(choices))
@@ -163,6 +164,7 @@ def instrument_from_toml_data(data: dict[str, Any], source: str) -> Instrument:
             parameters={k: str(v) for k, v in (item.get("parameters") or {}).items()},
             theme=str(item.get("theme", "")),
             stance={str(k): str(v) for k, v in stance.items()},
+            trigger=str(item.get("trigger", "")),
         )
 
     children = [node(item, f"item {i}") for i, item in enumerate(data.get("items", []), 1)]
@@ -177,6 +179,7 @@ def instrument_from_toml_data(data: dict[str, Any], source: str) -> Instrument:
         languages=languages,
         default_language=default_language,
         roles=tuple(form.get("roles") or ()),
+        settings={str(k): str(v) for k, v in (form.get("settings") or {}).items()},
         choice_lists=choice_lists,
         children=tuple(c for c in children if c is not None),
     )
@@ -196,14 +199,23 @@ def instrument_to_toml(instrument: Instrument) -> str:
         form["description"] = instrument.description
     if instrument.roles:
         form["roles"] = list(instrument.roles)
+    if instrument.settings:
+        form["settings"] = dict(instrument.settings)
     data: dict[str, Any] = {"form": form}
     if instrument.choice_lists:
         data["choices"] = {
-            name: [{"name": c.name, "label": c.label, **c.attributes} for c in choice_list.choices]
+            name: [
+                {"name": c.name, "label": c.label, **c.attributes, **_image(c.media)}
+                for c in choice_list.choices
+            ]
             for name, choice_list in instrument.choice_lists.items()
         }
     data["items"] = [_node_to_toml(n) for n in instrument.children]
     return tomli_w.dumps(data)
+
+
+def _image(media: LocalText) -> dict[str, Any]:
+    return {"image": dict(media)} if media else {}
 
 
 def _node_to_toml(node: Node) -> dict[str, Any]:
@@ -224,6 +236,7 @@ def _node_to_toml(node: Node) -> dict[str, Any]:
     simple = (
         "label", "hint", "required_message", "relevant", "constraint", "constraint_message",
         "calculation", "default", "appearance", "choice_filter", "parameters", "theme", "stance",
+        "trigger",
     )  # fmt: skip
     for key in simple:
         value = getattr(q, key)

@@ -62,6 +62,7 @@ for _name, _code in LANGUAGE_NAMES.items():
     LANGUAGE_DISPLAY.setdefault(_code, _name.title())
 
 _CODE_IN_PARENS = re.compile(r"^(.*?)\s*\(\s*([^()]+?)\s*\)\s*$")
+_SHORT_CODE = re.compile(r"^[a-z]{2,3}$")
 _CODE_LIKE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -72,6 +73,8 @@ def language_code(text: str) -> str:
     """
     text = " ".join(str(text).split())
     match = _CODE_IN_PARENS.match(text)
+    if match and match.group(2).lower() == "und" and match.group(1).strip():
+        return language_code(match.group(1))
     if match:
         return match.group(2).lower()
     lowered = text.lower()
@@ -84,8 +87,12 @@ def language_code(text: str) -> str:
 
 
 def language_header(code: str) -> str:
-    """How a language is written in exported headers: "Indonesian (id)"."""
-    return f"{LANGUAGE_DISPLAY.get(code, code)} ({code})"
+    """How a language is written in exported headers: "Indonesian (id)". A language the
+    form named without a code ("bahasa") gets the code ``und`` (undetermined), which
+    pyxform accepts; the import reads "bahasa (und)" back as "bahasa"."""
+    if _SHORT_CODE.match(code):
+        return f"{LANGUAGE_DISPLAY.get(code, code)} ({code})"
+    return f"{code} (und)"
 
 
 # ---- headers --------------------------------------------------------------------------
@@ -130,6 +137,7 @@ SURVEY_COLUMNS: dict[str, str] = {
     "parameters": "parameters",
     "theme": "theme",
     "stance": "stance",
+    "trigger": "trigger",
 }
 # Columns whose cells are text shown to people and may be given per language.
 TRANSLATABLE: frozenset[str] = frozenset(
@@ -167,6 +175,12 @@ SETTINGS_COLUMNS: dict[str, str] = {
     "description": "description",
     "allow_choice_duplicates": "allow_choice_duplicates",
 }
+# ODK settings the app does not use but keeps, so an exported form behaves as imported.
+CARRIED_SETTINGS: tuple[str, ...] = (
+    "instance_name", "public_key", "submission_url", "clean_text_values", "style",
+    "auto_send", "auto_delete", "namespaces", "xml_root", "omit_instanceID",
+    "instance_xmlns", "flat", "compact_prefix", "compact_delimiter",
+)  # fmt: skip
 # Exported settings columns for titles and descriptions in other languages.
 TITLE_PREFIX = "form_title_"
 DESCRIPTION_PREFIX = "form_description_"

@@ -28,17 +28,25 @@ from neutralitas_desktop.instruments.model import (
     Question,
     pick,
 )
+from neutralitas_desktop.instruments.xlsform_extras import (
+    OTHER_LIST_SUFFIX,
+    OTHER_TEXT_LABEL,
+    in_languages,
+    other_filter,
+    other_list,
+    other_relevant,
+)
 
 _OPTIONAL_TEXTS = ("hint", "required_message", "constraint_message")
 _PLAIN_COLUMNS = (
-    "required", "relevant", "constraint", "calculation", "default", "read_only", "appearance",
-    "choice_filter", "repeat_count", "parameters", "theme", "stance",
+    "required", "relevant", "constraint", "calculation", "trigger", "default", "read_only",
+    "appearance", "choice_filter", "repeat_count", "parameters", "theme", "stance",
 )  # fmt: skip
 # Column order of the survey sheet; texts expand to one column per language.
 _SURVEY_ORDER = (
     "type", "name", "label", "hint", "required", "required_message", "relevant",
-    "constraint", "constraint_message", "calculation", "default", "read_only", "appearance",
-    "choice_filter", "repeat_count", "parameters", "theme", "stance",
+    "constraint", "constraint_message", "calculation", "trigger", "default", "read_only",
+    "appearance", "choice_filter", "repeat_count", "parameters", "theme", "stance",
 )  # fmt: skip
 
 Row = dict[str, str]
@@ -76,11 +84,12 @@ def xlsform_sheets(instrument: Instrument) -> dict[str, tuple[list[str], list[Ro
     builtins = _builtin_list_names(instrument)
     languages = list(instrument.languages)
     survey_rows: list[Row] = []
+    others: dict[str, str] = {}  # generated list with "other" -> the list it extends
     for node in instrument.children:
-        _node_rows(node, instrument, builtins, survey_rows)
+        _node_rows(node, instrument, builtins, others, survey_rows)
     survey_headers = _survey_headers(survey_rows, languages)
     sheets: dict[str, tuple[list[str], list[Row]]] = {"survey": (survey_headers, survey_rows)}
-    choice_headers, choice_rows = _choices(instrument, builtins, languages)
+    choice_headers, choice_rows = _choices(instrument, builtins, others, languages)
     if choice_rows:
         sheets["choices"] = (choice_headers, choice_rows)
     sheets["settings"] = _settings(instrument)
@@ -113,7 +122,11 @@ def _put_text(row: Row, field: str, text: LocalText) -> None:
 
 
 def _node_rows(
-    node: Node, instrument: Instrument, builtins: dict[str, str], out: list[Row]
+    node: Node,
+    instrument: Instrument,
+    builtins: dict[str, str],
+    others: dict[str, str],
+    out: list[Row],
 ) -> None:
     if isinstance(node, Group):
         kind = "repeat" if node.repeat else "group"
@@ -125,24 +138,37 @@ def _node_rows(
         )
         out.append(row)
         for child in node.children:
-            _node_rows(child, instrument, builtins, out)
+            _node_rows(child, instrument, builtins, others, out)
         out.append({"type": f"end {kind}"})
         return
-    out.append(_question_row(node, builtins))
+    out.append(_question_row(node, builtins, instrument, others))
+    if node.other:
+        # The "other" choice and its text question written out, in the form's languages.
+        other: Row = {"type": "text", "name": f"{node.name}_other"}
+        _put_text(other, "label", in_languages(OTHER_TEXT_LABEL, instrument.languages))
+        other["relevant"] = other_relevant(node.name)
+        out.append(other)
 
 
-def _question_row(q: Question, builtins: dict[str, str]) -> Row:
+def _other_list(list_name: str, instrument: Instrument, others: dict[str, str]) -> str:
+    name, n = f"{list_name}{OTHER_LIST_SUFFIX}", 2
+    while name in instrument.choice_lists and others.get(name) != list_name:
+        name, n = f"{list_name}{OTHER_LIST_SUFFIX}{n}", n + 1
+    others[name] = list_name
+    return name
+
+
+def _question_row(
+    q: Question, builtins: dict[str, str], instrument: Instrument, others: dict[str, str]
+) -> Row:
     extra_appearance = ""
     xls_type = q.type
-    other = " or_other" if q.other else ""
-    if q.type in ("select_one", "select_multiple"):
-        xls_type = f"{q.type} {q.choice_list}{other}"
-    elif q.type == "likert":
-        xls_type = f"select_one {q.choice_list}{other}"
-        extra_appearance = "likert"
-    elif q.type in ("yes_no_na", "consent"):
+    if q.type in ("select_one", "select_multiple", "likert", "yes_no_na", "consent"):
         list_name = q.choice_list or builtins[q.type]
-        xls_type = f"select_one {list_name}{other}"
+        if q.other:
+            list_name = _other_list(list_name, instrument, others)
+        xls_type = f"{'select_one' if q.type != 'select_multiple' else q.type} {list_name}"
+        extra_appearance = "likert" if q.type == "likert" else ""
     elif q.type == "long_text":
         xls_type = "text"
         extra_appearance = "multiline"
@@ -155,10 +181,11 @@ def _question_row(q: Question, builtins: dict[str, str]) -> Row:
         relevant=q.relevant,
         constraint=q.constraint,
         calculation=q.calculation,
+        trigger=q.trigger,
         default=q.default,
         read_only="yes" if q.read_only else "",
         appearance=appearance,
-        choice_filter=q.choice_filter,
+        choice_filter=other_filter(q.choice_filter) if q.other else q.choice_filter,
         parameters=" ".join(f"{k}={v}" for k, v in q.parameters.items()),
         theme=q.theme,
         stance=";".join(f"{k}={v}" for k, v in q.stance.items()),
@@ -184,15 +211,24 @@ def _builtin_list_names(instrument: Instrument) -> dict[str, str]:
 
 
 def _choices(
-    instrument: Instrument, builtins: dict[str, str], languages: list[str]
+    instrument: Instrument,
+    builtins: dict[str, str],
+    others: dict[str, str],
+    languages: list[str],
 ) -> tuple[list[str], list[Row]]:
     lists: list[ChoiceList] = list(instrument.choice_lists.values())
+    builtin_names = set(builtins.values())
     for qtype, name in builtins.items():
         builtin = BUILTIN_LISTS[YES_NO_NA_LIST if qtype == "yes_no_na" else CONSENT_LIST]
         lists.append(ChoiceList(name, builtin.choices))
+    for name, base in others.items():
+        extended = next(cl for cl in lists if cl.name == base)
+        lists.append(other_list(extended, name, instrument.languages))
+        if base in builtin_names:
+            builtin_names.add(name)
     attributes: list[str] = []
+    images: list[str] = []
     rows: list[Row] = []
-    builtin_names = set(builtins.values())
     for choice_list in lists:
         for choice in choice_list.choices:
             row: Row = {"list_name": choice_list.name, "name": choice.name}
@@ -202,13 +238,18 @@ def _choices(
                     row[_text_header("label", lang)] = pick(choice.label, lang, "en")
             else:
                 _put_text(row, "label", choice.label)
+            for lang, image in choice.media.items():
+                header = _text_header("image", lang or instrument.default_language)
+                row[header] = image
+                if header not in images:
+                    images.append(header)
             for key, value in choice.attributes.items():
                 if key not in attributes:
                     attributes.append(key)
                 row[key] = value
             rows.append(row)
     headers = ["list_name", "name", *(_text_header("label", lang) for lang in languages)]
-    return headers + attributes, rows
+    return headers + images + attributes, rows
 
 
 def _settings(instrument: Instrument) -> tuple[list[str], list[Row]]:
@@ -230,4 +271,6 @@ def _settings(instrument: Instrument) -> tuple[list[str], list[Row]]:
     for language, text in instrument.description.items():
         if language != default and text:
             row[f"{cols.DESCRIPTION_PREFIX}{language}"] = text
+    for key, value in instrument.settings.items():
+        row.setdefault(key, value)
     return list(row), [row]

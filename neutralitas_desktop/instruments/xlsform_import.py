@@ -28,6 +28,7 @@ from neutralitas_desktop.instruments.model import (
     Question,
 )
 from neutralitas_desktop.instruments.validation import NAME_RE
+from neutralitas_desktop.instruments.xlsform import passes
 from neutralitas_desktop.instruments.xlsform.builder import Survey, SurveyBuilder
 from neutralitas_desktop.instruments.xlsform.checks import InstrumentChecks
 from neutralitas_desktop.instruments.xlsform.choices import ChoiceSheet, read_choices
@@ -59,7 +60,7 @@ def import_xlsform(
     tables = Normaliser(source, report).run(read_workbook(path))
     choices = read_choices(tables.choices, tables.settings, tables.default, report)
     survey = SurveyBuilder(tables.survey, choices, tables.default, report).run()
-    instrument = _assemble(path, tables, choices, survey, report)
+    instrument = passes.fold_exported_other(_assemble(path, tables, choices, survey, report))
     checks = InstrumentChecks(tables, choices, survey, report, themes)
     instrument = checks.strip_metadata_references(instrument)
     checks.texts(instrument)
@@ -110,6 +111,7 @@ def _assemble(
         languages=tables.languages,
         default_language=default,
         roles=roles,
+        settings=dict(settings.carried),
         choice_lists=_form_lists(choices, survey),
         children=tuple(survey.children),
     )

@@ -8,8 +8,6 @@ dates from Excel), each with the row number a spreadsheet would show.
 
 from __future__ import annotations
 
-import csv
-import io
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -19,6 +17,13 @@ from typing import Any
 import openpyxl
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.instruments.zip_limits import (
+    DATA_XLSX_LIMITS,
+    EXPORT_LIMITS,
+    check_xlsx,
+    check_zip,
+)
+from neutralitas_desktop.interop.odk_csv import read_csv
 
 
 @dataclass
@@ -37,6 +42,8 @@ class DataExport:
     main: DataTable
     others: list[DataTable] = field(default_factory=list)
     media: dict[str, bytes | Path] = field(default_factory=dict)  # attachment file name -> data
+    notes: list[str] = field(default_factory=list)  # what was found (a CSV's encoding)
+    kind: str = "csv"  # csv: a repeat is there only if its own file is; xlsx: one sheet each
 
 
 def read_export(path: Path, repeat_names: list[str]) -> DataExport:
@@ -66,20 +73,21 @@ def _repeat_of(stem: str, main_stem: str | None, repeat_names: list[str]) -> str
 
 
 def _read_csv_files(path: Path, repeat_names: list[str]) -> DataExport:
-    main = _csv_table(path.stem, path.name, path.read_bytes())
+    notes: list[str] = []
+    main = _csv_table(path.stem, path.name, path.read_bytes(), notes)
     others = []
     for sibling in sorted(path.parent.glob(f"{path.stem}*.csv")):
         if sibling == path:
             continue
         if _repeat_of(sibling.stem, path.stem, repeat_names):
-            others.append(_csv_table(sibling.stem, sibling.name, sibling.read_bytes()))
+            others.append(_csv_table(sibling.stem, sibling.name, sibling.read_bytes(), notes))
     media: dict[str, bytes | Path] = {}
     for folder in (path.parent / "media", path.parent / "files", path.parent):
         if folder.is_dir():
             for item in folder.iterdir():
                 if item.is_file() and item.suffix.lower() != ".csv":
                     media.setdefault(item.name, item)
-    return DataExport(main, others, media)
+    return DataExport(main, others, media, notes)
 
 
 def _read_zip(path: Path, repeat_names: list[str]) -> DataExport:
@@ -88,6 +96,7 @@ def _read_zip(path: Path, repeat_names: list[str]) -> DataExport:
     except (zipfile.BadZipFile, OSError) as exc:
         raise NeutralitasError(f"{path}: not a readable zip file ({exc})") from None
     with archive:
+        check_zip(archive, path.name, EXPORT_LIMITS)
         csvs = [n for n in archive.namelist() if n.lower().endswith(".csv")]
         mains = [n for n in csvs if not _repeat_of(PurePosixPath(n).stem, None, repeat_names)]
         if len(mains) != 1:
@@ -96,8 +105,10 @@ def _read_zip(path: Path, repeat_names: list[str]) -> DataExport:
                 f"{path}: expected one main CSV file in the zip besides the repeat files "
                 f"(found: {found})"
             )
+        notes: list[str] = []
         tables = {
-            n: _csv_table(PurePosixPath(n).stem, f"{path.name}: {n}", archive.read(n)) for n in csvs
+            n: _csv_table(PurePosixPath(n).stem, f"{path.name}: {n}", archive.read(n), notes)
+            for n in csvs
         }
         media: dict[str, bytes | Path] = {
             PurePosixPath(n).name: archive.read(n)
@@ -105,35 +116,20 @@ def _read_zip(path: Path, repeat_names: list[str]) -> DataExport:
             if not n.endswith("/") and not n.lower().endswith(".csv")
         }
     main = tables.pop(mains[0])
-    return DataExport(main, list(tables.values()), media)
+    return DataExport(main, list(tables.values()), media, notes)
 
 
-def _csv_table(name: str, source: str, data: bytes) -> DataTable:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    try:
-        records = list(reader)
-    except csv.Error as exc:
-        raise NeutralitasError(f"{source}: not a readable CSV file ({exc})") from None
-    if not records:
-        raise NeutralitasError(f"{source}: the file is empty")
-    headers = [h.strip() for h in records[0]]
-    rows = []
-    for number, record in enumerate(records[1:], 2):
-        if not any(cell.strip() for cell in record):
-            continue
-        rows.append((number, {h: v for h, v in zip(headers, record, strict=False) if h}))
+def _csv_table(name: str, source: str, data: bytes, notes: list[str]) -> DataTable:
+    text = read_csv(data, source)
+    if text.encoding not in ("UTF-8", "UTF-8 with BOM"):
+        notes.append(f"{source}: read as {text.encoding}")
+    headers = text.headers
+    rows = [(n, {h: v for h, v in zip(headers, cells, strict=True) if h}) for n, cells in text.rows]
     return DataTable(name, source, headers, rows)
 
 
 def _read_workbook(path: Path) -> DataExport:
+    check_xlsx(path, path.name, DATA_XLSX_LIMITS)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
@@ -161,4 +157,4 @@ def _read_workbook(path: Path) -> DataExport:
         workbook.close()
     if not tables:
         raise NeutralitasError(f"{path}: the workbook has no data")
-    return DataExport(tables[0], tables[1:])
+    return DataExport(tables[0], tables[1:], kind="xlsx")

@@ -16,7 +16,14 @@ from neutralitas_desktop.fieldwork.redaction import Redactor, redactor_for
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.reports import excel_sheets as sheets
-from neutralitas_desktop.reports.excel_cells import ColumnSpec, Formats, SheetWriter, sheet_name
+from neutralitas_desktop.reports.excel_cells import (
+    CELL_LIMIT,
+    ColumnSpec,
+    Formats,
+    SheetWriter,
+    sheet_name,
+)
+from neutralitas_desktop.reports.excel_long_texts import SHEET, LongTexts
 from neutralitas_desktop.reports.excel_triangulation import TRIANGULATION_NOTE, write_triangulation
 from neutralitas_desktop.reports.excel_wide import (
     LONG_COLUMNS,
@@ -40,6 +47,7 @@ from neutralitas_desktop.reports.queries import (
     Exclusions,
     ReportFilter,
     Scope,
+    attachment_names,
     count_exclusions,
     iter_answers,
     load_codings,
@@ -125,6 +133,13 @@ def export_excel(
             taken: set[str] = set()
             dictionary: list[tuple[str, list[ColumnSpec]]] = []
 
+            long_texts = LongTexts(
+                wb,
+                fmt,
+                lambda name: sheet_name(name, taken),
+                lambda name, columns: dictionary.insert(-2, (name, columns)),
+            )
+
             def add(name: str, columns: list[ColumnSpec], label_row: bool = False) -> SheetWriter:
                 sheet = SheetWriter(
                     wb,
@@ -134,6 +149,7 @@ def export_excel(
                     label_row=label_row,
                     scrub=redactor.redact if redactor else None,
                 )
+                sheet.overflow = long_texts.continue_text
                 dictionary.append((sheet.name, columns))
                 return sheet
 
@@ -170,9 +186,8 @@ def export_excel(
 
             sheets.write_sessions(session_sheet, sessions)
             long_sheet.header()
-            answers = _answer_pass(
-                db, scope, sessions, long_sheet, forms, wide, repeats, language, ticker
-            )
+            feed = AnswerPass(long_sheet, forms, wide, repeats, language, attachment_names(db))
+            answers = _answer_pass(db, scope, sessions, feed, ticker)
             long_sheet.finish()
             for plan in wide.values():
                 plan.sheet.finish()
@@ -197,6 +212,9 @@ def export_excel(
                 exclusions,
                 redactor,
             )
+            about.insert(
+                -2, (f"texts over {CELL_LIMIT:,} characters (sheet {SHEET})", long_texts.count)
+            )
             sheets.write_about(about_sheet, about, fmt)
             ticker.check()
             wb.close()
@@ -217,18 +235,9 @@ def export_excel(
 
 
 def _answer_pass(
-    db: Database,
-    scope: Scope,
-    sessions: list[Any],
-    long_sheet: SheetWriter,
-    forms: dict[str, Any],
-    wide: dict[str, WidePlan],
-    repeats: dict[tuple[str, str], RepeatPlan],
-    language: str,
-    ticker: Ticker,
+    db: Database, scope: Scope, sessions: list[Any], feed: AnswerPass, ticker: Ticker
 ) -> int:
     """Walk sessions and the answer stream (both in session order) side by side."""
-    feed = AnswerPass(long_sheet, forms, wide, repeats, language)
     stream = iter_answers(db, scope)
     pending: AnswerRow | None = next(stream, None)
     for s in sessions:

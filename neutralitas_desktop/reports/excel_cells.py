@@ -14,6 +14,7 @@ from xlsxwriter.worksheet import Worksheet
 # A cell starting with one of these could be taken for a formula (or DDE) by a spreadsheet.
 FORMULA_TRIGGERS = frozenset("=+-@\t\r")
 MAX_WIDTH = 60
+CELL_LIMIT = 32_767  # characters Excel holds in one cell
 SAMPLE_ROWS = 200  # rows looked at to size columns
 INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
@@ -131,6 +132,8 @@ class SheetWriter:
         self.row = 0
         self._widths = [float(len(c.name)) + 2 for c in self.columns]
         self._header_written = False
+        # Continues a text too long for a cell elsewhere and returns what the cell shows.
+        self.overflow: Callable[[str, int, int, str], str] | None = None
 
     def set_columns(self, columns: Sequence[ColumnSpec]) -> None:
         """Columns known only once the data is read (e.g. the triangulation matrix's)."""
@@ -170,6 +173,8 @@ class SheetWriter:
                     continue
                 if scrub is not None:
                     v = scrub(v)
+                if len(v) > CELL_LIMIT and self.overflow is not None:
+                    v = self.overflow(self.name, r, c, v)
                 if v[0] in FORMULA_TRIGGERS:
                     string(r, c, v, fmt.text)
                 else:
@@ -213,6 +218,8 @@ class SheetWriter:
             if isinstance(v, str):
                 if self.scrub is not None:
                     v = self.scrub(v)
+                if len(v) > CELL_LIMIT and self.overflow is not None:
+                    v = self.overflow(self.name, r, c, v)
                 self.ws.write_string(r, c, v, cell_format)
                 self._measure(c, len(v))
             elif isinstance(v, bool):

@@ -56,6 +56,12 @@ SESSION_COLUMNS = (
     ColumnSpec("status", "review status", "text", STATUS_VALUES),
     ColumnSpec("review_comment", "supervisor's comment on the session", "text"),
     ColumnSpec("language", "language the instrument was shown in", "text", "id, en"),
+    ColumnSpec(
+        "instance_id",
+        "the submission's instanceID (KEY / _uuid) for sessions imported from ODK Central, "
+        "Briefcase or KoboToolbox; empty for sessions recorded in this app",
+        "text",
+    ),
 )
 
 INFORMANT_COLUMNS = (
@@ -156,6 +162,7 @@ def write_sessions(sheet: SheetWriter, sessions: Sequence[SessionRecord]) -> Non
                 s.status,
                 s.review_comment,
                 s.language,
+                s.external_id,
             )
         )
     sheet.finish()

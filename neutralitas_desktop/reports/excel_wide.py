@@ -91,7 +91,7 @@ def _kind(info: QuestionInfo) -> str:
 
 def _allowed(info: QuestionInfo, language: str) -> str:
     if info.type in ("image", "file"):
-        return "SHA-256 of the stored file"
+        return "file name of the stored attachment"
     parts = [f"{c.name} = {pick(c.label, language, 'id')}" for c in info.choices]
     if info.other:
         parts.append("other = " + ("Lainnya" if language == "id" else "Other"))
@@ -193,8 +193,10 @@ class AnswerPass:
         wide: dict[str, WidePlan],
         repeats: dict[tuple[str, str], RepeatPlan],
         language: str,
+        file_names: dict[str, str] | None = None,
     ) -> None:
         self.long = long_sheet
+        self.file_names = file_names or {}  # attachment SHA-256 -> its file name
         self.forms = forms
         self.wide = wide
         self.repeats = repeats
@@ -263,6 +265,8 @@ class AnswerPass:
             if value is not None:
                 if meta.type in TYPED:
                     typed = typed_value(meta.type, value)
+                elif meta.type in ("image", "file"):
+                    typed = self.file_names.get(value) or value
                 elif meta.info is not None and meta.info.choices:
                     value_label = meta.labels.get(value, "")
                     if not value_label:

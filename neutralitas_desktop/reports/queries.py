@@ -18,6 +18,7 @@ from neutralitas_desktop.reports.export_options import ReportFilter
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
+    Attachment,
     Coding,
     Device,
     FieldSession,
@@ -110,6 +111,7 @@ class SessionRecord:
     status: str
     review_comment: str
     language: str
+    external_id: str = ""  # the submission's instanceID, for sessions imported from ODK
 
     @property
     def duration_minutes(self) -> float | None:
@@ -140,6 +142,7 @@ def _session_query() -> Any:
             FieldSession.status,
             FieldSession.review_comment,
             FieldSession.language,
+            func.coalesce(FieldSession.external_id, ""),
         )
         .join(InstrumentVersion, InstrumentVersion.id == FieldSession.instrument_id)
         .join(Site, Site.id == FieldSession.site_id)
@@ -147,6 +150,13 @@ def _session_query() -> Any:
         .outerjoin(Device, Device.id == FieldSession.device_id)
         .outerjoin(Informant, Informant.id == FieldSession.informant_id)
     )
+
+
+def attachment_names(db: Database) -> dict[str, str]:
+    """SHA-256 -> file name of every stored attachment (without its data)."""
+    with db.engine.connect() as con:
+        rows = con.execute(select(Attachment.sha256, Attachment.filename)).all()
+    return {sha: name for sha, name in rows if name}
 
 
 def load_sessions(db: Database, scope: Scope) -> list[SessionRecord]:

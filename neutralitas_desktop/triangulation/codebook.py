@@ -103,6 +103,7 @@ def _info(t: Theme, depth: int, codes: dict[str, str], codings: dict[str, int]) 
         merged_into=codes.get(t.merged_into_id or "", ""),
         depth=depth,
         codings=codings.get(t.id, 0),
+        color=t.color or "",
     )
 
 

@@ -8,10 +8,11 @@ alone; an empty cell clears that text.
 
 QDC (``urn:QDA-XML:codebook:1.0``, read by ATLAS.ti, MAXQDA, NVivo and QualCoder): one
 ``<Code>`` per theme, nested as the tree; ``name`` is the label in one language, the
-``<Description>`` holds the description followed by inclusion, exclusion, legal basis
-and the theme's code under fixed headings, so a round trip keeps them; a retired
-theme is ``isCodable="false"``. The guid is the theme's id, so re-importing an edited
-file updates the same themes.
+``<Description>`` holds the description followed by inclusion, exclusion and legal basis
+under fixed headings (a description from another tool goes back out unaltered); a
+retired theme is ``isCodable="false"``; ``color`` is kept. The guid is the theme's id,
+so re-importing an edited file updates the same themes (older exports also named the
+code under "Kode:", which is still read).
 
 Imports are all-or-nothing and report every problem with its row or code.
 """
@@ -48,6 +49,7 @@ from neutralitas_desktop.triangulation.codebook import (
 from neutralitas_desktop.triangulation.types import ImportResult
 
 QDC_NS = "urn:QDA-XML:codebook:1.0"
+COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 TEXT_FIELDS = ("label", "description", "inclusion", "exclusion")
 TRUE_WORDS = {"1", "true", "yes", "ya", "y", "x"}
 FALSE_WORDS = {"", "0", "false", "no", "tidak", "n"}
@@ -71,6 +73,7 @@ class Draft:
     texts: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> lang -> text
     legal_basis: list[str] | None = None
     retired: bool | None = None
+    color: str | None = None  # "#RRGGBB"
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -185,7 +188,6 @@ def _description(t: Theme, lang: str) -> str:
             parts.append(f"{heads[name]} {text}")
     if t.legal_basis:
         parts.append(heads["legal_basis"] + "".join(f"\n- {b}" for b in t.legal_basis))
-    parts.append(f"{heads['code']} {t.code}")
     return "\n\n".join(p for p in parts if p)
 
 
@@ -209,6 +211,8 @@ def export_qdc(db: Database, path: Path, language: str | None = None) -> int:
                 name=xml_text(label.get(lang) or next((v for v in label.values() if v), t.code)),
                 isCodable="false" if t.retired else "true",
             )
+            if t.color:
+                element.set("color", t.color)
             description = ET.SubElement(element, f"{{{QDC_NS}}}Description")
             description.text = xml_text(_description(t, lang))
             elements[t.id] = element
@@ -295,6 +299,10 @@ def _read_qdc(session: Session, path: Path, lang: str) -> list[Draft]:
                     draft.texts[f] = {lang: parsed.get(f, "")}
                 draft.legal_basis = parsed.get("legal_basis", [])
             draft.retired = element.get("isCodable", "true").strip().lower() == "false"
+            color = (element.get("color") or "").strip()
+            if color and not COLOR_RE.match(color):
+                raise NeutralitasError(f"{path}: {where}: color '{color}' is not #RRGGBB")
+            draft.color = color.upper() if color else None
             drafts.append(draft)
             visit(element, code)
 
@@ -401,6 +409,8 @@ def _apply(theme: Theme, d: Draft, existing: dict[str, Theme]) -> None:
         theme.legal_basis = list(d.legal_basis)
     if d.retired is not None and not theme.merged_into_id:
         theme.retired = d.retired
+    if d.color is not None:
+        theme.color = d.color
 
 
 def _snapshot(theme: Theme) -> tuple[Any, ...]:
@@ -409,4 +419,5 @@ def _snapshot(theme: Theme) -> tuple[Any, ...]:
         theme.parent_id,
         list(theme.legal_basis or ()),
         theme.retired,
+        theme.color,
     )

@@ -50,6 +50,7 @@ class ThemeInfo:
     merged_into: str  # code of the theme this one was merged into, or ""
     depth: int  # 0 for a top-level theme
     codings: int  # hand codings on the theme (not deleted)
+    color: str = ""  # "#RRGGBB" from a REFI-QDA codebook, or ""
 
 
 @dataclass(frozen=True)

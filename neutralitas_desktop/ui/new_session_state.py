@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.sites import SiteInfo
 
 STEPS = ("instrument", "site", "informant", "consent")
-CONSENT_METHODS = values(ConsentMethod)
+# "form" is recorded by an imported ODK submission only; researchers pick the others.
+CONSENT_METHODS = tuple(m for m in values(ConsentMethod) if m != ConsentMethod.FORM)
 
 
 @dataclass

@@ -48,6 +48,7 @@ LABELS: dict[type[StrEnum], dict[str, LocalText]] = {
         ConsentMethod.ORAL: {"id": "Lisan", "en": "Oral"},
         ConsentMethod.WRITTEN: {"id": "Tertulis", "en": "Written"},
         ConsentMethod.RECORDED: {"id": "Direkam", "en": "Recorded"},
+        ConsentMethod.FORM: {"id": "Di formulir", "en": "In the form"},
     },
     Stance: {
         Stance.VIOLATION: {"id": "Pelanggaran", "en": "Violation"},

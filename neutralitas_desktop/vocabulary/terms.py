@@ -35,6 +35,7 @@ class ConsentMethod(StrEnum):
     ORAL = "oral"
     WRITTEN = "written"
     RECORDED = "recorded"
+    FORM = "form"  # answered in the form's consent question (imported from ODK / Kobo)
 
 
 class Stance(StrEnum):

@@ -261,6 +261,7 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
     con.execute("DROP INDEX ix_audit_event_chain")  # events before the audit chain
     for column in ("seq", "prev_hash", "content_hash"):
         con.execute(f"ALTER TABLE audit_event DROP COLUMN {column}")
+    con.execute("ALTER TABLE theme DROP COLUMN color")  # added by 0005
     con.execute("UPDATE alembic_version SET version_num = '0001'")
     con.commit()
     con.execute("VACUUM")

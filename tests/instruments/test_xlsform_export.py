@@ -163,8 +163,16 @@ def test_survey_sheet_as_odk_reads_it(exported: Path) -> None:
         "select_one agree3",
         "likert",
     )
-    assert rows["a4_platform"]["type"] == "select_multiple platform or_other"
-    assert rows["a4_platform"]["choice_filter"] == "kind = 'social'"
+    # "other" written out in the form's languages (pyxform's or_other is English only).
+    assert rows["a4_platform"]["type"] == "select_multiple platform_or_other"
+    assert rows["a4_platform"]["choice_filter"] == "(kind = 'social') or name = 'other'"
+    assert rows["a4_platform_other"] == {
+        "type": "text",
+        "name": "a4_platform_other",
+        "label::Indonesian (id)": "Sebutkan lainnya",
+        "label::English (en)": "Specify other",
+        "relevant": "selected(${a4_platform}, 'other')",
+    }
     staff = rows["a5_staff"]
     assert staff["required"] == "${a1_banner} = 'yes'"
     assert staff["constraint_message::Indonesian (id)"] == "Tidak boleh negatif"
@@ -193,7 +201,16 @@ def test_choices_sheet_with_generated_lists(exported: Path) -> None:
     by_list: dict[str, list[dict[str, str]]] = {}
     for row in rows:
         by_list.setdefault(row["list_name"], []).append(row)
-    assert list(by_list) == ["agree3", "platform", "yes_no_na", "consent"]
+    assert list(by_list) == ["agree3", "platform", "yes_no_na", "consent", "platform_or_other"]
+    assert by_list["platform_or_other"][:-1] == [
+        {**row, "list_name": "platform_or_other"} for row in by_list["platform"]
+    ]
+    assert by_list["platform_or_other"][-1] == {
+        "list_name": "platform_or_other",
+        "name": "other",
+        "label::Indonesian (id)": "Lainnya",
+        "label::English (en)": "Other",
+    }
     assert [r["name"] for r in by_list["yes_no_na"]] == ["yes", "no", "na"]
     assert by_list["yes_no_na"][2]["label::Indonesian (id)"] == "Tidak berlaku"
     assert by_list["consent"][0]["label::English (en)"] == "Consent given"

@@ -161,15 +161,15 @@ def test_sessions_import_odk(
     )
     assert (code, err) == (0, "")
     assert (
-        out
-        == "imported 1 sessions (1 answers) of simple 1 into site 'Cisaga'; 0 already imported\n"
+        out == "imported 1 sessions (1 answers) of simple 1 into site 'Cisaga'; 0 edited, "
+        "0 already imported, 0 review states applied\n"
     )
     code, out, _ = run(
         capsys, "--db", db, "sessions", "import-odk", "simple", str(data), "--site", "Cisaga"
     )
     assert (
-        out
-        == "imported 0 sessions (0 answers) of simple 1 into site 'Cisaga'; 1 already imported\n"
+        out == "imported 0 sessions (0 answers) of simple 1 into site 'Cisaga'; 0 edited, "
+        "1 already imported, 0 review states applied\n"
     )
 
     bad = _central_csv(tmp_path / "bad.csv", staff="many")
@@ -199,3 +199,36 @@ def test_changed_form_with_the_same_version_is_pointed_out(
         "apart"
     ) in out.splitlines()
     assert out.splitlines()[-1].startswith("imported simple 1")
+
+
+def test_shifted_csv_and_oversized_zip_member_are_refused_in_one_line(
+    study: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    db = str(study.path)
+    assert run(capsys, "--db", db, "forms", "import-xlsform", str(_simple_form(tmp_path)))[0] == 0
+    shifted = tmp_path / "shifted.csv"
+    shifted.write_text(
+        "SubmissionDate,b-b2_story,meta-instanceID,KEY\r\n"
+        '2024-10-03T05:12:45.000Z,"12",uuid:a, b",uuid:a\r\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        capsys, "--db", db, "sessions", "import-odk", "simple", str(shifted), "--site", "Cisaga"
+    )
+    assert (code, out) == (1, "")
+    assert err == (
+        "neutralitas: error: shifted.csv, row 2: 5 values but 4 columns in the header (read "
+        "as UTF-8, delimiter ','); nothing was imported\n"
+    )
+    bomb = tmp_path / "simple.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(_central_csv(tmp_path / "simple.csv"), "simple.csv")
+        archive.writestr("media/big.jpg", b"\0" * (4 * 1024 * 1024))
+    code, out, err = run(
+        capsys, "--db", db, "sessions", "import-odk", "simple", str(bomb), "--site", "Cisaga"
+    )
+    assert (code, out) == (1, "")
+    assert err.startswith("neutralitas: error: simple.zip: member media/big.jpg is compressed ")
+    assert err.count("\n") == 1

@@ -384,7 +384,9 @@ def test_plain_headers_and_split_select_multiple(study: Any, tmp_path: Path) -> 
         "platforms": "facebook tiktok",
     }
     assert result.warnings == [
-        "plain.csv: columns that match no question of 'office_visit' are not imported: device_note"
+        "plain.csv: this CSV export holds no data of the repeats posts; their answers were not "
+        "imported (use ODK Central's zip with the repeat files, or KoboToolbox's .xlsx export)",
+        "plain.csv: columns that match no question of 'office_visit' are not imported: device_note",
     ]
 
 

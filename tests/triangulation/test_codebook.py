@@ -208,7 +208,7 @@ def test_qdc_export_is_a_refi_qda_codebook(study, tmp_path: Path) -> None:  # ty
     assert eng.get("isCodable") == "true"
     assert eng.get("guid") == get_theme(study.db, ENG).id.upper()
     description = eng.find(f"{{{QDC_NS}}}Description").text or ""
-    assert "Legal basis:\n- " in description and description.endswith(f"Code: {ENG}")
+    assert "Legal basis:\n- " in description and "Code:" not in description
     retired = next(
         c
         for c in root.iter(f"{{{QDC_NS}}}Code")
@@ -283,6 +283,14 @@ def test_qdc_from_another_tool_adds_a_tree(study, tmp_path: Path) -> None:  # ty
     assert child.parent_code == "bantuan_sosial"
     again = import_qdc(study.db, study.actor, path)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    # Back out: the other tool's description unaltered, isCodable kept.
+    out = tmp_path / "back.qdc"
+    export_qdc(study.db, out)
+    codes = {c.get("name"): c for c in ET.parse(out).getroot().iter(f"{{{QDC_NS}}}Code")}
+    desc = codes["Bantuan sosial"].find(f"{{{QDC_NS}}}Description")
+    assert desc is not None and desc.text == "Penyaluran bansos menjelang pemungutan suara."
+    assert codes["Bantuan sosial"].get("isCodable") == "false"
+    assert codes["Bansos berlogo calon"].get("isCodable") == "true"
     path.write_text("<CodeBook><oops></CodeBook>", encoding="utf-8")
     with pytest.raises(NeutralitasError, match="not a REFI-QDA codebook"):
         import_qdc(study.db, study.actor, path)

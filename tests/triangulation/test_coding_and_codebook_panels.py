@@ -13,9 +13,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from tri_fieldwork import P3, SITE_B, Fieldwork
 
+from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.answers import save_answer
 from neutralitas_desktop.store.models import AuditEvent
 from neutralitas_desktop.triangulation.codebook import get_theme
+from neutralitas_desktop.triangulation.codebook_files import import_qdc
 from neutralitas_desktop.triangulation.coding import list_codings
 from neutralitas_desktop.triangulation.findings import list_findings
 from neutralitas_desktop.triangulation.matrix import triangulation_matrix
@@ -186,3 +188,37 @@ def test_correcting_a_sessions_tags(qtbot: QtBot, fieldwork: Fieldwork) -> None:
     assert not dialog.role.isEnabled()
     dialog.apply()
     assert wb.session_tags(sid).informant_role == ""
+
+
+def test_qdc_colours_are_kept_and_shown_in_the_codebook(
+    qtbot: QtBot, fieldwork: Fieldwork, tmp_path: Path
+) -> None:
+    fw = fieldwork
+    wb = TriangulationWorkbench(fw.db, fw.actor)
+    path = tmp_path / "maxqda.qdc"
+    path.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="MAXQDA 24">
+  <Codes>
+    <Code guid="5D1B8A52-0C33-4B9A-9E57-3B8C3C7D3F10" name="Apel siaga" isCodable="true"
+          color="#e06c00"><Description>Apel pagi dengan atribut calon.</Description></Code>
+  </Codes>
+</CodeBook>""",
+        encoding="utf-8",
+    )
+    panel = CodebookPanel(wb, "en")
+    qtbot.addWidget(panel)
+    assert panel.import_file(path)
+    assert get_theme(fw.db, "apel_siaga").color == "#E06C00"
+    [item] = panel.model.match(panel.model.index(0, 0), Qt.ItemDataRole.UserRole + 1,
+                               "apel_siaga", 1, Qt.MatchFlag.MatchRecursive)  # fmt: skip
+    swatch = item.data(Qt.ItemDataRole.DecorationRole)
+    assert swatch.name() == "#e06c00"
+    out = tmp_path / "back.qdc"
+    assert panel.export_file(out)
+    text = out.read_text(encoding="utf-8")
+    assert 'color="#E06C00"' in text
+    assert "<Description>Apel pagi dengan atribut calon.</Description>" in text
+    path.write_text(text.replace("#E06C00", "orange"), encoding="utf-8")
+    with pytest.raises(NeutralitasError, match="color 'orange' is not #RRGGBB"):
+        import_qdc(fw.db, fw.actor, path)

@@ -8,6 +8,7 @@ objects are immortal and the tests have nothing to measure.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from gui_helpers import PROFILE
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
 
 from neutralitas_desktop.fieldwork.answers import session_answers
@@ -36,8 +37,16 @@ pytestmark = pytest.mark.skipif(
 CALLS = 3000
 
 
+def _settled() -> tuple[int, int, int]:
+    """The counts once the widgets and garbage of earlier tests are gone: freeing them
+    while measuring would look like lost references."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    return refcounts()
+
+
 def _lost(action: Callable[[int], None], calls: int = CALLS) -> tuple[int, int, int]:
-    before = refcounts()
+    before = _settled()
     for i in range(calls):
         action(i)
     after = refcounts()
@@ -106,7 +115,7 @@ def test_typing_thousands_of_keystrokes_in_the_runner_keeps_the_counts(
         card = runner.current_page().card("c6_explain_rules")
         assert card is not None and card.input is not None
         target = card.input.focus_widget()
-        before = refcounts()
+        before = _settled()
         for start in range(0, len(text), 100):
             qtbot.keyClicks(target, text[start : start + 100])
             # checked as it goes: a leaking binding would abort the interpreter before the end

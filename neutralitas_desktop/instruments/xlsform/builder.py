@@ -167,6 +167,7 @@ class SurveyBuilder:
             appearance=" ".join(table.get(row, "appearance").split()),
             choice_filter=table.expr(row, "choice_filter"),
             theme=table.get(row, "theme"),
+            trigger=table.get(row, "trigger"),
         )
 
     def question(self, spec: TypeSpec, row: Row, name: str) -> Question | None:

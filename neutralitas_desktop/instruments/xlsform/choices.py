@@ -10,6 +10,7 @@ from neutralitas_desktop.instruments.model import BUILTIN_LISTS, Choice, ChoiceL
 from neutralitas_desktop.instruments.xlsform.normaliser import Settings, Table
 from neutralitas_desktop.instruments.xlsform.problems import Finding, Report, Where
 from neutralitas_desktop.instruments.xlsform.reader import cell_text, is_blank
+from neutralitas_desktop.instruments.xlsform_extras import choice_images
 
 
 @dataclass
@@ -93,6 +94,7 @@ def read_choices(
             )
             continue
         out.rows[(list_name, name)] = row.number
-        lists.setdefault(list_name, []).append(Choice(name, label, attributes))
+        media = choice_images(row, table, default)
+        lists.setdefault(list_name, []).append(Choice(name, label, attributes, media))
     out.lists = {name: ChoiceList(name, tuple(choices)) for name, choices in lists.items()}
     return out

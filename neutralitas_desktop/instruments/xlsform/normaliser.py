@@ -12,6 +12,7 @@ from neutralitas_desktop.instruments import xlsform_columns as cols
 from neutralitas_desktop.instruments.model import LocalText
 from neutralitas_desktop.instruments.xlsform.problems import Report, Where
 from neutralitas_desktop.instruments.xlsform.reader import Row, Sheet, cell_text, is_blank
+from neutralitas_desktop.instruments.xlsform_extras import carry_setting
 
 
 @dataclass
@@ -88,6 +89,7 @@ class Settings:
     columns: dict[str, str] = field(default_factory=dict)  # field -> header as written
     titles: LocalText = field(default_factory=dict)
     descriptions: LocalText = field(default_factory=dict)
+    carried: dict[str, str] = field(default_factory=dict)  # ODK settings kept for export
 
     def text(self, name: str) -> str:
         return cell_text(self.values.get(name))
@@ -183,7 +185,8 @@ class Normaliser:
             columns[index] = column
             if fld in ("", "_media", "_ignored", "_guidance"):
                 if fld == "_media":
-                    media.append(header)
+                    if not (attributes and column.media == "image"):  # choice images are kept
+                        media.append(header)
                 elif fld in ("_ignored", "_guidance"):
                     ignored.append(header)
                 elif attributes:
@@ -304,6 +307,7 @@ class Normaliser:
             else:
                 fld = cols.SETTINGS_COLUMNS.get(key)
                 if fld is None:
+                    carry_setting(settings.carried, header, key, value, self.report.warnings)
                     continue
                 settings.columns[fld] = header
                 if not is_blank(value):

@@ -8,12 +8,19 @@ Expressions are looked into through the xpath package's parsed trees only.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from neutralitas_desktop.instruments import xpath
+from neutralitas_desktop.instruments.model import Group, Instrument, Node, Question
 from neutralitas_desktop.instruments.validation import typographic_quotes_message
 from neutralitas_desktop.instruments.xlsform.normaliser import Table
 from neutralitas_desktop.instruments.xlsform.problems import Finding, Report, Where
 from neutralitas_desktop.instruments.xlsform.records import GroupRecord, QuestionRecord, TypeSpec
+from neutralitas_desktop.instruments.xlsform_extras import (
+    OTHER_LIST_SUFFIX,
+    other_relevant,
+    unfilter,
+)
 
 _NOUNS = {
     "text": "a text question",
@@ -208,3 +215,64 @@ def media_label(q: QuestionRecord, media: str, table: Table, default: str) -> Fi
         node=q.name,
         field="label",
     )
+
+
+# ---- passes over the built instrument ----
+
+
+def fold_exported_other(instrument: Instrument) -> Instrument:
+    """``select_one L_or_other`` followed by the text question ``<name>_other`` shown when
+    'other' is chosen (as the export writes it) becomes ``select_one L`` with ``other``.
+
+    Not a finding: the form says exactly what the model's ``other`` flag says, so strict
+    and lenient imports alike fold it back."""
+    lists = dict(instrument.choice_lists)
+    folded: set[str] = set()
+
+    def base_of(list_name: str) -> str | None:
+        if not list_name.endswith(OTHER_LIST_SUFFIX):
+            return None
+        longer = lists.get(list_name)
+        base = list_name[: -len(OTHER_LIST_SUFFIX)]
+        if longer is None or not longer.choices or longer.choices[-1].name != "other":
+            return None
+        shorter = lists.get(base)
+        if shorter is not None and shorter.choices == longer.choices[:-1]:
+            return base
+        return None
+
+    def fold(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+        out: list[Node] = []
+        skip = False
+        for i, node in enumerate(nodes):
+            if skip:
+                skip = False
+                continue
+            if isinstance(node, Group):
+                out.append(replace(node, children=fold(node.children)))
+                continue
+            after = nodes[i + 1] if i + 1 < len(nodes) else None
+            base = base_of(node.choice_list) if node.choice_list else None
+            if (
+                base is not None
+                and isinstance(after, Question)
+                and after.name == f"{node.name}_other"
+                and after.type == "text"
+                and after.relevant.replace('"', "'") == other_relevant(node.name)
+            ):
+                folded.add(node.choice_list)
+                filtered = unfilter(node.choice_filter)
+                out.append(replace(node, choice_list=base, other=True, choice_filter=filtered))
+                skip = True
+                continue
+            out.append(node)
+        return tuple(out)
+
+    children = fold(instrument.children)
+    if not folded:
+        return instrument
+    out = replace(instrument, children=children)
+    used = {q.choice_list for q in out.questions()}
+    for name in folded - used:
+        lists.pop(name, None)
+    return replace(out, choice_lists=lists)

@@ -13,6 +13,7 @@ from typing import Any
 import openpyxl
 
 from neutralitas_desktop.errors import InstrumentError
+from neutralitas_desktop.instruments.zip_limits import check_xlsx
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -62,6 +63,7 @@ def read_workbook(path: Path) -> dict[str, Sheet]:
         raise InstrumentError(
             source, ["is not an Excel workbook (.xlsx): the file is damaged or of another kind"]
         )
+    check_xlsx(path, source)  # sheets and shared strings within bounds before openpyxl
     try:
         with warnings.catch_warnings():
             # openpyxl warns about Excel features it skips (extensions, data validation);

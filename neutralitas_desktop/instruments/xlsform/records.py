@@ -48,6 +48,7 @@ class QuestionRecord:
     parameters: dict[str, str] = field(default_factory=dict)
     theme: str = ""
     stance: dict[str, str] = field(default_factory=dict)
+    trigger: str = ""
 
     def build(self) -> Question:
         return Question(
@@ -71,6 +72,7 @@ class QuestionRecord:
             parameters=self.parameters,
             theme=self.theme,
             stance=self.stance,
+            trigger=self.trigger,
         )
 
 

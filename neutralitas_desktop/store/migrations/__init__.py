@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-HEAD = "0004"
+HEAD = "0005"
 _HERE = Path(__file__).resolve().parent
 
 

@@ -110,6 +110,9 @@ class CodebookPanel(QWidget):
         for t in self.themes:
             name = QStandardItem(local(t.label, self.language, t.code))
             name.setData(t.code, CodeRole)
+            if t.color and QColor.isValidColorName(t.color):
+                # The theme's colour from a REFI-QDA codebook, as a swatch beside its name.
+                name.setData(QColor(t.color), Qt.ItemDataRole.DecorationRole)
             row = [name, QStandardItem(t.code), QStandardItem(str(t.codings) if t.codings else "")]
             if t.retired:
                 name.setText(name.text() + " " + self.tr("(retired)"))
