@@ -28,6 +28,7 @@ from neutralitas_desktop.store.models import (
     Theme,
     utcnow,
 )
+from neutralitas_desktop.triangulation.blind import hidden_sessions
 from neutralitas_desktop.triangulation.codebook import live_theme
 from neutralitas_desktop.triangulation.types import (
     CODING_TARGETS,
@@ -133,7 +134,10 @@ def list_codings(
     theme: str | None = None,
     coder_id: str | None = None,
     include_deleted: bool = False,
+    viewer_id: str | None = None,
 ) -> list[CodingInfo]:
+    """Codings, newest last; with ``viewer_id``, without the other coders' codings of the
+    sessions that researcher is still double coding blind."""
     query = _codings_query()
     if session_id:
         query = query.where(Answer.session_id == session_id)
@@ -146,7 +150,9 @@ def list_codings(
     if not include_deleted:
         query = query.where(Coding.deleted.is_(False))
     with db.session() as session:
-        return [_info(row) for row in session.execute(query)]
+        hidden = hidden_sessions(session, viewer_id)
+        rows = [_info(row) for row in session.execute(query)]
+    return [c for c in rows if c.session_id not in hidden or c.coder_id == viewer_id]
 
 
 def get_coding(db: Database, coding_id: str) -> CodingInfo:

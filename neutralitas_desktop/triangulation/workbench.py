@@ -132,7 +132,9 @@ class TriangulationWorkbench:
         return coding.codable_texts(self.db, session_id)
 
     def codings(self, session_id: str) -> list[CodingInfo]:
-        return coding.list_codings(self.db, session_id=session_id)
+        return coding.list_codings(
+            self.db, session_id=session_id, viewer_id=self.actor.researcher_id
+        )
 
     def add_coding(
         self,

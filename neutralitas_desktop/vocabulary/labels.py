@@ -13,12 +13,12 @@ from enum import StrEnum
 from neutralitas_desktop.vocabulary.terms import (
     ConsentMethod,
     ConsentState,
-    FindingStatus,
     DocxReport,
+    FindingStatus,
     Grouping,
     SessionStatus,
-    Speaker,
     SourceType,
+    Speaker,
     Stance,
     Verdict,
 )
