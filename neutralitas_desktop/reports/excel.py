@@ -16,6 +16,7 @@ from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.reports import excel_sheets as sheets
 from neutralitas_desktop.reports.anonymize import identity_names, name_scrubber
+from neutralitas_desktop.reports.excel_agreement import AGREEMENT_COLUMNS, write_agreement
 from neutralitas_desktop.reports.excel_cells import ColumnSpec, Formats, SheetWriter, sheet_name
 from neutralitas_desktop.reports.excel_triangulation import TRIANGULATION_NOTE, write_triangulation
 from neutralitas_desktop.reports.excel_wide import (
@@ -51,6 +52,7 @@ from neutralitas_desktop.reports.queries import (
 )
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import utcnow
+from neutralitas_desktop.triangulation.agreement import agreement_report
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ def export_excel(
     themes = load_themes(db)
     codings = load_codings(db, scope)
     exclusions = count_exclusions(db, scope)
+    agreement = agreement_report(db)
     scrub = name_scrubber(identity_names(db)) if options.anonymize else None
     identity = options.include_names and not options.anonymize
 
@@ -149,6 +152,11 @@ def export_excel(
             codebook_sheet = add("Codebook", list(sheets.CODEBOOK_COLUMNS))
             coding_sheet = add("Codings", sheets.labelled(sheets.CODING_COLUMNS, language))
             triangulation_sheet = SheetWriter(wb, sheet_name("Triangulation", taken), [], fmt)
+            agreement_sheet = (
+                SheetWriter(wb, sheet_name("Agreement", taken), AGREEMENT_COLUMNS, fmt)
+                if agreement.coders
+                else None
+            )
             dictionary_sheet = add("Data dictionary", list(sheets.DICTIONARY_COLUMNS))
             about_sheet = add("About", list(sheets.ABOUT_COLUMNS))
 
@@ -166,6 +174,9 @@ def export_excel(
             sheets.write_codings(coding_sheet, codings, theme_labels, language)
             triangulation_columns = write_triangulation(triangulation_sheet, db, scope, language)
             dictionary.insert(-2, (triangulation_sheet.name, triangulation_columns))
+            if agreement_sheet is not None:
+                write_agreement(agreement_sheet, agreement, language)
+                dictionary.insert(-2, (agreement_sheet.name, AGREEMENT_COLUMNS))
             sheets.write_dictionary(dictionary_sheet, dictionary)
             about = _about(
                 db,

@@ -31,6 +31,8 @@ from neutralitas_desktop.reports.triangulation_view import (
     theme_evidence,
 )
 from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.triangulation.agreement import agreement_report
+from neutralitas_desktop.triangulation.agreement_types import AgreementReport
 
 EXCERPTS_PER_THEME = 3
 
@@ -65,6 +67,7 @@ class SummaryData:
     instruments: list[tuple[InstrumentRecord, int]]
     exclusions: Exclusions
     evidence_counts: dict[str, int] = field(default_factory=dict)
+    agreement: AgreementReport | None = None  # coder agreement, when sessions were double coded
 
 
 def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> SummaryData:
@@ -98,6 +101,7 @@ def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> Su
         findings=findings,
         instruments=instruments,
         exclusions=count_exclusions(db, scope),
+        agreement=agreement_report(db),
     )
 
 

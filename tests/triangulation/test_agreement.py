@@ -7,13 +7,11 @@ import json
 from typing import Any
 
 import pytest
+from tri_agreement import KRIPPENDORFF_A, KRIPPENDORFF_B
 from tri_fieldwork import Fieldwork
 
 from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.errors import NeutralitasError
-from neutralitas_desktop.fieldwork.actor import Actor
-from neutralitas_desktop.fieldwork.profile import LocalProfile
-from neutralitas_desktop.fieldwork.study import register_actor
 from neutralitas_desktop.store.models import AuditEvent
 from neutralitas_desktop.triangulation import agreement
 from neutralitas_desktop.triangulation.agreement_stats import (
@@ -21,7 +19,7 @@ from neutralitas_desktop.triangulation.agreement_stats import (
     krippendorff_alpha,
     percent_agreement,
 )
-from neutralitas_desktop.triangulation.coding import add_coding, list_codings
+from neutralitas_desktop.triangulation.coding import list_codings
 
 N = None
 
@@ -36,11 +34,6 @@ def test_alpha_reproduces_krippendorffs_nominal_example_with_missing_values() ->
         [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, N],
     ]
     assert krippendorff_alpha(data) == pytest.approx(0.743, abs=5e-4)
-
-
-# Krippendorff (2011), section A: binary data, two observers, ten units: alpha = 0.095.
-KRIPPENDORFF_A = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0]
-KRIPPENDORFF_B = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]
 
 
 def test_alpha_reproduces_krippendorffs_binary_example() -> None:
@@ -76,35 +69,6 @@ def test_undefined_figures_are_none_not_made_up() -> None:
     assert cohen_kappa([1, 1, 1], [1, 1, 1]) is None
     assert krippendorff_alpha([[1, 1], [1, 1]]) is None
     assert percent_agreement([[1, N], [N, 2]]) is None
-
-
-def _coder(study: Any, name: str, initials: str, number: int) -> Actor:
-    profile = LocalProfile(
-        device_id=f"00000000-0000-4000-8000-00000000000{number}",
-        device_name=f"laptop-{initials}",
-        researcher_name=name,
-        researcher_initials=initials,
-        completed_first_run=True,
-    )
-    return register_actor(study.db, profile)
-
-
-@pytest.fixture
-def double_coded(fieldwork: Fieldwork) -> dict[str, Any]:
-    """Ten interviews coded by Ani and Budi exactly as Krippendorff's binary example."""
-    ani = _coder(fieldwork.study, "Ani Lestari", "AL", 2)
-    budi = _coder(fieldwork.study, "Budi Santoso", "BS", 3)
-    sessions = [
-        fieldwork.run("interview", {"story": f"Cerita ke-{i}: ASN menyukai unggahan calon."})
-        for i in range(10)
-    ]
-    agreement.assign(fieldwork.db, fieldwork.actor, sessions, ["Ani Lestari", "BS"])
-    answers = [Fieldwork.answer(s, "story") for s in sessions]
-    for actor, values in ((ani, KRIPPENDORFF_A), (budi, KRIPPENDORFF_B)):
-        for answer, value in zip(answers, values, strict=True):
-            if value:
-                add_coding(fieldwork.db, actor, answer, "socmed_engagement", "violation")
-    return {"db": fieldwork.db, "ani": ani, "budi": budi, "sessions": sessions, "answers": answers}
 
 
 def test_double_coding_reports_the_published_binary_figures(double_coded: dict[str, Any]) -> None:
