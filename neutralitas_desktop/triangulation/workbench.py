@@ -20,7 +20,15 @@ from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import InformantRole, Researcher, Site
-from neutralitas_desktop.triangulation import codebook, codebook_files, coding, findings, tags
+from neutralitas_desktop.triangulation import (
+    agreement,
+    codebook,
+    codebook_files,
+    coding,
+    findings,
+    tags,
+)
+from neutralitas_desktop.triangulation.agreement_types import AgreementReport, Disagreement
 from neutralitas_desktop.triangulation.evidence import study_periods
 from neutralitas_desktop.triangulation.matrix import cell_evidence, set_thresholds
 from neutralitas_desktop.triangulation.matrix import triangulation_matrix as _matrix
@@ -202,3 +210,17 @@ class TriangulationWorkbench:
             self.db, self.actor, finding_id, conclusion=conclusion, status=status, site=site,
             evidence=evidence,
         )  # fmt: skip
+
+    # ---- coder agreement -------------------------------------------------------------
+    def agreement(self) -> AgreementReport:
+        return agreement.agreement_report(self.db)
+
+    def disagreements(self) -> list[Disagreement]:
+        return agreement.disagreements(self.db)
+
+    def resolve_disagreement(
+        self, answer_id: str, target: str, theme: str, applied: bool, stance: str, reason: str
+    ) -> AgreementReport:
+        return agreement.resolve(
+            self.db, self.actor, answer_id, theme, applied, reason, target=target, stance=stance
+        )

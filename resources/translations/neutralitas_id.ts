@@ -9,6 +9,105 @@
     </message>
 </context>
 <context>
+    <name>AgreementPanel</name>
+    <message>
+        <source>Coder agreement</source>
+        <translation>Kesepakatan antarpengode</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>% agree</source>
+        <translation>% sepakat</translation>
+    </message>
+    <message>
+        <source>% after</source>
+        <translation>% sesudah</translation>
+    </message>
+    <message>
+        <source>κ after</source>
+        <translation>κ sesudah</translation>
+    </message>
+    <message>
+        <source>α after</source>
+        <translation>α sesudah</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>The theme applies</source>
+        <translation>Tema berlaku</translation>
+    </message>
+    <message>
+        <source>The theme does not apply</source>
+        <translation>Tema tidak berlaku</translation>
+    </message>
+    <message>
+        <source>Why the coders agreed on this</source>
+        <translation>Mengapa para pengode menyepakati ini</translation>
+    </message>
+    <message>
+        <source>Agreed coding</source>
+        <translation>Kode yang disepakati</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Sikap</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Selesaikan</translation>
+    </message>
+    <message>
+        <source>No session is double coded yet (neutralitas agreement assign).</source>
+        <translation>Belum ada sesi yang dikode ganda (neutralitas agreement assign).</translation>
+    </message>
+    <message>
+        <source>{name} ({done} of {sessions} done)</source>
+        <translation>{name} ({done} dari {sessions} selesai)</translation>
+    </message>
+    <message>
+        <source>{units} units coded by {coders}; {resolved} disagreements resolved.</source>
+        <translation>{units} unit dikode oleh {coders}; {resolved} ketidaksepakatan telah diselesaikan.</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Keseluruhan</translation>
+    </message>
+    <message>
+        <source>No open disagreement.</source>
+        <translation>Tidak ada ketidaksepakatan yang tersisa.</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Diterapkan</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisActions</name>
     <message>
         <source>Triangulation matrix</source>
@@ -21,6 +120,10 @@
     <message>
         <source>Findings</source>
         <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>Coder agreement</source>
+        <translation>Kesepakatan antarpengode</translation>
     </message>
     <message>
         <source>Code this session&apos;s texts</source>

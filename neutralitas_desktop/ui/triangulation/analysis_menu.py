@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from neutralitas_desktop.ui.triangulation.agreement_panel import AgreementPanel
 from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
 from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
 from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
@@ -38,6 +39,7 @@ class AnalysisActions(QObject):
             "matrix": self.tr("Triangulation matrix"),
             "codebook": self.tr("Codebook"),
             "findings": self.tr("Findings"),
+            "agreement": self.tr("Coder agreement"),
             "coding": self.tr("Code this session's texts"),
         }
         for kind, label in labels.items():
@@ -50,7 +52,7 @@ class AnalysisActions(QObject):
             study_changed.connect(lambda _workspace: self.close_all())
 
     def install(self, menu: QMenu) -> None:
-        for kind in ("matrix", "codebook", "findings"):
+        for kind in ("matrix", "codebook", "findings", "agreement"):
             menu.addAction(self.actions[kind])
         menu.addSeparator()
         menu.addAction(self.actions["coding"])
@@ -78,6 +80,8 @@ class AnalysisActions(QObject):
                 window.changed.connect(lambda: self._refresh("matrix"))
             elif kind == "findings":
                 window = FindingsPanel(workbench, language, self._window)
+            elif kind == "agreement":
+                window = AgreementPanel(workbench, language, self._window)
             else:
                 assert session is not None
                 window = CodingPanel(workbench, session, language, self._window)
