@@ -51,6 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--applied", choices=("yes", "no"), required=True)
     r.add_argument("--stance", choices=values(Stance), default="")
     r.add_argument("--note", action="store_true", help="the unit is the answer's field note")
+    r.add_argument("--segment", type=int, metavar="START",
+                   help="a transcript segment, by its start (see --format json)")  # fmt: skip
     r.add_argument("--reason", required=True)
     r.set_defaults(handler=cmd_resolve)
 
@@ -86,7 +88,8 @@ def cmd_done(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_resolve(args: argparse.Namespace, ctx: CliContext) -> int:
     report = agreement.resolve(
         ctx.db, ctx.actor, args.answer_id, args.resolve_theme, args.applied == "yes",
-        args.reason, target="note" if args.note else "value", stance=args.stance,
+        args.reason, target="note" if args.note else "value", start=args.segment,
+        stance=args.stance,
     )  # fmt: skip
     _print_table(report)
     return 0

@@ -293,12 +293,14 @@ class AgreementAssignment(Tracked, Base):
 
 class AgreementResolution(Tracked, Base):
     """The coding the coders agreed on for one unit (an answer's text or note) and theme
-    after a disagreement, with the reason; the id derives from (answer, target, theme)."""
+    after a disagreement, with the reason; the id derives from (answer, target, segment,
+    theme)."""
 
     __tablename__ = "agreement_resolution"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     answer_id: Mapped[str] = mapped_column(String(36), index=True)
     target: Mapped[str] = mapped_column(String(8), default="value")
+    start: Mapped[int | None] = mapped_column(Integer, nullable=True)  # a transcript's segment
     theme_id: Mapped[str] = mapped_column(String(36))
     applied: Mapped[bool] = mapped_column(Boolean)
     stance: Mapped[str] = mapped_column(String(16), default="")

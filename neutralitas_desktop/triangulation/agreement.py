@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.transcript_text import segments
+from neutralitas_desktop.fieldwork.transcripts import TRANSCRIPT_KEY
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     AgreementAssignment,
@@ -142,10 +144,17 @@ def _material(session: Session) -> tuple[dict[str, set[str]], dict[str, str], li
 
 
 def _units(db: Database, session_ids: Sequence[str]) -> list[Unit]:
+    """Answers and notes whole; a transcript by its segments (turns), so two coders who
+    code different passages of one interview do not count as agreeing."""
     units = []
     for sid in session_ids:
         for t in codable_texts(db, sid):
-            units.append(Unit(t.answer_id, t.target, sid, t.key, t.text))
+            if t.key != TRANSCRIPT_KEY:
+                units.append(Unit(t.answer_id, t.target, sid, t.key, t.text))
+                continue
+            for seg in segments(t.text):
+                text = t.text[seg.start : seg.end]
+                units.append(Unit(t.answer_id, t.target, sid, t.key, text, seg.start, seg.end))
     return units
 
 
@@ -177,23 +186,34 @@ def agreement_report(db: Database, theme: str | None = None) -> AgreementReport:
         sessions = sorted(per_session)
         codings = session.execute(
             select(
-                Coding.answer_id, Coding.target, Coding.theme_id, Coding.coder_id, Answer.session_id
+                Coding.answer_id,
+                Coding.target,
+                Coding.theme_id,
+                Coding.coder_id,
+                Answer.session_id,
+                Coding.start,
+                Coding.end,
             )
             .join(Answer, Answer.id == Coding.answer_id)
             .where(Coding.deleted.is_(False), Answer.session_id.in_(sessions))
         ).all()
         resolutions = {
-            (r.answer_id, r.target, r.theme_id): r.applied
+            (r.answer_id, r.target, r.start, r.theme_id): r.applied
             for r in session.scalars(select(AgreementResolution))
         }
     units = _units(db, sessions)
     coder_ids = sorted({c for s in per_session.values() for c in s}, key=lambda c: names.get(c, c))
     coder_names = [names.get(c, c[:8]) for c in coder_ids]
-    applied: set[tuple[str, str, str, str]] = set()
-    for answer_id, target, theme_id, coder_id, sid in codings:
+    spans: dict[tuple[str, str, str, str], list[tuple[int | None, int | None]]] = defaultdict(list)
+    for answer_id, target, theme_id, coder_id, sid, start, end in codings:
         if coder_id and coder_id in per_session.get(sid, ()):
-            applied.add((answer_id, target, theme_id, coder_id))
-    used = {t for (_, _, t, _) in applied} | {t for (_, _, t) in resolutions}
+            spans[(answer_id, target, theme_id, coder_id)].append((start, end))
+
+    def applied(u: Unit, theme_id: str, coder_id: str) -> bool:
+        passages = spans.get((u.answer_id, u.target, theme_id, coder_id), [])
+        return any(u.overlaps(start, end) for start, end in passages)
+
+    used = {t for (_, _, t, _) in spans} | {t for (_, _, _, t) in resolutions}
     theme_ids = [wanted] if wanted else sorted(used, key=lambda t: (themes[t].sort, themes[t].code))
     results, pooled = [], []
     for tid in theme_ids:
@@ -202,13 +222,11 @@ def agreement_report(db: Database, theme: str | None = None) -> AgreementReport:
                 u,
                 {
                     names.get(c, c[:8]): (
-                        (u.answer_id, u.target, tid, c) in applied
-                        if c in per_session[u.session_id]
-                        else None
+                        applied(u, tid, c) if c in per_session[u.session_id] else None
                     )
                     for c in coder_ids
                 },
-                resolutions.get((u.answer_id, u.target, tid)),
+                resolutions.get((u.answer_id, u.target, u.start, tid)),
             )
             for u in units
         ]
@@ -256,6 +274,7 @@ def disagreements(db: Database, theme: str | None = None) -> list[Disagreement]:
                     )
                     .order_by(Coding.start)
                 ).all()
+                rows = [r for r in rows if u.unit.overlaps(r.start, r.end)]
                 sides = []
                 for name, value in u.applied.items():
                     mine = [r for r in rows if names.get(r.coder_id or "") == name]
@@ -281,6 +300,7 @@ def resolve(
     reason: str,
     *,
     target: str = "value",
+    start: int | None = None,
     stance: str = "",
 ) -> AgreementReport:
     """Record what the coders agreed for a unit and theme, and why; the audit event keeps
@@ -291,20 +311,23 @@ def resolve(
         raise NeutralitasError(f"unknown stance '{stance}'")
     before = agreement_report(db, theme)
     if not any(
-        u.unit.answer_id == answer_id and u.unit.target == target
+        u.unit.answer_id == answer_id and u.unit.target == target and u.unit.start == start
         for t in before.themes
         for u in t.units
     ):
-        raise NotFoundError(f"answer {answer_id} ({target}) is not double-coded material")
+        where = f"{target}" if start is None else f"{target}, segment at {start}"
+        raise NotFoundError(f"answer {answer_id} ({where}) is not double-coded material")
     with db.session() as session:
         theme_id = live_theme(session, theme).id
-        key = derived_id("agreement", answer_id, target, theme_id)
+        segment = [] if start is None else [str(start)]
+        key = derived_id("agreement", answer_id, target, *segment, theme_id)
         row = session.get(AgreementResolution, key)
         if row is None:
             row = AgreementResolution(
                 id=key,
                 answer_id=answer_id,
                 target=target,
+                start=start,
                 theme_id=theme_id,
                 applied=applied,
                 reason="",
@@ -327,6 +350,7 @@ def resolve(
             answer_id,
             theme=theme,
             target=target,
+            start=start,
             applied=applied,
             stance=stance,
             reason=reason.strip(),

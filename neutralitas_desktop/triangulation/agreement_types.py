@@ -27,13 +27,22 @@ class Figures:
 
 @dataclass(frozen=True)
 class Unit:
-    """A text coded double: an answer's value or its field note (or a transcript)."""
+    """A text coded double: an answer's value or its field note, or one segment (turn) of
+    a transcript, from ``start`` to ``end``."""
 
     answer_id: str
     target: str  # value / note
     session_id: str
     key: str
     text: str
+    start: int | None = None
+    end: int | None = None
+
+    def overlaps(self, start: int | None, end: int | None) -> bool:
+        """Whether a coded passage falls (partly) in this unit."""
+        if self.start is None or self.end is None or start is None or end is None:
+            return True
+        return start < self.end and end > self.start
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,8 @@ class AgreementReport:
                         {
                             "answer_id": u.unit.answer_id,
                             "target": u.unit.target,
+                            "start": u.unit.start,
+                            "end": u.unit.end,
                             "session_id": u.unit.session_id,
                             "key": u.unit.key,
                             "coders": dict(u.applied),

@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.transcripts import TRANSCRIPT_KEY, TRANSCRIPT_LABEL
 from neutralitas_desktop.instruments.model import FREE_TEXT_TYPES, Instrument
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
@@ -44,7 +45,7 @@ def _check_stance(stance: str) -> None:
 
 
 def codable_texts(db: Database, session_id: str) -> list[CodableText]:
-    """The session's free-text answers and field notes, in form order."""
+    """The session's free-text answers and field notes, in form order, then its transcript."""
     with db.session() as session:
         row = session.execute(
             select(InstrumentVersion.definition)
@@ -71,6 +72,13 @@ def codable_texts(db: Database, session_id: str) -> list[CodableText]:
     order = {name: i for i, name in enumerate(questions)}
     texts = []
     for aid, key, name, value, note in answers:
+        if key == TRANSCRIPT_KEY:
+            if value:
+                count = counts.get(f"{aid}/value", 0)
+                texts.append(
+                    CodableText(aid, key, name, dict(TRANSCRIPT_LABEL), "value", value, "", count)
+                )
+            continue
         q = questions.get(name)
         label = dict(q.label) if q else {}
         theme = q.theme if q else ""

@@ -28,7 +28,7 @@ from neutralitas_desktop.triangulation import (
     findings,
     tags,
 )
-from neutralitas_desktop.triangulation.agreement_types import AgreementReport, Disagreement
+from neutralitas_desktop.triangulation.agreement_types import AgreementReport, Disagreement, Unit
 from neutralitas_desktop.triangulation.evidence import study_periods
 from neutralitas_desktop.triangulation.matrix import cell_evidence, set_thresholds
 from neutralitas_desktop.triangulation.matrix import triangulation_matrix as _matrix
@@ -219,8 +219,16 @@ class TriangulationWorkbench:
         return agreement.disagreements(self.db)
 
     def resolve_disagreement(
-        self, answer_id: str, target: str, theme: str, applied: bool, stance: str, reason: str
+        self, unit: Unit, theme: str, applied: bool, stance: str, reason: str
     ) -> AgreementReport:
         return agreement.resolve(
-            self.db, self.actor, answer_id, theme, applied, reason, target=target, stance=stance
+            self.db,
+            self.actor,
+            unit.answer_id,
+            theme,
+            applied,
+            reason,
+            target=unit.target,
+            start=unit.start,
+            stance=stance,
         )

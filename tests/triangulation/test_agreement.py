@@ -7,11 +7,12 @@ import json
 from typing import Any
 
 import pytest
-from tri_agreement import KRIPPENDORFF_A, KRIPPENDORFF_B
+from tri_agreement import KRIPPENDORFF_A, KRIPPENDORFF_B, make_coder
 from tri_fieldwork import Fieldwork
 
 from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.fieldwork.transcripts import save_transcript
 from neutralitas_desktop.store.models import AuditEvent
 from neutralitas_desktop.triangulation import agreement
 from neutralitas_desktop.triangulation.agreement_stats import (
@@ -19,7 +20,7 @@ from neutralitas_desktop.triangulation.agreement_stats import (
     krippendorff_alpha,
     percent_agreement,
 )
-from neutralitas_desktop.triangulation.coding import list_codings
+from neutralitas_desktop.triangulation.coding import add_coding, list_codings
 
 N = None
 
@@ -206,3 +207,37 @@ def test_cli_contract(double_coded: dict[str, Any], fieldwork: Fieldwork, capsys
         == 1
     )
     assert "no session with id missing" in capsys.readouterr().err
+
+
+def test_transcripts_are_compared_segment_by_segment(fieldwork: Fieldwork) -> None:
+    ani = make_coder(fieldwork.study, "Ani Lestari", "AL", 2)
+    budi = make_coder(fieldwork.study, "Budi Santoso", "BS", 3)
+    sid = fieldwork.run("interview", {})
+    text = "P: Pernah menyukai unggahan?\nI: Pernah, sekali.\nP: Di akun pribadi?\nI: Ya."
+    transcript = save_transcript(fieldwork.db, fieldwork.actor, sid, text)
+    agreement.assign(fieldwork.db, fieldwork.actor, [sid], ["AL", "BS"])
+    second, fourth = transcript.segments[1], transcript.segments[3]
+    theme = "socmed_engagement"
+    add_coding(
+        fieldwork.db, ani, transcript.answer_id, theme, "violation", second.start, second.end
+    )
+    add_coding(
+        fieldwork.db, budi, transcript.answer_id, theme, "violation", second.start + 3, second.end
+    )
+    add_coding(
+        fieldwork.db, budi, transcript.answer_id, theme, "violation", fourth.start, fourth.end
+    )
+    [result] = agreement.agreement_report(fieldwork.db).themes
+    assert [
+        (u.unit.start, u.applied["Ani Lestari"], u.applied["Budi Santoso"]) for u in result.units
+    ] == [
+        (0, False, False),
+        (second.start, True, True),  # overlapping passages of one turn agree
+        (transcript.segments[2].start, False, False),
+        (fourth.start, False, True),
+    ]
+    assert result.before.percent_agreement == pytest.approx(0.75)
+    after = agreement.resolve(
+        fieldwork.db, ani, transcript.answer_id, theme, True, "Ya = mengakui", start=fourth.start
+    )
+    assert after.themes[0].after.percent_agreement == pytest.approx(1.0)

@@ -19,7 +19,7 @@ KRIPPENDORFF_A = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0]
 KRIPPENDORFF_B = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]
 
 
-def _coder(study: Any, name: str, initials: str, number: int) -> Actor:
+def make_coder(study: Any, name: str, initials: str, number: int) -> Actor:
     profile = LocalProfile(
         device_id=f"00000000-0000-4000-8000-00000000000{number}",
         device_name=f"laptop-{initials}",
@@ -33,8 +33,8 @@ def _coder(study: Any, name: str, initials: str, number: int) -> Actor:
 @pytest.fixture
 def double_coded(fieldwork: Fieldwork) -> dict[str, Any]:
     """Ten interviews coded by Ani and Budi exactly as Krippendorff's binary example."""
-    ani = _coder(fieldwork.study, "Ani Lestari", "AL", 2)
-    budi = _coder(fieldwork.study, "Budi Santoso", "BS", 3)
+    ani = make_coder(fieldwork.study, "Ani Lestari", "AL", 2)
+    budi = make_coder(fieldwork.study, "Budi Santoso", "BS", 3)
     sessions = [
         fieldwork.run("interview", {"story": f"Cerita ke-{i}: ASN menyukai unggahan calon."})
         for i in range(10)

@@ -196,8 +196,7 @@ class AgreementPanel(QWidget):
         applied = bool(self.applied.currentData())
         try:
             self.workbench.resolve_disagreement(
-                d.unit.answer_id,
-                d.unit.target,
+                d.unit,
                 d.theme,
                 applied,
                 str(self.stance.currentData()) if applied else "",

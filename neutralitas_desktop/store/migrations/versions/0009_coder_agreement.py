@@ -41,6 +41,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("answer_id", sa.String(length=36), nullable=False),
         sa.Column("target", sa.String(length=8), nullable=False),
+        sa.Column("start", sa.Integer(), nullable=True),
         sa.Column("theme_id", sa.String(length=36), nullable=False),
         sa.Column("applied", sa.Boolean(), nullable=False),
         sa.Column("stance", sa.String(length=16), nullable=False),

@@ -1,0 +1,46 @@
+"""`neutralitas transcript import|show`: a session's verbatim transcript from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.fieldwork.transcript_text import stamp
+from neutralitas_desktop.fieldwork.transcripts import get_transcript, import_transcript
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("transcript", help="a session's verbatim transcript")
+    tsub = p.add_subparsers(dest="transcript_command", metavar="COMMAND", required=True)
+    t = tsub.add_parser("import", help="set a session's transcript from a .txt/.docx/.odt file")
+    t.add_argument("session_id")
+    t.add_argument("file", type=Path)
+    t.set_defaults(handler=cmd_import)
+    t = tsub.add_parser("show", help="a session's transcript, segment by segment")
+    t.add_argument("session_id")
+    t.add_argument("--json", action="store_true")
+    t.set_defaults(handler=cmd_show)
+
+
+def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    result = import_transcript(ctx.db, ctx.actor, args.session_id, args.file)
+    speakers = sum(1 for s in result.segments if s.speaker)
+    stamped = sum(1 for s in result.segments if s.seconds is not None)
+    print(
+        f"{len(result.segments)} segments ({speakers} with a speaker, {stamped} with a time "
+        f"stamp); answer id {result.answer_id}"
+    )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    result = get_transcript(ctx.db, args.session_id)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    for s in result.segments:
+        when = stamp(s.seconds) if s.seconds is not None else " " * 10
+        print(f"{when} {s.label or '-':<10} {s.text}")
+    return 0
