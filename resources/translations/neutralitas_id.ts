@@ -621,6 +621,18 @@
         <source>Blank instrument for paper (PDF)…</source>
         <translation>Instrumen kosong untuk kertas (PDF)…</translation>
     </message>
+    <message>
+        <source>Findings chapter (Word)…</source>
+        <translation>Bab temuan (Word)…</translation>
+    </message>
+    <message>
+        <source>Appendix of transcripts (Word)…</source>
+        <translation>Lampiran transkrip (Word)…</translation>
+    </message>
+    <message>
+        <source>Codebook (Word)…</source>
+        <translation>Buku kode (Word)…</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -639,6 +651,18 @@
     <message>
         <source>Blank instrument for paper (PDF)</source>
         <translation>Instrumen kosong untuk kertas (PDF)</translation>
+    </message>
+    <message>
+        <source>Findings chapter (Word)</source>
+        <translation>Bab temuan (Word)</translation>
+    </message>
+    <message>
+        <source>Appendix of transcripts (Word)</source>
+        <translation>Lampiran transkrip (Word)</translation>
+    </message>
+    <message>
+        <source>Codebook (Word)</source>
+        <translation>Buku kode (Word)</translation>
     </message>
     <message>
         <source>Session</source>
@@ -727,6 +751,10 @@
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Dokumen Word (*.docx)</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
