@@ -44,7 +44,8 @@ def main() -> int:
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
         status = _shoot(Path(tmp), args.out, args.language)
         status = status or _triangulation(Path(tmp), args.out, args.language)
-        return status or _reports(Path(tmp), args.out, args.language)
+        status = status or _reports(Path(tmp), args.out, args.language)
+        return status or _word(Path(tmp), args.out, args.language)
 
 
 def _shoot(tmp: Path, out: Path, language: str) -> int:
@@ -272,6 +273,64 @@ def _reports(tmp: Path, out: Path, language: str) -> int:
                 check=True,
             )  # fmt: skip
             print(out / f"{image}.png")
+    return 0
+
+
+def _word(tmp: Path, out: Path, language: str) -> int:
+    """The first page of each Word document, rendered by LibreOffice (skipped without it),
+    from a demo study with a transcript imported and a passage of it coded."""
+    import shutil
+    import subprocess
+
+    import docx
+    from pypdf import PdfReader
+
+    from neutralitas_desktop.cli.main import main as cli
+    from neutralitas_desktop.fieldwork.sessions import list_sessions
+    from neutralitas_desktop.store.database import open_database
+
+    if shutil.which("soffice") is None or shutil.which("pdftoppm") is None:
+        print("soffice or pdftoppm not found: Word pages not rendered")
+        return 0
+    study = tmp / "word.sqlite"
+    if cli(["--db", str(study), "init"]) or cli(["--db", str(study), "demo", "--sessions", "40"]):
+        return 1
+    db = open_database(study)
+    session = next(r for r in list_sessions(db) if r.status == "approved" and r.informant_code)
+    db.close()
+    transcript = docx.Document()
+    for line in (
+        "[00:00:05] P: Apakah Bapak pernah diminta hadir di acara calon bupati?",
+        "I: [00:00:14] Pernah, waktu deklarasi di lapangan kecamatan. Kami diminta datang.",
+        "[00:01:02] P: Siapa yang meminta?",
+        "I: [00:01:09] Lewat grup WhatsApp kantor, katanya dari atasan.",
+    ):
+        transcript.add_paragraph(line)
+    source = tmp / "transkrip.docx"
+    transcript.save(str(source))
+    if cli(["--db", str(study), "transcript", "import", session.id, str(source)]):
+        return 1
+    for report in ("findings", "transcripts", "codebook"):
+        target = tmp / f"docx-{report}.docx"
+        if cli(["--db", str(study), "export", "docx", str(target), "--report", report,
+                "--lang", language]):  # fmt: skip
+            return 1
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation={(tmp / 'lo').as_uri()}", "--headless",
+             "--convert-to", "pdf", "--outdir", str(tmp), str(target)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        pdf = target.with_suffix(".pdf")
+        page = 1
+        if report == "transcripts":  # the page of the imported transcript
+            pages = [p.extract_text() or "" for p in PdfReader(pdf).pages]
+            page = next(i for i, text in enumerate(pages, 1) if "deklarasi di lapangan" in text)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
+             str(pdf), str(out / f"docx-{report}")],
+            check=True,
+        )  # fmt: skip
+        print(out / f"docx-{report}.png")
     return 0
 
 

@@ -66,7 +66,7 @@ def write_findings(doc: Document, db: Database, scope: Scope, lang: str, scrub: 
                 [column, *(str(cell.count(s)) for s in STANCE_ORDER)]
                 for column, cell in zip(columns, row.cells, strict=True)
             ]
-            add_table(doc, header, body, [6.5, 2.5, 2.5, 2.5])
+            add_table(doc, header, body, [5.0, 3.0, 3.0, 3.0])
         doc.add_paragraph().add_run(dt_("excerpts", lang)).bold = True
         quoted: set[tuple[str, str]] = set()  # one passage coded by several coders: once
         for c in codings.get(theme.code, []):
