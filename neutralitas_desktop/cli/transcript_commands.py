@@ -1,4 +1,5 @@
-"""`neutralitas transcript import|show`: a session's verbatim transcript from the shell."""
+"""`neutralitas transcript import|show` and `neutralitas recording attach`: a session's
+verbatim transcript and its audio recording from the shell."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 from pathlib import Path
 
 from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.fieldwork.recordings import attach_recording
 from neutralitas_desktop.fieldwork.transcript_text import stamp
 from neutralitas_desktop.fieldwork.transcripts import get_transcript, import_transcript
 
@@ -22,6 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     t.add_argument("session_id")
     t.add_argument("--json", action="store_true")
     t.set_defaults(handler=cmd_show)
+    r = sub.add_parser("recording", help="a session's audio recording")
+    rsub = r.add_subparsers(dest="recording_command", metavar="COMMAND", required=True)
+    a = rsub.add_parser("attach", help="attach a WAV / MP3 / M4A / OGG file (consent A2 = yes)")
+    a.add_argument("session_id")
+    a.add_argument("file", type=Path)
+    a.set_defaults(handler=cmd_attach)
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -32,6 +40,12 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         f"{len(result.segments)} segments ({speakers} with a speaker, {stamped} with a time "
         f"stamp); answer id {result.answer_id}"
     )
+    return 0
+
+
+def cmd_attach(args: argparse.Namespace, ctx: CliContext) -> int:
+    info = attach_recording(ctx.db, ctx.actor, args.session_id, args.file)
+    print(f"attached {info.filename} ({info.size} bytes, sha256 {info.sha256[:12]}…)")
     return 0
 
 

@@ -116,3 +116,12 @@ def normalise(text: str) -> str:
     while out and not out[-1]:
         out.pop()
     return "\n".join(out)
+
+
+def stamp_at(line: str, column: int) -> float | None:
+    """The seconds of the ``[hh:mm:ss]`` stamp under ``column`` of a line (a click on a
+    time stamp jumps the recording there)."""
+    for match in STAMP_ANYWHERE.finditer(line):
+        if match.start() <= column <= match.end():
+            return _seconds(match.groups())
+    return None

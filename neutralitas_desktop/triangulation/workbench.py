@@ -16,8 +16,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.fieldwork import recordings, transcripts
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.recordings import RecordingInfo
 from neutralitas_desktop.fieldwork.study import study_info
+from neutralitas_desktop.fieldwork.transcripts import Transcript
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import InformantRole, Researcher, Site
 from neutralitas_desktop.triangulation import (
@@ -232,3 +235,25 @@ class TriangulationWorkbench:
             start=unit.start,
             stance=stance,
         )
+
+    # ---- transcripts and recordings ------------------------------------------------
+    def transcript(self, session_id: str) -> Transcript:
+        return transcripts.get_transcript(self.db, session_id)
+
+    def save_transcript(self, session_id: str, text: str) -> Transcript:
+        return transcripts.save_transcript(self.db, self.actor, session_id, text)
+
+    def import_transcript(self, session_id: str, path: Path) -> Transcript:
+        return transcripts.import_transcript(self.db, self.actor, session_id, path)
+
+    def recording(self, session_id: str) -> RecordingInfo | None:
+        return recordings.get_recording(self.db, session_id)
+
+    def recording_allowed(self, session_id: str) -> bool:
+        return recordings.recording_consent(self.db, session_id)
+
+    def attach_recording(self, session_id: str, path: Path) -> RecordingInfo:
+        return recordings.attach_recording(self.db, self.actor, session_id, path)
+
+    def recording_file(self, recording: RecordingInfo) -> Path:
+        return recordings.playable_file(self.db, recording)

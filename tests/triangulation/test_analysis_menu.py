@@ -48,6 +48,7 @@ def test_analysis_menu_opens_matrix_and_codebook(
         "Findings",
         "Coder agreement",
         "Code this session's texts",
+        "This session's transcript and recording",
     ]
     window.analysis._update()
     assert not window.analysis.actions["coding"].isEnabled()  # no session open
