@@ -129,6 +129,10 @@
         <source>Code this session&apos;s texts</source>
         <translation>Kode teks sesi ini</translation>
     </message>
+    <message>
+        <source>This session&apos;s transcript and recording</source>
+        <translation>Transkrip dan rekaman sesi ini</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentInput</name>
@@ -1694,6 +1698,33 @@
     </message>
 </context>
 <context>
+    <name>RecordingPlayer</name>
+    <message>
+        <source>Play</source>
+        <translation>Putar</translation>
+    </message>
+    <message>
+        <source>Play / pause (Esc)</source>
+        <translation>Putar / jeda (Esc)</translation>
+    </message>
+    <message>
+        <source>Back 5 s</source>
+        <translation>Mundur 5 dtk</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds (F1)</source>
+        <translation>Mundur 5 detik (F1)</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Kecepatan putar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Jeda</translation>
+    </message>
+</context>
+<context>
     <name>ResumeDialog</name>
     <message>
         <source>Unfinished sessions</source>
@@ -2275,6 +2306,67 @@
     <message>
         <source>Now</source>
         <translation>Sekarang</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptWindow</name>
+    <message>
+        <source>Transcript and recording</source>
+        <translation>Transkrip dan rekaman</translation>
+    </message>
+    <message>
+        <source>Attach recording…</source>
+        <translation>Lampirkan rekaman…</translation>
+    </message>
+    <message>
+        <source>P: question…
+I: answer…   (Ctrl+J inserts the recording&apos;s time)</source>
+        <translation>P: pertanyaan…
+I: jawaban…   (Ctrl+J menyisipkan waktu rekaman)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Belum disimpan</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>Impor berkas…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>The informant did not agree to be recorded (item A2): no recording.</source>
+        <translation>Informan tidak bersedia direkam (butir A2): tidak ada rekaman.</translation>
+    </message>
+    <message>
+        <source>No recording attached.</source>
+        <translation>Belum ada rekaman yang dilampirkan.</translation>
+    </message>
+    <message>
+        <source>Recording {name} is stored; playing it needs QtMultimedia (pip install &apos;neutralitas-desktop[audio]&apos;).</source>
+        <translation>Rekaman {name} tersimpan; untuk memutarnya perlu QtMultimedia (pip install 'neutralitas-desktop[audio]').</translation>
+    </message>
+    <message>
+        <source>Attach recording</source>
+        <translation>Lampirkan rekaman</translation>
+    </message>
+    <message>
+        <source>Audio (*.wav *.mp3 *.m4a *.ogg)</source>
+        <translation>Audio (*.wav *.mp3 *.m4a *.ogg)</translation>
+    </message>
+    <message>
+        <source>Saved: {n} turns</source>
+        <translation>Tersimpan: {n} giliran bicara</translation>
+    </message>
+    <message>
+        <source>Import transcript</source>
+        <translation>Impor transkrip</translation>
+    </message>
+    <message>
+        <source>Transcripts (*.txt *.docx *.odt)</source>
+        <translation>Transkrip (*.txt *.docx *.odt)</translation>
     </message>
 </context>
 <context>
