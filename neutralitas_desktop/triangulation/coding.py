@@ -44,8 +44,9 @@ def _check_stance(stance: str) -> None:
         raise NeutralitasError(f"unknown stance '{stance}' (choose {', '.join(STANCES)})")
 
 
-def codable_texts(db: Database, session_id: str) -> list[CodableText]:
-    """The session's free-text answers and field notes, in form order, then its transcript."""
+def codable_texts(db: Database, session_id: str, viewer_id: str | None = None) -> list[CodableText]:
+    """The session's free-text answers and field notes, in form order, then its transcript
+    (with ``viewer_id``, the codings counted are those that researcher may see)."""
     with db.session() as session:
         row = session.execute(
             select(InstrumentVersion.definition)
@@ -60,14 +61,15 @@ def codable_texts(db: Database, session_id: str) -> list[CodableText]:
                 Answer.session_id == session_id, Answer.relevant.is_(True)
             )
         ).all()
-        counts = dict(
-            session.execute(
-                select(Coding.answer_id.concat("/").concat(Coding.target), func.count())
-                .join(Answer, Answer.id == Coding.answer_id)
-                .where(Answer.session_id == session_id, Coding.deleted.is_(False))
-                .group_by(Coding.answer_id, Coding.target)
-            ).all()
+        counted = (
+            select(Coding.answer_id.concat("/").concat(Coding.target), func.count())
+            .join(Answer, Answer.id == Coding.answer_id)
+            .where(Answer.session_id == session_id, Coding.deleted.is_(False))
+            .group_by(Coding.answer_id, Coding.target)
         )
+        if session_id in hidden_sessions(session, viewer_id):  # blind: count only one's own
+            counted = counted.where(Coding.coder_id == viewer_id)
+        counts = dict(session.execute(counted).all())
     questions = {q.name: q for q in instrument.questions()}
     order = {name: i for i, name in enumerate(questions)}
     texts = []

@@ -140,7 +140,7 @@ class TriangulationWorkbench:
 
     # ---- coding and tags ------------------------------------------------------------
     def codable_texts(self, session_id: str) -> list[CodableText]:
-        return coding.codable_texts(self.db, session_id)
+        return coding.codable_texts(self.db, session_id, self.actor.researcher_id)
 
     def codings(self, session_id: str) -> list[CodingInfo]:
         return coding.list_codings(

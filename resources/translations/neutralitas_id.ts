@@ -83,6 +83,10 @@
         <translation>Keseluruhan</translation>
     </message>
     <message>
+        <source>transcript</source>
+        <translation>transkrip</translation>
+    </message>
+    <message>
         <source>No open disagreement.</source>
         <translation>Tidak ada ketidaksepakatan yang tersisa.</translation>
     </message>
@@ -2346,7 +2350,7 @@ I: jawaban…   (Ctrl+J menyisipkan waktu rekaman)</translation>
     </message>
     <message>
         <source>Recording {name} is stored; playing it needs QtMultimedia (pip install &apos;neutralitas-desktop[audio]&apos;).</source>
-        <translation>Rekaman {name} tersimpan; untuk memutarnya perlu QtMultimedia (pip install 'neutralitas-desktop[audio]').</translation>
+        <translation>Rekaman {name} tersimpan; untuk memutarnya perlu QtMultimedia (pip install &apos;neutralitas-desktop[audio]&apos;).</translation>
     </message>
     <message>
         <source>Attach recording</source>

@@ -20,7 +20,7 @@ from neutralitas_desktop.triangulation.agreement_stats import (
     krippendorff_alpha,
     percent_agreement,
 )
-from neutralitas_desktop.triangulation.coding import add_coding, list_codings
+from neutralitas_desktop.triangulation.coding import add_coding, codable_texts, list_codings
 
 N = None
 
@@ -241,3 +241,11 @@ def test_transcripts_are_compared_segment_by_segment(fieldwork: Fieldwork) -> No
         fieldwork.db, ani, transcript.answer_id, theme, True, "Ya = mengakui", start=fourth.start
     )
     assert after.themes[0].after.percent_agreement == pytest.approx(1.0)
+
+
+def test_blind_coders_see_only_their_own_counts(double_coded: dict[str, Any]) -> None:
+    db, budi, first = double_coded["db"], double_coded["budi"], double_coded["sessions"][1]
+    [text] = codable_texts(db, first, viewer_id=budi.researcher_id)
+    assert text.codings == 1  # Budi's own; Ani's is not counted while Budi codes blind
+    [text] = codable_texts(db, first)
+    assert text.codings == 2

@@ -150,7 +150,8 @@ class AgreementPanel(QWidget):
         self.figures.resizeColumnsToContents()
         self.list.clear()
         for d in self.items:
-            text = f"{local(d.theme_label, self.language, d.theme)} — {d.unit.key}"
+            where = d.unit.key if d.unit.start is None else self.tr("transcript")
+            text = f"{local(d.theme_label, self.language, d.theme)} — {where}"
             QListWidgetItem(text, self.list)
         self.resolve_button.setEnabled(bool(self.items))
         if self.items:
