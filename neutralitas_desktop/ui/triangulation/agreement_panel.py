@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -86,6 +87,7 @@ class AgreementPanel(QWidget):
         self.sides.setVerticalHeaderLabels([])
         self.sides.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.sides.setWordWrap(True)
+        self.sides.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         right_layout.addWidget(self.sides, 1)
         form = QFormLayout()
         self.applied = QComboBox(right)
@@ -107,7 +109,8 @@ class AgreementPanel(QWidget):
         buttons.addWidget(self.resolve_button)
         right_layout.addLayout(buttons)
         split.setStretchFactor(1, 2)
-        layout.addWidget(split, 2)
+        split.setSizes([380, 820])
+        layout.addWidget(split, 3)
         self.reload()
 
     def reload(self) -> None:
