@@ -249,3 +249,10 @@ def test_blind_coders_see_only_their_own_counts(double_coded: dict[str, Any]) ->
     assert text.codings == 1  # Budi's own; Ani's is not counted while Budi codes blind
     [text] = codable_texts(db, first)
     assert text.codings == 2
+
+
+def test_cli_says_when_nothing_is_double_coded(fieldwork: Fieldwork, capsys: Any) -> None:
+    db = str(fieldwork.study.path)
+    fieldwork.db.close()
+    assert main(["--db", db, "agreement"]) == 1
+    assert "no double-coded material" in capsys.readouterr().err
