@@ -13,9 +13,6 @@ import math
 from collections import Counter
 from collections.abc import Hashable, Sequence
 
-import krippendorff
-import numpy as np
-
 Value = Hashable | None
 Table = Sequence[Sequence[Value]]
 
@@ -61,6 +58,9 @@ def krippendorff_alpha(data: Table) -> float | None:
     pairable = [col for col in columns if sum(v is not None for v in col) >= 2]
     if len(values) < 2 or not pairable:
         return None
+    import krippendorff  # with numpy: imported when needed, so every command starts fast
+    import numpy as np
+
     index = {v: float(i) for i, v in enumerate(values)}
     matrix = np.array(
         [[np.nan if v is None else index[v] for v in row] for row in data], dtype=float
