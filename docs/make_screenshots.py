@@ -44,7 +44,81 @@ def main() -> int:
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
         status = _shoot(Path(tmp), args.out, args.language)
         status = status or _triangulation(Path(tmp), args.out, args.language)
-        return status or _reports(Path(tmp), args.out, args.language)
+        status = status or _agreement(Path(tmp), args.out, args.language)
+        status = status or _reports(Path(tmp), args.out, args.language)
+        return status or _word(Path(tmp), args.out, args.language)
+
+
+def _agreement(tmp: Path, out: Path, language: str) -> int:
+    """The coder-agreement window on eight double-coded interviews, and a transcript
+    window with its recording (an espeak-ng voice, when installed)."""
+    import random
+    import shutil
+    import subprocess
+
+    from PySide6.QtWidgets import QApplication
+
+    from neutralitas_desktop.fieldwork.answers import save_answer
+    from neutralitas_desktop.fieldwork.profile import LocalProfile
+    from neutralitas_desktop.fieldwork.study import open_study, register_actor
+    from neutralitas_desktop.triangulation import agreement
+    from neutralitas_desktop.triangulation.coding import add_coding, codable_texts
+    from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+    from neutralitas_desktop.ui.triangulation.agreement_panel import AgreementPanel
+    from neutralitas_desktop.ui.triangulation.transcript_window import TranscriptWindow
+
+    app = QApplication.instance()
+    db, actor = open_study(tmp / "analysis.sqlite", LocalProfile(
+        "00000000-0000-4000-8000-00000000d0c6", "laptop-tim", "Tim Peneliti", "TP",
+        completed_first_run=True))  # fmt: skip
+    coders = [
+        register_actor(db, LocalProfile(f"00000000-0000-4000-8000-00000000c0d{n}", f"laptop-{i}",
+                                        name, i, completed_first_run=True))
+        for n, (name, i) in enumerate((("Ani Lestari", "AL"), ("Budi Santoso", "BS")))
+    ]  # fmt: skip
+    sessions = agreement.sample_sessions(db, 8, seed=7, source_type="interview")
+    agreement.assign(db, actor, sessions, ["Ani Lestari", "Budi Santoso"])
+    rng = random.Random(3)
+    themes = ("socmed_engagement", "campaign_support", "campaign_attendance")
+    for sid in sessions:
+        for text in codable_texts(db, sid):
+            for theme in themes:
+                first = rng.random() < 0.35
+                second = first if rng.random() < 0.8 else not first
+                for coder, applies in zip(coders, (first, second), strict=True):
+                    if applies:
+                        add_coding(db, coder, text.answer_id, theme, "violation",
+                                   target=text.target)  # fmt: skip
+    panel = AgreementPanel(TriangulationWorkbench(db, coders[0]), language)
+    panel.resize(1200, 800)
+    panel.show()
+    _wait(app)
+    panel.grab().save(str(out / "agreement.png"))
+    panel.close()
+    session = sessions[0]
+    save_answer(db, actor, session, "a2_recording", "yes")
+    window = TranscriptWindow(TriangulationWorkbench(db, actor), session)
+    window.editor.setPlainText(
+        "[00:00:01] P: Selamat pagi, Bapak. Apakah Bapak bersedia wawancara ini direkam?\n"
+        "[00:00:06] I: Bersedia.\n"
+        "[00:00:09] P: Apakah Bapak pernah diminta hadir di acara calon bupati?\n"
+        "[00:00:14] I: Pernah, waktu deklarasi di lapangan kecamatan."
+    )
+    window.save()
+    if shutil.which("espeak-ng"):
+        wav = tmp / "wawancara-INF.wav"
+        subprocess.run(["espeak-ng", "-v", "id", "-w", str(wav),
+                        "Selamat pagi, Bapak. Apakah Bapak bersedia wawancara ini direkam?"],
+                       check=True)  # fmt: skip
+        window.attach(wav)
+    window.resize(1000, 560)
+    window.show()
+    _wait(app, 1.0)
+    window.grab().save(str(out / "transcript-window.png"))
+    window.close()
+    db.close()
+    print(out / "agreement.png", out / "transcript-window.png", sep="\n")
+    return 0
 
 
 def _shoot(tmp: Path, out: Path, language: str) -> int:
@@ -272,6 +346,64 @@ def _reports(tmp: Path, out: Path, language: str) -> int:
                 check=True,
             )  # fmt: skip
             print(out / f"{image}.png")
+    return 0
+
+
+def _word(tmp: Path, out: Path, language: str) -> int:
+    """The first page of each Word document, rendered by LibreOffice (skipped without it),
+    from a demo study with a transcript imported and a passage of it coded."""
+    import shutil
+    import subprocess
+
+    import docx
+    from pypdf import PdfReader
+
+    from neutralitas_desktop.cli.main import main as cli
+    from neutralitas_desktop.fieldwork.sessions import list_sessions
+    from neutralitas_desktop.store.database import open_database
+
+    if shutil.which("soffice") is None or shutil.which("pdftoppm") is None:
+        print("soffice or pdftoppm not found: Word pages not rendered")
+        return 0
+    study = tmp / "word.sqlite"
+    if cli(["--db", str(study), "init"]) or cli(["--db", str(study), "demo", "--sessions", "40"]):
+        return 1
+    db = open_database(study)
+    session = next(r for r in list_sessions(db) if r.status == "approved" and r.informant_code)
+    db.close()
+    transcript = docx.Document()
+    for line in (
+        "[00:00:05] P: Apakah Bapak pernah diminta hadir di acara calon bupati?",
+        "I: [00:00:14] Pernah, waktu deklarasi di lapangan kecamatan. Kami diminta datang.",
+        "[00:01:02] P: Siapa yang meminta?",
+        "I: [00:01:09] Lewat grup WhatsApp kantor, katanya dari atasan.",
+    ):
+        transcript.add_paragraph(line)
+    source = tmp / "transkrip.docx"
+    transcript.save(str(source))
+    if cli(["--db", str(study), "transcript", "import", session.id, str(source)]):
+        return 1
+    for report in ("findings", "transcripts", "codebook"):
+        target = tmp / f"docx-{report}.docx"
+        if cli(["--db", str(study), "export", "docx", str(target), "--report", report,
+                "--lang", language]):  # fmt: skip
+            return 1
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation={(tmp / 'lo').as_uri()}", "--headless",
+             "--convert-to", "pdf", "--outdir", str(tmp), str(target)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        pdf = target.with_suffix(".pdf")
+        page = 1
+        if report == "transcripts":  # the page of the imported transcript
+            pages = [p.extract_text() or "" for p in PdfReader(pdf).pages]
+            page = next(i for i, text in enumerate(pages, 1) if "deklarasi di lapangan" in text)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
+             str(pdf), str(out / f"docx-{report}")],
+            check=True,
+        )  # fmt: skip
+        print(out / f"docx-{report}.png")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Export commands: the Excel workbook and the PDF reports."""
+"""Export commands: the Excel workbook, the PDF reports and the Word documents."""
 
 from __future__ import annotations
 
@@ -7,17 +7,20 @@ import argparse
 from neutralitas_desktop.cli.context import CliContext
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.sessions import STATUSES
+from neutralitas_desktop.reports.docx_export import export_docx
 from neutralitas_desktop.reports.excel import ExcelOptions, export_excel
 from neutralitas_desktop.reports.pdf_blank import export_blank
 from neutralitas_desktop.reports.pdf_session import export_session
 from neutralitas_desktop.reports.pdf_summary import export_summary
 from neutralitas_desktop.reports.queries import ReportFilter
+from neutralitas_desktop.vocabulary import DocxReport
+from neutralitas_desktop.vocabulary.terms import values
 
 REPORTS = ("summary", "session", "blank")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="export the Excel workbook or a PDF report")
+    p = sub.add_parser("export", help="export the Excel workbook, a PDF report or a Word document")
     kinds = p.add_subparsers(dest="export_kind", metavar="KIND", required=True)
 
     x = kinds.add_parser("excel", help="the workbook for analysts (Excel, SPSS, Stata, R)")
@@ -67,6 +70,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     _filters(pdf)
     pdf.set_defaults(handler=cmd_pdf)
 
+    word = kinds.add_parser("docx", help="a Word document for the thesis")
+    word.add_argument("out", metavar="OUT.docx")
+    word.add_argument("--report", required=True, choices=values(DocxReport))
+    word.add_argument("--lang", choices=("id", "en"), help="language (default: the study's)")
+    _filters(word)
+    word.set_defaults(handler=cmd_docx)
+
 
 def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument(
@@ -103,6 +113,12 @@ def cmd_excel(args: argparse.Namespace, ctx: CliContext) -> int:
     if options.anonymize:
         redacted = ", ".join(f"{n} {kind}" for kind, n in result.redacted if n)
         print(f"redacted: {redacted or 'nothing'}")
+    return 0
+
+
+def cmd_docx(args: argparse.Namespace, ctx: CliContext) -> int:
+    path = export_docx(ctx.db, args.out, args.report, args.lang or "", _filter(args))
+    print(f"wrote {path}")
     return 0
 
 

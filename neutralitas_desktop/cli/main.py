@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "neutralitas_desktop.cli.interop_commands",
     "neutralitas_desktop.cli.export_commands",
     "neutralitas_desktop.cli.triangulate_commands",
+    "neutralitas_desktop.cli.agreement_commands",
+    "neutralitas_desktop.cli.transcript_commands",
 )
 
 

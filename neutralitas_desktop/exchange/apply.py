@@ -111,6 +111,8 @@ def _fieldwork(
     )
     last_writer_wins(con, src, "finding", transform=lambda r: _map_finding(r, aliases))
     last_writer_wins(con, src, "review_comment")
+    last_writer_wins(con, src, "agreement_assignment")
+    last_writer_wins(con, src, "agreement_resolution")
     union(con, src, "attachment")
     earliest_wins(con, src, "attachment", ("created_at", "device_id", "filename", "mime"))
     union(con, src, "audit_event")

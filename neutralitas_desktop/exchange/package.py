@@ -205,8 +205,11 @@ def _copy(
                 n = 0
                 for batch in _rows(con, name, since, options, selection):
                     if redact is not None:
-                        batch = [anonymized(name, row, redact) for row in batch]
-                    out.execute(table.insert(), batch)
+                        batch = [
+                            anonymized(name, row, redact) for row in batch if not _voice(name, row)
+                        ]
+                    if batch:
+                        out.execute(table.insert(), batch)
                     n += len(batch)
                 counts[name] = n
                 report(step + 1, len(names) + 1, name)
@@ -335,6 +338,11 @@ def _attachments(con: Connection, since: dt.datetime | None, selection: Selectio
                     if token in stored:
                         wanted.add(token)
     return wanted
+
+
+def _voice(name: str, row: dict[str, Any]) -> bool:
+    """An audio attachment (an interview recording): voices identify people."""
+    return name == "attachment" and str(row.get("mime") or "").startswith("audio/")
 
 
 def find_researcher(db: Database, ref: str) -> str:

@@ -26,6 +26,9 @@ WHOLE = (
     "informant",
     "instrument",
     "question_stance",
+    # Double-coding assignments and agreed codings: few rows, merged with the fieldwork.
+    "agreement_assignment",
+    "agreement_resolution",
 )
 # Real names and contacts: only in encrypted packages, and only when asked for.
 IDENTITIES = "informant_identity"

@@ -35,6 +35,11 @@ def answer_id(session_id: str, key: str) -> str:
     return derived_id("answer", session_id, key)
 
 
+# Keys of a session's own texts (its transcript, its recording): stored as answers so they
+# keep revisions, merge and can be coded, but they answer no question of the form.
+SESSION_TEXT_PREFIX = "~"
+
+
 def question_of(key: str) -> str:
     """The question name in an answer key ("posts[a1b2]/platform" -> "platform")."""
     return key.rsplit("/", 1)[-1]
@@ -180,7 +185,8 @@ def set_relevance(db: Database, actor: Actor, session_id: str, relevant: dict[st
 
 
 def session_answers(db: Database, session_id: str) -> dict[str, AnswerState]:
-    """Current answers of a session by key (what the runner loads to resume)."""
+    """Current answers of a session by key (what the runner loads to resume); the session's
+    own texts (transcript, recording) are not answers to its form."""
     with db.engine.connect() as con:
         rows = con.execute(
             select(
@@ -190,7 +196,10 @@ def session_answers(db: Database, session_id: str) -> dict[str, AnswerState]:
                 _answer.c.revision_count,
                 _answer.c.has_conflict,
                 _answer.c.relevant,
-            ).where(_answer.c.session_id == session_id)
+            ).where(
+                _answer.c.session_id == session_id,
+                _answer.c.key.not_like(f"{SESSION_TEXT_PREFIX}%"),
+            )
         ).all()
     return {r.key: AnswerState(*r) for r in rows}
 

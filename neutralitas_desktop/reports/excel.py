@@ -16,6 +16,7 @@ from neutralitas_desktop.fieldwork.redaction import Redactor, redactor_for
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.reports import excel_sheets as sheets
+from neutralitas_desktop.reports.excel_agreement import AGREEMENT_COLUMNS, write_agreement
 from neutralitas_desktop.reports.excel_cells import (
     CELL_LIMIT,
     ColumnSpec,
@@ -59,6 +60,7 @@ from neutralitas_desktop.reports.queries import (
 )
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import utcnow
+from neutralitas_desktop.triangulation.agreement import agreement_report
 
 REDACTED_ITEMS = {
     "name": "names of informants and researchers (replaced by their code, or [nama])",
@@ -114,6 +116,7 @@ def export_excel(
     themes = load_themes(db)
     codings = load_codings(db, scope)
     exclusions = count_exclusions(db, scope)
+    agreement = agreement_report(db)
     redactor = redactor_for(db) if options.anonymize else None
     identity = options.include_names and not options.anonymize
 
@@ -181,6 +184,11 @@ def export_excel(
             codebook_sheet = add("Codebook", list(sheets.CODEBOOK_COLUMNS))
             coding_sheet = add("Codings", sheets.labelled(sheets.CODING_COLUMNS, language))
             triangulation_sheet = SheetWriter(wb, sheet_name("Triangulation", taken), [], fmt)
+            agreement_sheet = (
+                SheetWriter(wb, sheet_name("Agreement", taken), AGREEMENT_COLUMNS, fmt)
+                if agreement.coders
+                else None
+            )
             dictionary_sheet = add("Data dictionary", list(sheets.DICTIONARY_COLUMNS))
             about_sheet = add("About", list(sheets.ABOUT_COLUMNS))
 
@@ -199,6 +207,9 @@ def export_excel(
             sheets.write_codings(coding_sheet, codings, theme_labels, language)
             triangulation_columns = write_triangulation(triangulation_sheet, db, scope, language)
             dictionary.insert(-2, (triangulation_sheet.name, triangulation_columns))
+            if agreement_sheet is not None:
+                write_agreement(agreement_sheet, agreement, language)
+                dictionary.insert(-2, (agreement_sheet.name, AGREEMENT_COLUMNS))
             sheets.write_dictionary(dictionary_sheet, dictionary)
             about = _about(
                 db,

@@ -9,11 +9,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from neutralitas_desktop.vocabulary import SessionStatus
+from neutralitas_desktop.vocabulary import DocxReport, SessionStatus
 from neutralitas_desktop.vocabulary.terms import values
 
-EXPORT_KINDS = ("excel", "summary", "session", "blank")
-SUFFIX = {"excel": ".xlsx", "summary": ".pdf", "session": ".pdf", "blank": ".pdf"}
+# Word documents: "docx-" and the DocxReport (findings, transcripts, codebook).
+DOCX_KINDS = tuple(f"docx-{report}" for report in values(DocxReport))
+EXPORT_KINDS = ("excel", "summary", "session", "blank", *DOCX_KINDS)
+SUFFIX = {
+    "excel": ".xlsx",
+    "summary": ".pdf",
+    "session": ".pdf",
+    "blank": ".pdf",
+    **dict.fromkeys(DOCX_KINDS, ".docx"),
+}
 STATUSES = values(SessionStatus)
 LANGUAGES = ("id", "en")
 
@@ -82,7 +90,8 @@ def default_file_name(
 ) -> str:
     today = today or dt.date.today()
     slug = re.sub(r"[^a-z0-9]+", "-", study_title.casefold()).strip("-")[:40] or "study"
-    name = {"excel": "data", "summary": "summary", "session": "session", "blank": "form"}[kind]
+    names = {"excel": "data", "summary": "summary", "session": "session", "blank": "form"}
+    name = names.get(kind) or kind.removeprefix("docx-")
     extra = re.sub(r"[^A-Za-z0-9_-]+", "-", detail).strip("-")[:40]
     parts = [slug, name, *([extra] if extra else []), today.isoformat()]
     return "-".join(parts) + SUFFIX[kind]
@@ -109,7 +118,7 @@ class ExportOptionsState:
     # ---- what the dialog shows ---------------------------------------------------
     @property
     def has_filters(self) -> bool:
-        return self.kind in ("excel", "summary")
+        return self.kind in ("excel", "summary", "docx-findings", "docx-transcripts")
 
     @property
     def has_identity_options(self) -> bool:

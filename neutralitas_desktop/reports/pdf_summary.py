@@ -23,6 +23,7 @@ from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.reports import texts
 from neutralitas_desktop.reports.charts import Series, stacked_bars
 from neutralitas_desktop.reports.output import CancelFn, ProgressFn, Ticker, atomic_output
+from neutralitas_desktop.reports.pdf_agreement import agreement_section
 from neutralitas_desktop.reports.pdf_common import (
     CONTENT_WIDTH,
     MUTED,
@@ -104,6 +105,7 @@ class SummaryStory:
         story += self.method()
         story += self.fieldwork()
         story += self.matrix()
+        story += agreement_section(self.d.agreement, self.lang, self.s, "3.1")
         story += self.themes()
         story += self.appendix()
         return story

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
+from neutralitas_desktop.fieldwork.answers import SESSION_TEXT_PREFIX
 from neutralitas_desktop.fieldwork.sessions import STATUSES
 from neutralitas_desktop.instruments.model import Instrument
 from neutralitas_desktop.reports.export_options import ReportFilter
@@ -187,6 +188,7 @@ def _exported_answer() -> ColumnElement[bool]:
     return and_(
         Answer.relevant.is_(true()),
         or_(Answer.value.is_not(None), Answer.note != ""),
+        Answer.key.not_like(f"{SESSION_TEXT_PREFIX}%"),  # transcripts have their own reports
     )
 
 

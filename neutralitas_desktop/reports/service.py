@@ -11,8 +11,10 @@ from neutralitas_desktop.fieldwork.sites import list_sites
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.reports import texts
+from neutralitas_desktop.reports.docx_export import export_docx
 from neutralitas_desktop.reports.excel import ExcelOptions, export_excel
 from neutralitas_desktop.reports.export_options import (
+    DOCX_KINDS,
     Choice,
     ExportChoices,
     ExportOutcome,
@@ -87,6 +89,11 @@ class ReportService:
         elif request.kind == "summary":
             export_summary(
                 self.db, request.path, request.filter, request.language, progress, cancel
+            )
+        elif request.kind in DOCX_KINDS:
+            report = request.kind.removeprefix("docx-")
+            export_docx(
+                self.db, request.path, report, request.language, request.filter, progress, cancel
             )
         elif request.kind == "session":
             export_session(

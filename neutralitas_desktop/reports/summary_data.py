@@ -32,6 +32,8 @@ from neutralitas_desktop.reports.triangulation_view import (
     theme_evidence,
 )
 from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.triangulation.agreement import agreement_report
+from neutralitas_desktop.triangulation.agreement_types import AgreementReport
 
 EXCERPTS_PER_THEME = 3
 
@@ -67,6 +69,7 @@ class SummaryData:
     exclusions: Exclusions
     evidence_counts: dict[str, int] = field(default_factory=dict)
     redacted: tuple[tuple[str, int], ...] = ()  # (kind, how many) the redaction replaced
+    agreement: AgreementReport | None = None  # coder agreement, when sessions were double coded
 
 
 def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> SummaryData:
@@ -102,6 +105,7 @@ def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> Su
         instruments=instruments,
         exclusions=count_exclusions(db, scope),
         redacted=tuple(redact.summary()),
+        agreement=agreement_report(db),
     )
 
 

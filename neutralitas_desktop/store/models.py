@@ -276,6 +276,40 @@ class Coding(Tracked, Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class AgreementAssignment(Tracked, Base):
+    """A session given to a coder for double coding (investigator triangulation). The id
+    derives from (session, coder), so two laptops assigning the same pair make one row.
+    Until ``done``, the coder does not see the other coders' codings of that session."""
+
+    __tablename__ = "agreement_assignment"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # Plain ids, no foreign keys: a package may bring an assignment before its session.
+    session_id: Mapped[str] = mapped_column(String(36), index=True)
+    coder_id: Mapped[str] = mapped_column(String(36), index=True)
+    assigned_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AgreementResolution(Tracked, Base):
+    """The coding the coders agreed on for one unit (an answer's text or note) and theme
+    after a disagreement, with the reason; the id derives from (answer, target, segment,
+    theme)."""
+
+    __tablename__ = "agreement_resolution"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    answer_id: Mapped[str] = mapped_column(String(36), index=True)
+    target: Mapped[str] = mapped_column(String(8), default="value")
+    start: Mapped[int | None] = mapped_column(Integer, nullable=True)  # a transcript's segment
+    theme_id: Mapped[str] = mapped_column(String(36))
+    applied: Mapped[bool] = mapped_column(Boolean)
+    stance: Mapped[str] = mapped_column(String(16), default="")
+    reason: Mapped[str] = mapped_column(Text)
+    resolver_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class Finding(Tracked, Base):
     __tablename__ = "finding"
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.transcripts import TRANSCRIPT_KEY, TRANSCRIPT_LABEL
 from neutralitas_desktop.instruments.model import FREE_TEXT_TYPES, Instrument
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
@@ -28,6 +29,7 @@ from neutralitas_desktop.store.models import (
     Theme,
     utcnow,
 )
+from neutralitas_desktop.triangulation.blind import hidden_sessions
 from neutralitas_desktop.triangulation.codebook import live_theme
 from neutralitas_desktop.triangulation.types import (
     CODING_TARGETS,
@@ -42,8 +44,9 @@ def _check_stance(stance: str) -> None:
         raise NeutralitasError(f"unknown stance '{stance}' (choose {', '.join(STANCES)})")
 
 
-def codable_texts(db: Database, session_id: str) -> list[CodableText]:
-    """The session's free-text answers and field notes, in form order."""
+def codable_texts(db: Database, session_id: str, viewer_id: str | None = None) -> list[CodableText]:
+    """The session's free-text answers and field notes, in form order, then its transcript
+    (with ``viewer_id``, the codings counted are those that researcher may see)."""
     with db.session() as session:
         row = session.execute(
             select(InstrumentVersion.definition)
@@ -58,18 +61,26 @@ def codable_texts(db: Database, session_id: str) -> list[CodableText]:
                 Answer.session_id == session_id, Answer.relevant.is_(True)
             )
         ).all()
-        counts = dict(
-            session.execute(
-                select(Coding.answer_id.concat("/").concat(Coding.target), func.count())
-                .join(Answer, Answer.id == Coding.answer_id)
-                .where(Answer.session_id == session_id, Coding.deleted.is_(False))
-                .group_by(Coding.answer_id, Coding.target)
-            ).all()
+        counted = (
+            select(Coding.answer_id.concat("/").concat(Coding.target), func.count())
+            .join(Answer, Answer.id == Coding.answer_id)
+            .where(Answer.session_id == session_id, Coding.deleted.is_(False))
+            .group_by(Coding.answer_id, Coding.target)
         )
+        if session_id in hidden_sessions(session, viewer_id):  # blind: count only one's own
+            counted = counted.where(Coding.coder_id == viewer_id)
+        counts = dict(session.execute(counted).all())
     questions = {q.name: q for q in instrument.questions()}
     order = {name: i for i, name in enumerate(questions)}
     texts = []
     for aid, key, name, value, note in answers:
+        if key == TRANSCRIPT_KEY:
+            if value:
+                count = counts.get(f"{aid}/value", 0)
+                texts.append(
+                    CodableText(aid, key, name, dict(TRANSCRIPT_LABEL), "value", value, "", count)
+                )
+            continue
         q = questions.get(name)
         label = dict(q.label) if q else {}
         theme = q.theme if q else ""
@@ -133,7 +144,10 @@ def list_codings(
     theme: str | None = None,
     coder_id: str | None = None,
     include_deleted: bool = False,
+    viewer_id: str | None = None,
 ) -> list[CodingInfo]:
+    """Codings, newest last; with ``viewer_id``, without the other coders' codings of the
+    sessions that researcher is still double coding blind."""
     query = _codings_query()
     if session_id:
         query = query.where(Answer.session_id == session_id)
@@ -146,7 +160,9 @@ def list_codings(
     if not include_deleted:
         query = query.where(Coding.deleted.is_(False))
     with db.session() as session:
-        return [_info(row) for row in session.execute(query)]
+        hidden = hidden_sessions(session, viewer_id)
+        rows = [_info(row) for row in session.execute(query)]
+    return [c for c in rows if c.session_id not in hidden or c.coder_id == viewer_id]
 
 
 def get_coding(db: Database, coding_id: str) -> CodingInfo:

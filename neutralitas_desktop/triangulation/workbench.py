@@ -16,11 +16,22 @@ from pathlib import Path
 from sqlalchemy import select
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.fieldwork import recordings, transcripts
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.recordings import RecordingInfo
 from neutralitas_desktop.fieldwork.study import study_info
+from neutralitas_desktop.fieldwork.transcripts import Transcript
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import InformantRole, Researcher, Site
-from neutralitas_desktop.triangulation import codebook, codebook_files, coding, findings, tags
+from neutralitas_desktop.triangulation import (
+    agreement,
+    codebook,
+    codebook_files,
+    coding,
+    findings,
+    tags,
+)
+from neutralitas_desktop.triangulation.agreement_types import AgreementReport, Disagreement, Unit
 from neutralitas_desktop.triangulation.evidence import study_periods
 from neutralitas_desktop.triangulation.matrix import cell_evidence, set_thresholds
 from neutralitas_desktop.triangulation.matrix import triangulation_matrix as _matrix
@@ -129,10 +140,12 @@ class TriangulationWorkbench:
 
     # ---- coding and tags ------------------------------------------------------------
     def codable_texts(self, session_id: str) -> list[CodableText]:
-        return coding.codable_texts(self.db, session_id)
+        return coding.codable_texts(self.db, session_id, self.actor.researcher_id)
 
     def codings(self, session_id: str) -> list[CodingInfo]:
-        return coding.list_codings(self.db, session_id=session_id)
+        return coding.list_codings(
+            self.db, session_id=session_id, viewer_id=self.actor.researcher_id
+        )
 
     def add_coding(
         self,
@@ -200,3 +213,47 @@ class TriangulationWorkbench:
             self.db, self.actor, finding_id, conclusion=conclusion, status=status, site=site,
             evidence=evidence,
         )  # fmt: skip
+
+    # ---- coder agreement -------------------------------------------------------------
+    def agreement(self) -> AgreementReport:
+        return agreement.agreement_report(self.db)
+
+    def disagreements(self) -> list[Disagreement]:
+        return agreement.disagreements(self.db)
+
+    def resolve_disagreement(
+        self, unit: Unit, theme: str, applied: bool, stance: str, reason: str
+    ) -> AgreementReport:
+        return agreement.resolve(
+            self.db,
+            self.actor,
+            unit.answer_id,
+            theme,
+            applied,
+            reason,
+            target=unit.target,
+            start=unit.start,
+            stance=stance,
+        )
+
+    # ---- transcripts and recordings ------------------------------------------------
+    def transcript(self, session_id: str) -> Transcript:
+        return transcripts.get_transcript(self.db, session_id)
+
+    def save_transcript(self, session_id: str, text: str) -> Transcript:
+        return transcripts.save_transcript(self.db, self.actor, session_id, text)
+
+    def import_transcript(self, session_id: str, path: Path) -> Transcript:
+        return transcripts.import_transcript(self.db, self.actor, session_id, path)
+
+    def recording(self, session_id: str) -> RecordingInfo | None:
+        return recordings.get_recording(self.db, session_id)
+
+    def recording_allowed(self, session_id: str) -> bool:
+        return recordings.recording_consent(self.db, session_id)
+
+    def attach_recording(self, session_id: str, path: Path) -> RecordingInfo:
+        return recordings.attach_recording(self.db, self.actor, session_id, path)
+
+    def recording_file(self, recording: RecordingInfo) -> Path:
+        return recordings.playable_file(self.db, recording)

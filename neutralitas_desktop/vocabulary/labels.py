@@ -13,10 +13,12 @@ from enum import StrEnum
 from neutralitas_desktop.vocabulary.terms import (
     ConsentMethod,
     ConsentState,
+    DocxReport,
     FindingStatus,
     Grouping,
     SessionStatus,
     SourceType,
+    Speaker,
     Stance,
     Verdict,
 )
@@ -73,6 +75,15 @@ LABELS: dict[type[StrEnum], dict[str, LocalText]] = {
         Grouping.TECHNIQUE: {"id": "Menurut teknik", "en": "By technique"},
         Grouping.SOURCE: {"id": "Menurut sumber", "en": "By source"},
         Grouping.TIME: {"id": "Menurut waktu", "en": "By time"},
+    },
+    Speaker: {
+        Speaker.RESEARCHER: {"id": "Peneliti", "en": "Researcher"},
+        Speaker.INFORMANT: {"id": "Informan", "en": "Informant"},
+    },
+    DocxReport: {
+        DocxReport.FINDINGS: {"id": "Temuan penelitian", "en": "Findings"},
+        DocxReport.TRANSCRIPTS: {"id": "Lampiran transkrip", "en": "Transcripts appendix"},
+        DocxReport.CODEBOOK: {"id": "Buku kode", "en": "Codebook"},
     },
 }
 

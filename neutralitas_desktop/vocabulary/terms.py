@@ -71,6 +71,21 @@ class Grouping(StrEnum):
     TIME = "time"
 
 
+class Speaker(StrEnum):
+    """Who speaks in a passage of an interview transcript."""
+
+    RESEARCHER = "researcher"  # P: / Peneliti: / Pewawancara:
+    INFORMANT = "informant"  # I: / Informan: / Narasumber:
+
+
+class DocxReport(StrEnum):
+    """The Word documents a thesis takes from the study (Bab IV and its appendices)."""
+
+    FINDINGS = "findings"
+    TRANSCRIPTS = "transcripts"
+    CODEBOOK = "codebook"
+
+
 def values(kind: type[StrEnum]) -> tuple[str, ...]:
     """The plain string values of an enum, in their defined order."""
     return tuple(member.value for member in kind)

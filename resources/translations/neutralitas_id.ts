@@ -9,6 +9,109 @@
     </message>
 </context>
 <context>
+    <name>AgreementPanel</name>
+    <message>
+        <source>Coder agreement</source>
+        <translation>Kesepakatan antarpengode</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>% agree</source>
+        <translation>% sepakat</translation>
+    </message>
+    <message>
+        <source>% after</source>
+        <translation>% sesudah</translation>
+    </message>
+    <message>
+        <source>κ after</source>
+        <translation>κ sesudah</translation>
+    </message>
+    <message>
+        <source>α after</source>
+        <translation>α sesudah</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>The theme applies</source>
+        <translation>Tema berlaku</translation>
+    </message>
+    <message>
+        <source>The theme does not apply</source>
+        <translation>Tema tidak berlaku</translation>
+    </message>
+    <message>
+        <source>Why the coders agreed on this</source>
+        <translation>Mengapa para pengode menyepakati ini</translation>
+    </message>
+    <message>
+        <source>Agreed coding</source>
+        <translation>Kode yang disepakati</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Sikap</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Selesaikan</translation>
+    </message>
+    <message>
+        <source>No session is double coded yet (neutralitas agreement assign).</source>
+        <translation>Belum ada sesi yang dikode ganda (neutralitas agreement assign).</translation>
+    </message>
+    <message>
+        <source>{name} ({done} of {sessions} done)</source>
+        <translation>{name} ({done} dari {sessions} selesai)</translation>
+    </message>
+    <message>
+        <source>{units} units coded by {coders}; {resolved} disagreements resolved.</source>
+        <translation>{units} unit dikode oleh {coders}; {resolved} ketidaksepakatan telah diselesaikan.</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Keseluruhan</translation>
+    </message>
+    <message>
+        <source>transcript</source>
+        <translation>transkrip</translation>
+    </message>
+    <message>
+        <source>No open disagreement.</source>
+        <translation>Tidak ada ketidaksepakatan yang tersisa.</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Diterapkan</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisActions</name>
     <message>
         <source>Triangulation matrix</source>
@@ -23,8 +126,16 @@
         <translation>Temuan</translation>
     </message>
     <message>
+        <source>Coder agreement</source>
+        <translation>Kesepakatan antarpengode</translation>
+    </message>
+    <message>
         <source>Code this session&apos;s texts</source>
         <translation>Kode teks sesi ini</translation>
+    </message>
+    <message>
+        <source>This session&apos;s transcript and recording</source>
+        <translation>Transkrip dan rekaman sesi ini</translation>
     </message>
 </context>
 <context>
@@ -537,6 +648,18 @@
         <source>Blank instrument for paper (PDF)…</source>
         <translation>Instrumen kosong untuk kertas (PDF)…</translation>
     </message>
+    <message>
+        <source>Findings chapter (Word)…</source>
+        <translation>Bab temuan (Word)…</translation>
+    </message>
+    <message>
+        <source>Appendix of transcripts (Word)…</source>
+        <translation>Lampiran transkrip (Word)…</translation>
+    </message>
+    <message>
+        <source>Codebook (Word)…</source>
+        <translation>Buku kode (Word)…</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -555,6 +678,18 @@
     <message>
         <source>Blank instrument for paper (PDF)</source>
         <translation>Instrumen kosong untuk kertas (PDF)</translation>
+    </message>
+    <message>
+        <source>Findings chapter (Word)</source>
+        <translation>Bab temuan (Word)</translation>
+    </message>
+    <message>
+        <source>Appendix of transcripts (Word)</source>
+        <translation>Lampiran transkrip (Word)</translation>
+    </message>
+    <message>
+        <source>Codebook (Word)</source>
+        <translation>Buku kode (Word)</translation>
     </message>
     <message>
         <source>Session</source>
@@ -643,6 +778,10 @@
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Dokumen Word (*.docx)</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
@@ -1632,6 +1771,33 @@
     </message>
 </context>
 <context>
+    <name>RecordingPlayer</name>
+    <message>
+        <source>Play</source>
+        <translation>Putar</translation>
+    </message>
+    <message>
+        <source>Play / pause (Esc)</source>
+        <translation>Putar / jeda (Esc)</translation>
+    </message>
+    <message>
+        <source>Back 5 s</source>
+        <translation>Mundur 5 dtk</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds (F1)</source>
+        <translation>Mundur 5 detik (F1)</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Kecepatan putar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Jeda</translation>
+    </message>
+</context>
+<context>
     <name>ResumeDialog</name>
     <message>
         <source>Unfinished sessions</source>
@@ -2229,6 +2395,67 @@
     <message>
         <source>Now</source>
         <translation>Sekarang</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptWindow</name>
+    <message>
+        <source>Transcript and recording</source>
+        <translation>Transkrip dan rekaman</translation>
+    </message>
+    <message>
+        <source>Attach recording…</source>
+        <translation>Lampirkan rekaman…</translation>
+    </message>
+    <message>
+        <source>P: question…
+I: answer…   (Ctrl+J inserts the recording&apos;s time)</source>
+        <translation>P: pertanyaan…
+I: jawaban…   (Ctrl+J menyisipkan waktu rekaman)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Belum disimpan</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>Impor berkas…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>The informant did not agree to be recorded (item A2): no recording.</source>
+        <translation>Informan tidak bersedia direkam (butir A2): tidak ada rekaman.</translation>
+    </message>
+    <message>
+        <source>No recording attached.</source>
+        <translation>Belum ada rekaman yang dilampirkan.</translation>
+    </message>
+    <message>
+        <source>Recording {name} is stored; playing it needs QtMultimedia (pip install &apos;neutralitas-desktop[audio]&apos;).</source>
+        <translation>Rekaman {name} tersimpan; untuk memutarnya perlu QtMultimedia (pip install &apos;neutralitas-desktop[audio]&apos;).</translation>
+    </message>
+    <message>
+        <source>Attach recording</source>
+        <translation>Lampirkan rekaman</translation>
+    </message>
+    <message>
+        <source>Audio (*.wav *.mp3 *.m4a *.ogg)</source>
+        <translation>Audio (*.wav *.mp3 *.m4a *.ogg)</translation>
+    </message>
+    <message>
+        <source>Saved: {n} turns</source>
+        <translation>Tersimpan: {n} giliran bicara</translation>
+    </message>
+    <message>
+        <source>Import transcript</source>
+        <translation>Impor transkrip</translation>
+    </message>
+    <message>
+        <source>Transcripts (*.txt *.docx *.odt)</source>
+        <translation>Transkrip (*.txt *.docx *.odt)</translation>
     </message>
 </context>
 <context>

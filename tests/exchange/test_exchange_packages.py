@@ -247,6 +247,9 @@ def test_wrong_passphrase_and_altered_ciphertext(
     assert count(study.db, "SELECT count(*) FROM field_session") == 4
 
 
+AGREEMENT_TABLES = ("agreement_assignment", "agreement_resolution")  # added by 0009
+
+
 def test_package_from_an_older_schema_is_upgraded_and_merged(
     study: Any, laptops: Any, tmp_path: Path
 ) -> None:
@@ -256,7 +259,7 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
     old = tmp_path / "old.sqlite"
     old.write_bytes(zlib.decompress(payload))
     con = sqlite3.connect(old)
-    for table in ("revision_parent", "row_version", "row_head", "id_alias"):
+    for table in ("revision_parent", "row_version", "row_head", "id_alias", *AGREEMENT_TABLES):
         con.execute(f"DROP TABLE {table}")
     con.execute("DROP INDEX ix_audit_event_chain")  # events before the audit chain
     for column in ("seq", "prev_hash", "content_hash"):

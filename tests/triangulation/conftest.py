@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from tri_agreement import double_coded  # noqa: F401  (a fixture of the agreement tests)
 from tri_fieldwork import Fieldwork
 
 

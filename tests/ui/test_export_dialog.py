@@ -98,6 +98,22 @@ def test_pdf_export_and_preview(qtbot, demo_study, tmp_path: Path) -> None:
         assert preview.page_count >= 1
 
 
+def test_word_export_from_the_dialog(qtbot, demo_study, tmp_path: Path) -> None:
+    import docx
+
+    dialog = _dialog(qtbot, demo_study, "docx-findings", tmp_path)
+    assert dialog.state.path.suffix == ".docx" and "findings" in dialog.state.path.name
+    assert dialog.state.has_filters
+    with qtbot.waitSignal(dialog.exported, timeout=30000) as blocker:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    outcome = blocker.args[0]
+    qtbot.waitUntil(lambda: dialog.job is None)
+    document = docx.Document(str(outcome.path))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["BAB IV HASIL PENELITIAN DAN PEMBAHASAN"]
+    assert not dialog.preview_button.isVisible()
+
+
 def test_export_menu_opens_each_dialog(qtbot, study, tmp_path: Path) -> None:
     window = QWidget()
     qtbot.addWidget(window)
@@ -105,7 +121,12 @@ def test_export_menu_opens_each_dialog(qtbot, study, tmp_path: Path) -> None:
     menu = QMenu(window)
     actions.install(menu)
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert len(texts) == 4 and texts[0].startswith("Excel")
+    assert len(texts) == 7 and texts[0].startswith("Excel")
+    assert texts[4:] == [
+        "Findings chapter (Word)…",
+        "Appendix of transcripts (Word)…",
+        "Codebook (Word)…",
+    ]
     dialog = actions.open("blank")
     assert dialog is not None and dialog.form_combo.count() == 5
     dialog.close()

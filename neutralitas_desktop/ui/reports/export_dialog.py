@@ -86,6 +86,9 @@ class ExportDialog(QDialog):
             "summary": self.tr("Study summary (PDF)"),
             "session": self.tr("Session transcript (PDF)"),
             "blank": self.tr("Blank instrument for paper (PDF)"),
+            "docx-findings": self.tr("Findings chapter (Word)"),
+            "docx-transcripts": self.tr("Appendix of transcripts (Word)"),
+            "docx-codebook": self.tr("Codebook (Word)"),
         }[self.state.kind]
 
     # ---- widgets -----------------------------------------------------------------
@@ -220,11 +223,10 @@ class ExportDialog(QDialog):
 
     def _on_browse(self) -> None:
         suffix = opts.SUFFIX[self.state.kind]
-        pattern = (
-            self.tr("Excel workbook (*.xlsx)")
-            if suffix == ".xlsx"
-            else self.tr("PDF document (*.pdf)")
-        )
+        pattern = {
+            ".xlsx": self.tr("Excel workbook (*.xlsx)"),
+            ".docx": self.tr("Word document (*.docx)"),
+        }.get(suffix) or self.tr("PDF document (*.pdf)")
         path, _ = QFileDialog.getSaveFileName(self, self._title(), str(self.state.path), pattern)
         if path:
             if not path.lower().endswith(suffix):

@@ -35,6 +35,9 @@ class ExportActions(QObject):
             "summary": self.tr("Study summary (PDF)…"),
             "session": self.tr("Session transcript (PDF)…"),
             "blank": self.tr("Blank instrument for paper (PDF)…"),
+            "docx-findings": self.tr("Findings chapter (Word)…"),
+            "docx-transcripts": self.tr("Appendix of transcripts (Word)…"),
+            "docx-codebook": self.tr("Codebook (Word)…"),
         }
         for kind, label in labels.items():
             action = QAction(label, self)
@@ -46,6 +49,9 @@ class ExportActions(QObject):
         menu.addAction(self.actions["excel"])
         menu.addSeparator()
         for kind in ("summary", "session", "blank"):
+            menu.addAction(self.actions[kind])
+        menu.addSeparator()
+        for kind in ("docx-findings", "docx-transcripts", "docx-codebook"):
             menu.addAction(self.actions[kind])
 
     def open(self, kind: str) -> ExportDialog | None:

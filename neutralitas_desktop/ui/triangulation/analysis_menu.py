@@ -10,10 +10,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from neutralitas_desktop.ui.triangulation.agreement_panel import AgreementPanel
 from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
 from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
 from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
 from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
+from neutralitas_desktop.ui.triangulation.transcript_window import TranscriptWindow
 
 if TYPE_CHECKING:
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
@@ -38,7 +40,9 @@ class AnalysisActions(QObject):
             "matrix": self.tr("Triangulation matrix"),
             "codebook": self.tr("Codebook"),
             "findings": self.tr("Findings"),
+            "agreement": self.tr("Coder agreement"),
             "coding": self.tr("Code this session's texts"),
+            "transcript": self.tr("This session's transcript and recording"),
         }
         for kind, label in labels.items():
             action = QAction(label, self)
@@ -50,20 +54,23 @@ class AnalysisActions(QObject):
             study_changed.connect(lambda _workspace: self.close_all())
 
     def install(self, menu: QMenu) -> None:
-        for kind in ("matrix", "codebook", "findings"):
+        for kind in ("matrix", "codebook", "findings", "agreement"):
             menu.addAction(self.actions[kind])
         menu.addSeparator()
         menu.addAction(self.actions["coding"])
+        menu.addAction(self.actions["transcript"])
         menu.aboutToShow.connect(self._update)
 
     def _update(self) -> None:
-        self.actions["coding"].setEnabled(bool(self._session()))
+        for kind in ("coding", "transcript"):
+            self.actions[kind].setEnabled(bool(self._session()))
 
     def open(self, kind: str) -> QWidget | None:
         """Show the window of ``kind`` (raising it when it is already open)."""
-        session = self._session() if kind == "coding" else None
-        key = f"coding:{session}" if kind == "coding" else kind
-        if kind == "coding" and not session:
+        per_session = kind in ("coding", "transcript")
+        session = self._session() if per_session else None
+        key = f"{kind}:{session}" if per_session else kind
+        if per_session and not session:
             return None
         window = self.windows.get(key)
         if window is None:
@@ -78,6 +85,11 @@ class AnalysisActions(QObject):
                 window.changed.connect(lambda: self._refresh("matrix"))
             elif kind == "findings":
                 window = FindingsPanel(workbench, language, self._window)
+            elif kind == "agreement":
+                window = AgreementPanel(workbench, language, self._window)
+            elif kind == "transcript":
+                assert session is not None
+                window = TranscriptWindow(workbench, session, self._window)
             else:
                 assert session is not None
                 window = CodingPanel(workbench, session, language, self._window)
@@ -86,7 +98,7 @@ class AnalysisActions(QObject):
             window.setWindowFlag(Qt.WindowType.Window, True)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             window.destroyed.connect(lambda _=None, k=key: self.windows.pop(k, None))
-            if kind == "coding":
+            if per_session:
                 window.resize(900, 700)
             else:
                 window.resize(1200, 780)
