@@ -253,7 +253,9 @@ class Theme(Tracked, Base):
     legal_basis: Mapped[list[Any]] = mapped_column(JSON, default=list)
     sort: Mapped[int] = mapped_column(Integer, default=0)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
-    color: Mapped[str] = mapped_column(String(16), default="", server_default="")  # "#RRGGBB"
+    # "#RRGGBB"; added by migration 0005, so it comes last in the table (sort_order), as a
+    # migrated study has it: a package's payload must have the columns of its schema.
+    color: Mapped[str] = mapped_column(String(16), default="", server_default="", sort_order=1)
     merged_into_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 

@@ -151,6 +151,9 @@ def test_events_of_an_older_database_are_sealed_when_it_is_upgraded(
     con.execute("DROP INDEX ix_audit_event_chain")
     for column in ("seq", "prev_hash", "content_hash"):
         con.execute(f"ALTER TABLE audit_event DROP COLUMN {column}")
+    con.execute("ALTER TABLE theme DROP COLUMN color")  # added by 0005
+    for table in ("agreement_assignment", "agreement_resolution"):  # added by 0009
+        con.execute(f"DROP TABLE {table}")
     con.execute("UPDATE alembic_version SET version_num = '0002'")
     con.commit()
     con.close()
