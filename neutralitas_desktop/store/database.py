@@ -285,7 +285,7 @@ def _sqlite_engine(path: Path, secret: str | None = None) -> Engine:
     engine = cipher.engine(path, secret)
 
     @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _pragmas(dbapi_connection, _record) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
@@ -335,7 +335,7 @@ def _create_sqlite(path: Path, secret: str | None) -> Database:
     return Database(f"sqlite:///{path}", engine, path, migrations.head(), passphrase=secret)
 
 
-def _write_meta(con) -> None:  # type: ignore[no-untyped-def]
+def _write_meta(con) -> None:
     con.execute(
         text("INSERT INTO meta (key, value) VALUES ('application', :app)"), {"app": APPLICATION}
     )
