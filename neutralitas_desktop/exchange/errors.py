@@ -40,3 +40,16 @@ class ForeignStudyError(PackageError):
 
 class NewerPackageError(PackageError):
     """A newer version of the app wrote the package (newer schema or package format)."""
+
+
+class UnsignedPackageError(PackageError):
+    """The package carries no device signature (an old app, or someone else, wrote it)."""
+
+
+class UntrustedDeviceError(PackageError):
+    """The package is signed by a device key the study does not know (or not by the key the
+    study knows for that device)."""
+
+
+class AuthorshipError(PackageError):
+    """The package carries rows its device may not write."""

@@ -3,6 +3,7 @@ SHA-256 of its content."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any
 
@@ -30,9 +31,16 @@ class Manifest:
     anonymized: bool = False
     identities: bool = False
     encrypted: bool = False
+    signer_key: str = ""  # the device's Ed25519 public key (hex) that signed the package
+    device_seq: int = 0  # the device's sequence number when it wrote the package
+    since_seq: int | None = None  # only what changed after this device sequence number
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def signed_bytes(self) -> bytes:
+        """What the device's signature covers: every field, the content's SHA-256 included."""
+        return json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8")
 
     @classmethod
     def from_dict(cls, data: Any) -> Manifest:
@@ -50,6 +58,9 @@ class Manifest:
                 raise ValueError(f"the manifest's '{name}' is not a text")
         if not isinstance(values.get("content_size"), int):
             raise ValueError("the manifest's 'content_size' is not a number")
+        for name in ("device_seq", "since_seq"):
+            if values.get(name) is not None and not isinstance(values[name], int):
+                raise ValueError(f"the manifest's '{name}' is not a number")
         if not isinstance(values.get("counts", {}), dict):
             raise ValueError("the manifest's 'counts' is not an object")
         return cls(**values)

@@ -7,11 +7,9 @@ anonymised package also drops researchers' and devices' names and informants' no
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import shutil
 import tempfile
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +33,12 @@ from neutralitas_desktop.exchange.dialect import chunks, upsert
 from neutralitas_desktop.exchange.errors import PackageError
 from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.results import PackageResult
+from neutralitas_desktop.exchange.signing import package_id, sign
 from neutralitas_desktop.exchange.tables import table_of
 from neutralitas_desktop.exchange.versions import snapshot
 from neutralitas_desktop.fieldwork.actor import Actor
-from neutralitas_desktop.store import migrations
+from neutralitas_desktop.fieldwork.device_key import DeviceKey, load_device_key
+from neutralitas_desktop.store import migrations, sequence
 from neutralitas_desktop.store.database import APPLICATION, APPLICATION_ID, Database
 from neutralitas_desktop.store.models import (
     AuditEvent,
@@ -52,7 +52,8 @@ from neutralitas_desktop.store.models import (
 )
 
 Progress = Callable[[int, int, str], None]
-SINCE_KEY = "package.since."
+# The device sequence number of this laptop's last package (per device and researcher).
+SINCE_KEY = "package.since_seq."
 
 
 @dataclass(frozen=True)
@@ -83,16 +84,20 @@ def write_package(
     out: Path,
     options: PackageOptions | None = None,
     progress: Progress | None = None,
+    key: DeviceKey | None = None,
 ) -> PackageResult:
+    """Write a package signed by this device's key (``key``; by default the data folder's)."""
     options = options or PackageOptions()
     options.check()
     out = Path(out)
     if not out.parent.is_dir():
         raise PackageError(f"cannot write {out}: no folder {out.parent}")
     report = progress or (lambda done, total, label: None)
+    key = key or load_device_key(actor.device_id)
     with db.engine.begin() as con:
         snapshot(con)
-    key = since_key(actor.device_id, options.researcher_id)
+        device_seq = sequence.take(con)  # every row written before it has a smaller number
+    since_name = since_key(actor.device_id, options.researcher_id)
     folder = Path(tempfile.mkdtemp(prefix="neutralitas-package-"))
     try:
         content_path = folder / "package.sqlite"
@@ -102,8 +107,8 @@ def write_package(
                 raise PackageError(f"{db.display_name()} holds no study to package")
             since = None
             if options.since_last:
-                stored = con.scalar(select(Meta.value).where(Meta.key == key))
-                since = dt.datetime.fromisoformat(stored) if stored else None
+                stored = con.scalar(select(Meta.value).where(Meta.key == since_name))
+                since = int(stored) if stored and stored.isdigit() else None
             started = utcnow()
             counts = _copy(con, content_path, study.id, since, options, report)
             device_name = con.scalar(select(Device.name).where(Device.id == actor.device_id))
@@ -112,7 +117,7 @@ def write_package(
             )
         content = content_path.read_bytes()
         manifest = Manifest(
-            package_id=str(uuid.uuid4()),
+            package_id=package_id(key.public_hex, device_seq),
             study_id=study.id,
             study_title=str(
                 study.title.get(study.default_language) or next(iter(study.title.values()), "")
@@ -127,18 +132,21 @@ def write_package(
             content_sha256=hashlib.sha256(content).hexdigest(),
             content_size=len(content),
             counts=counts,
-            since=since.isoformat() if since else None,
+            since=None,
             for_researcher=options.researcher_id or "",
             anonymized=options.anonymize,
             identities=options.include_identities,
             encrypted=options.passphrase is not None,
+            signer_key=key.public_hex,
+            device_seq=device_seq,
+            since_seq=since,
         )
         report(1, 1, "writing")
-        size = write_container(out, manifest, content, options.passphrase)
+        size = write_container(out, manifest, content, options.passphrase, sign(key, manifest))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     with db.engine.begin() as con:
-        upsert(con, table_of(Meta), [{"key": key, "value": started.isoformat()}], ("key",))
+        upsert(con, table_of(Meta), [{"key": since_name, "value": str(device_seq)}], ("key",))
         con.execute(
             table_of(AuditEvent)
             .insert()
@@ -150,7 +158,7 @@ def write_package(
                 action="package.created",
                 entity="package",
                 entity_id=manifest.package_id,
-                detail={"file": out.name, "since": manifest.since, "counts": counts},
+                detail={"file": out.name, "since_seq": since, "counts": counts},
             )
         )
     return PackageResult(out, manifest, size)
@@ -205,7 +213,7 @@ def _copy(
     con: Connection,
     path: Path,
     study_id: str,
-    since: dt.datetime | None,
+    since: int | None,
     options: PackageOptions,
     report: Progress,
 ) -> dict[str, int]:
@@ -250,7 +258,7 @@ def _by_ids(
 def _rows(
     con: Connection,
     name: str,
-    since: dt.datetime | None,
+    since: int | None,
     options: PackageOptions,
     selection: Selection | None,
 ) -> Iterator[list[dict[str, Any]]]:
@@ -267,12 +275,12 @@ def _rows(
                 yield from _batches(con, table, table.c.entity == entity, table.c.row_id.in_(batch))
     elif name == "finding":
         if since is not None and not options.researcher_id:
-            yield from _batches(con, table, table.c.updated_at > since)
+            yield from _batches(con, table, table.c.seq > since)
     elif name == "attachment":
         wanted = _attachments(con, since, selection)
         yield from _by_ids(con, table, "sha256", wanted)
     elif name == "audit_event":
-        where = [table.c.at > since] if since is not None else []
+        where = [table.c.seq > since] if since is not None else []
         if options.researcher_id:
             for batch in chunks(sorted(selection["field_session"])):
                 yield from _batches(con, table, *where, table.c.entity_id.in_(batch))
@@ -280,30 +288,22 @@ def _rows(
             yield from _batches(con, table, *where)
 
 
-def _select_fieldwork(
-    con: Connection, since: dt.datetime | None, researcher_id: str | None
-) -> Selection:
+def _select_fieldwork(con: Connection, since: int | None, researcher_id: str | None) -> Selection:
     """Ids of the fieldwork rows a partial package holds, with every row they refer to."""
     s, a, r = (tables.table(n) for n in ("field_session", "answer", "answer_revision"))
     c, rc = tables.table("coding"), tables.table("review_comment")
     if since is not None:
-        revisions = dict(
-            con.execute(select(r.c.id, r.c.answer_id).where(r.c.created_at > since)).all()
-        )
-        codings = dict(
-            con.execute(select(c.c.id, c.c.answer_id).where(c.c.updated_at > since)).all()
-        )
-        comments = dict(
-            con.execute(select(rc.c.id, rc.c.session_id).where(rc.c.updated_at > since)).all()
-        )
-        answers = set(con.scalars(select(a.c.id).where(a.c.updated_at > since)))
+        revisions = dict(con.execute(select(r.c.id, r.c.answer_id).where(r.c.seq > since)).all())
+        codings = dict(con.execute(select(c.c.id, c.c.answer_id).where(c.c.seq > since)).all())
+        comments = dict(con.execute(select(rc.c.id, rc.c.session_id).where(rc.c.seq > since)).all())
+        answers = set(con.scalars(select(a.c.id).where(a.c.seq > since)))
         answers |= set(revisions.values()) | set(codings.values())
         answer_session: dict[str, str] = {}
         for batch in chunks(sorted(answers)):
             answer_session.update(
                 con.execute(select(a.c.id, a.c.session_id).where(a.c.id.in_(batch))).all()
             )
-        sessions = set(con.scalars(select(s.c.id).where(s.c.updated_at > since)))
+        sessions = set(con.scalars(select(s.c.id).where(s.c.seq > since)))
         sessions |= set(answer_session.values()) | set(comments.values())
         if researcher_id:
             sessions &= set(con.scalars(select(s.c.id).where(s.c.researcher_id == researcher_id)))
@@ -337,12 +337,10 @@ def _select_fieldwork(
     }
 
 
-def _attachments(con: Connection, since: dt.datetime | None, selection: Selection) -> set[str]:
+def _attachments(con: Connection, since: int | None, selection: Selection) -> set[str]:
     """Attachments added since the last package, and those the packaged answers name."""
     att, r = tables.table("attachment"), tables.table("answer_revision")
-    wanted = (
-        set(con.scalars(select(att.c.sha256).where(att.c.created_at > since))) if since else set()
-    )
+    wanted = set(con.scalars(select(att.c.sha256).where(att.c.seq > since))) if since else set()
     stored = set(con.scalars(select(att.c.sha256)))
     if stored:
         for batch in chunks(sorted(selection["answer_revision"])):

@@ -19,6 +19,7 @@ from neutralitas_desktop.exchange.errors import (
     TamperedPackageError,
 )
 from neutralitas_desktop.exchange.manifest import Manifest
+from neutralitas_desktop.exchange.signing import check_signature
 from neutralitas_desktop.store import migrations
 from neutralitas_desktop.store.database import APPLICATION
 
@@ -76,6 +77,7 @@ def open_package(
     envelope = read_envelope(path)
     manifest = envelope.manifest
     check_manifest(path, manifest, study_id, study_title)
+    check_signature(path, manifest, envelope.signature)
     source = passphrase if callable(passphrase) else (lambda _m, p=passphrase: p)
     content = open_payload(envelope, source)
     folder = Path(tempfile.mkdtemp(prefix="neutralitas-package-"))

@@ -26,6 +26,7 @@ WHOLE = (
     "informant",
     "instrument",
     "question_stance",
+    "device_key",  # merged only from the supervisor's packages (exchange.trust)
 )
 # Real names and contacts: only in encrypted packages, and only when asked for.
 IDENTITIES = "informant_identity"
@@ -43,7 +44,7 @@ FIELDWORK = (
     "row_version",
 )
 # Never leave the database: its identity, this database's merge history and row heads.
-LOCAL = ("meta", "merge_log", "row_head", "alembic_version")
+LOCAL = ("meta", "merge_log", "row_head", "device_sequence", "alembic_version")
 
 PACKAGED = (*WHOLE, IDENTITIES, *FIELDWORK)
 

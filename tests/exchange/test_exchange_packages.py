@@ -26,13 +26,23 @@ from neutralitas_desktop.exchange.errors import (
     TruncatedPackageError,
     WrongPassphraseError,
 )
+from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.merge import merge_files
 from neutralitas_desktop.exchange.package import PackageOptions, write_package
 from neutralitas_desktop.exchange.read import open_package, read_manifest
+from neutralitas_desktop.exchange.signing import sign
 from neutralitas_desktop.fieldwork.demo import generate_demo
+from neutralitas_desktop.fieldwork.device_key import DeviceKey, load_device_key
 from neutralitas_desktop.fieldwork.study import open_study, study_info
 
 SECRET = "kata sandi lapangan 2024"
+
+
+SEQ_TABLES = (
+    "study", "device", "researcher", "informant_role", "site", "informant",
+    "informant_identity", "field_session", "answer", "theme", "coding", "finding",
+    "review_comment", "answer_revision", "attachment", "audit_event", "row_version",
+)  # fmt: skip
 
 
 def unpack(path: Path) -> tuple[dict[str, Any], bytes]:
@@ -43,9 +53,14 @@ def unpack(path: Path) -> tuple[dict[str, Any], bytes]:
     return header, data[start + size : -32]
 
 
-def repack(path: Path, header: dict[str, Any], payload: bytes) -> None:
-    """Write a container whose framing and trailer are sound (what a tamperer would do)."""
+def repack(
+    path: Path, header: dict[str, Any], payload: bytes, key: DeviceKey | None = None
+) -> None:
+    """Write a container whose framing and trailer are sound (what a tamperer would do);
+    with ``key``, signed again by that device (what the device itself could do)."""
     header = {**header, "payload": {**header["payload"], "size": len(payload)}}
+    if key is not None:
+        header["signature"] = sign(key, Manifest.from_dict(header["manifest"]))
     raw = json.dumps(header).encode()
     body = container.MAGIC + struct.pack(">I", len(raw)) + raw + payload
     path.write_bytes(body + hashlib.sha256(body).digest())
@@ -78,7 +93,7 @@ def test_package_holds_the_data_and_a_manifest(demo_study: Any, tmp_path: Path) 
         demo_study.actor.device_id,
         "Rina Peneliti",
     )
-    assert m.schema_version == "0002" and m.app_version and m.created_at
+    assert m.schema_version == "0003" and m.app_version and m.created_at
     assert m.counts["field_session"] == 60
     assert m.counts["answer"] == count(demo_study.db, "SELECT count(*) FROM answer")
     assert "informant_identity" not in m.counts
@@ -252,8 +267,21 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
     old = tmp_path / "old.sqlite"
     old.write_bytes(zlib.decompress(payload))
     con = sqlite3.connect(old)
-    for table in ("revision_parent", "row_version", "row_head", "id_alias"):
+    for table in (
+        "revision_parent",
+        "row_version",
+        "row_head",
+        "id_alias",
+        "device_key",
+        "device_sequence",
+    ):
         con.execute(f"DROP TABLE {table}")
+    for table, column in [
+        *((t, "seq") for t in SEQ_TABLES if t != "row_version"),
+        ("informant", "origin_device_id"), ("field_session", "origin_device_id"),
+        ("theme", "origin_device_id"), ("theme", "status"),
+    ]:  # fmt: skip
+        con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     con.execute("UPDATE alembic_version SET version_num = '0001'")
     con.commit()
     con.execute("VACUUM")
@@ -265,7 +293,7 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
         content_size=len(content),
     )
     package = tmp_path / "schema-0001.ndpkg"
-    repack(package, header, zlib.compress(content))
+    repack(package, header, zlib.compress(content), load_device_key(ani.actor.device_id))
     [summary] = merge_files(study.db, study.actor, [package])
     assert summary.totals.new_sessions == 3
     assert count(study.db, "SELECT count(*) FROM field_session") == 3

@@ -1,0 +1,245 @@
+"""What a researcher's package may say: only what its own device wrote, within its rights.
+
+Every row a package would add or change must be written by the package's signing device,
+and that device may not change study-wide things (settings, roles, instruments, review
+decisions, identities), nor rows another device owns (its informants, its sessions, its
+themes). A row of another device that the study already has at that or a later state is
+context (the laptop got it from the hand-out or a return package) and is left alone. The
+first violations refuse the whole package, before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, select, text
+
+from neutralitas_desktop.exchange.errors import AuthorshipError
+from neutralitas_desktop.exchange.manifest import Manifest
+from neutralitas_desktop.exchange.rows import existing_rows, staged_rows
+from neutralitas_desktop.exchange.staging import Staging
+from neutralitas_desktop.exchange.tables import table
+
+SHOWN = 3  # violations named in the message
+REVIEW_STATUSES = ("approved", "returned")
+# Only the supervisor's key changes these (any new or changed row is refused).
+SUPERVISOR_ONLY = {
+    "study": "study settings",
+    "informant_role": "informant roles",
+    "id_alias": "merged sites and themes",
+    "instrument": "instruments",
+    "question_stance": "instruments",
+}
+# Columns a merge itself rewrites in place (making informant codes unique), keeping the
+# writer's stamp: a laptop's older copy differs there and nowhere else.
+MERGE_REWRITES = {"code", "external_id"}
+# Tables edited in place and carried whole: compared row by row with the study's copy.
+COMPARED = (
+    "study",
+    "device",
+    "researcher",
+    "informant_role",
+    "id_alias",
+    "site",
+    "theme",
+    "informant",
+    "informant_identity",
+    "instrument",
+    "question_stance",
+    "finding",
+    "review_comment",
+)
+
+
+class _Check:
+    def __init__(
+        self, con: Connection, src: Staging, manifest: Manifest, known: dict[str, int]
+    ) -> None:
+        self.con, self.src, self.manifest, self.known = con, src, manifest, known
+        self.device = manifest.device_id
+        self.found: list[str] = []
+
+    def add(self, what: str) -> None:
+        self.found.append(what)
+
+    # --- tables edited in place -------------------------------------------------------
+    def compared(self, name: str) -> None:
+        t = table(name)
+        pk = [c.name for c in t.primary_key.columns]
+        incoming = staged_rows(self.src, name)
+        if len(pk) == 1:
+            current = existing_rows(self.con, name, [r[pk[0]] for r in incoming], pk[0])
+        else:
+            current = {
+                tuple(r[c] for c in pk): dict(r) for r in self.con.execute(select(t)).mappings()
+            }
+        for row in incoming:
+            key = row[pk[0]] if len(pk) == 1 else tuple(row[c] for c in pk)
+            old = current.get(key)
+            if old is not None and old == row:
+                continue
+            label = f"{name} {str(key)[:8] if len(pk) == 1 else '/'.join(map(str, key))[:40]}"
+            author = row.get("device_id")
+            if "seq" in row and author != self.device:
+                same_write = old is not None and (old.get("device_id"), old.get("seq")) == (
+                    author,
+                    row["seq"],
+                )
+                if same_write and {k for k in row if row[k] != old.get(k)} - MERGE_REWRITES:
+                    self.add(f"{label}: altered copy of a row of device {str(author)[:8]}")
+                elif old is None or row["seq"] > self.known.get(str(author), -1):
+                    self.add(f"{label}: written by another device ({str(author)[:8]})")
+                continue  # an older state the study already has: left alone
+            if name in SUPERVISOR_ONLY:
+                self.add(f"{label}: {SUPERVISOR_ONLY[name]} change only with the supervisor's key")
+                continue
+            if "seq" in row and row["seq"] > self.manifest.device_seq:
+                self.add(f"{label}: numbered after its own package")
+            self.owned(name, label, row, old)
+
+    def owned(self, name: str, label: str, row: dict[str, Any], old: dict[str, Any] | None) -> None:
+        d = self.device
+        if name == "device" and row["id"] != d:
+            self.add(f"{label}: another device's record")
+        elif name == "researcher":
+            if old is None and row.get("role") != "researcher":
+                self.add(f"{label}: a new researcher with role '{row.get('role')}'")
+            elif old is not None and (old["device_id"] != d or old["role"] != row["role"]):
+                self.add(f"{label}: renames or changes another device's researcher")
+        elif name in ("theme", "informant"):
+            if row["origin_device_id"] != (d if old is None else old["origin_device_id"]):
+                self.add(f"{label}: claims another device made it")
+            elif old is not None and old["origin_device_id"] != d:
+                self.add(f"{label}: edits a {name} another device made")
+            elif name == "theme" and old is not None and old["status"] != "proposed":
+                self.add(f"{label}: edits a theme the supervisor accepted")
+        elif name == "informant_identity" and old is not None:
+            self.add(f"{label}: identity change only with the supervisor's key")
+        elif name == "informant_identity":
+            owner = self._owner("informant", row["informant_id"])
+            if owner != d:
+                self.add(f"{label}: identity of an informant another device made")
+        elif name == "review_comment":
+            if old is None:
+                self.add(f"{label}: review comment only with the supervisor's key")
+            elif {k for k in row if row[k] != old[k]} - {
+                "resolved",
+                "updated_at",
+                "device_id",
+                "seq",
+            }:
+                self.add(f"{label}: changes the supervisor's review comment")
+
+    def _owner(self, name: str, row_id: str | None) -> str | None:
+        """The device that made a session or informant (the study's copy, else the package's)."""
+        if row_id is None:
+            return None
+        sql = "SELECT origin_device_id FROM {} WHERE id = :i"
+        for source in (name, self.src.name(name)):
+            found = self.con.execute(text(sql.format(source)), {"i": row_id}).scalar()
+            if found is not None:
+                return str(found)
+        return None
+
+    # --- fieldwork the study lacks ------------------------------------------------------
+    def new_rows(self, name: str, key: str = "id") -> Iterator[Any]:
+        return iter(
+            self.con.execute(
+                text(
+                    f"SELECT s.* FROM {self.src.name(name)} s WHERE NOT EXISTS "
+                    f"(SELECT 1 FROM {name} m WHERE m.{key} = s.{key})"
+                )
+            ).mappings()
+        )
+
+    def fieldwork(self) -> None:
+        d, seq = self.device, self.manifest.device_seq
+        for name in (
+            "field_session",
+            "answer",
+            "coding",
+            "answer_revision",
+            "attachment",
+            "audit_event",
+            "row_version",
+        ):
+            key = "sha256" if name == "attachment" else "id"
+            for row in self.new_rows(name, key):
+                label = f"{name} {str(row[key])[:8]}"
+                if row["device_id"] != d:
+                    self.add(f"{label}: written by another device ({str(row['device_id'])[:8]})")
+                elif row["seq"] > seq:
+                    self.add(f"{label}: numbered after its own package")
+                elif name == "audit_event" and row["seq"] <= self.known.get(d, 0):
+                    self.add(f"{label}: back-dated (before this device's last package)")
+                else:
+                    self._fieldwork_row(name, label, row)
+                if len(self.found) >= SHOWN:
+                    return
+
+    def _fieldwork_row(self, name: str, label: str, row: Any) -> None:
+        d = self.device
+        if name == "field_session":
+            if row["origin_device_id"] != d:
+                self.add(f"{label}: claims another device made it")
+            elif row["status"] in REVIEW_STATUSES:
+                self.add(f"{label}: arrives {row['status']} (a review decision)")
+        elif name == "answer_revision":
+            session = self.con.execute(
+                text(
+                    f"SELECT session_id FROM answer WHERE id = :a UNION ALL "
+                    f"SELECT session_id FROM {self.src.name('answer')} WHERE id = :a"
+                ),
+                {"a": row["answer_id"]},
+            ).scalar()
+            status = self.con.execute(
+                text("SELECT status FROM field_session WHERE id = :s"), {"s": session}
+            ).scalar()
+            if status == "approved" and self._owner("field_session", session) != d:
+                self.add(f"{label}: edits an answer in another researcher's approved session")
+        elif name == "row_version" and row["entity"] == "field_session":
+            state, parents = (_json(row["state"]) or {}), (_json(row["parents"]) or [])
+            if self._owner("field_session", row["row_id"]) != d:
+                self.add(f"{label}: changes another researcher's session")
+            elif state.get("status") in REVIEW_STATUSES and not any(
+                self._version_status(p) == state["status"] for p in parents
+            ):
+                self.add(f"{label}: a review decision ({state['status']})")
+
+    def _version_status(self, version_id: str) -> str | None:
+        for source in ("row_version", self.src.name("row_version")):
+            state = self.con.execute(
+                text(f"SELECT state FROM {source} WHERE id = :i"), {"i": version_id}
+            ).scalar()
+            if state is not None:
+                return str(_json(state).get("status"))
+        return None
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def check_authorship(
+    con: Connection, src: Staging, path: Path, manifest: Manifest, known: dict[str, int]
+) -> None:
+    """Refuse a researcher's package that carries rows its device may not write.
+
+    ``known``: per device, the highest sequence number the study has had from it."""
+    check = _Check(con, src, manifest, known)
+    for name in COMPARED:
+        check.compared(name)
+        if len(check.found) >= SHOWN:
+            break
+    if len(check.found) < SHOWN:
+        check.fieldwork()
+    if check.found:
+        more = f" (and {len(check.found) - SHOWN} more)" if len(check.found) > SHOWN else ""
+        raise AuthorshipError(
+            f"{path}: refused: rows its device may not write: "
+            + "; ".join(check.found[:SHOWN])
+            + more
+        )
