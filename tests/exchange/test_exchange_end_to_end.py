@@ -54,7 +54,7 @@ class Team:
         home.mkdir(exist_ok=True)
         save_profile(TEST_SUPERVISOR if who == 0 else profile(who, NAMES[who]))
         code = main(["--db", str(self.db(who)), *argv])
-        out, err = self.capsys.readouterr()
+        _, err = self.capsys.readouterr()
         assert code == 1 and len(err.strip().splitlines()) == 1, err
         return err
 
