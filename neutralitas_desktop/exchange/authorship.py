@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, text
 
+from neutralitas_desktop.exchange.dialect import chunks
 from neutralitas_desktop.exchange.errors import AuthorshipError
 from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.rows import existing_rows, staged_rows
@@ -56,11 +57,18 @@ COMPARED = (
 
 class _Check:
     def __init__(
-        self, con: Connection, src: Staging, manifest: Manifest, known: dict[str, int]
+        self,
+        con: Connection,
+        src: Staging,
+        manifest: Manifest,
+        known: dict[str, int],
+        own: str,
     ) -> None:
         self.con, self.src, self.manifest, self.known = con, src, manifest, known
         self.device = manifest.device_id
+        self.own = own
         self.found: list[str] = []
+        self.skip: dict[str, list[Any]] = {}  # rows left out of this merge, per table
 
     def add(self, what: str) -> None:
         self.found.append(what)
@@ -84,21 +92,37 @@ class _Check:
             label = f"{name} {str(key)[:8] if len(pk) == 1 else '/'.join(map(str, key))[:40]}"
             author = row.get("device_id")
             if "seq" in row and author != self.device:
-                same_write = old is not None and (old.get("device_id"), old.get("seq")) == (
-                    author,
-                    row["seq"],
-                )
-                if same_write and {k for k in row if row[k] != old.get(k)} - MERGE_REWRITES:
-                    self.add(f"{label}: altered copy of a row of device {str(author)[:8]}")
-                elif old is None or row["seq"] > self.known.get(str(author), -1):
-                    self.add(f"{label}: written by another device ({str(author)[:8]})")
-                continue  # an older state the study already has: left alone
+                self.other(name, key, label, row, old)
+                continue
             if name in SUPERVISOR_ONLY:
                 self.add(f"{label}: {SUPERVISOR_ONLY[name]} change only with the supervisor's key")
                 continue
             if "seq" in row and row["seq"] > self.manifest.device_seq:
                 self.add(f"{label}: numbered after its own package")
             self.owned(name, label, row, old)
+
+    def other(self, name: str, key: Any, label: str, row: Any, old: dict[str, Any] | None) -> None:
+        """A row of another device: refused when the study knows better (its own rows, an
+        altered copy of a write, a write of that device the study never got from it);
+        otherwise left out of this merge (a stale copy, or one relayed from a laptop whose
+        own package will bring it)."""
+        author, seq = str(row["device_id"]), int(row["seq"])
+        if old is not None and (old.get("device_id"), old.get("seq")) == (author, seq):
+            if {k for k in row if row[k] != old.get(k)} - MERGE_REWRITES:
+                self.add(f"{label}: altered copy of a row of device {author[:8]}")
+                return
+        elif old is None and (author == self.own or author not in self.known):
+            self.add(f"{label}: written by another device ({author[:8]})")
+            return
+        elif old is not None and author not in self.known and seq > 0:
+            self.add(f"{label}: written by a device this study does not know ({author[:8]})")
+            return
+        elif old is None and seq <= self.known[author]:
+            self.add(f"{label}: a row of device {author[:8]} it never sent itself")
+            return
+        elif seq > self.known.get(author, 0):  # relayed: its author's own package brings it
+            self.skip.setdefault(name, []).append(key)
+        # else: an older state the study already has; the merge keeps the newer one
 
     def owned(self, name: str, label: str, row: dict[str, Any], old: dict[str, Any] | None) -> None:
         d = self.device
@@ -170,7 +194,7 @@ class _Check:
             for row in self.new_rows(name, key):
                 label = f"{name} {str(row[key])[:8]}"
                 if row["device_id"] != d:
-                    self.add(f"{label}: written by another device ({str(row['device_id'])[:8]})")
+                    self.other(name, row[key], label, row, None)
                 elif row["seq"] > seq:
                     self.add(f"{label}: numbered after its own package")
                 elif name == "audit_event" and row["seq"] <= self.known.get(d, 0):
@@ -222,12 +246,19 @@ def _json(value: Any) -> Any:
 
 
 def check_authorship(
-    con: Connection, src: Staging, path: Path, manifest: Manifest, known: dict[str, int]
+    con: Connection,
+    src: Staging,
+    path: Path,
+    manifest: Manifest,
+    known: dict[str, int],
+    own: str,
 ) -> None:
-    """Refuse a researcher's package that carries rows its device may not write.
+    """Refuse a researcher's package that carries rows its device may not write; leave out
+    of the merge the rows of other devices it merely carries.
 
-    ``known``: per device, the highest sequence number the study has had from it."""
-    check = _Check(con, src, manifest, known)
+    ``known``: per device, the highest sequence number the study has had from it; ``own``:
+    the device of the database merged into (it has every row it wrote itself)."""
+    check = _Check(con, src, manifest, known, own)
     for name in COMPARED:
         check.compared(name)
         if len(check.found) >= SHOWN:
@@ -241,3 +272,23 @@ def check_authorship(
             + "; ".join(check.found[:SHOWN])
             + more
         )
+    for name, keys in check.skip.items():
+        _leave_out(con, src, name, keys)
+    if "answer_revision" in check.skip:
+        con.execute(
+            text(
+                f"DELETE FROM {src.name('revision_parent')} WHERE revision_id NOT IN "
+                f"(SELECT id FROM {src.name('answer_revision')})"
+            )
+        )
+
+
+def _leave_out(con: Connection, src: Staging, name: str, keys: list[Any]) -> None:
+    """Delete rows from the staged package (its temporary copy), so the merge ignores them;
+    whether what is left still holds together is checked when the merge commits."""
+    if con.dialect.name == "sqlite":
+        con.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    staged = src.table(name)
+    [column] = [c.name for c in table(name).primary_key.columns]
+    for batch in chunks(keys):
+        con.execute(staged.delete().where(staged.c[column].in_(batch)))

@@ -261,7 +261,7 @@ def _apply_logged(
     if not signer.supervisor:
         known = trust_.known_seq(con)
         known[actor.device_id] = sequence.current(con)
-        check_authorship(con, staging, package.path, manifest, known)
+        check_authorship(con, staging, package.path, manifest, known, actor.device_id)
     try:
         apply_package(con, staging, manifest, summary, supervisor=signer.supervisor)
     except IntegrityError as exc:

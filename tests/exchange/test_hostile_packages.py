@@ -123,9 +123,13 @@ def attacks(study: Any, team: dict[str, Any], folder: Path) -> dict[str, tuple[P
     attach = f"ATTACH '{master}' AS m;"
     columns = ", ".join(f'"{c.name}"' for c in Informant.__table__.columns)
     cases = {
-        "rows of another device": (
-            "UPDATE answer_revision SET device_id = '%s';" % b,
+        "rows of the supervisor's device": (
+            f"UPDATE answer_revision SET device_id = '{study.actor.device_id}';",
             "written by another device",
+        ),
+        "rows of another laptop": (
+            f"UPDATE answer_revision SET device_id = '{b}', seq = 1;",
+            "it never sent itself",
         ),
         "settings change": (
             f'UPDATE study SET settings = \'{{"triangulation": {{"min_source_types": 1}}}}\', '
@@ -202,7 +206,7 @@ def test_each_forgery_is_refused_in_one_line_and_the_master_is_untouched(
     folder = tmp_path / "forged"
     folder.mkdir()
     cases = attacks(study, team, folder)
-    assert len(cases) == 14
+    assert len(cases) == 15
     checkpoint(study.db)
     before = digest(study.path)
     for name, (path, message) in cases.items():
