@@ -138,9 +138,9 @@ def attacks(study: Any, team: dict[str, Any], folder: Path) -> dict[str, tuple[P
         ),
         "instrument": (
             "INSERT INTO instrument (id, form_id, version, content_hash, title, source_type, "
-            "definition, origin, created_at, device_id) SELECT '%s', form_id, 'palsu', "
+            f"definition, origin, created_at, device_id) SELECT '{FORGED_ID}', form_id, 'palsu', "
             "'f' || substr(content_hash, 2), title, source_type, definition, origin, "
-            "created_at, '%s' FROM instrument LIMIT 1;" % (FORGED_ID, a),
+            f"created_at, '{a}' FROM instrument LIMIT 1;",
             "instruments change only with the supervisor's key",
         ),
         "review decision": (
