@@ -146,3 +146,15 @@ def enrol_device(db: Database, device_id: str, public_hex: str, enrolled_by: str
                 added_by=enrolled_by,
             )
         )
+
+
+def unknown_signer(db: Database, manifest: Manifest) -> str | None:
+    """The fingerprint of the device that signed a package, when this study does not know
+    that device yet (what the supervisor is asked to confirm); None when it does."""
+    if not manifest.signer_key:
+        return None
+    with db.engine.connect() as con:
+        known = set(con.scalars(select(_key.c.public_key)))
+    if not known or manifest.signer_key in known:
+        return None
+    return fingerprint(manifest.signer_key)
