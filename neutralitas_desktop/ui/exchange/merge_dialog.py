@@ -262,7 +262,7 @@ class MergeDialog(QDialog):
                 self.tr(
                     "The package %1 is signed by the laptop %2, which this study does not "
                     "know yet.\n\nKey fingerprint: %3\n\nTrust this laptop only if the "
-                    "researcher's own screen (Device, or `neutralitas device`) shows the same "
+                    "researcher's own screen (`neutralitas device` on that laptop) shows the same "
                     "fingerprint."
                 )
                 .replace("%1", entry.path.name)
