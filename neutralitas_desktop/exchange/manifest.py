@@ -1,14 +1,21 @@
 """The manifest of a field package: who made it, from which study, what it holds, and the
-SHA-256 of its content."""
+SHA-256 of its content.
+
+An encrypted package keeps in clear only what the merge needs before decrypting (format,
+schema, study and package ids, the signature); who made it and what it holds travel inside
+the encrypted content (``PRIVATE``, in the package database's ``meta`` table).
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import MISSING, asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 from typing import Any
 
 FORMAT = "neutralitas-field-package"
 FORMAT_VERSION = 1
+PRIVATE = ("study_title", "device_name", "researcher_id", "researcher", "counts", "for_researcher")
+PRIVATE_KEY = "manifest.private"
 
 
 @dataclass(frozen=True)
@@ -72,3 +79,21 @@ class Manifest:
     @property
     def answers(self) -> int:
         return int(self.counts.get("answer", 0))
+
+
+def redacted(manifest: Manifest) -> Manifest:
+    """The manifest an encrypted package shows in clear."""
+    blank = {name: type(getattr(manifest, name))() for name in PRIVATE}
+    return replace(manifest, **blank)
+
+
+def private_fields(manifest: Manifest) -> str:
+    return json.dumps({name: getattr(manifest, name) for name in PRIVATE}, ensure_ascii=False)
+
+
+def with_private(manifest: Manifest, data: str | None) -> Manifest:
+    """The clear manifest completed from the encrypted content (ValueError when damaged)."""
+    values = json.loads(data) if data else {}
+    if not isinstance(values, dict):
+        raise ValueError("the private manifest is not an object")
+    return replace(manifest, **{k: v for k, v in values.items() if k in PRIVATE})

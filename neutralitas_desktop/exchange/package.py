@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,12 @@ from neutralitas_desktop.exchange import tables
 from neutralitas_desktop.exchange.container import write_container
 from neutralitas_desktop.exchange.dialect import chunks, upsert
 from neutralitas_desktop.exchange.errors import PackageError
-from neutralitas_desktop.exchange.manifest import Manifest
+from neutralitas_desktop.exchange.manifest import (
+    PRIVATE_KEY,
+    Manifest,
+    private_fields,
+    redacted,
+)
 from neutralitas_desktop.exchange.results import PackageResult
 from neutralitas_desktop.exchange.signing import package_id, sign
 from neutralitas_desktop.exchange.tables import table_of
@@ -115,7 +121,7 @@ def write_package(
             researcher = con.scalar(
                 select(Researcher.name).where(Researcher.id == actor.researcher_id)
             )
-        content = content_path.read_bytes()
+        private = options.passphrase is not None
         manifest = Manifest(
             package_id=package_id(key.public_hex, device_seq),
             study_id=study.id,
@@ -129,8 +135,8 @@ def write_package(
             created_at=started.isoformat(),
             app_version=__version__,
             schema_version=migrations.HEAD,
-            content_sha256=hashlib.sha256(content).hexdigest(),
-            content_size=len(content),
+            content_sha256="",
+            content_size=0,
             counts=counts,
             since=None,
             for_researcher=options.researcher_id or "",
@@ -141,8 +147,15 @@ def write_package(
             device_seq=device_seq,
             since_seq=since,
         )
+        if private:  # who and what go inside the encrypted content
+            _set_meta(content_path, PRIVATE_KEY, private_fields(manifest))
+        content = content_path.read_bytes()
+        manifest = replace(
+            manifest, content_sha256=hashlib.sha256(content).hexdigest(), content_size=len(content)
+        )
+        shown = redacted(manifest) if private else manifest
         report(1, 1, "writing")
-        size = write_container(out, manifest, content, options.passphrase, sign(key, manifest))
+        size = write_container(out, shown, content, options.passphrase, sign(key, shown))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     with db.engine.begin() as con:
@@ -162,6 +175,15 @@ def write_package(
             )
         )
     return PackageResult(out, manifest, size)
+
+
+def _set_meta(path: Path, key: str, value: str) -> None:
+    con = sqlite3.connect(path)
+    try:
+        con.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, value))
+        con.commit()
+    finally:
+        con.close()
 
 
 Selection = dict[str, set[str]]

@@ -18,7 +18,7 @@ from neutralitas_desktop.exchange.errors import (
     NewerPackageError,
     TamperedPackageError,
 )
-from neutralitas_desktop.exchange.manifest import Manifest
+from neutralitas_desktop.exchange.manifest import PRIVATE_KEY, Manifest, with_private
 from neutralitas_desktop.exchange.signing import check_signature
 from neutralitas_desktop.store import migrations
 from neutralitas_desktop.store.database import APPLICATION
@@ -84,7 +84,15 @@ def open_package(
     database = folder / "package.sqlite"
     try:
         database.write_bytes(content)
-        _check_content(path, database, manifest)
+        meta = _check_content(path, database, manifest)
+        if manifest.encrypted:  # who made it and what it holds came inside
+            try:
+                manifest = with_private(manifest, meta.get(PRIVATE_KEY))
+            except (ValueError, TypeError):
+                raise TamperedPackageError(
+                    f"{path}: tampered with: its manifest is damaged"
+                ) from None
+
         if manifest.schema_version != migrations.HEAD:  # an older app wrote it: bring it up
             engine = create_engine(f"sqlite:///{database}")
             try:
@@ -97,7 +105,7 @@ def open_package(
     return OpenedPackage(path, manifest, database, folder)
 
 
-def _check_content(path: Path, database: Path, manifest: Manifest) -> None:
+def _check_content(path: Path, database: Path, manifest: Manifest) -> dict[str, str]:
     wrong = TamperedPackageError(
         f"{path}: tampered with: its content is not the study data its manifest describes"
     )
@@ -121,3 +129,4 @@ def _check_content(path: Path, database: Path, manifest: Manifest) -> None:
         or version[0] != manifest.schema_version
     ):
         raise wrong
+    return meta

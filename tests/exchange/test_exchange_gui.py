@@ -11,7 +11,7 @@ from typing import Any
 from exchange_helpers import TEST_SUPERVISOR, count
 from PySide6.QtCore import QSettings, Qt
 
-from neutralitas_desktop.exchange.read import read_manifest
+from neutralitas_desktop.exchange.read import open_package, read_manifest
 from neutralitas_desktop.exchange.service import ExchangeService
 from neutralitas_desktop.fieldwork.answers import save_answer, session_answers
 from neutralitas_desktop.fieldwork.demo import generate_demo
@@ -50,8 +50,10 @@ def test_export_package_dialog(qtbot: Any, demo_study: Any, tmp_path: Path) -> N
     with qtbot.waitSignal(dialog.written, timeout=30000):
         qtbot.mouseClick(dialog.export_button, LEFT)
     qtbot.waitUntil(lambda: dialog.job is None, timeout=30000)
-    manifest = read_manifest(dialog.state.target)
-    assert manifest.encrypted and manifest.identities and manifest.sessions == 60
+    manifest = read_manifest(dialog.state.target)  # in clear: no counts, no names
+    assert manifest.encrypted and manifest.identities and manifest.sessions == 0
+    with open_package(dialog.state.target, study_id=None, passphrase=SECRET) as opened:
+        assert opened.manifest.sessions == 60
     assert "60 sessions" in dialog.status.text()
     shot(dialog, "export-package-done")
 

@@ -241,6 +241,14 @@ def test_wrong_passphrase_and_altered_ciphertext(
     ani = laptops(1, "Ani Lestari")
     generate_demo(ani.db, ani.actor, 4, seed=5)
     sealed = ani.package(tmp_path, passphrase=SECRET).path
+    # In clear: what the merge needs; who made it, the study and the counts are inside.
+    clear = unpack(sealed)[0]["manifest"]
+    assert clear["researcher"] == clear["study_title"] == clear["device_name"] == ""
+    assert clear["counts"] == {} and clear["package_id"] and clear["schema_version"]
+    assert b"Ani Lestari" not in sealed.read_bytes()
+    with open_package(sealed, study_id=None, passphrase=SECRET) as opened:
+        assert opened.manifest.researcher == "Ani Lestari"
+        assert opened.manifest.counts["field_session"] == 4 and opened.manifest.study_title
     before = digest(study.path)
     monkeypatch.setenv("NEUTRALITAS_PASSPHRASE", "bukan kata sandinya")
     assert main(["--db", str(study.path), "merge", str(sealed)]) == 1
