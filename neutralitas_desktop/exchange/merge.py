@@ -128,6 +128,7 @@ def join_study(
     passphrase: PassphraseSource | str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    trust: Collection[str] = (),
 ) -> list[MergeSummary]:
     """Create the study database at ``target`` (a path that does not exist yet, or an empty
     PostgreSQL database) from packages of one study; nothing is left behind on failure."""
@@ -137,7 +138,7 @@ def join_study(
             db = open_database(target, create=True)
             try:
                 summaries = merge_packages(
-                    db, _joining(profile), packages, dry_run=dry_run, progress=progress
+                    db, _joining(profile), packages, dry_run=dry_run, progress=progress, trust=trust
                 )
                 if not dry_run:
                     register_actor(db, profile)
@@ -150,7 +151,9 @@ def join_study(
         try:
             db = open_database(folder / final.name, create=True)
             try:
-                summaries = merge_packages(db, _joining(profile), packages, progress=progress)
+                summaries = merge_packages(
+                    db, _joining(profile), packages, progress=progress, trust=trust
+                )
                 register_actor(db, profile)  # after the study arrived, so its rows come first
                 with db.engine.connect() as con:
                     con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -179,10 +182,12 @@ def merge_for_profile(
     """`neutralitas merge`: verify every package before the target is written to, then
     register this laptop in the study and merge; a target that does not exist yet (or an
     empty server database) is created by joining the packages' study."""
-    if is_url(target) and _empty_server_database(str(target)):
-        return join_study(target, profile, paths, passphrase=passphrase, dry_run=dry_run)
-    if not is_url(target) and not Path(target).expanduser().exists():
-        return join_study(target, profile, paths, passphrase=passphrase, dry_run=dry_run)
+    if (is_url(target) and _empty_server_database(str(target))) or (
+        not is_url(target) and not Path(target).expanduser().exists()
+    ):
+        return join_study(
+            target, profile, paths, passphrase=passphrase, dry_run=dry_run, trust=trust
+        )
     db = open_database(target)
     try:
         with db.engine.connect() as con:
