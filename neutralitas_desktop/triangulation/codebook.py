@@ -103,6 +103,7 @@ def _info(t: Theme, depth: int, codes: dict[str, str], codings: dict[str, int]) 
         merged_into=codes.get(t.merged_into_id or "", ""),
         depth=depth,
         codings=codings.get(t.id, 0),
+        proposed=t.status == "proposed",
     )
 
 
@@ -357,3 +358,15 @@ def retire_theme(db: Database, actor: Actor, code: str, retired: bool = True) ->
         action = "retired" if retired else "reinstated"
         audit.record(session, actor, f"theme.{action}", "theme", theme.id)
         return CodebookChange(code, action)
+
+
+def accept_theme(db: Database, actor: Actor, code: str) -> CodebookChange:
+    """Accept a researcher's proposed theme into the codebook (the supervisor's decision)."""
+    with db.session() as session:
+        theme = theme_by_code(session, code)
+        if theme.status != "proposed":
+            raise NeutralitasError(f"theme '{code}' is not a proposed theme")
+        theme.status = "accepted"
+        _touch(theme, actor)
+        audit.record(session, actor, "theme.accepted", "theme", theme.id)
+        return CodebookChange(code, "accepted")

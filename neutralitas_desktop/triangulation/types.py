@@ -44,6 +44,7 @@ class ThemeInfo:
     merged_into: str  # code of the theme this one was merged into, or ""
     depth: int  # 0 for a top-level theme
     codings: int  # hand codings on the theme (not deleted)
+    proposed: bool = False  # a researcher's open code the supervisor has not accepted yet
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class CodebookChange:
     """What a codebook operation changed, so screens refresh from it."""
 
     theme_code: str
-    action: str  # added / renamed / updated / moved / merged / retired / reinstated
+    action: str  # added / renamed / updated / moved / merged / retired / reinstated / accepted
     codings_moved: int = 0
     findings_moved: int = 0
 

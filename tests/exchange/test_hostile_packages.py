@@ -177,6 +177,11 @@ def attacks(study: Any, team: dict[str, Any], folder: Path) -> dict[str, tuple[P
             f"WHERE origin_device_id = '{b}';",
             "edits another device's informant",
         ),
+        "edit to a theme it did not create": (
+            f"UPDATE theme SET label = '{{\"id\": \"Tema palsu\"}}', device_id = '{a}', "
+            "seq = {seq} WHERE id = (SELECT min(id) FROM theme);",
+            "edits another device's theme",
+        ),
         "updated_at 2099": (
             "UPDATE study SET updated_at = '2099-01-01 00:00:00.000000';",
             "altered copy of a row of device",
@@ -206,7 +211,7 @@ def test_each_forgery_is_refused_in_one_line_and_the_master_is_untouched(
     folder = tmp_path / "forged"
     folder.mkdir()
     cases = attacks(study, team, folder)
-    assert len(cases) == 15
+    assert len(cases) == 16
     checkpoint(study.db)
     before = digest(study.path)
     for name, (path, message) in cases.items():
@@ -284,3 +289,26 @@ def test_a_row_stamped_in_2099_does_not_win_over_a_later_edit(
         notes = set(con.execute(text("SELECT notes FROM informant")).scalars())
     assert notes == {"catatan supervisor"}
     assert count(study.db, "SELECT count(*) FROM informant") > 0
+
+
+def test_a_researcher_s_new_theme_arrives_proposed_until_the_supervisor_accepts_it(
+    study: Any, laptops: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from neutralitas_desktop.triangulation.codebook import add_theme, get_theme
+
+    ani = laptops(1, "Ani Lestari")
+    add_theme(ani.db, ani.actor, "kode_terbuka_ani", {"id": "Kode terbuka Ani"})
+    merge_files(study.db, study.actor, [ani.package(tmp_path).path])
+    theme = get_theme(study.db, "kode_terbuka_ani")
+    assert theme.proposed
+    with study.db.engine.connect() as con:
+        origin = con.execute(
+            text("SELECT origin_device_id FROM theme WHERE id = :t"), {"t": theme.id}
+        ).scalar()
+    assert origin == ani.actor.device_id
+    save_profile(TEST_SUPERVISOR)
+    assert main(["--db", str(study.path), "codebook", "list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert "(proposed)" in next(line for line in listed if "kode_terbuka_ani" in line)
+    assert main(["--db", str(study.path), "codebook", "accept", "kode_terbuka_ani"]) == 0
+    assert not get_theme(study.db, "kode_terbuka_ani").proposed
