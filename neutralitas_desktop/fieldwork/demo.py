@@ -27,6 +27,7 @@ from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.answers import answer_id
 from neutralitas_desktop.instruments import expressions
 from neutralitas_desktop.instruments.model import Group, Instrument, Question
+from neutralitas_desktop.store import sequence
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
@@ -376,6 +377,7 @@ def _flush(
     with db.engine.begin() as con:
         known = set(con.execute(select(Attachment.sha256)).scalars())
         new_blobs = [row for sha, row in batch.attachments.items() if sha not in known]
+        seq = sequence.take(con)  # one write of this device: one sequence number for the batch
         for table, rows in (
             (Attachment.__table__, new_blobs),
             (Informant.__table__, informant_rows),
@@ -386,7 +388,7 @@ def _flush(
             (Coding.__table__, batch.codings),
         ):
             if rows:
-                con.execute(insert(table), rows)
+                con.execute(insert(table), [{**row, "seq": seq} for row in rows])
     result.informants += len(informant_rows)
     result.answers += len(batch.answers)
     result.codings += len(batch.codings)
