@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, text
 
-from neutralitas_desktop.exchange.dialect import chunks
+from neutralitas_desktop.exchange.dialect import chunks, quote
 from neutralitas_desktop.exchange.errors import AuthorshipError
 from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.rows import existing_rows, staged_rows
@@ -68,7 +68,13 @@ class _Check:
         self.device = manifest.device_id
         self.own = own
         self.found: list[str] = []
-        self.skip: dict[str, list[Any]] = {}  # rows left out of this merge, per table
+        # Rows left out of this merge, per table: new rows dropped from the staged package,
+        # rows the study has shown to the merge as the study's own copy.
+        self.drop: dict[str, list[Any]] = {}
+        self.keep: dict[str, list[Any]] = {}
+
+    def leave(self, name: str, key: Any, old: dict[str, Any] | None) -> None:
+        (self.drop if old is None else self.keep).setdefault(name, []).append(key)
 
     def add(self, what: str) -> None:
         self.found.append(what)
@@ -94,12 +100,15 @@ class _Check:
             if "seq" in row and author != self.device:
                 self.other(name, key, label, row, old)
                 continue
+            if old is not None and "seq" in row and row["seq"] <= self.known.get(author, 0):
+                self.leave(name, key, old)  # a state of its own the study already had
+                continue
             if name in SUPERVISOR_ONLY:
                 self.add(f"{label}: {SUPERVISOR_ONLY[name]} change only with the supervisor's key")
                 continue
             if "seq" in row and row["seq"] > self.manifest.device_seq:
                 self.add(f"{label}: numbered after its own package")
-            self.owned(name, label, row, old)
+            self.owned(name, key, label, row, old)
 
     def other(self, name: str, key: Any, label: str, row: Any, old: dict[str, Any] | None) -> None:
         """A row of another device: refused when the study knows better (its own rows, an
@@ -120,11 +129,12 @@ class _Check:
         elif old is None and seq <= self.known[author]:
             self.add(f"{label}: a row of device {author[:8]} it never sent itself")
             return
-        elif seq > self.known.get(author, 0):  # relayed: its author's own package brings it
-            self.skip.setdefault(name, []).append(key)
-        # else: an older state the study already has; the merge keeps the newer one
+        # Relayed (its author's own package brings it), or an older state the study had.
+        self.leave(name, key, old)
 
-    def owned(self, name: str, label: str, row: dict[str, Any], old: dict[str, Any] | None) -> None:
+    def owned(
+        self, name: str, key: Any, label: str, row: dict[str, Any], old: dict[str, Any] | None
+    ) -> None:
         d = self.device
         if name == "device" and row["id"] != d:
             self.add(f"{label}: another device's record")
@@ -134,12 +144,17 @@ class _Check:
             elif old is not None and (old["device_id"] != d or old["role"] != row["role"]):
                 self.add(f"{label}: renames or changes another device's researcher")
         elif name in ("theme", "informant"):
-            if row["origin_device_id"] != (d if old is None else old["origin_device_id"]):
+            if old is not None and old["origin_device_id"] != d:
+                if name == "theme" and row["origin_device_id"] == d:
+                    self.leave(name, key, old)  # the same code proposed on another laptop first
+                else:
+                    self.add(f"{label}: edits another device's {name}")
+            elif row["origin_device_id"] != d:
                 self.add(f"{label}: claims another device made it")
-            elif old is not None and old["origin_device_id"] != d:
-                self.add(f"{label}: edits another device's {name}")
             elif name == "theme" and old is not None and old["status"] != "proposed":
                 self.add(f"{label}: edits a theme the supervisor accepted")
+            elif name == "theme" and row["status"] != "proposed":
+                self.add(f"{label}: a theme only the supervisor accepts")
         elif name == "informant_identity" and old is not None:
             self.add(f"{label}: identity change only with the supervisor's key")
         elif name == "informant_identity":
@@ -272,15 +287,31 @@ def check_authorship(
             + "; ".join(check.found[:SHOWN])
             + more
         )
-    for name, keys in check.skip.items():
+    for name, keys in check.keep.items():
+        _as_the_study_has_it(con, src, name, keys)
+    for name, keys in check.drop.items():
         _leave_out(con, src, name, keys)
-    if "answer_revision" in check.skip:
+    if "answer_revision" in check.drop:
         con.execute(
             text(
                 f"DELETE FROM {src.name('revision_parent')} WHERE revision_id NOT IN "
                 f"(SELECT id FROM {src.name('answer_revision')})"
             )
         )
+
+
+def _as_the_study_has_it(con: Connection, src: Staging, name: str, keys: list[Any]) -> None:
+    """Overwrite staged rows with the study's own copy, so the merge changes nothing there
+    (and rows that refer to them still find them)."""
+    t = table(name)
+    [column] = [c.name for c in t.primary_key.columns]
+    columns = [quote(con, c.name) for c in t.columns if c.name != column]
+    staged = src.name(name)
+    sql = (
+        f"UPDATE {staged} SET ({', '.join(columns)}) = (SELECT {', '.join(columns)} "
+        f"FROM {name} m WHERE m.{column} = {staged}.{column}) WHERE {column} = :k"
+    )
+    con.execute(text(sql), [{"k": k} for k in keys])
 
 
 def _leave_out(con: Connection, src: Staging, name: str, keys: list[Any]) -> None:

@@ -22,6 +22,7 @@ from sqlalchemy import text
 
 from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.exchange.container import write_container
+from neutralitas_desktop.exchange.errors import AuthorshipError
 from neutralitas_desktop.exchange.merge import merge_files
 from neutralitas_desktop.exchange.read import open_package
 from neutralitas_desktop.exchange.review import approve_session
@@ -31,7 +32,7 @@ from neutralitas_desktop.fieldwork.answers import save_answer, session_answers
 from neutralitas_desktop.fieldwork.demo import generate_demo
 from neutralitas_desktop.fieldwork.device_key import DeviceKey, fingerprint, load_device_key
 from neutralitas_desktop.fieldwork.profile import save_profile
-from neutralitas_desktop.store.models import Informant, utcnow
+from neutralitas_desktop.store.models import Informant, Theme, utcnow
 
 FORGED_ID = "ffffffff-0000-4000-8000-00000000f0f0"
 
@@ -298,6 +299,7 @@ def test_a_researcher_s_new_theme_arrives_proposed_until_the_supervisor_accepts_
 
     ani = laptops(1, "Ani Lestari")
     add_theme(ani.db, ani.actor, "kode_terbuka_ani", {"id": "Kode terbuka Ani"})
+    assert get_theme(ani.db, "kode_terbuka_ani").proposed  # on her laptop too
     merge_files(study.db, study.actor, [ani.package(tmp_path).path])
     theme = get_theme(study.db, "kode_terbuka_ani")
     assert theme.proposed
@@ -312,3 +314,12 @@ def test_a_researcher_s_new_theme_arrives_proposed_until_the_supervisor_accepts_
     assert "(proposed)" in next(line for line in listed if "kode_terbuka_ani" in line)
     assert main(["--db", str(study.path), "codebook", "accept", "kode_terbuka_ani"]) == 0
     assert not get_theme(study.db, "kode_terbuka_ani").proposed
+    # Her next package still holds the proposed copy: it does not undo the acceptance, and
+    # accepting it herself is refused.
+    merge_files(study.db, study.actor, [ani.package(tmp_path).path])
+    assert not get_theme(study.db, "kode_terbuka_ani").proposed
+    add_theme(ani.db, ani.actor, "kode_kedua_ani", {"id": "Kode kedua Ani"})
+    with ani.db.session() as s:
+        s.query(Theme).filter(Theme.code == "kode_kedua_ani").one().status = "accepted"
+    with pytest.raises(AuthorshipError, match="theme only the supervisor accepts"):
+        merge_files(study.db, study.actor, [ani.package(tmp_path).path])
