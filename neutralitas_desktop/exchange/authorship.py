@@ -11,7 +11,6 @@ first violations refuse the whole package, before anything is written.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +36,16 @@ SUPERVISOR_ONLY = {
 # Columns a merge itself rewrites in place (making informant codes unique), keeping the
 # writer's stamp: a laptop's older copy differs there and nowhere else.
 MERGE_REWRITES = {"code", "external_id"}
+# Fieldwork tables whose new rows are checked (immutable rows, and new sessions and answers).
+FIELDWORK = (
+    "field_session",
+    "answer",
+    "coding",
+    "answer_revision",
+    "attachment",
+    "audit_event",
+    "row_version",
+)
 # Tables edited in place and carried whole: compared row by row with the study's copy.
 COMPARED = (
     "study",
@@ -183,68 +192,71 @@ class _Check:
                 return str(found)
         return None
 
-    # --- fieldwork the study lacks ------------------------------------------------------
-    def new_rows(self, name: str, key: str = "id") -> Iterator[Any]:
-        return iter(
-            self.con.execute(
-                text(
-                    f"SELECT s.* FROM {self.src.name(name)} s WHERE NOT EXISTS "
-                    f"(SELECT 1 FROM {name} m WHERE m.{key} = s.{key})"
-                )
-            ).mappings()
+    # --- fieldwork the study lacks (set-based: packages hold hundreds of thousands) ----
+    def _new(self, name: str, key: str, where: str, columns: str = "s.*", **params: Any) -> Any:
+        sql = (
+            f"SELECT {columns} FROM {self.src.name(name)} s WHERE NOT EXISTS "
+            f"(SELECT 1 FROM {name} m WHERE m.{key} = s.{key}) AND {where}"
         )
+        return self.con.execute(text(sql), {"d": self.device, **params}).mappings()
 
     def fieldwork(self) -> None:
-        d, seq = self.device, self.manifest.device_seq
-        for name in (
-            "field_session",
-            "answer",
-            "coding",
-            "answer_revision",
-            "attachment",
-            "audit_event",
-            "row_version",
-        ):
+        top = self.manifest.device_seq
+        for name in FIELDWORK:
             key = "sha256" if name == "attachment" else "id"
-            for row in self.new_rows(name, key):
-                label = f"{name} {str(row[key])[:8]}"
-                if row["device_id"] != d:
-                    self.other(name, row[key], label, row, None)
-                elif row["seq"] > seq:
-                    self.add(f"{label}: numbered after its own package")
-                elif name == "audit_event" and row["seq"] <= self.known.get(d, 0):
-                    self.add(f"{label}: back-dated (before this device's last package)")
-                else:
-                    self._fieldwork_row(name, label, row)
-                if len(self.found) >= SHOWN:
-                    return
-
-    def _fieldwork_row(self, name: str, label: str, row: Any) -> None:
-        d = self.device
-        if name == "field_session":
-            if row["origin_device_id"] != d:
+            for row in self._new(name, key, "s.device_id <> :d"):
+                self.other(name, row[key], f"{name} {str(row[key])[:8]}", row, None)
+            for row in self._new(name, key, f"s.device_id = :d AND s.seq > {int(top)} LIMIT 3"):
+                self.add(f"{name} {str(row[key])[:8]}: numbered after its own package")
+        last = self.known.get(self.device, 0)
+        for row in self._new("audit_event", "id", f"s.device_id = :d AND s.seq <= {int(last)}"):
+            self.add(f"audit_event {row['id'][:8]}: back-dated (before this device's last package)")
+        for row in self._new(
+            "field_session",
+            "id",
+            "s.device_id = :d AND (s.origin_device_id <> :d "
+            "OR s.status IN ('approved', 'returned'))",
+        ):
+            label = f"field_session {row['id'][:8]}"
+            if row["origin_device_id"] != self.device:
                 self.add(f"{label}: claims another device made it")
-            elif row["status"] in REVIEW_STATUSES:
+            else:
                 self.add(f"{label}: arrives {row['status']} (a review decision)")
-        elif name == "answer_revision":
-            session = self.con.execute(
-                text(
-                    f"SELECT session_id FROM answer WHERE id = :a UNION ALL "
-                    f"SELECT session_id FROM {self.src.name('answer')} WHERE id = :a"
-                ),
-                {"a": row["answer_id"]},
-            ).scalar()
-            status = self.con.execute(
-                text("SELECT status FROM field_session WHERE id = :s"), {"s": session}
-            ).scalar()
-            if status == "approved" and self._owner("field_session", session) != d:
-                self.add(f"{label}: edits an answer in another researcher's approved session")
-        elif name == "row_version" and row["entity"] == "field_session":
+        self._approved_sessions()
+        self._review_decisions()
+
+    def _approved_sessions(self) -> None:
+        """New answer revisions in another researcher's session that the study approved."""
+        for answers in ("answer", self.src.name("answer")):
+            rows = self._new(
+                "answer_revision",
+                "id",
+                f"s.device_id = :d AND EXISTS (SELECT 1 FROM {answers} a "
+                "JOIN field_session f ON f.id = a.session_id WHERE a.id = s.answer_id "
+                "AND f.status = 'approved' AND f.origin_device_id <> :d) LIMIT 3",
+                "s.id",
+            )
+            for row in rows:
+                self.add(
+                    f"answer_revision {row['id'][:8]}: edits an answer in another "
+                    "researcher's approved session"
+                )
+
+    def _review_decisions(self) -> None:
+        """Session versions that approve or return a session: the supervisor's decisions."""
+        rows = self._new(
+            "row_version",
+            "id",
+            "s.device_id = :d AND s.entity = 'field_session'",
+            "s.id, s.state, s.parents",
+        )
+        for row in rows:
             state, parents = (_json(row["state"]) or {}), (_json(row["parents"]) or [])
-            if state.get("status") in REVIEW_STATUSES and not any(
-                self._version_status(p) == state["status"] for p in parents
+            status = state.get("status")
+            if status in REVIEW_STATUSES and not any(
+                self._version_status(p) == status for p in parents
             ):
-                self.add(f"{label}: a review decision ({state['status']})")
+                self.add(f"row_version {row['id'][:8]}: a review decision ({status})")
 
     def _version_status(self, version_id: str) -> str | None:
         for source in ("row_version", self.src.name("row_version")):
