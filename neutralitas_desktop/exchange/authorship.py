@@ -14,12 +14,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, text
 
 from neutralitas_desktop.exchange.dialect import chunks, quote
 from neutralitas_desktop.exchange.errors import AuthorshipError
 from neutralitas_desktop.exchange.manifest import Manifest
-from neutralitas_desktop.exchange.rows import existing_rows, staged_rows
 from neutralitas_desktop.exchange.staging import Staging
 from neutralitas_desktop.exchange.tables import table
 
@@ -57,8 +56,6 @@ COMPARED = (
     "theme",
     "informant",
     "informant_identity",
-    "instrument",
-    "question_stance",
     "finding",
     "review_comment",
 )
@@ -90,21 +87,24 @@ class _Check:
 
     # --- tables edited in place -------------------------------------------------------
     def compared(self, name: str) -> None:
-        t = table(name)
-        pk = [c.name for c in t.primary_key.columns]
-        incoming = staged_rows(self.src, name)
-        if len(pk) == 1:
-            current = existing_rows(self.con, name, [r[pk[0]] for r in incoming], pk[0])
-        else:
-            current = {
-                tuple(r[c] for c in pk): dict(r) for r in self.con.execute(select(t)).mappings()
-            }
+        # Rows as stored (no JSON decoding): the package's and the study's copies of a row
+        # are written the same way, so equal rows compare equal cheaply.
+        pk = [c.name for c in table(name).primary_key.columns]
+        incoming = [
+            dict(r)
+            for r in self.con.execute(text(f"SELECT * FROM {self.src.name(name)}")).mappings()
+        ]
+        if not incoming:
+            return
+        current = {
+            _key(r, pk): dict(r) for r in self.con.execute(text(f"SELECT * FROM {name}")).mappings()
+        }
         for row in incoming:
-            key = row[pk[0]] if len(pk) == 1 else tuple(row[c] for c in pk)
+            key = _key(row, pk)
             old = current.get(key)
-            if old is not None and old == row:
+            if old is not None and (old == row or not _changed(row, old)):
                 continue
-            label = f"{name} {str(key)[:8] if len(pk) == 1 else '/'.join(map(str, key))[:40]}"
+            label = f"{name} {str(key)[:8]}"
             author = row.get("device_id")
             if "seq" in row and author != self.device:
                 self.other(name, key, label, row, old)
@@ -126,7 +126,7 @@ class _Check:
         own package will bring it)."""
         author, seq = str(row["device_id"]), int(row["seq"])
         if old is not None and (old.get("device_id"), old.get("seq")) == (author, seq):
-            if {k for k in row if row[k] != old.get(k)} - MERGE_REWRITES:
+            if _changed(row, old) - MERGE_REWRITES:
                 self.add(f"{label}: altered copy of a row of device {author[:8]}")
                 return
         elif old is None and (author == self.own or author not in self.known):
@@ -173,7 +173,7 @@ class _Check:
         elif name == "review_comment":
             if old is None:
                 self.add(f"{label}: review comment only with the supervisor's key")
-            elif {k for k in row if row[k] != old[k]} - {
+            elif _changed(row, old) - {
                 "resolved",
                 "updated_at",
                 "device_id",
@@ -200,14 +200,34 @@ class _Check:
         )
         return self.con.execute(text(sql), {"d": self.device, **params}).mappings()
 
+    def instruments(self) -> None:
+        """Instruments are immutable: a new one (or a new stance of one) is study-wide."""
+        for name, keys in (
+            ("instrument", ("id",)),
+            ("question_stance", ("instrument_id", "question", "value")),
+        ):
+            match = " AND ".join(f"m.{quote(self.con, k)} = s.{quote(self.con, k)}" for k in keys)
+            rows = self.con.execute(
+                text(
+                    f"SELECT s.{keys[0]} FROM {self.src.name(name)} s WHERE NOT EXISTS "
+                    f"(SELECT 1 FROM {name} m WHERE {match}) LIMIT 1"
+                )
+            ).all()
+            for (key,) in rows:
+                self.add(
+                    f"{name} {str(key)[:8]}: instruments change only with the supervisor's key"
+                )
+
     def fieldwork(self) -> None:
         top = self.manifest.device_seq
         for name in FIELDWORK:
             key = "sha256" if name == "attachment" else "id"
-            for row in self._new(name, key, "s.device_id <> :d"):
-                self.other(name, row[key], f"{name} {str(row[key])[:8]}", row, None)
-            for row in self._new(name, key, f"s.device_id = :d AND s.seq > {int(top)} LIMIT 3"):
-                self.add(f"{name} {str(row[key])[:8]}: numbered after its own package")
+            for row in self._new(name, key, f"(s.device_id <> :d OR s.seq > {int(top)})"):
+                label = f"{name} {str(row[key])[:8]}"
+                if row["device_id"] != self.device:
+                    self.other(name, row[key], label, row, None)
+                else:
+                    self.add(f"{label}: numbered after its own package")
         last = self.known.get(self.device, 0)
         for row in self._new("audit_event", "id", f"s.device_id = :d AND s.seq <= {int(last)}"):
             self.add(f"audit_event {row['id'][:8]}: back-dated (before this device's last package)")
@@ -227,6 +247,15 @@ class _Check:
 
     def _approved_sessions(self) -> None:
         """New answer revisions in another researcher's session that the study approved."""
+        approved = self.con.execute(
+            text(
+                "SELECT 1 FROM field_session WHERE status = 'approved' "
+                "AND origin_device_id <> :d LIMIT 1"
+            ),
+            {"d": self.device},
+        ).first()
+        if approved is None:
+            return
         for answers in ("answer", self.src.name("answer")):
             rows = self._new(
                 "answer_revision",
@@ -268,6 +297,24 @@ class _Check:
         return None
 
 
+def _key(row: Any, pk: list[str]) -> Any:
+    return row[pk[0]] if len(pk) == 1 else tuple(row[c] for c in pk)
+
+
+def _changed(row: dict[str, Any], old: dict[str, Any]) -> set[str]:
+    """Columns whose values differ (JSON texts compared as what they hold)."""
+    return {k for k in row if row[k] != old.get(k) and not _same_json(row[k], old.get(k))}
+
+
+def _same_json(a: Any, b: Any) -> bool:
+    if not (isinstance(a, str) and isinstance(b, str) and a[:1] in "[{" and b[:1] in "[{"):
+        return False
+    try:
+        return bool(json.loads(a) == json.loads(b))
+    except ValueError:
+        return False
+
+
 def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
@@ -290,6 +337,8 @@ def check_authorship(
         check.compared(name)
         if len(check.found) >= SHOWN:
             break
+    if len(check.found) < SHOWN:
+        check.instruments()
     if len(check.found) < SHOWN:
         check.fieldwork()
     if check.found:
