@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from neutralitas_desktop.exchange.dialect import chunks, quote
 from neutralitas_desktop.exchange.errors import AuthorshipError
@@ -96,9 +96,7 @@ class _Check:
         ]
         if not incoming:
             return
-        current = {
-            _key(r, pk): dict(r) for r in self.con.execute(text(f"SELECT * FROM {name}")).mappings()
-        }
+        current = {_key(r, pk): dict(r) for r in self._current(name, pk, incoming)}
         for row in incoming:
             key = _key(row, pk)
             old = current.get(key)
@@ -118,6 +116,21 @@ class _Check:
             if "seq" in row and row["seq"] > self.manifest.device_seq:
                 self.add(f"{label}: numbered after its own package")
             self.owned(name, key, label, row, old)
+
+    def _current(self, name: str, pk: list[str], incoming: list[dict[str, Any]]) -> list[Any]:
+        """The study's copies of the incoming rows (by key; whole small tables otherwise)."""
+        if len(pk) != 1:
+            return list(self.con.execute(text(f"SELECT * FROM {name}")).mappings())
+        found: list[Any] = []
+        column = quote(self.con, pk[0])
+        for batch in chunks(sorted({r[pk[0]] for r in incoming})):
+            found += self.con.execute(
+                text(f"SELECT * FROM {name} WHERE {column} IN :keys").bindparams(
+                    bindparam("keys", expanding=True)
+                ),
+                {"keys": batch},
+            ).mappings()
+        return found
 
     def other(self, name: str, key: Any, label: str, row: Any, old: dict[str, Any] | None) -> None:
         """A row of another device: refused when the study knows better (its own rows, an
