@@ -107,7 +107,7 @@ class _Check:
             if "seq" in row and author != self.device:
                 self.other(name, key, label, row, old)
                 continue
-            if old is not None and "seq" in row and row["seq"] <= self.known.get(author, 0):
+            if old is not None and "seq" in row and row["seq"] <= self.known.get(self.device, 0):
                 self.leave(name, key, old)  # a state of its own the study already had
                 continue
             if name in SUPERVISOR_ONLY:
