@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from neutralitas_desktop.fieldwork.redaction import redactor_for
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.instruments.model import pick
-from neutralitas_desktop.reports.anonymize import identity_names, name_scrubber
 from neutralitas_desktop.reports.docx_codebook import write_codebook
 from neutralitas_desktop.reports.docx_findings import write_findings
 from neutralitas_desktop.reports.docx_layout import thesis_document
@@ -46,10 +46,7 @@ def export_docx(
     title = f"{pick(info.title, lang, info.default_language)} — {label(DocxReport, report, lang)}"
     doc = thesis_document(title)
     scope = resolve_filter(db, filt)
-    scrubber = name_scrubber(identity_names(db))
-
-    def scrub(text: str) -> str:
-        return scrubber(text) if scrubber is not None else text
+    scrub = redactor_for(db).redact  # names, contacts and handles typed into texts
 
     ticker.step()
     if report == DocxReport.FINDINGS:
