@@ -21,9 +21,10 @@ from neutralitas_desktop.exchange.errors import AuthorshipError
 from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.staging import Staging
 from neutralitas_desktop.exchange.tables import table
+from neutralitas_desktop.vocabulary import SessionStatus
 
 SHOWN = 3  # violations named in the message
-REVIEW_STATUSES = ("approved", "returned")
+REVIEW_STATUSES = (SessionStatus.APPROVED.value, SessionStatus.RETURNED.value)
 # Only the supervisor's key changes these (any new or changed row is refused).
 SUPERVISOR_ONLY = {
     "study": "study settings",
@@ -272,7 +273,7 @@ class _Check:
             "field_session",
             "id",
             "s.device_id = :d AND (s.origin_device_id <> :d "
-            "OR s.status IN ('approved', 'returned'))",
+            f"OR s.status IN ('{REVIEW_STATUSES[0]}', '{REVIEW_STATUSES[1]}'))",
         ):
             label = f"field_session {row['id'][:8]}"
             if row["origin_device_id"] != self.device:

@@ -17,6 +17,7 @@ from neutralitas_desktop.exchange.read import open_package
 from neutralitas_desktop.fieldwork.attachments import read_attachment
 from neutralitas_desktop.fieldwork.recordings import attach_recording, get_recording
 from neutralitas_desktop.fieldwork.study import study_info
+from neutralitas_desktop.store import cipher
 
 
 def test_attached_with_consent_and_stored_by_hash(fieldwork: Fieldwork, tmp_path: Path) -> None:
@@ -62,9 +63,7 @@ def test_packages_carry_recordings_except_anonymised_ones(
         path = tmp_path / f"p-{anonymize}.ndpkg"
         write_package(fieldwork.db, fieldwork.actor, path, PackageOptions(anonymize=anonymize))
         with open_package(path, study_id=study_id) as opened:
-            import sqlite3
-
-            con = sqlite3.connect(opened.database)
+            con = cipher.connect(opened.database, opened.key)  # staged encrypted
             found = con.execute(
                 "SELECT count(*) FROM attachment WHERE sha256 = ?", (info.sha256,)
             ).fetchone()[0]
