@@ -24,6 +24,7 @@ from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.exchange.container import open_payload, read_envelope, write_container
 from neutralitas_desktop.exchange.errors import AuthorshipError
 from neutralitas_desktop.exchange.merge import merge_files
+from neutralitas_desktop.exchange.package import write_package
 from neutralitas_desktop.exchange.read import open_package
 from neutralitas_desktop.exchange.review import approve_session
 from neutralitas_desktop.exchange.signing import sign
@@ -33,8 +34,10 @@ from neutralitas_desktop.fieldwork.demo import generate_demo
 from neutralitas_desktop.fieldwork.device_key import DeviceKey, fingerprint, load_device_key
 from neutralitas_desktop.fieldwork.profile import save_profile
 from neutralitas_desktop.store.models import Informant, Theme, utcnow
+from neutralitas_desktop.triangulation.agreement import assign, mark_done
 
 FORGED_ID = "ffffffff-0000-4000-8000-00000000f0f0"
+NOW = "2026-01-01 00:00:00.000000"
 
 
 def forge(
@@ -191,6 +194,20 @@ def attacks(study: Any, team: dict[str, Any], folder: Path) -> dict[str, tuple[P
             "UPDATE study SET updated_at = '2099-01-01 00:00:00.000000';",
             "altered copy of a row of device",
         ),
+        "a double-coding assignment": (
+            "INSERT INTO agreement_assignment (id, session_id, coder_id, assigned_by, done, "
+            "done_at, created_at, updated_at, device_id, device_seq) VALUES "
+            f"('{FORGED_ID}', '{team['approved']}', '{ani.actor.researcher_id}', NULL, 1, "
+            f"NULL, '{NOW}', '{NOW}', '{a}', {{seq}});",
+            "double-coding assignment only with the supervisor's key",
+        ),
+        "a resolved disagreement": (
+            "INSERT INTO agreement_resolution (id, answer_id, target, start, theme_id, applied, "
+            "stance, reason, resolver_id, created_at, updated_at, device_id, device_seq) "
+            f"SELECT '{FORGED_ID}', '{budi_answer}', 'value', NULL, min(id), 1, '', 'sepakat', "
+            f"NULL, '{NOW}', '{NOW}', '{a}', {{seq}} FROM theme;",
+            "resolved coder disagreements change only with the supervisor's key",
+        ),
     }
     made = {
         name: (forge(day2, folder / f"{i}.ndpkg", sql, key=key), message)
@@ -216,7 +233,7 @@ def test_each_forgery_is_refused_in_one_line_and_the_master_is_untouched(
     folder = tmp_path / "forged"
     folder.mkdir()
     cases = attacks(study, team, folder)
-    assert len(cases) == 16
+    assert len(cases) == 18
     checkpoint(study.db)
     before = digest(study.path)
     for name, (path, message) in cases.items():
@@ -327,3 +344,33 @@ def test_a_researcher_s_new_theme_arrives_proposed_until_the_supervisor_accepts_
         s.query(Theme).filter(Theme.code == "kode_kedua_ani").one().status = "accepted"
     with pytest.raises(AuthorshipError, match="theme only the supervisor accepts"):
         merge_files(study.db, study.actor, [ani.package(tmp_path).path])
+
+
+def test_a_coder_marks_only_their_own_double_coding_done(
+    study: Any, team: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ani, budi = team["ani"], team["budi"]
+    coders = [ani.actor.researcher_id, budi.actor.researcher_id]
+    assign(study.db, study.actor, [team["approved"]], coders)
+    assigned = tmp_path / "assigned.ndpkg"
+    write_package(study.db, study.actor, assigned)
+    ani.merge(assigned)
+    mark_done(ani.db, ani.actor, team["approved"])
+    done = ani.package(tmp_path, since_last=True).path
+    forged = forge(
+        done,
+        tmp_path / "budi-done.ndpkg",
+        f"UPDATE agreement_assignment SET done = 1, device_id = '{ani.actor.device_id}', "
+        f"device_seq = {{seq}} WHERE coder_id = '{budi.actor.researcher_id}';",
+        key=load_device_key(ani.actor.device_id),
+    )
+    checkpoint(study.db)
+    before = digest(study.path)
+    code, err = merge_cli(study.path, forged, capsys=capsys)
+    assert code == 1 and "marks another device's coder done" in err, err
+    assert digest(study.path) == before
+    code, out = merge_cli(study.path, done, capsys=capsys)
+    assert code == 0, out
+    sql = "SELECT coder_id FROM agreement_assignment WHERE done = 1"
+    with study.db.engine.connect() as con:
+        assert [r for (r,) in con.exec_driver_sql(sql)] == [ani.actor.researcher_id]
