@@ -1,5 +1,7 @@
 """The supervisor's merge: 40 field packages of ~5,000 answers each into one master, next
-to a raw SQLite ATTACH + INSERT OR IGNORE … SELECT of the same rows in the same run."""
+to a raw SQLite ATTACH + INSERT OR IGNORE … SELECT of the same rows in the same run; and
+what custody costs inside it: signing the packages, checking their signatures and checking
+that each row is its device's to write."""
 
 from __future__ import annotations
 
@@ -105,11 +107,14 @@ def run(ctx: BenchContext) -> list[Figure]:
     finally:
         for package in opened:
             package.close()
+    signing, verifying, trust = _signatures(paths)
     target = ctx.copy(master, "merged.sqlite")
     db, actor = open_study(target, bench_profile())
+    checking = _timed_authorship()
     started = time.perf_counter()
-    summaries = merge_files(db, actor, paths)
+    summaries = merge_files(db, actor, paths, trust=trust)
     merged = time.perf_counter() - started
+    authorship = checking.pop()
     answers = study_stats(db)["answers"]
     db.close()
     con = sqlite3.connect(raw_db)
@@ -129,4 +134,52 @@ def run(ctx: BenchContext) -> list[Figure]:
             ok=merged <= 2.0 * raw,
         ),
         Figure("merge: ratio to raw", merged / raw, "x"),
+        Figure(f"merge: signing {PACKAGES} packages (Ed25519)", signing, "s"),
+        Figure(f"merge: checking {PACKAGES} signatures", verifying, "s"),
+        Figure("merge: checking who wrote each row (inside the merge)", authorship, "s"),
+        Figure(
+            "merge: custody (signing + signatures + authorship) / merge",
+            100 * (signing + verifying + authorship) / merged,
+            "%",
+            goal="<= 5%",
+            ok=signing + verifying + authorship <= 0.05 * merged,
+        ),
     ]
+
+
+def _signatures(paths: list[Path]) -> tuple[float, float, list[str]]:
+    """Time to sign and to check the packages' manifests; the devices' fingerprints, which
+    the supervisor trusts (as `merge --trust-device`)."""
+    from neutralitas_desktop.exchange.container import read_envelope
+    from neutralitas_desktop.exchange.signing import check_signature, sign
+    from neutralitas_desktop.fieldwork.device_key import fingerprint, load_device_key
+
+    envelopes = [read_envelope(p) for p in paths]
+    keys = [load_device_key(e.manifest.device_id) for e in envelopes]
+    started = time.perf_counter()
+    for key, envelope in zip(keys, envelopes, strict=True):
+        sign(key, envelope.manifest)
+    signing = time.perf_counter() - started
+    started = time.perf_counter()
+    for envelope in envelopes:
+        check_signature(envelope.path, envelope.manifest, envelope.signature)
+    verifying = time.perf_counter() - started
+    return signing, verifying, [fingerprint(e.manifest.signer_key) for e in envelopes]
+
+
+def _timed_authorship() -> list[float]:
+    """Accumulate the time the merge spends in its authorship checks (one slot, popped)."""
+    from neutralitas_desktop.exchange import merge
+
+    spent = [0.0]
+    check = merge.check_authorship
+
+    def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        try:
+            return check(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - started
+
+    merge.check_authorship = timed  # type: ignore[assignment]
+    return spent

@@ -1450,6 +1450,22 @@
         <translation>Menggabungkan…</translation>
     </message>
     <message>
+        <source>A new laptop</source>
+        <translation>Laptop baru</translation>
+    </message>
+    <message>
+        <source>The package %1 is signed by the laptop %2, which this study does not know yet.
+
+Key fingerprint: %3
+
+Trust this laptop only if the researcher&apos;s own screen (`neutralitas device` on that laptop) shows the same fingerprint.</source>
+        <translation>Paket %1 ditandatangani oleh laptop %2, yang belum dikenal studi ini.
+
+Sidik jari kunci: %3
+
+Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di laptop itu) menampilkan sidik jari yang sama.</translation>
+    </message>
+    <message>
         <source>Merging %1…</source>
         <translation>Menggabungkan %1…</translation>
     </message>
