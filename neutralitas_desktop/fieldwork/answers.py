@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import cast
 
-from sqlalchemy import Connection, CursorResult, bindparam, func, select, update
+from sqlalchemy import Connection, CursorResult, Table, bindparam, func, select, update
 
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.store.database import Database
@@ -26,9 +26,9 @@ from neutralitas_desktop.store.models import (
     utcnow,
 )
 
-_answer = Answer.__table__
-_revision = AnswerRevision.__table__
-_session = FieldSession.__table__
+_answer = cast(Table, Answer.__table__)
+_revision = cast(Table, AnswerRevision.__table__)
+_session = cast(Table, FieldSession.__table__)
 
 
 def answer_id(session_id: str, key: str) -> str:
@@ -114,7 +114,7 @@ def _for_driver(sql: str, paramstyle: str) -> str:
     return sql if paramstyle == "named" else _NAMED.sub(r"%(\1)s", sql)
 
 
-def _run(con: Connection, sql: str, params: dict[str, object]) -> CursorResult[Any]:
+def _run(con: Connection, sql: str, params: dict[str, object]) -> CursorResult:
     style = con.dialect.paramstyle
     if con.dialect.name == "sqlite":
         style = "named"
@@ -215,7 +215,7 @@ def session_answers(db: Database, session_id: str) -> dict[str, AnswerState]:
     return {r.key: AnswerState(*r) for r in rows}
 
 
-def _revisions_of(aid: str):  # type: ignore[no-untyped-def]
+def _revisions_of(aid: str):
     """Select the revisions of one answer, in RevisionInfo's field order."""
     return select(
         _revision.c.id,

@@ -2450,8 +2450,8 @@ I: jawaban…   (Ctrl+J menyisipkan waktu rekaman)</translation>
         <translation>Belum ada rekaman yang dilampirkan.</translation>
     </message>
     <message>
-        <source>Recording {name} is stored; playing it needs QtMultimedia (pip install &apos;neutralitas-desktop[audio]&apos;).</source>
-        <translation>Rekaman {name} tersimpan; untuk memutarnya perlu QtMultimedia (pip install &apos;neutralitas-desktop[audio]&apos;).</translation>
+        <source>Recording {name} is stored; playing it needs QtMultimedia, which this installation lacks (reinstall the app to get the PySide6-Addons package).</source>
+        <translation>Rekaman {name} tersimpan; untuk memutarnya perlu QtMultimedia, yang tidak ada pada instalasi ini (pasang ulang aplikasi agar paket PySide6-Addons ikut terpasang).</translation>
     </message>
     <message>
         <source>Attach recording</source>
