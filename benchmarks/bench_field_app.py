@@ -80,12 +80,13 @@ def _start(ctx: BenchContext, study: Path) -> list[Figure]:
     ]
 
 
-# A process that imports PySide6, shows an empty QMainWindow and quits at its first
-# paint, printing the time as the app's startup probe (NEUTRALITAS_STARTUP_PROBE) does.
+# A process that imports PySide6, shows a QMainWindow holding one line of text (so that
+# its first paint loads fonts, as any real window's does) and quits at its first paint,
+# printing the time as the app's startup probe (NEUTRALITAS_STARTUP_PROBE) does.
 BARE_WINDOW = """
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 class FirstPaint(QObject):
     done = False
@@ -100,6 +101,7 @@ class FirstPaint(QObject):
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1280, 820)
+window.setCentralWidget(QLabel("Neutralitas"))
 probe = FirstPaint()
 window.installEventFilter(probe)
 window.show()

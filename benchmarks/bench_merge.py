@@ -65,19 +65,26 @@ def _packages(ctx: BenchContext) -> tuple[Path, list[Path]]:
     return folder / "master.sqlite", paths
 
 
-def _raw(master: Path, databases: list[Path], names: tuple[str, ...], group: int) -> float:
+def _raw(
+    master: Path, databases: list[tuple[Path, str]], names: tuple[str, ...], group: int
+) -> float:
     """ATTACH packages' databases ``group`` at a time (SQLite attaches at most 10) and INSERT
     OR IGNORE their rows in one transaction per group, on a WAL database with
-    synchronous=FULL as the app's. ``group`` 1 is atomic per package, like the merge."""
-    con = sqlite3.connect(master, isolation_level=None)
+    synchronous=FULL as the app's. ``group`` 1 is atomic per package, like the merge. The
+    unpacked payloads are encrypted with a random key each (as the merge reads them), so
+    this goes through SQLCipher's driver as the app does."""
+    from neutralitas_desktop.store import cipher
+
+    con = cipher.connect(master, None)
+    con.isolation_level = None
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
     con.execute(f"PRAGMA foreign_keys={'ON' if names != ('answer',) else 'OFF'}")
     started = time.perf_counter()
     for first in range(0, len(databases), group):
         chunk = databases[first : first + group]
-        for n, path in enumerate(chunk):
-            con.execute(f"ATTACH DATABASE ? AS pkg{n}", (str(path),))
+        for n, (path, key) in enumerate(chunk):
+            cipher.attach(con, path, f"pkg{n}", key)
         con.execute("BEGIN IMMEDIATE")
         for n in range(len(chunk)):
             for name in names:
@@ -101,7 +108,7 @@ def run(ctx: BenchContext) -> list[Figure]:
 
     opened = open_packages(paths, study_id=None)
     try:
-        databases = [p.database for p in opened]
+        databases = [(p.database, p.key) for p in opened]
         raw_db = ctx.copy(master, "raw.sqlite")
         raw = _raw(raw_db, databases, tables.PACKAGED, group=1)
         answers_only = _raw(ctx.copy(master, "raw-answers.sqlite"), databases, ("answer",), 9)
