@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -297,6 +296,7 @@ def _saves(ctx: BenchContext, study: Path) -> list[Figure]:
     from neutralitas_desktop.fieldwork.answers import answer_id, save_answer
     from neutralitas_desktop.fieldwork.instruments import get_instrument
     from neutralitas_desktop.fieldwork.workspace import open_workspace
+    from neutralitas_desktop.store import cipher
 
     path = ctx.copy(study, "saves.sqlite")
     workspace = open_workspace(path, bench_profile())
@@ -304,7 +304,10 @@ def _saves(ctx: BenchContext, study: Path) -> list[Figure]:
     site = workspace.sites()[0]
     sid = workspace.begin_session(instrument_id=iid, site_id=site.id).session_id
     raw_sid = workspace.begin_session(instrument_id=iid, site_id=site.id).session_id
-    raw = sqlite3.connect(path, isolation_level=None)
+    # SQLCipher's driver, as the app's: two SQLite libraries on one file in one process
+    # do not see each other's locks (store/cipher.py).
+    raw = cipher.connect(path, None)
+    raw.isolation_level = None
     raw.execute("PRAGMA journal_mode=WAL")
     raw.execute("PRAGMA synchronous=FULL")
     upsert = (

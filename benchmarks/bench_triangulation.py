@@ -5,7 +5,6 @@ drill-down."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 
@@ -39,7 +38,9 @@ GROUP BY theme, col, stance
 
 
 def _raw(path: Path) -> float:
-    con = sqlite3.connect(path)
+    from neutralitas_desktop.store import cipher
+
+    con = cipher.connect(path, None)  # the app's SQLite library (see store/cipher.py)
     try:
         return timed(lambda: con.execute(RAW_AGGREGATE).fetchall())
     finally:
