@@ -30,9 +30,9 @@ def test_the_unchecked_writers_take_row_column_value_and_format(method: str, val
 def test_the_sheet_writer_uses_the_unchecked_writers(tmp_path: Path) -> None:
     wb = Workbook(str(tmp_path / "w.xlsx"), {"constant_memory": True})
     writer = SheetWriter(wb, "Data", [ColumnSpec("a", "a")], Formats.create(wb))
-    assert writer._string.__func__ is Worksheet._write_string  # type: ignore[attr-defined]
-    assert writer._number.__func__ is Worksheet._write_number  # type: ignore[attr-defined]
-    assert writer._date.__func__ is Worksheet._write_datetime  # type: ignore[attr-defined]
+    assert writer._string.__func__ is Worksheet._write_string
+    assert writer._number.__func__ is Worksheet._write_number
+    assert writer._date.__func__ is Worksheet._write_datetime
     wb.close()
 
 
@@ -48,7 +48,7 @@ def test_cells_written_through_them_read_back_with_their_types_and_formats(
     writer.write(
         [
             "Kantor Camat",
-            "=HYPERLINK(\"x\")",
+            '=HYPERLINK("x")',
             7,
             2.5,
             when,
@@ -82,7 +82,7 @@ def test_an_abandoned_workbook_closes_its_row_files(tmp_path: Path) -> None:
     writer = SheetWriter(wb, "Data", [ColumnSpec("a", "a")], Formats.create(wb))
     writer.header()
     writer.write(["x"])
-    handle = writer.ws.row_data_fh  # type: ignore[attr-defined]
+    handle = writer.ws.row_data_fh
     assert handle is not None and not handle.closed
     _discard(wb)
     assert handle.closed
