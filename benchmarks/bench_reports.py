@@ -11,17 +11,18 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import BenchContext, Figure, grow_study
+from benchmarks.common import BenchContext, Figure, grow_study, timed
 
 MB = 1024 * 1024
 SMALL_SESSIONS = 310  # ~10,000 answers
 BIG = {"S": 200_000, "M": 1_000_000, "L": 1_000_000}  # answers
 
-# One export in a fresh process; prints its peak resident memory (bytes).
+# One export in a fresh process; prints its peak resident memory (bytes): VmHWM, which
+# starts anew at exec (getrusage's ru_maxrss would carry the parent's peak over the fork),
+# or ru_maxrss where /proc is missing.
 EXPORT_PEAK = """
 import resource, sys
 from neutralitas_desktop.reports.excel import export_excel
@@ -29,39 +30,12 @@ from neutralitas_desktop.store.database import open_database
 db = open_database(sys.argv[1])
 export_excel(db, sys.argv[2])
 db.close()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
-"""
-
-
-def _status(field: str) -> int:
-    """A figure of /proc/self/status in bytes (VmRSS, VmHWM)."""
+try:
     with open("/proc/self/status", encoding="ascii") as fh:
-        for line in fh:
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) * 1024
-    return 0
-
-
-def _reset_peak() -> bool:
-    """Reset VmHWM to the current RSS (Linux); False where that is not possible."""
-    try:
-        with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
-            fh.write("5")
-        return True
-    except OSError:
-        return False
-
-
-def _measure(fn: Any) -> tuple[float, int, int]:
-    """(seconds, RSS before, peak RSS above it) of one call."""
-    gc.collect()
-    exact = _reset_peak()
-    before = _status("VmRSS")
-    started = time.perf_counter()
-    fn()
-    elapsed = time.perf_counter() - started
-    peak = _status("VmHWM") if exact else max(_status("VmHWM"), _status("VmRSS"))
-    return elapsed, before, max(0, peak - before)
+        print(next(int(x.split()[1]) * 1024 for x in fh if x.startswith("VmHWM:")))
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+"""
 
 
 def _record_cells(db: Any, path: Path) -> list[tuple[str, list[list[Any]]]]:
@@ -136,7 +110,7 @@ def run(ctx: BenchContext) -> list[Figure]:
     db = open_database(ctx.demo_study())
     out = ctx.workdir / "export.xlsx"
     result: list[Any] = []
-    seconds, rss, peak = _measure(lambda: result.append(export_excel(db, out)))
+    seconds = timed(lambda: result.append(export_excel(db, out)))
     answers = result[0].answers
     # The anonymised export next to the plain one, interleaved, best of two each (the
     # machine's load moves single runs by more than the redaction costs).
@@ -144,17 +118,13 @@ def run(ctx: BenchContext) -> list[Figure]:
     plain_runs, anon_runs = [seconds], []
     for again in (True, False):
         anon_runs.append(
-            _measure(
-                lambda: result.append(export_excel(db, ctx.workdir / "anon.xlsx", anonymised))
-            )[0]
+            timed(lambda: result.append(export_excel(db, ctx.workdir / "anon.xlsx", anonymised)))
         )
         if again:
-            plain_runs.append(_measure(lambda: export_excel(db, ctx.workdir / "plain.xlsx"))[0])
+            plain_runs.append(timed(lambda: export_excel(db, ctx.workdir / "plain.xlsx")))
     redacted = sum(n for _, n in result[-1].redacted)
     sheets = _record_cells(db, ctx.workdir / "again.xlsx")
-    bare_seconds, _, bare_peak = _measure(
-        lambda: result.append(_bare_loop(ctx.workdir / "bare.xlsx", sheets))
-    )
+    bare_seconds = timed(lambda: result.append(_bare_loop(ctx.workdir / "bare.xlsx", sheets)))
     cells = result[-1]
     sheets.clear()
     gc.collect()
@@ -164,8 +134,6 @@ def run(ctx: BenchContext) -> list[Figure]:
                bare_seconds, 1.3),
         Figure(f"excel --anonymize ({redacted} redacted): time vs plain", min(anon_runs), "s",
                min(plain_runs), 1.3),
-        Figure(f"excel export: peak memory above {rss / MB:.0f} MB vs bare loop", peak / MB,
-               "MB", bare_peak / MB, 100, "+"),
         Figure("excel export: file size", out.stat().st_size / MB, "MB"),
     ]  # fmt: skip
     db.close()
@@ -174,7 +142,7 @@ def run(ctx: BenchContext) -> list[Figure]:
     small = open_database(ctx.demo_study(500))
     pdf = ctx.workdir / "summary.pdf"
     export_summary(small, pdf)  # warm: fonts registered, modules loaded
-    best = min(_measure(lambda: export_summary(small, pdf))[0] for _ in range(2))
+    best = timed(lambda: export_summary(small, pdf), repeat=2)
     small.close()
     figures.append(Figure("summary PDF: 500-session study (no baseline)", best, "s"))
     return figures
