@@ -2,8 +2,8 @@
 warm start to a painted main window on a 200-session study next to a process that only
 shows a bare PySide6 QMainWindow; opening a 200-question instrument in the runner next to
 building 200 bare labels and line edits; one keystroke in the runner next to one in a bare
-line edit; and one answer saved through the service next to a raw sqlite3 upsert + commit
-on the same WAL / synchronous=FULL database."""
+line edit; and one answer saved through the service next to a raw upsert + commit on the
+same WAL / synchronous=FULL database through the same SQLite driver."""
 
 from __future__ import annotations
 
@@ -349,7 +349,7 @@ def _saves(ctx: BenchContext, study: Path) -> list[Figure]:
     for p, goal in ((50, 2.0), (99, 3.0)):
         figures.append(
             Figure(
-                f"save: one answer vs raw sqlite3 upsert + commit, p{p}",
+                f"save: one answer vs raw upsert + commit, p{p}",
                 percentile(service, p) * 1000,
                 "ms",
                 percentile(bare, p) * 1000,
