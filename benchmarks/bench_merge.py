@@ -158,9 +158,9 @@ def _growth(ctx: BenchContext, master: Path, paths: list[Path]) -> list[Figure]:
     grown = _merge_one(big, paths[0])
     empty.append(_merge_one(ctx.copy(master, "growth-empty-2.sqlite"), paths[0]))
     big.unlink()
-    scaled = "" if rows >= 1_000_000 else " (size S: smaller than the goal's 1M)"
+    scaled = "" if rows >= 1_000_000 else " (size S: not 1M)"
     return [
-        Figure(f"merge growth: master of {rows} answers{scaled}", rows, "rows"),
+        Figure(f"merge growth: answers in the big master{scaled}", rows, "rows"),
         Figure(
             f"merge growth: one package into {rows // 1000}k answers vs into 0",
             grown,
