@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-HEAD = "0002"
+HEAD = "0008"
 _HERE = Path(__file__).resolve().parent
 
 
