@@ -1,6 +1,7 @@
-"""The evidence of the triangulation matrix as SQL: what counts, from where, in which column.
+"""What the answers say about each theme, as SQL: the context shown beside the matrix.
 
-A piece of evidence is one *answer* that indicates a stance on a theme:
+Incidents and their lines of evidence decide the matrix (incidents.py); this module
+counts, for context only, the answers that indicate a stance on a theme:
 
 * automatically, when its current value (or, for a multiple choice, one of its values)
   is mapped to a stance in ``question_stance`` (filled when an instrument is stored);
@@ -146,6 +147,8 @@ def resolve(session: Session, query: MatrixQuery, settings: dict[str, Any]) -> S
 def column_key(scope: Scope) -> ColumnElement[str]:
     """The matrix column a session's evidence falls in, for the scope's grouping."""
     s = FieldSession.__table__.c
+    if scope.by == "site":
+        return s.site_id
     if scope.by == "technique":
         return s.source_type
     if scope.by == "source":

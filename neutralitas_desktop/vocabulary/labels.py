@@ -122,6 +122,7 @@ LABELS: dict[type[StrEnum], dict[str, LocalText]] = {
         Grouping.TECHNIQUE: {"id": "Menurut teknik", "en": "By technique"},
         Grouping.SOURCE: {"id": "Menurut sumber", "en": "By source"},
         Grouping.TIME: {"id": "Menurut waktu", "en": "By time"},
+        Grouping.SITE: {"id": "Menurut lokasi", "en": "By site"},
     },
 }
 

@@ -129,6 +129,7 @@ class Grouping(StrEnum):
     TECHNIQUE = "technique"
     SOURCE = "source"
     TIME = "time"
+    SITE = "site"  # the site × theme display (case-ordered meta-matrix)
 
 
 def values(kind: type[StrEnum]) -> tuple[str, ...]:
