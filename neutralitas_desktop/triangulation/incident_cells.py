@@ -46,14 +46,21 @@ def line_column(by: str, line: LineInfo, period_of: Callable[[LineInfo], str]) -
 @dataclass
 class _Tally:
     corroboration: dict[str, str]
-    lines: dict[str, list[LineInfo]]
+    lines: dict[str, dict[str, list[LineInfo]]]  # incident -> column -> its lines there
 
-    def cell(self, incidents: Iterable[str]) -> Cell:
+    def cell(self, incidents: Iterable[str], column: str | None = None) -> Cell:
+        """The cell of ``incidents`` in ``column`` (None: the row's total)."""
         ids = sorted(set(incidents))
         counts = {k.value: 0 for k in STRENGTH}
         for i in ids:
             counts[self.corroboration[i]] += 1
-        lines = [x for i in ids for x in self.lines.get(i, [])]
+        lines = [
+            x
+            for i in ids
+            for col, ls in self.lines.get(i, {}).items()
+            if column is None or col == column
+            for x in ls
+        ]
         return Cell(
             **counts,
             lines=len(lines),
@@ -90,7 +97,7 @@ def arrange(
         else:
             for line in shown:
                 cols.setdefault(line_column(by, line, period_of), []).append(line)
-        tally.lines[incident.id] = shown
+        tally.lines[incident.id] = cols
         deciding_cols[incident.id] = {
             col for col, ls in cols.items() if any(x.deciding for x in ls)
         }
@@ -101,7 +108,7 @@ def arrange(
     out = {}
     for row, ids in in_row.items():
         by_col = placed.get(row, {})
-        cells = tuple(tally.cell(by_col.get(k, ())) for k in keys)
+        cells = tuple(tally.cell(by_col.get(k, ()), k) for k in keys)
         total = tally.cell(ids)
         out[row] = (cells, total, conclude(total, ids, tally.corroboration, deciding_cols, keys))
     return out

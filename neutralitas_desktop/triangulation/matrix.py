@@ -198,6 +198,7 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
             for x in i.lines
             if keep(x)
         }
+        keys |= {col for by_col in context.values() for col in by_col}
         columns = _columns(session, scope, keys)
 
         def rows_of(incident: IncidentInfo) -> list[str]:
@@ -211,7 +212,8 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
         for theme, depth in tree_order(themes):
             cells, total, conclusion = grid.get(theme.id, (empty_cells, *incident_cells.EMPTY))
             by_col = context.get(theme.id, {})
-            stances = StanceCount(**{s: sum(c.get(s, 0) for c in by_col.values()) for s in STANCES})
+            context_cells = tuple(StanceCount(**by_col.get(c.key, {})) for c in columns)
+            stances = StanceCount(**{s: sum(c.count(s) for c in context_cells) for s in STANCES})
             if theme.retired and total.total == 0 and stances.total == 0:
                 continue
             rows.append(
@@ -226,6 +228,7 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
                     total=total,
                     conclusion=conclusion,
                     context=stances,
+                    context_cells=context_cells,
                 )
             )
     return Matrix(query, columns, tuple(rows), thresholds)

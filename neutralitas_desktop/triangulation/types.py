@@ -229,6 +229,10 @@ class ThemeRow:
     total: Cell  # every incident of the row once
     conclusion: RowConclusion
     context: StanceCount  # structured answers and codings: context only
+    context_cells: tuple[StanceCount, ...]  # the same per column
+
+    def context_cell(self, index: int) -> StanceCount:
+        return self.context_cells[index]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from tri_fieldwork import P1, P3, SITE_A, SITE_B, Fieldwork
+from tri_fieldwork import P3, SITE_A, SITE_B, Fieldwork
 
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.store.database import open_database
@@ -128,8 +128,10 @@ def test_list_by_site_and_theme_merge_moves_incidents(fieldwork: Fieldwork) -> N
 
     fw = fieldwork
     _incident(fw, SITE_A)
-    b = add_incident(fw.db, fw.actor, site=SITE_B, theme="socmed_promotion",
-                     actor_type="asn_staff", date_start=DAY, summary="Staf mempromosikan")  # fmt: skip
+    b = add_incident(
+        fw.db, fw.actor, site=SITE_B, theme="socmed_promotion", actor_type="asn_staff",
+        date_start=DAY, summary="Staf mempromosikan",
+    )  # fmt: skip
     assert [i.site_name for i in list_incidents(fw.db, site=SITE_B)] == [SITE_B]
     merge_themes(fw.db, fw.actor, "socmed_promotion", ENG)
     assert get_incident(fw.db, b.id).theme_code == ENG
