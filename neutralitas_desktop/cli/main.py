@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "neutralitas_desktop.cli.interop_commands",
     "neutralitas_desktop.cli.export_commands",
     "neutralitas_desktop.cli.triangulate_commands",
+    "neutralitas_desktop.cli.incident_commands",
 )
 
 

@@ -25,6 +25,7 @@ from neutralitas_desktop.reports import texts
 from neutralitas_desktop.reports.charts import Series, stacked_bars
 from neutralitas_desktop.reports.output import CancelFn, ProgressFn, Ticker, atomic_output
 from neutralitas_desktop.reports.pdf_common import (
+    CONCLUSION_FILL,
     CONTENT_WIDTH,
     FONT,
     MUTED,
@@ -32,9 +33,7 @@ from neutralitas_desktop.reports.pdf_common import (
     PALE,
     RULE,
     SOURCE_COLOURS,
-    STANCE_FILL,
     STANCE_INK,
-    VERDICT_FILL,
     Heading,
     NumberedCanvas,
     ReportDoc,
@@ -53,6 +52,13 @@ SHORT = {
     "id": {"violation": "P", "neutrality": "N", "unclear": "?"},
     "en": {"violation": "V", "neutrality": "N", "unclear": "?"},
 }
+# Incidents by corroboration, then lines: the letters the matrix's legend explains.
+LETTERS = {
+    "id": {"corroborated": "T", "single_line": "S", "contradicted": "B", "unattested": "X",
+           "lines": "J"},
+    "en": {"corroborated": "C", "single_line": "S", "contradicted": "X", "unattested": "U",
+           "lines": "L"},
+}  # fmt: skip
 
 
 def export_summary(
@@ -192,11 +198,7 @@ class SummaryStory:
                 out.append(self.p(esc(" ".join(para.split()))))
         out += [
             self.p(esc(t("method_text", lang))),
-            self.p(
-                t("rule_text", lang).format(
-                    cell=th.min_evidence_per_cell, types=th.min_source_types
-                )
-            ),
+            self.p(t("rule_text", lang).format(threshold=th.corroboration)),
             self.p(
                 esc(
                     t("exclusions_text", lang).format(
@@ -306,7 +308,12 @@ class SummaryStory:
             Spacer(1, 4),
         ]
         keys = [c.key for c in m.columns]
-        head = [t("theme", lang), *(self.local(c.label) for c in m.columns), t("verdict", lang)]
+        head = [
+            t("theme", lang),
+            *(self.local(c.label) for c in m.columns),
+            t("conclusion", lang),
+            t("context", lang),
+        ]
         rows: list[list[Any]] = [[self.p(esc(h), "cell_head") for h in head]]
         extra: list[tuple[Any, ...]] = []
         short = SHORT.get(lang, SHORT["en"])
@@ -316,51 +323,53 @@ class SummaryStory:
             rows.append(
                 [
                     self.p(indent + (f"<b>{name}</b>" if row.depth == 0 else name), "cell"),
-                    *(
-                        self.p(
-                            "&nbsp; ".join(
-                                f"<b>{short[s]}</b>&nbsp;{cell.count(s)}"
-                                for s in ("violation", "neutrality", "unclear")
-                            ),
-                            "matrix_cell",
-                        )
-                        if cell.total
-                        else self.p("–", "matrix_cell")
-                        for cell in row.cells
+                    *(self.p(self.cell_text(cell), "matrix_cell") for cell in row.cells),
+                    self.p(self._conclusion_text(row.conclusion), "cell"),
+                    self.p(
+                        "&nbsp; ".join(
+                            f"{short[s]}&nbsp;{row.context.count(s)}"
+                            for s in ("violation", "neutrality", "unclear")
+                        ),
+                        "matrix_cell",
                     ),
-                    self.p(self._verdict_text(row.verdict), "cell"),
                 ]
             )
             for c, key in enumerate(keys, start=1):
-                stance = row.verdict.supporting.get(key, "")
-                if stance:
-                    extra.append(("BACKGROUND", (c, r), (c, r), STANCE_FILL[stance]))
+                if key in row.conclusion.decided_by:
+                    fill = CONCLUSION_FILL[row.conclusion.kind]
+                    extra.append(("BACKGROUND", (c, r), (c, r), fill))
             extra.append(
                 (
                     "BACKGROUND",
                     (len(keys) + 1, r),
                     (len(keys) + 1, r),
-                    VERDICT_FILL.get(row.verdict.kind, colors.white),
+                    CONCLUSION_FILL.get(row.conclusion.kind, colors.white),
                 )
             )
-        first = CONTENT_WIDTH * 0.32
-        verdict_w = CONTENT_WIDTH * 0.17
-        col_w = (CONTENT_WIDTH - first - verdict_w) / max(len(keys), 1)
-        out.append(grid(rows, [first] + [col_w] * len(keys) + [verdict_w], extra=extra))
+        first = CONTENT_WIDTH * 0.26
+        conclusion_w = CONTENT_WIDTH * 0.15
+        context_w = CONTENT_WIDTH * 0.12
+        col_w = (CONTENT_WIDTH - first - conclusion_w - context_w) / max(len(keys), 1)
+        widths = [first] + [col_w] * len(keys) + [conclusion_w, context_w]
+        out.append(grid(rows, widths, extra=extra))
         out.append(Spacer(1, 12))
         leaves = sorted(
             (r for r in m.rows if r.depth > 0 and r.total.total),
-            key=lambda r: (-r.total.violation, r.code),
+            key=lambda r: (-r.total.corroborated, -r.total.total, r.code),
         )[:12]
         if leaves:
             names = [self.local(r.label) or r.code for r in leaves]
             series = [
                 Series(
-                    texts.label(texts.STANCES, s, lang),
-                    tuple(float(r.total.count(s)) for r in leaves),
-                    STANCE_INK[s],
-                )
-                for s in ("violation", "neutrality")
+                    texts.label(texts.CORROBORATION, "corroborated", lang),
+                    tuple(float(r.total.corroborated) for r in leaves),
+                    STANCE_INK["violation"],
+                ),
+                Series(
+                    t("incidents", lang),
+                    tuple(float(r.total.total - r.total.corroborated) for r in leaves),
+                    STANCE_INK["unclear"],
+                ),
             ]
             out.append(
                 KeepTogether(
@@ -378,11 +387,21 @@ class SummaryStory:
             )
         return out
 
-    def _verdict_text(self, verdict: Any) -> str:
-        lang = self.lang
-        text = f"<b>{esc(texts.label(texts.VERDICTS, verdict.kind, lang))}</b>"
-        if verdict.stance:
-            text += f": {esc(texts.label(texts.STANCES, verdict.stance, lang).lower())}"
+    def cell_text(self, cell: Any) -> str:
+        """A matrix cell: incidents by corroboration and the lines of evidence."""
+        if not cell.total:
+            return "–"
+        letters = LETTERS.get(self.lang, LETTERS["en"])
+        parts = [
+            f"<b>{letters[k]}</b>&nbsp;{cell.count(k)}"
+            for k in ("corroborated", "single_line", "contradicted", "unattested")
+        ]
+        return "&nbsp; ".join(parts) + f" · {letters['lines']}&nbsp;{cell.lines}"
+
+    def _conclusion_text(self, conclusion: Any) -> str:
+        text = f"<b>{esc(texts.label(texts.CONCLUSIONS, conclusion.kind, self.lang))}</b>"
+        if conclusion.incidents:
+            text += f" ({conclusion.incidents})"
         return text
 
     # ---- themes ------------------------------------------------------------------
@@ -394,7 +413,9 @@ class SummaryStory:
         sub = 0
         for theme in d.themes:
             row = rows.get(theme.code)
-            has = (row is not None and row.total.total) or theme.code in d.findings
+            has = (
+                row is not None and (row.total.total or row.context.total)
+            ) or theme.code in d.findings
             if theme.depth == 0:
                 if not has:
                     continue
@@ -420,13 +441,13 @@ class SummaryStory:
         out: list[Any] = []
         if row is not None:
             counts = ", ".join(
-                f"{texts.label(texts.STANCES, s, lang)} {row.total.count(s)}"
+                f"{texts.label(texts.STANCES, s, lang)} {row.context.count(s)}"
                 for s in ("violation", "neutrality", "unclear")
             )
             out.append(
                 self.p(
-                    f"{t('verdict', lang)}: {self._verdict_text(row.verdict)}"
-                    f' <font color="#6B7280">({esc(counts)})</font>',
+                    f"{t('conclusion', lang)}: {self._conclusion_text(row.conclusion)}"
+                    f' <font color="#6B7280">({esc(t("context", lang))}: {esc(counts)})</font>',
                     "small",
                 )
             )

@@ -104,16 +104,17 @@ def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> Su
 def _excerpts(
     db: Database, scope: Scope, matrix: Matrix, themes: list[ThemeRecord], language: str
 ) -> dict[str, list[Excerpt]]:
-    """Up to a few hand-coded excerpts per theme: distinct texts, leaning to the stance the
-    verdict settled on, spread over kinds of source and informants."""
+    """Up to a few hand-coded excerpts per theme: distinct texts, leaning to violations
+    where the theme has attested incidents, spread over kinds of source and informants."""
     out: dict[str, list[Excerpt]] = {}
     known = {t.code for t in themes}
     for row in matrix.rows:
-        if not row.total.total or row.code not in known:
+        if not row.context.total or row.code not in known:
             continue
         pieces = [e for e in theme_evidence(db, scope, row.code, None, language) if e.coding_ids]
         if pieces:
-            out[row.code] = _pick(pieces, row.verdict.stance)
+            attested = row.conclusion.kind in ("corroborated", "single_line")
+            out[row.code] = _pick(pieces, "violation" if attested else "")
     return out
 
 

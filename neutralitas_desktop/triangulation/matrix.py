@@ -68,7 +68,7 @@ def _columns(session: Any, scope: ev.Scope, keys: set[str]) -> tuple[Column, ...
         return tuple(
             Column(sid, {"id": name, "en": name}, "")
             for sid, name in sites
-            if sid in keys and (scope.site_id is None or sid == scope.site_id)
+            if sid in keys and (not scope.site_ids or sid in scope.site_ids)
         )
     if scope.by == "technique":
         return tuple(Column(k, SOURCE_TYPE_LABELS[k], k) for k in SOURCE_TYPES)
@@ -157,7 +157,7 @@ def _keep_line(scope: ev.Scope) -> Any:
     def keep(line: LineInfo) -> bool:
         if not line.counts:
             return False
-        if scope.status and line.session_status != scope.status:
+        if scope.statuses and line.session_status not in scope.statuses:
             return False
         if scope.researcher_id and line.researcher_id != scope.researcher_id:
             return False
@@ -235,9 +235,9 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
 
 
 def _in_scope(incident: IncidentInfo, scope: ev.Scope, keep: Any) -> bool:
-    if scope.site_id and incident.site_id != scope.site_id:
+    if scope.site_ids and incident.site_id not in scope.site_ids:
         return False
-    filtered = scope.status or scope.researcher_id or scope.period
+    filtered = scope.statuses or scope.researcher_id or scope.period
     return not filtered or any(keep(x) for x in incident.lines)
 
 

@@ -146,6 +146,8 @@ class MatrixQuery:
     researcher: str | None = None  # researcher id, name or initials
     status: str | None = None  # session status, e.g. approved
     rollup: bool = True  # a parent theme's row includes its sub-themes' incidents
+    sites: tuple[str, ...] = ()  # several sites (with ``site``: all of them)
+    statuses: tuple[str, ...] = ()  # several session statuses
 
 
 @dataclass(frozen=True)

@@ -11,19 +11,19 @@ from __future__ import annotations
 from enum import StrEnum
 
 from neutralitas_desktop.vocabulary.terms import (
+    ActorType,
+    Conclusion,
     ConsentMethod,
     ConsentState,
+    Corroboration,
+    EvidenceKind,
     FindingStatus,
     Grouping,
+    MemberCheckMaterial,
+    MemberCheckResponse,
     SessionStatus,
     SourceType,
     Stance,
-    Conclusion,
-    Corroboration,
-    EvidenceKind,
-    ActorType,
-    MemberCheckResponse,
-    MemberCheckMaterial,
 )
 
 LANGUAGES: tuple[str, ...] = ("id", "en")  # Indonesian first: the default UI language
