@@ -222,18 +222,21 @@ def _print_table(m: Matrix, lang: str) -> None:
         max([len(c.key)] + [len(row[i]) for row in cells]) + 2 for i, c in enumerate(m.columns)
     ]
     head = "".join(c.key.ljust(w) for c, w in zip(m.columns, col_width, strict=True))
-    print("theme".ljust(width) + head + "conclusion".ljust(36) + "context")
-    for r, row in zip(m.rows, cells, strict=True):
-        c = r.conclusion
-        conclusion = c.kind.replace("_", " ")
-        if c.decided_by:
-            conclusion += f" ({', '.join(c.decided_by)})"
+    conclusions = []
+    for r in m.rows:
+        text = r.conclusion.kind.replace("_", " ")
+        if r.conclusion.decided_by:
+            text += f" ({', '.join(r.conclusion.decided_by)})"
+        conclusions.append(text)
+    wide = max(len(x) for x in [*conclusions, "conclusion"]) + 2
+    print("theme".ljust(width) + head + "conclusion".ljust(wide) + "context")
+    for r, row, conclusion in zip(m.rows, cells, conclusions, strict=True):
         context = " ".join(f"{r.context.count(s)}{SHORT[s]}" for s in STANCES)
         name = ("  " * r.depth + r.code).ljust(width)
         print(
             name
             + "".join(t.ljust(w) for t, w in zip(row, col_width, strict=True))
-            + conclusion.ljust(36)
+            + conclusion.ljust(wide)
             + context
         )
     print(

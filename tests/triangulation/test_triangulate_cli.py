@@ -88,9 +88,11 @@ def test_the_headless_contract_end_to_end(db: str, capsys: pytest.CaptureFixture
     assert "corroborated (interview, observation)" in eng and "3V 1N 0?" in eng
     code, out, _ = run(capsys, "--db", db, "triangulate", "--by", "site", "--format", "json")
     row = next(r for r in json.loads(out)["rows"] if r["theme"] == "socmed_engagement")
-    assert [c["label"]["id"] for c in json.loads(out)["columns"]] == ["Desa Sukamaju"]
+    columns = {c["label"]["id"]: c["key"] for c in json.loads(out)["columns"]}
+    assert "Desa Sukamaju" in columns  # beside the sites whose answers give context
     assert row["conclusion"]["kind"] == "corroborated"
-    assert next(iter(row["cells"].values()))["incidents"] == [incident]
+    assert row["cells"][columns["Desa Sukamaju"]]["incidents"] == [incident]
+    assert row["cells"][columns[SITE_B]]["incidents"] == []
     code, out, _ = run(capsys, "--db", db, "triangulate", "--format", "csv")
     eng_csv = {r["theme"]: r for r in csv.DictReader(io.StringIO(out))}["socmed_engagement"]
     assert (eng_csv["observation_corroborated"], eng_csv["conclusion"]) == ("1", "corroborated")
