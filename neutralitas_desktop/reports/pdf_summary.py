@@ -1,6 +1,7 @@
 """The study summary PDF a supervisor hands to a funder: cover, study and method,
 fieldwork in tables and charts, the triangulation matrix in colour, per theme its key
-excerpts, conclusions and legal basis, and an appendix of the instruments used."""
+excerpts, conclusions and legal basis, the analytic audit trail and member checks, and an
+appendix of the instruments used."""
 
 from __future__ import annotations
 
@@ -21,11 +22,10 @@ from reportlab.platypus import (
 )
 
 from neutralitas_desktop.instruments.model import pick
-from neutralitas_desktop.reports import texts
+from neutralitas_desktop.reports import pdf_analysis, texts
 from neutralitas_desktop.reports.charts import Series, stacked_bars
 from neutralitas_desktop.reports.output import CancelFn, ProgressFn, Ticker, atomic_output
 from neutralitas_desktop.reports.pdf_common import (
-    CONCLUSION_FILL,
     CONTENT_WIDTH,
     FONT,
     MUTED,
@@ -52,13 +52,6 @@ SHORT = {
     "id": {"violation": "P", "neutrality": "N", "unclear": "?"},
     "en": {"violation": "V", "neutrality": "N", "unclear": "?"},
 }
-# Incidents by corroboration, then lines: the letters the matrix's legend explains.
-LETTERS = {
-    "id": {"corroborated": "T", "single_line": "S", "contradicted": "B", "unattested": "X",
-           "lines": "J"},
-    "en": {"corroborated": "C", "single_line": "S", "contradicted": "X", "unattested": "U",
-           "lines": "L"},
-}  # fmt: skip
 
 
 def export_summary(
@@ -132,6 +125,7 @@ class SummaryStory:
         story += self.fieldwork()
         story += self.matrix()
         story += self.themes()
+        story += pdf_analysis.audit_section(self)
         story += self.appendix()
         return story
 
@@ -297,112 +291,12 @@ class SummaryStory:
         out.append(KeepTogether([pair]))
         return out
 
-    # ---- matrix ------------------------------------------------------------------
+    # ---- matrix, audit trail and member checks (pdf_analysis.py) ----------------
     def matrix(self) -> list[Any]:
-        d, lang = self.d, self.lang
-        m = d.matrix
-        out: list[Any] = [
-            PageBreak(),
-            Heading(f"3. {esc(t('matrix', lang))}", self.s["h1"], 0),
-            self.p(esc(t("matrix_intro", lang)), "small"),
-            Spacer(1, 4),
-        ]
-        keys = [c.key for c in m.columns]
-        head = [
-            t("theme", lang),
-            *(self.local(c.label) for c in m.columns),
-            t("conclusion", lang),
-            t("context", lang),
-        ]
-        rows: list[list[Any]] = [[self.p(esc(h), "cell_head") for h in head]]
-        extra: list[tuple[Any, ...]] = []
-        short = SHORT.get(lang, SHORT["en"])
-        for r, row in enumerate(m.rows, start=1):
-            indent = "&nbsp;" * 4 * row.depth
-            name = esc(self.local(row.label) or row.code)
-            rows.append(
-                [
-                    self.p(indent + (f"<b>{name}</b>" if row.depth == 0 else name), "cell"),
-                    *(self.p(self.cell_text(cell), "matrix_cell") for cell in row.cells),
-                    self.p(self._conclusion_text(row.conclusion), "cell"),
-                    self.p(
-                        "&nbsp; ".join(
-                            f"{short[s]}&nbsp;{row.context.count(s)}"
-                            for s in ("violation", "neutrality", "unclear")
-                        ),
-                        "matrix_cell",
-                    ),
-                ]
-            )
-            for c, key in enumerate(keys, start=1):
-                if key in row.conclusion.decided_by:
-                    fill = CONCLUSION_FILL[row.conclusion.kind]
-                    extra.append(("BACKGROUND", (c, r), (c, r), fill))
-            extra.append(
-                (
-                    "BACKGROUND",
-                    (len(keys) + 1, r),
-                    (len(keys) + 1, r),
-                    CONCLUSION_FILL.get(row.conclusion.kind, colors.white),
-                )
-            )
-        first = CONTENT_WIDTH * 0.26
-        conclusion_w = CONTENT_WIDTH * 0.15
-        context_w = CONTENT_WIDTH * 0.12
-        col_w = (CONTENT_WIDTH - first - conclusion_w - context_w) / max(len(keys), 1)
-        widths = [first] + [col_w] * len(keys) + [conclusion_w, context_w]
-        out.append(grid(rows, widths, extra=extra))
-        out.append(Spacer(1, 12))
-        leaves = sorted(
-            (r for r in m.rows if r.depth > 0 and r.total.total),
-            key=lambda r: (-r.total.corroborated, -r.total.total, r.code),
-        )[:12]
-        if leaves:
-            names = [self.local(r.label) or r.code for r in leaves]
-            series = [
-                Series(
-                    texts.label(texts.CORROBORATION, "corroborated", lang),
-                    tuple(float(r.total.corroborated) for r in leaves),
-                    STANCE_INK["violation"],
-                ),
-                Series(
-                    t("incidents", lang),
-                    tuple(float(r.total.total - r.total.corroborated) for r in leaves),
-                    STANCE_INK["unclear"],
-                ),
-            ]
-            out.append(
-                KeepTogether(
-                    [
-                        stacked_bars(
-                            names,
-                            series,
-                            CONTENT_WIDTH,
-                            stacked=False,
-                            title=t("chart_themes", lang),
-                            label_chars=44,
-                        )
-                    ]
-                )
-            )
-        return out
-
-    def cell_text(self, cell: Any) -> str:
-        """A matrix cell: incidents by corroboration and the lines of evidence."""
-        if not cell.total:
-            return "–"
-        letters = LETTERS.get(self.lang, LETTERS["en"])
-        parts = [
-            f"<b>{letters[k]}</b>&nbsp;{cell.count(k)}"
-            for k in ("corroborated", "single_line", "contradicted", "unattested")
-        ]
-        return "&nbsp; ".join(parts) + f" · {letters['lines']}&nbsp;{cell.lines}"
+        return pdf_analysis.matrix_section(self)
 
     def _conclusion_text(self, conclusion: Any) -> str:
-        text = f"<b>{esc(texts.label(texts.CONCLUSIONS, conclusion.kind, self.lang))}</b>"
-        if conclusion.incidents:
-            text += f" ({conclusion.incidents})"
-        return text
+        return pdf_analysis.conclusion_text(conclusion, self.lang)
 
     # ---- themes ------------------------------------------------------------------
     def themes(self) -> list[Any]:
@@ -524,7 +418,7 @@ class SummaryStory:
         w = CONTENT_WIDTH
         return [
             PageBreak(),
-            Heading(f"5. {esc(t('appendix', lang))}", self.s["h1"], 0),
+            Heading(f"6. {esc(t('appendix', lang))}", self.s["h1"], 0),
             grid(
                 rows,
                 [w * 0.4, w * 0.1, w * 0.14, w * 0.1, w * 0.09, w * 0.17],

@@ -31,6 +31,9 @@ from neutralitas_desktop.reports.triangulation_view import (
     theme_evidence,
 )
 from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.triangulation.audit_trail import audit_trail
+from neutralitas_desktop.triangulation.incident_types import AuditEntry, MemberCheckInfo
+from neutralitas_desktop.triangulation.member_checks import list_member_checks
 
 EXCERPTS_PER_THEME = 3
 
@@ -65,6 +68,8 @@ class SummaryData:
     instruments: list[tuple[InstrumentRecord, int]]
     exclusions: Exclusions
     evidence_counts: dict[str, int] = field(default_factory=dict)
+    audit: list[AuditEntry] = field(default_factory=list)
+    member_checks: list[MemberCheckInfo] = field(default_factory=list)
 
 
 def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> SummaryData:
@@ -98,6 +103,8 @@ def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> Su
         findings=findings,
         instruments=instruments,
         exclusions=count_exclusions(db, scope),
+        audit=audit_trail(db),
+        member_checks=list_member_checks(db),
     )
 
 
