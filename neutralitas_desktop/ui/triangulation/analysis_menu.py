@@ -83,6 +83,7 @@ class AnalysisActions(QObject):
                 window = CodingPanel(workbench, session, language, self._window)
                 window.codings_changed.connect(lambda: self._refresh("matrix"))
                 window.tags_corrected.connect(lambda: self._refresh("matrix"))
+                window.incidents_changed.connect(lambda: self._refresh("matrix"))
             window.setWindowFlag(Qt.WindowType.Window, True)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             window.destroyed.connect(lambda _=None, k=key: self.windows.pop(k, None))
