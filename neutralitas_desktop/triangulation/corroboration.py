@@ -75,9 +75,14 @@ def technique(line: LineSource) -> str:
 def source_key(line: LineSource) -> tuple[str, str]:
     """Two supporting lines with the same key are one independent line."""
     who = line.informant
-    if not who and line.technique == SourceType.INTERVIEW and line.kind not in (
-        EvidenceKind.DOCUMENT,
-        EvidenceKind.OBSERVED,
+    if (
+        not who
+        and line.technique == SourceType.INTERVIEW
+        and line.kind
+        not in (
+            EvidenceKind.DOCUMENT,
+            EvidenceKind.OBSERVED,
+        )
     ):
         who = f"session:{line.session}"
     return technique(line), who

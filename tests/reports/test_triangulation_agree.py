@@ -78,4 +78,3 @@ def test_matrix_workbook_and_pdf_agree(demo_study: Any, tmp_path: Path) -> None:
     for row in matrix.rows:
         assert _pdf_row(row) in section, row.code
     assert f"at least {matrix.thresholds.corroboration} independent" in _squash(" ".join(pages))
-

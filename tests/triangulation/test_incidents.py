@@ -183,8 +183,7 @@ def test_member_checks(fieldwork: Fieldwork) -> None:
         "corrected"
     ]
     assert any(
-        e.action == "member_check.added" and e.reason == "tanggal salah"
-        for e in audit_trail(fw.db)
+        e.action == "member_check.added" and e.reason == "tanggal salah" for e in audit_trail(fw.db)
     )
     with pytest.raises(NotFoundError, match="no informant 'INF-404'"):
         add_member_check(fw.db, fw.actor, "INF-404", material="summary", given="x",

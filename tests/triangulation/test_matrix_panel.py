@@ -94,9 +94,7 @@ def test_site_by_theme_display(qtbot: QtBot, demo_study: Any) -> None:
     assert len(names) >= 5 and all(n.startswith(("Kantor", "Kelurahan", "Desa")) for n in names)
 
 
-def test_clicking_a_cell_lists_its_incidents_and_opens_one(
-    qtbot: QtBot, demo_study: Any
-) -> None:
+def test_clicking_a_cell_lists_its_incidents_and_opens_one(qtbot: QtBot, demo_study: Any) -> None:
     panel = _panel(qtbot, demo_study)
     panel.resize(1200, 800)
     m = panel.matrix

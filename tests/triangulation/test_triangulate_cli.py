@@ -143,9 +143,7 @@ def test_context_listing_and_user_errors(db: str, capsys: pytest.CaptureFixture[
     assert code == 1 and "no session with id nope" in err
 
 
-def test_member_checks_from_the_command_line(
-    db: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_member_checks_from_the_command_line(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     lurah = next(
         s for s in sessions_by_source(db, capsys)["interview"] if s["informant_role"] == "lurah"
     )
