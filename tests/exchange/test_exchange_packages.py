@@ -31,6 +31,7 @@ from neutralitas_desktop.exchange.package import PackageOptions, write_package
 from neutralitas_desktop.exchange.read import open_package, read_manifest
 from neutralitas_desktop.fieldwork.demo import generate_demo
 from neutralitas_desktop.fieldwork.study import open_study, study_info
+from neutralitas_desktop.store import migrations
 
 SECRET = "kata sandi lapangan 2024"
 
@@ -78,7 +79,7 @@ def test_package_holds_the_data_and_a_manifest(demo_study: Any, tmp_path: Path) 
         demo_study.actor.device_id,
         "Rina Peneliti",
     )
-    assert m.schema_version == "0002" and m.app_version and m.created_at
+    assert m.schema_version == migrations.HEAD and m.app_version and m.created_at
     assert m.counts["field_session"] == 60
     assert m.counts["answer"] == count(demo_study.db, "SELECT count(*) FROM answer")
     assert "informant_identity" not in m.counts
@@ -252,8 +253,11 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
     old = tmp_path / "old.sqlite"
     old.write_bytes(zlib.decompress(payload))
     con = sqlite3.connect(old)
-    for table in ("revision_parent", "row_version", "row_head", "id_alias"):
+    for table in ("revision_parent", "row_version", "row_head", "id_alias", "evidence_line",
+                  "incident", "member_check"):  # fmt: skip
         con.execute(f"DROP TABLE {table}")
+    for column in ("incidents", "status_reason", "status_before_reasons"):
+        con.execute(f"ALTER TABLE finding DROP COLUMN {column}")
     con.execute("UPDATE alembic_version SET version_num = '0001'")
     con.commit()
     con.execute("VACUUM")

@@ -100,7 +100,7 @@ class LinkDialog(QDialog):
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("What happened"), self.summary)
         form.addRow(self.tr("Platform"), self.platform)
-        form.addRow(self.tr("Link"), self.link)
+        form.addRow(self.tr("Web link"), self.link)
         self.new_fields = QWidget(self)
         self.new_fields.setLayout(form)
         layout.addWidget(self.new_fields)
