@@ -241,7 +241,7 @@ class IncidentTableModel(QAbstractTableModel):
         if name == "site":
             return i.site_name
         if name == "actor":
-            return " ".join(filter(None, (actor_type_name(i.actor_type), i.actor_code)))
+            return " — ".join(filter(None, (actor_type_name(i.actor_type), i.actor_code)))
         if name == "summary":
             return i.summary
         return str(len(i.lines))

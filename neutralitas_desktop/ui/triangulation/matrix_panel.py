@@ -189,7 +189,8 @@ class TriangulationPanel(QWidget):
         self.matrix_model.set_matrix(matrix, self.language)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        if matrix.query.by != "site":  # sites are many columns: the themes give way
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rule.setText(
             self.tr(
                 "Each cell: incidents whose lines of evidence fall in it, by corroboration "
