@@ -17,7 +17,12 @@ from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.reports import excel_sheets as sheets
 from neutralitas_desktop.reports.anonymize import identity_names, name_scrubber
 from neutralitas_desktop.reports.excel_cells import ColumnSpec, Formats, SheetWriter, sheet_name
-from neutralitas_desktop.reports.excel_triangulation import TRIANGULATION_NOTE, write_triangulation
+from neutralitas_desktop.reports.excel_triangulation import (
+    AUDIT_COLUMNS,
+    TRIANGULATION_NOTE,
+    write_audit,
+    write_triangulation,
+)
 from neutralitas_desktop.reports.excel_wide import (
     LONG_COLUMNS,
     REPEAT_FIXED,
@@ -149,6 +154,7 @@ def export_excel(
             codebook_sheet = add("Codebook", list(sheets.CODEBOOK_COLUMNS))
             coding_sheet = add("Codings", sheets.labelled(sheets.CODING_COLUMNS, language))
             triangulation_sheet = SheetWriter(wb, sheet_name("Triangulation", taken), [], fmt)
+            audit_sheet = add("Audit trail", list(AUDIT_COLUMNS))
             dictionary_sheet = add("Data dictionary", list(sheets.DICTIONARY_COLUMNS))
             about_sheet = add("About", list(sheets.ABOUT_COLUMNS))
 
@@ -165,7 +171,8 @@ def export_excel(
             theme_labels = {t.code: t.label for t in themes}
             sheets.write_codings(coding_sheet, codings, theme_labels, language)
             triangulation_columns = write_triangulation(triangulation_sheet, db, scope, language)
-            dictionary.insert(-2, (triangulation_sheet.name, triangulation_columns))
+            dictionary.insert(-3, (triangulation_sheet.name, triangulation_columns))
+            write_audit(audit_sheet, db, names=not options.anonymize)
             sheets.write_dictionary(dictionary_sheet, dictionary)
             about = _about(
                 db,

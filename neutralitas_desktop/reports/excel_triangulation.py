@@ -100,3 +100,38 @@ def _block(matrix: Matrix, code: str, fills: dict[str, Any]) -> list[tuple[Any, 
         out.append((cell.lines, None))
     out.append((", ".join(row.conclusion.decided_by), None))
     return out
+
+
+AUDIT_COLUMNS = (
+    ColumnSpec("at", "when the decision was recorded (UTC)", "datetime"),
+    ColumnSpec("researcher", "who decided (left out when anonymised)", "text"),
+    ColumnSpec(
+        "action", "the decision: finding.verified, incident.linked, coding.recoded, …", "text"
+    ),
+    ColumnSpec("entity", "the kind of row decided on", "text"),
+    ColumnSpec("entity_id", "the row's id (finding, incident, coding, theme, …)", "key"),
+    ColumnSpec("reason", "why, as the researcher wrote it", "text", width=60),
+    ColumnSpec("detail", "what changed (JSON)", "text", width=60),
+)
+
+
+def write_audit(sheet: SheetWriter, db: Database, names: bool) -> None:
+    """The analytic audit trail: every analytic decision with who, when and why."""
+    import json
+
+    from neutralitas_desktop.triangulation.audit_trail import audit_trail
+
+    sheet.header()
+    for e in audit_trail(db):
+        sheet.write(
+            (
+                e.at,
+                e.researcher if names else "",
+                e.action,
+                e.entity,
+                e.entity_id,
+                e.reason,
+                json.dumps(e.detail, ensure_ascii=False, default=str),
+            )
+        )
+    sheet.finish()

@@ -32,6 +32,7 @@ FIXED_SHEETS = [
     "Codebook",
     "Codings",
     "Triangulation",
+    "Audit trail",
     "Data dictionary",
     "About",
 ]
@@ -279,9 +280,16 @@ def test_filters_by_site_and_status(demo_study, tmp_path: Path) -> None:
 def test_triangulation_sheet_colours_each_conclusion(demo_study, tmp_path: Path) -> None:
     out = tmp_path / "tri.xlsx"
     export_excel(demo_study.db, out)
-    ws = openpyxl.load_workbook(out)["Triangulation"]
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Triangulation"]
     header = [c.value for c in ws[1]]
     rows = list(ws.iter_rows(min_row=2))
+    audit = wb["Audit trail"]
+    trail = [dict(zip([c.value for c in audit[1]], [c.value for c in r], strict=True))
+             for r in audit.iter_rows(min_row=2)]  # fmt: skip
+    verified = next(e for e in trail if e["action"] == "finding.added")
+    assert verified["reason"].startswith("Dilihat langsung") and verified["researcher"]
+    assert sum(e["action"] == "incident.linked" for e in trail) > 10
     fills = {r[header.index("conclusion")].value: r[header.index("conclusion")].fill.fgColor.rgb
              for r in rows}  # fmt: skip
     assert set(fills) >= {"corroborated", "single_line", "contradicted", "unattested"}
