@@ -137,10 +137,13 @@ def _resolve_target(
         if session.get(FieldSession, session_id) is None:
             raise NotFoundError(f"no session with id {session_id}")
         if question:
-            found = session.scalar(
+            found = session.scalar(  # by its key ("rep[2]/q"), else the question's first
                 select(Answer)
-                .where(Answer.session_id == session_id, Answer.question == question)
-                .order_by(Answer.key)
+                .where(
+                    Answer.session_id == session_id,
+                    or_(Answer.key == question, Answer.question == question),
+                )
+                .order_by(Answer.key != question, Answer.key)
             )
             if found is None:
                 raise NotFoundError(f"session {session_id} has no answer to '{question}'")

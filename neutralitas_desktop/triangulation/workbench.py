@@ -151,10 +151,11 @@ class TriangulationWorkbench:
         session_id: str | None = None,
         note: bool = False,
         memo: str = "",
+        question: str | None = None,
     ) -> LineInfo:
         return incidents.link(
             self.db, self.actor, incident_id, kind, answer_id=answer_id, coding_id=coding_id,
-            session_id=session_id, note=note, memo=memo,
+            session_id=session_id, note=note, memo=memo, question=question,
         )  # fmt: skip
 
     def unlink(self, line_id: str, reason: str = "") -> IncidentInfo:

@@ -1782,6 +1782,10 @@
         <translation>Riwayat</translation>
     </message>
     <message>
+        <source>Link to incident…</source>
+        <translation>Tautkan ke peristiwa…</translation>
+    </message>
+    <message>
         <source>Supervisor: %1</source>
         <translation>Pemeriksa: %1</translation>
     </message>

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
 from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
 from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
+from neutralitas_desktop.ui.triangulation.link_dialog import LinkDialog
+from neutralitas_desktop.ui.triangulation.link_state import LinkTarget
 from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
 
 if TYPE_CHECKING:
@@ -33,6 +35,7 @@ class AnalysisActions(QObject):
         self._session = current_session
         self._window = parent
         self.windows: dict[str, QWidget] = {}
+        self.link_dialog: LinkDialog | None = None  # the last "Link to incident…" opened
         self.actions: dict[str, QAction] = {}
         labels = {
             "matrix": self.tr("Triangulation matrix"),
@@ -96,6 +99,23 @@ class AnalysisActions(QObject):
         window.raise_()
         window.activateWindow()
         return window
+
+    def link_answer(self, session_id: str, key: str) -> LinkDialog | None:
+        """ "Link to incident…" for one answer of the runner (saved answers only)."""
+        workbench = self._workbench()
+        if workbench is None:
+            return None
+        tags = workbench.session_tags(session_id)
+        target = LinkTarget(
+            session_id=session_id, source_type=tags.source_type, site_id=tags.site_id,
+            date=tags.started_at.date(), answer_key=key, question=key.rsplit("/", 1)[-1],
+        )  # fmt: skip
+        dialog = LinkDialog(workbench, target, self._language(), self._window)
+        dialog.linked.connect(lambda _line: self._refresh("matrix"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+        self.link_dialog = dialog
+        return dialog
 
     def _refresh(self, kind: str) -> None:
         window = self.windows.get(kind)

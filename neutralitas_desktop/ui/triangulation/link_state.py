@@ -24,6 +24,7 @@ class LinkTarget:
     site_id: str
     date: dt.date
     answer_id: str | None = None
+    answer_key: str = ""  # an answer by its key in the session (the runner's)
     coding_id: str | None = None
     note: bool = False
     question: str = ""
@@ -81,4 +82,5 @@ class LinkState:
         return workbench.link(
             incident_id, self.kind, answer_id=None if t.coding_id else t.answer_id,
             coding_id=t.coding_id, session_id=t.session_id, note=t.note, memo=self.memo,
+            question=t.answer_key or None,
         )  # fmt: skip
