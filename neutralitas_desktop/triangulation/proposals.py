@@ -53,3 +53,34 @@ def proposes_incident(question: str) -> bool:
         EvidenceKind.OBSERVED,
         EvidenceKind.SELF_REPORT,
     )
+
+
+# Answers whose values propose a new incident's fields: the documentation log's entry for a
+# social-media post or a statement, and the interview's repeat of witnessed incidents.
+FIELDS: dict[str, str] = {
+    "a2_date": "date",
+    "p1_platform": "platform",
+    "p3_account_holder": "actor_code",
+    "p5_candidate": "favours",
+    "p6_link": "link",
+    "s1_speaker": "actor_code",
+    "i2a_date": "date",
+    "i2d_what": "summary",
+}
+
+
+def _item(key: str) -> str:
+    """The repeat item an answer's key belongs to ("a0_document[2]"), or "" at top level."""
+    return key[: key.rindex("]") + 1] if "]" in key else ""
+
+
+def propose(answers: dict[str, str | None], key: str) -> dict[str, str]:
+    """A new incident's fields proposed from the answers of the same repeat item as ``key``
+    (the same document, the same witnessed incident); the researcher confirms them."""
+    item = _item(key)
+    out: dict[str, str] = {}
+    for k, value in sorted(answers.items()):
+        field = FIELDS.get(k.rsplit("/", 1)[-1])
+        if field and value and _item(k) == item and field not in out:
+            out[field] = value
+    return out

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.answers import session_answers
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import InformantRole, Researcher, Site
@@ -36,6 +37,7 @@ from neutralitas_desktop.triangulation.matrix import (
     set_corroboration_threshold,
 )
 from neutralitas_desktop.triangulation.matrix import triangulation_matrix as _matrix
+from neutralitas_desktop.triangulation.proposals import propose
 from neutralitas_desktop.triangulation.types import (
     CodableText,
     CodebookChange,
@@ -157,6 +159,12 @@ class TriangulationWorkbench:
             self.db, self.actor, incident_id, kind, answer_id=answer_id, coding_id=coding_id,
             session_id=session_id, note=note, memo=memo, question=question,
         )  # fmt: skip
+
+    def proposed_incident(self, session_id: str, key: str) -> dict[str, str]:
+        """A new incident's fields proposed from the answers around ``key`` (the same
+        document of the documentation log, the same witnessed incident)."""
+        values = {k: a.value for k, a in session_answers(self.db, session_id).items()}
+        return propose(values, key)
 
     def unlink(self, line_id: str, reason: str = "") -> IncidentInfo:
         return incidents.unlink(self.db, self.actor, line_id, reason=reason)

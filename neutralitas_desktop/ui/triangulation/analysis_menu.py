@@ -109,6 +109,7 @@ class AnalysisActions(QObject):
         target = LinkTarget(
             session_id=session_id, source_type=tags.source_type, site_id=tags.site_id,
             date=tags.started_at.date(), answer_key=key, question=key.rsplit("/", 1)[-1],
+            proposal=workbench.proposed_incident(session_id, key),
         )  # fmt: skip
         dialog = LinkDialog(workbench, target, self._language(), self._window)
         dialog.linked.connect(lambda _line: self._refresh("matrix"))

@@ -311,6 +311,7 @@ class CodingPanel(QWidget):
             question=text.question,
             theme_code=coding.theme_code if coding else text.theme_code,
             text=coding.excerpt if coding else text.text,
+            proposal=self.workbench.proposed_incident(self.session_id, text.key),
         )
 
     def link_selected_coding(self) -> LinkDialog | None:

@@ -30,6 +30,7 @@ class LinkTarget:
     question: str = ""
     theme_code: str = ""
     text: str = ""
+    proposal: dict[str, str] = field(default_factory=dict)  # from the answers around it
 
 
 @dataclass
@@ -46,12 +47,19 @@ class LinkState:
     summary: str = ""
     platform: str = ""
     link: str = ""
+    favours: str = ""
 
     def __post_init__(self) -> None:
         t = self.target
         self.kind = self.kind or proposed_kind(t.question, t.source_type)
         self.theme = self.theme or t.theme_code
-        self.date = self.date or t.date
+        for name in ("platform", "link", "favours", "actor_code", "summary"):
+            setattr(self, name, getattr(self, name) or t.proposal.get(name, ""))
+        try:
+            proposed = dt.date.fromisoformat(t.proposal.get("date", "")[:10])
+        except ValueError:
+            proposed = None
+        self.date = self.date or proposed or t.date
         # the session's site first: an incident is usually recorded where it happened
         self.incidents.sort(key=lambda i: (i.site_id != t.site_id, i.date_start))
 
@@ -76,7 +84,7 @@ class LinkState:
             incident_id = workbench.add_incident(
                 site=t.site_id, theme=self.theme, actor_type=self.actor_type,
                 date_start=self.date, summary=self.summary, actor_code=self.actor_code,
-                platform=self.platform, link=self.link,
+                platform=self.platform, link=self.link, favours=self.favours,
             ).id  # fmt: skip
             self.incident_id = incident_id
         return workbench.link(
