@@ -262,8 +262,8 @@ class Matrix:
 
 @dataclass(frozen=True)
 class Evidence:
-    """One piece of evidence: an answer that indicates a stance on a theme, automatically
-    (its structured value) and/or by hand codings of its text; never a real name."""
+    """An answer that indicates a stance on a theme, automatically (its structured value)
+    and/or by hand codings of its text: context beside the matrix, never a real name."""
 
     answer_id: str
     theme_code: str
