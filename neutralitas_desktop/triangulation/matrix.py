@@ -231,7 +231,8 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
                     context_cells=context_cells,
                 )
             )
-    return Matrix(query, columns, tuple(rows), thresholds)
+    listed = {i.id: (i.corroboration, i.summary) for i in wanted}
+    return Matrix(query, columns, tuple(rows), thresholds, listed)
 
 
 def _in_scope(incident: IncidentInfo, scope: ev.Scope, keep: Any) -> bool:

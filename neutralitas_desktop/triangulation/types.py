@@ -8,7 +8,7 @@ root); everything here is a frozen dataclass or a constant. Services return code
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from neutralitas_desktop.vocabulary import (
@@ -243,6 +243,8 @@ class Matrix:
     columns: tuple[Column, ...]
     rows: tuple[ThemeRow, ...]
     thresholds: Thresholds
+    # incident id -> (its corroboration, its summary): what a cell lists
+    incidents: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def column_index(self, key: str) -> int:
         for i, column in enumerate(self.columns):

@@ -92,6 +92,13 @@ def test_site_by_theme_display(qtbot: QtBot, demo_study: Any) -> None:
     names = [panel.matrix_model.headerData(c, Qt.Orientation.Horizontal, 0)
              for c in range(1, panel.matrix_model.conclusion_column())]  # fmt: skip
     assert len(names) >= 5 and all(n.startswith(("Kantor", "Kelurahan", "Desa")) for n in names)
+    # each cell lists its site's incidents by corroboration, best-attested first
+    row = next(r for r in m.rows if r.code == "official_account_use")
+    c = next(i for i, cell in enumerate(row.cells) if cell.corroborated)
+    index = panel.matrix_model.index_of(row.code, m.columns[c].key)
+    assert index.data() == ", ".join(["Corroborated"] * row.cells[c].total)
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "• Corroborated — Akun Instagram resmi kantor menyukai" in tip
 
 
 def test_clicking_a_cell_lists_its_incidents_and_opens_one(qtbot: QtBot, demo_study: Any) -> None:

@@ -122,6 +122,8 @@ class MatrixTableModel(QAbstractTableModel):
         key = self.matrix.columns[col - 1].key
         decided = key in row.conclusion.decided_by
         if role == Qt.ItemDataRole.DisplayRole:
+            if self.matrix.query.by == "site":  # the site's incidents, best-attested first
+                return ", ".join(corroboration_name(k) for k in self._listed(cell))
             return cell_text(cell)
         if role == CountsRole:
             return (*(cell.count(k) for k in KINDS), cell.lines)
@@ -146,8 +148,20 @@ class MatrixTableModel(QAbstractTableModel):
             )
             if decided:
                 lines.append(self.tr("Lines in this cell decided the conclusion."))
+            listed = self.matrix.incidents
+            lines += [
+                f"• {corroboration_name(listed[i][0])} — {listed[i][1]}"
+                for i in cell.incidents
+                if i in listed
+            ]
             return "\n".join(lines)
         return None
+
+    def _listed(self, cell: Cell) -> list[str]:
+        """The corroboration of each incident of a cell, best-attested first."""
+        assert self.matrix is not None
+        kinds = [self.matrix.incidents[i][0] for i in cell.incidents if i in self.matrix.incidents]
+        return sorted(kinds, key=KINDS.index)
 
     def _theme_data(self, row: ThemeRow, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
