@@ -802,6 +802,10 @@
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
+    <message>
+        <source>Status set before reasons were required</source>
+        <translation>Status ditetapkan sebelum alasan diwajibkan</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -1182,6 +1186,10 @@
     <message>
         <source>Web link</source>
         <translation>Tautan</translation>
+    </message>
+    <message>
+        <source>Candidate pair favoured</source>
+        <translation>Pasangan calon yang diuntungkan</translation>
     </message>
     <message>
         <source>Link</source>

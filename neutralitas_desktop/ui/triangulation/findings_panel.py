@@ -89,12 +89,16 @@ class FindingsTableModel(QAbstractTableModel):
             return f
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
             return f.conclusion
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            if f.status_before_reasons:
+                return self.tr("Status set before reasons were required")
+            return f.status_reason or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
             local(f.theme_label, self.language, f.theme_code),
             f.site_name or "—",
-            finding_status_name(f.status),
+            finding_status_name(f.status) + (" *" if f.status_before_reasons else ""),
             f.conclusion,
             str(len(f.incidents)),
             f.author_name,
