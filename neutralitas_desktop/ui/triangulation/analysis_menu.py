@@ -111,9 +111,10 @@ class AnalysisActions(QObject):
             date=tags.started_at.date(), answer_key=key, question=key.rsplit("/", 1)[-1],
             proposal=workbench.proposed_incident(session_id, key),
         )  # fmt: skip
+        if self.link_dialog is not None:  # one at a time: the previous one is done
+            self.link_dialog.deleteLater()
         dialog = LinkDialog(workbench, target, self._language(), self._window)
         dialog.linked.connect(lambda _line: self._refresh("matrix"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
         self.link_dialog = dialog
         return dialog
