@@ -30,7 +30,7 @@ def run(ctx: BenchContext) -> list[Figure]:
     matrix = triangulation_matrix(db)
     first = time.perf_counter() - started
     figures.append(Figure("matrix by technique, first call", first, "s"))
-    for by in ("technique", "source", "time"):
+    for by in ("technique", "source", "time", "site"):
         query = MatrixQuery(by=by)
         best = timed(lambda q=query: triangulation_matrix(db, q), repeat=3)  # type: ignore[misc]
         figures.append(Figure(f"matrix by {by} (best of 3)", best, "s", goal, check(best)))

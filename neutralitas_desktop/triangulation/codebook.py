@@ -19,7 +19,15 @@ from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.store.database import Database
-from neutralitas_desktop.store.models import Coding, Finding, Study, Theme, derived_id, utcnow
+from neutralitas_desktop.store.models import (
+    Coding,
+    Finding,
+    Incident,
+    Study,
+    Theme,
+    derived_id,
+    utcnow,
+)
 from neutralitas_desktop.triangulation.types import CodebookChange, LocalText, ThemeInfo
 
 CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
@@ -317,6 +325,11 @@ def merge_themes(db: Database, actor: Actor, source: str, target: str) -> Codebo
                 update(Finding).where(Finding.theme_id == src.id).values(theme_id=dst.id, **moved)
             )
         )
+        incidents = _count(
+            session.execute(
+                update(Incident).where(Incident.theme_id == src.id).values(theme_id=dst.id, **moved)
+            )
+        )
         session.execute(
             update(Theme)
             .where(Theme.merged_into_id == src.id)
@@ -343,6 +356,7 @@ def merge_themes(db: Database, actor: Actor, source: str, target: str) -> Codebo
             target=target,
             codings=codings,
             findings=findings,
+            incidents=incidents,
         )
         return CodebookChange(target, "merged", codings, findings)
 

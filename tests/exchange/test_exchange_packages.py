@@ -248,6 +248,8 @@ def test_wrong_passphrase_and_altered_ciphertext(
 
 
 AGREEMENT_TABLES = ("agreement_assignment", "agreement_resolution")  # added by 0009
+INCIDENT_TABLES = ("evidence_line", "incident", "member_check")  # added by 0011
+FINDING_REASONS = ("incidents", "status_reason", "status_before_reasons")  # added by 0011
 
 
 def test_package_from_an_older_schema_is_upgraded_and_merged(
@@ -259,12 +261,15 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
     old = tmp_path / "old.sqlite"
     old.write_bytes(zlib.decompress(payload))
     con = sqlite3.connect(old)
-    for table in ("revision_parent", "row_version", "row_head", "id_alias", *AGREEMENT_TABLES):
+    for table in ("revision_parent", "row_version", "row_head", "id_alias", *AGREEMENT_TABLES,
+                  *INCIDENT_TABLES):  # fmt: skip
         con.execute(f"DROP TABLE {table}")
     con.execute("DROP INDEX ix_audit_event_chain")  # events before the audit chain
     for column in ("seq", "prev_hash", "content_hash"):
         con.execute(f"ALTER TABLE audit_event DROP COLUMN {column}")
     con.execute("ALTER TABLE theme DROP COLUMN color")  # added by 0005
+    for column in FINDING_REASONS:
+        con.execute(f"ALTER TABLE finding DROP COLUMN {column}")
     con.execute("UPDATE alembic_version SET version_num = '0001'")
     con.commit()
     con.execute("VACUUM")
