@@ -4,10 +4,10 @@ through the services, on hand-built fieldwork."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlcipher3 import dbapi2 as sqlite3  # the driver the app opens study files with
 from tri_fieldwork import P3, SITE_A, SITE_B, Fieldwork
 
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
