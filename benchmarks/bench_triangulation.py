@@ -61,7 +61,9 @@ def run(ctx: BenchContext) -> list[Figure]:
     started = time.perf_counter()
     matrix = triangulation_matrix(db)
     figures.append(Figure("matrix by technique, first call", time.perf_counter() - started, "s"))
-    queries = [(f"matrix by {by}", MatrixQuery(by=by)) for by in ("technique", "source", "time")]
+    queries = [
+        (f"matrix by {by}", MatrixQuery(by=by)) for by in ("technique", "source", "time", "site")
+    ]
     queries.append(("matrix, approved only", MatrixQuery(status="approved")))
     for name, query in queries:
         best, raw = float("inf"), float("inf")

@@ -91,6 +91,10 @@ class BenchContext:
             path = self.workdir / f"demo-{sessions}-{seed}-{device or 'local'}.sqlite"
             db, actor = open_study(path, bench_profile(), create=True)
             generate_demo(db, actor, sessions, seed=seed, device_name=device or None)
+            if not device:  # the team's study holds incidents with their evidence too
+                from neutralitas_desktop.triangulation.demo_incidents import add_demo_incidents
+
+                add_demo_incidents(db, actor, seed=seed)
             with db.engine.connect() as con:
                 con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             db.close()

@@ -37,11 +37,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--language", choices=("id", "en"), default="id")
+    parser.add_argument("--only", choices=("triangulation",), help="only the analysis screens")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="neutralitas-shots-") as tmp:
         os.environ["NEUTRALITAS_DATA_DIR"] = str(Path(tmp) / "data")
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
+        if args.only == "triangulation":
+            return _triangulation(Path(tmp), args.out, args.language)
         status = _shoot(Path(tmp), args.out, args.language)
         status = status or _triangulation(Path(tmp), args.out, args.language)
         status = status or _agreement(Path(tmp), args.out, args.language)
@@ -259,22 +262,31 @@ def _shoot(tmp: Path, out: Path, language: str) -> int:
 
 
 def _triangulation(tmp: Path, out: Path, language: str) -> int:
-    """The matrix with one diverging cell's evidence, and the codebook."""
+    """The matrix of incidents with one cell's incidents, the site × theme display, the
+    incident view of a corroborated incident, and the codebook."""
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
     from neutralitas_desktop.fieldwork.demo import generate_demo
     from neutralitas_desktop.fieldwork.profile import LocalProfile
     from neutralitas_desktop.fieldwork.study import open_study
+    from neutralitas_desktop.triangulation.demo_incidents import add_demo_incidents
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+    from neutralitas_desktop.ui.theme import apply_theme
+    from neutralitas_desktop.ui.translations import install_translators
     from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
+    from neutralitas_desktop.ui.triangulation.incident_view import IncidentDialog
     from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
 
-    app = QApplication.instance()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    apply_theme(app)
+    translators = install_translators(app, language)
     profile = LocalProfile("00000000-0000-4000-8000-00000000d0c6", "laptop-tim", "Tim Peneliti",
                            "TP", completed_first_run=True)  # fmt: skip
     db, actor = open_study(tmp / "analysis.sqlite", profile, create=True)
     generate_demo(db, actor, 200, seed=1)
+    add_demo_incidents(db, actor, seed=1)
     workbench = TriangulationWorkbench(db, actor)
 
     def settle() -> None:
@@ -286,12 +298,27 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
     matrix.show()
     settle()
     assert matrix.matrix is not None
-    row = next(r for r in matrix.matrix.rows if r.verdict.kind == "diverging" and r.depth)
-    column = row.verdict.decided_by[-1]
+    row = next(r for r in matrix.matrix.rows if r.conclusion.kind == "corroborated" and r.depth)
+    column = row.conclusion.decided_by[0]
     matrix.table.setCurrentIndex(matrix.matrix_model.index_of(row.code, column))
     matrix.show_evidence(row.code, column)
     settle()
     matrix.grab().save(str(out / "triangulation.png"))
+    matrix.set_grouping("site")
+    settle()
+    sites = matrix.matrix
+    assert sites is not None
+    matrix.show_evidence(row.code, sites.columns[0].key)
+    settle()
+    matrix.grab().save(str(out / "site-theme.png"))
+    incident = next(i for i in workbench.incidents() if i.corroboration == "corroborated"
+                    and len(i.lines) > 2)  # fmt: skip
+    dialog = IncidentDialog(workbench, incident.id, language)
+    dialog.resize(1100, 620)
+    dialog.show()
+    settle()
+    dialog.grab().save(str(out / "incident.png"))
+    dialog.close()
     codebook = CodebookPanel(workbench, language)
     codebook.resize(1300, 800)
     codebook.show()
@@ -301,7 +328,9 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
     matrix.close()
     codebook.close()
     db.close()
-    print(out / "triangulation.png", out / "codebook.png", sep="\n")
+    del translators
+    names = ("triangulation.png", "site-theme.png", "incident.png", "codebook.png")
+    print("\n".join(str(out / name) for name in names))
     return 0
 
 

@@ -21,6 +21,7 @@ from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.study import open_study
 from neutralitas_desktop.store.conversion import encrypt_study
 from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.triangulation.demo_incidents import add_demo_incidents
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "xlsform-corpus"
 TEST_PROFILE = LocalProfile(
@@ -72,6 +73,7 @@ def _build(path: Path, demo_sessions: int = 0) -> Path:
     db, actor = open_study(path, TEST_PROFILE, create=True)
     if demo_sessions:
         generate_demo(db, actor, demo_sessions, seed=7)
+        add_demo_incidents(db, actor, seed=7)
     with db.engine.connect() as con:
         con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()

@@ -15,6 +15,7 @@ from neutralitas_desktop.fieldwork.stats import study_stats
 from neutralitas_desktop.fieldwork.study import create_study, register_actor, study_info
 from neutralitas_desktop.store.database import open_database
 from neutralitas_desktop.store.integrity import check_database
+from neutralitas_desktop.triangulation.demo_incidents import add_demo_incidents
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -98,9 +99,11 @@ def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     db, actor = ctx.open(create=True)
     result = generate_demo(db, actor, args.sessions, args.seed, args.device)
+    incidents = add_demo_incidents(db, actor, args.seed)
     sources = ", ".join(f"{k} {v}" for k, v in sorted(result.by_source.items()))
     print(
         f"added {result.sessions} sessions ({sources}), {result.answers} answers, "
-        f"{result.codings} codings, {result.informants} informants, {result.sites} new sites"
+        f"{result.codings} codings, {result.informants} informants, {result.sites} new sites, "
+        f"{incidents} incidents"
     )
     return 0

@@ -28,8 +28,13 @@ from neutralitas_desktop.triangulation.codebook_files import (
     import_qdc,
 )
 from neutralitas_desktop.triangulation.findings import add_finding, list_findings, update_finding
-from neutralitas_desktop.triangulation.matrix import cell_evidence, triangulation_matrix
+from neutralitas_desktop.triangulation.matrix import (
+    cell_evidence,
+    cell_incidents,
+    triangulation_matrix,
+)
 from neutralitas_desktop.triangulation.types import (
+    CORROBORATIONS,
     FINDING_STATUSES,
     GROUPINGS,
     STANCES,
@@ -38,20 +43,23 @@ from neutralitas_desktop.triangulation.types import (
 )
 
 SHORT = {"violation": "V", "neutrality": "N", "unclear": "?"}
+# Incidents in a cell by corroboration, then the cell's lines of evidence.
+LETTER = {"corroborated": "C", "single_line": "S", "contradicted": "X", "unattested": "U"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "triangulate",
-        help="the triangulation matrix and verdicts (or one cell's evidence)",
-        description="Rows are themes, columns the sources of the chosen grouping; each cell "
-        "counts evidence as violation / neutrality / unclear.",
+        help="the triangulation matrix: incidents by corroboration (or one cell's incidents)",
+        description="Rows are themes, columns the sources of the chosen grouping (or the "
+        "sites); each cell counts the incidents its lines of evidence attest, by their "
+        "corroboration, and the lines. What answers say is shown beside as context.",
     )
     p.add_argument(
         "--by",
         choices=GROUPINGS,
         default="technique",
-        help="technique: source types; source: informant roles; time: periods",
+        help="technique: source types; source: informant roles; time: periods; site: sites",
     )
     p.add_argument("--site", metavar="S", help="only this site (name or id)")
     p.add_argument("--status", metavar="STATUS", help="only sessions with this status")
@@ -64,9 +72,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="a parent theme's row without its sub-themes' evidence",
     )
-    p.add_argument("--evidence", metavar="THEME", help="list the evidence of a theme instead")
-    p.add_argument("--column", metavar="KEY", help="with --evidence: only this column")
-    p.add_argument("--stance", choices=STANCES, help="with --evidence: only this stance")
+    p.add_argument("--evidence", metavar="THEME", help="list a theme's incidents instead")
+    p.add_argument("--context", metavar="THEME", help="list the answers about a theme instead")
+    p.add_argument("--column", metavar="KEY", help="with --evidence / --context: one column")
+    p.add_argument("--stance", choices=STANCES, help="with --context: only this stance")
     p.set_defaults(handler=cmd_triangulate)  # fmt: skip
 
     book = sub.add_parser("codebook", help="the codebook: list, add, merge, retire, import, export")
@@ -112,10 +121,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     f.add_argument("--status", choices=FINDING_STATUSES, default="tentative")
     f.add_argument("--evidence", nargs="*", default=[], metavar="ID",
                    help="answer or coding ids it rests on")  # fmt: skip
+    f.add_argument("--incident", action="append", default=[], metavar="ID",
+                   help="an incident it rests on (repeatable)")  # fmt: skip
+    f.add_argument("--reason", default="", help="why this status (needed for verified)")
     f.set_defaults(handler=cmd_findings_add)
     f = fsub.add_parser("status", help="mark a finding tentative, verified or rejected")
     f.add_argument("id")
     f.add_argument("status", choices=FINDING_STATUSES)
+    f.add_argument("--reason", default="", help="why (needed for verified; kept in the audit)")
     f.set_defaults(handler=cmd_findings_status)
 
 
@@ -131,9 +144,12 @@ def cmd_triangulate(args: argparse.Namespace, ctx: CliContext) -> int:
     )  # fmt: skip
     lang = _language(args, ctx)
     if args.evidence:
+        return _print_incidents(args, ctx, query)
+    if args.context:
         return _print_evidence(args, ctx, query, lang)
     if args.column or args.stance:
-        raise NeutralitasError("--column and --stance go with --evidence THEME")
+        raise NeutralitasError("--column goes with --evidence or --context THEME, --stance "
+                               "with --context")  # fmt: skip
     matrix = triangulation_matrix(ctx.db, query)
     if args.format == "json":
         print(json.dumps(matrix_json(matrix), indent=2, ensure_ascii=False))
@@ -142,6 +158,12 @@ def cmd_triangulate(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         _print_table(matrix, lang)
     return 0
+
+
+def _cell_json(cell: Any) -> dict[str, Any]:
+    data = dict(vars(cell))
+    data["incidents"] = list(cell.incidents)
+    return data
 
 
 def matrix_json(m: Matrix) -> dict[str, Any]:
@@ -156,14 +178,16 @@ def matrix_json(m: Matrix) -> dict[str, Any]:
                 "parent": r.parent_code,
                 "depth": r.depth,
                 "retired": r.retired,
-                "cells": {c.key: vars(cell) for c, cell in zip(m.columns, r.cells, strict=True)},
-                "total": vars(r.total),
-                "verdict": {
-                    "kind": r.verdict.kind,
-                    "stance": r.verdict.stance,
-                    "decided_by": list(r.verdict.decided_by),
-                    "supporting": r.verdict.supporting,
+                "cells": {
+                    c.key: _cell_json(cell) for c, cell in zip(m.columns, r.cells, strict=True)
                 },
+                "total": _cell_json(r.total),
+                "conclusion": {
+                    "kind": r.conclusion.kind,
+                    "decided_by": list(r.conclusion.decided_by),
+                    "incidents": r.conclusion.incidents,
+                },
+                "context": vars(r.context),
             }
             for r in m.rows
         ],
@@ -174,46 +198,83 @@ def _write_csv(m: Matrix, lang: str) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(
         ["theme", "label", "parent", "depth"]
-        + [f"{c.key}_{s}" for c in m.columns for s in STANCES]
-        + ["verdict", "verdict_stance", "decided_by"]
+        + [f"{c.key}_{k}" for c in m.columns for k in (*CORROBORATIONS, "lines")]
+        + ["conclusion", "decided_by", "incidents"]
+        + [f"context_{s}" for s in STANCES]
     )
     for r in m.rows:
         writer.writerow(
             [r.code, pick(r.label, lang), r.parent_code, r.depth]
-            + [cell.count(s) for cell in r.cells for s in STANCES]
-            + [r.verdict.kind, r.verdict.stance, " ".join(r.verdict.decided_by)]
+            + [
+                v
+                for cell in r.cells
+                for v in (*(cell.count(k) for k in CORROBORATIONS), cell.lines)
+            ]
+            + [r.conclusion.kind, " ".join(r.conclusion.decided_by), r.total.total]
+            + [r.context.count(s) for s in STANCES]
         )
+
+
+def cell_text(cell: Any) -> str:
+    """A cell as the table prints it: incidents by corroboration, then lines (L)."""
+    return " ".join(f"{cell.count(k)}{LETTER[k]}" for k in CORROBORATIONS) + f" {cell.lines}L"
 
 
 def _print_table(m: Matrix, lang: str) -> None:
     width = max([len("theme")] + [len(r.code) + 2 * r.depth for r in m.rows]) + 2
-    cells = [[" ".join(f"{c.count(s)}{SHORT[s]}" for s in STANCES) for c in r.cells]
-             for r in m.rows]  # fmt: skip
+    cells = [[cell_text(c) for c in r.cells] for r in m.rows]
     col_width = [
         max([len(c.key)] + [len(row[i]) for row in cells]) + 2 for i, c in enumerate(m.columns)
     ]
     head = "".join(c.key.ljust(w) for c, w in zip(m.columns, col_width, strict=True))
-    print("theme".ljust(width) + head + "verdict")
-    for r, row in zip(m.rows, cells, strict=True):
-        v = r.verdict
-        verdict = v.kind.replace("_", " ")
-        if v.stance:
-            verdict += f": {v.stance}"
-        if v.decided_by:
-            verdict += f" ({', '.join(v.decided_by)})"
+    conclusions = []
+    for r in m.rows:
+        text = r.conclusion.kind.replace("_", " ")
+        if r.conclusion.decided_by:
+            text += f" ({', '.join(r.conclusion.decided_by)})"
+        conclusions.append(text)
+    wide = max(len(x) for x in [*conclusions, "conclusion"]) + 2
+    print("theme".ljust(width) + head + "conclusion".ljust(wide) + "context")
+    for r, row, conclusion in zip(m.rows, cells, conclusions, strict=True):
+        context = " ".join(f"{r.context.count(s)}{SHORT[s]}" for s in STANCES)
         name = ("  " * r.depth + r.code).ljust(width)
-        say(name + "".join(t.ljust(w) for t, w in zip(row, col_width, strict=True)) + verdict)
-    t = m.thresholds
+        say(
+            name
+            + "".join(t.ljust(w) for t, w in zip(row, col_width, strict=True))
+            + conclusion.ljust(wide)
+            + context
+        )
     print(
-        f"\ncells: V violation, N neutrality, ? unclear (answers). Verdict thresholds: "
-        f"{t.min_source_types} source(s), {t.min_evidence_per_cell} piece(s) per cell."
+        "\ncells: incidents C corroborated, S single line, X contradicted, U unattested; "
+        "L lines of evidence. A theme's conclusion (simpulan triangulasi) is that of its "
+        f"best-attested incident. Corroborated: at least {m.thresholds.corroboration} "
+        "independent supporting lines. Context: answers V violation, N neutrality, ? unclear "
+        "(never evidence)."
     )
+
+
+def _print_incidents(args: argparse.Namespace, ctx: CliContext, query: MatrixQuery) -> int:
+    items = cell_incidents(ctx.db, query, args.evidence, args.column)
+    if args.format == "json":
+        from neutralitas_desktop.cli.incident_commands import incident_json
+
+        print(json.dumps([incident_json(i) for i in items], indent=2, ensure_ascii=False,
+                         default=str))  # fmt: skip
+        return 0
+    for i in items:
+        say(f"[{i.corroboration}] {i.date_start} {i.site_name}: {i.summary} ({i.id[:8]})")
+        for x in i.lines:
+            who = x.informant_code or "researcher"
+            mark = "*" if x.deciding else " "
+            say(f"   {mark} {x.kind:11} {x.technique:13} {who} {x.session_date:%Y-%m-%d}")
+    print(f"{len(items)} incident(s)")
+    return 0
 
 
 def _print_evidence(
     args: argparse.Namespace, ctx: CliContext, query: MatrixQuery, lang: str
 ) -> int:
-    items = cell_evidence(ctx.db, query, args.evidence, args.column, args.stance, lang)
+    items = cell_evidence(ctx.db, query, args.context, args.column, args.stance, lang)
     if args.format == "json":
         print(json.dumps([_evidence_json(e) for e in items], indent=2, ensure_ascii=False))
         return 0
@@ -225,7 +286,7 @@ def _print_evidence(
             f"({e.column}; session {e.session_id[:8]})"
         )
         say(f"    {e.label}")
-    print(f"{len(items)} piece(s) of evidence")
+    print(f"{len(items)} answer(s) (context, not evidence)")
     return 0
 
 
@@ -287,7 +348,7 @@ def cmd_codebook_merge(args: argparse.Namespace, ctx: CliContext) -> int:
     change = merge_themes(ctx.db, ctx.actor, args.source, args.target)
     print(
         f"merged {args.source} into {args.target}: {change.codings_moved} codings and "
-        f"{change.findings_moved} findings moved"
+        f"{change.findings_moved} findings moved (their incidents too)"
     )
     return 0
 
@@ -312,6 +373,7 @@ def cmd_findings_list(args: argparse.Namespace, ctx: CliContext) -> int:
         for f in items:
             data = dict(vars(f))
             data["evidence"] = list(f.evidence)
+            data["incidents"] = list(f.incidents)
             data["created_at"] = f.created_at.isoformat()
             data["updated_at"] = f.updated_at.isoformat()
             out.append(data)
@@ -321,7 +383,8 @@ def cmd_findings_list(args: argparse.Namespace, ctx: CliContext) -> int:
         site = f" @ {f.site_name}" if f.site_name else ""
         say(
             f"{f.id[:8]}  {f.theme_code}{site}  [{f.status}]  {f.conclusion}  "
-            f"({len(f.evidence)} evidence)"
+            f"({len(f.incidents)} incident(s), {len(f.evidence)} excerpt(s))"
+            + (" (status set before reasons were required)" if f.status_before_reasons else "")
         )
     return 0
 
@@ -329,7 +392,7 @@ def cmd_findings_list(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_findings_add(args: argparse.Namespace, ctx: CliContext) -> int:
     f = add_finding(
         ctx.db, ctx.actor, args.theme, args.conclusion, status=args.status, site=args.site,
-        evidence=args.evidence,
+        evidence=args.evidence, incidents=args.incident, reason=args.reason,
     )  # fmt: skip
     print(f"added finding {f.id} ({f.status})")
     return 0
@@ -341,6 +404,6 @@ def cmd_findings_status(args: argparse.Namespace, ctx: CliContext) -> int:
         raise NeutralitasError(
             f"no finding with id {args.id}" if not matches else f"id {args.id} is ambiguous"
         )
-    f = update_finding(ctx.db, ctx.actor, matches[0].id, status=args.status)
+    f = update_finding(ctx.db, ctx.actor, matches[0].id, status=args.status, reason=args.reason)
     print(f"finding {f.id}: {f.status}")
     return 0

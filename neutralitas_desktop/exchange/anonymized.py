@@ -1,6 +1,7 @@
 """What an anonymised package holds instead of each row: no names of devices and
 researchers, no informants' notes, and every free text (answers, field notes, coding
-excerpts and memos, comments, conclusions, audit details) through the redaction service."""
+excerpts and memos, comments, conclusions and their reasons, incidents' summaries, lines'
+memos, member-check notes, audit details) through the redaction service."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "coding": ("excerpt", "memo"),
     "field_session": ("review_comment",),
     "review_comment": ("comment",),
-    "finding": ("conclusion",),
+    "finding": ("conclusion", "status_reason"),
+    "incident": ("summary", "actor_code", "link"),
+    "evidence_line": ("memo",),
+    "member_check": ("given", "response_note"),
     "site": ("notes",),
     "attachment": ("filename",),
 }

@@ -39,6 +39,12 @@ CODER_MAY_CHANGE = {"done", "done_at", "updated_at", "device_id", "device_seq"}
 # Columns a merge itself rewrites in place (making informant codes unique), keeping the
 # writer's stamp: a laptop's older copy differs there and nowhere else.
 MERGE_REWRITES = {"code", "external_id"}
+# Analysis rows a laptop may add, and change only while it was the last to write them.
+ANALYSIS_OWNED = {
+    "incident": "incident",
+    "evidence_line": "line of evidence",
+    "member_check": "member check",
+}
 # Fieldwork tables whose new rows are checked (immutable rows, and new sessions and answers).
 FIELDWORK = (
     "field_session",
@@ -64,6 +70,9 @@ COMPARED = (
     "review_comment",
     "agreement_assignment",
     "agreement_resolution",
+    "incident",
+    "evidence_line",
+    "member_check",
 )
 
 
@@ -194,6 +203,8 @@ class _Check:
                 self.add(f"{label}: changes a double-coding assignment")
             elif self._researcher_device(row["coder_id"]) != d:
                 self.add(f"{label}: marks another device's coder done")
+        elif name in ANALYSIS_OWNED and old is not None and old["device_id"] != d:
+            self.add(f"{label}: edits another device's {ANALYSIS_OWNED[name]}")
         elif name == "informant_identity" and old is not None:
             self.add(f"{label}: identity change only with the supervisor's key")
         elif name == "informant_identity":

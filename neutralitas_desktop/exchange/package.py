@@ -279,7 +279,7 @@ def _rows(
         for entity in ("field_session", "coding"):
             for batch in chunks(sorted(selection[entity])):
                 yield from _batches(con, table, table.c.entity == entity, table.c.row_id.in_(batch))
-    elif name == "finding":
+    elif name in ANALYSIS:
         if since is not None and not options.researcher_id:
             yield from _batches(con, table, table.c.device_seq > since)
     elif name == "attachment":
@@ -292,6 +292,10 @@ def _rows(
             yield from _batches(con, table, table.c.device_seq > since)
         else:
             yield from _batches(con, table)
+
+
+# Analysis rows that are not part of one session: a partial package carries what changed.
+ANALYSIS = ("finding", "incident", "evidence_line", "member_check")
 
 
 def _select_fieldwork(con: Connection, since: int | None, researcher_id: str | None) -> Selection:

@@ -27,8 +27,8 @@ from neutralitas_desktop.store.models import (
     derived_id,
 )
 
-# Verdict thresholds of the triangulation matrix; the study's settings may override them.
-DEFAULT_TRIANGULATION = {"min_source_types": 2, "min_evidence_per_cell": 1}
+# How many independent supporting lines corroborate an incident (a study setting).
+DEFAULT_TRIANGULATION = {"corroboration_threshold": 2}
 
 
 @dataclass(frozen=True)

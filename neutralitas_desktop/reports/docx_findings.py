@@ -4,6 +4,7 @@ support it, quoted with informant code, role, technique and date."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from docx.document import Document
@@ -23,7 +24,7 @@ from neutralitas_desktop.reports.queries import (
 )
 from neutralitas_desktop.reports.triangulation_view import matrix_for
 from neutralitas_desktop.store.database import Database
-from neutralitas_desktop.vocabulary import FindingStatus, SourceType, Stance, label
+from neutralitas_desktop.vocabulary import Corroboration, FindingStatus, SourceType, Stance, label
 
 Scrub = Callable[[str], str]
 STANCE_ORDER = (Stance.VIOLATION, Stance.NEUTRALITY, Stance.UNCLEAR)
@@ -40,9 +41,18 @@ def write_findings(doc: Document, db: Database, scope: Scope, lang: str, scrub: 
     for f in load_findings(db, scope):
         status = label(FindingStatus, f.status, lang)
         where = f.site_name or dt_("site_wide", lang)
-        findings.setdefault(f.theme_code, []).append(
-            f"{scrub(f.conclusion)} ({dt_('verification', lang)}: {status}; {where})"
-        )
+        text = f"{scrub(f.conclusion)} ({dt_('verification', lang)}: {status}; {where})"
+        if f.reason:
+            text += f" {dt_('reason', lang)}: {scrub(f.reason)}"
+        # The incidents it rests on (those in the report's scope), alike ones counted once.
+        rests = Counter(matrix.incidents[i] for i in f.incidents if i in matrix.incidents)
+        if rests:
+            text += f" {dt_('rests_on', lang)}: " + "; ".join(
+                f"{scrub(summary)} ({label(Corroboration, kind, lang)}"
+                + (f", {n}×)" if n > 1 else ")")
+                for (kind, summary), n in sorted(rests.items())
+            )
+        findings.setdefault(f.theme_code, []).append(text)
     codings: dict[str, list[CodingRecord]] = {}
     for c in load_codings(db, scope):
         codings.setdefault(c.theme_code, []).append(c)
@@ -50,7 +60,7 @@ def write_findings(doc: Document, db: Database, scope: Scope, lang: str, scrub: 
     roles = role_labels(db)
     for theme in load_themes(db):
         row = rows.get(theme.code)
-        has_evidence = row is not None and row.total.total > 0
+        has_evidence = row is not None and (row.total.total > 0 or row.context.total > 0)
         if theme.retired or not (has_evidence or theme.code in findings):
             continue
         name = pick(theme.label, lang, "id") or theme.code
@@ -64,7 +74,7 @@ def write_findings(doc: Document, db: Database, scope: Scope, lang: str, scrub: 
             header = [dt_("source", lang), *(label(Stance, s, lang) for s in STANCE_ORDER)]
             body = [
                 [column, *(str(cell.count(s)) for s in STANCE_ORDER)]
-                for column, cell in zip(columns, row.cells, strict=True)
+                for column, cell in zip(columns, row.context_cells, strict=True)
             ]
             add_table(doc, header, body, [5.0, 3.0, 3.0, 3.0])
         doc.add_paragraph().add_run(dt_("excerpts", lang)).bold = True

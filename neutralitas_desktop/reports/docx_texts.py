@@ -22,6 +22,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "conclusion": {"id": "Kesimpulan", "en": "Conclusion"},
     "no_conclusion": {"id": "Belum ada kesimpulan yang dicatat.", "en": "No conclusion yet."},
     "verification": {"id": "Status verifikasi", "en": "Verification"},
+    "reason": {"id": "Alasan", "en": "Reason"},
+    "rests_on": {"id": "Bertumpu pada peristiwa", "en": "Rests on the incidents"},
     "site_wide": {"id": "seluruh lokasi", "en": "all sites"},
     "triangulation": {"id": "Triangulasi teknik", "en": "Method triangulation"},
     "triangulation_caption": {

@@ -26,7 +26,12 @@ from neutralitas_desktop.reports.excel_cells import (
     sheet_name,
 )
 from neutralitas_desktop.reports.excel_long_texts import SHEET, LongTexts
-from neutralitas_desktop.reports.excel_triangulation import TRIANGULATION_NOTE, write_triangulation
+from neutralitas_desktop.reports.excel_triangulation import (
+    AUDIT_COLUMNS,
+    TRIANGULATION_NOTE,
+    write_audit,
+    write_triangulation,
+)
 from neutralitas_desktop.reports.excel_wide import (
     LONG_COLUMNS,
     REPEAT_FIXED,
@@ -190,6 +195,7 @@ def export_excel(
                 if agreement.coders
                 else None
             )
+            audit_sheet = add("Audit trail", list(AUDIT_COLUMNS))  # reasons redacted if asked
             dictionary_sheet = add("Data dictionary", list(sheets.DICTIONARY_COLUMNS))
             about_sheet = add("About", list(sheets.ABOUT_COLUMNS))
 
@@ -207,10 +213,13 @@ def export_excel(
             theme_labels = {t.code: t.label for t in themes}
             sheets.write_codings(coding_sheet, codings, theme_labels, language)
             triangulation_columns = write_triangulation(triangulation_sheet, db, scope, language)
-            dictionary.insert(-2, (triangulation_sheet.name, triangulation_columns))
+            # Described in the order of the tabs: before the Audit trail sheet.
+            audit_at = [name for name, _ in dictionary].index(audit_sheet.name)
+            dictionary.insert(audit_at, (triangulation_sheet.name, triangulation_columns))
             if agreement_sheet is not None:
                 write_agreement(agreement_sheet, agreement, language)
-                dictionary.insert(-2, (agreement_sheet.name, AGREEMENT_COLUMNS))
+                dictionary.insert(audit_at + 1, (agreement_sheet.name, AGREEMENT_COLUMNS))
+            write_audit(audit_sheet, db, names=not options.anonymize)
             sheets.write_dictionary(dictionary_sheet, dictionary)
             about = _about(
                 db,

@@ -59,10 +59,11 @@ class Formats:
                 ("neutrality", "#CDE9D6", "#1D5B33"),
                 ("unclear", "#FCE8B2", "#6B4E00"),
                 ("empty", "#FFFFFF", "#9E9E9E"),
-                ("converging", "#B7E1C1", "#1D5B33"),
-                ("diverging", "#F4C7C3", "#7A1B12"),
-                ("single_source", "#FCE8B2", "#6B4E00"),
-                ("no_evidence", "#EEEEEE", "#616161"),
+                ("corroborated", "#F4C7C3", "#7A1B12"),
+                ("single_line", "#FCE8B2", "#6B4E00"),
+                ("contradicted", "#E8DAEF", "#4A235A"),
+                ("unattested", "#EEEEEE", "#616161"),
+                ("no_incidents", "#FFFFFF", "#9E9E9E"),
             )
         }
         return cls(

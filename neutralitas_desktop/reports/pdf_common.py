@@ -61,11 +61,13 @@ STANCE_INK = {
     "neutrality": colors.HexColor("#1E8449"),
     "unclear": colors.HexColor("#B7950B"),
 }
-VERDICT_FILL = {
-    "converging": colors.HexColor("#B7E1C1"),
-    "diverging": colors.HexColor("#F4C7C3"),
-    "single_source": colors.HexColor("#FCE8B2"),
-    "no_evidence": colors.HexColor("#EEEEEE"),
+# A theme's simpulan triangulasi: an attested violation is red, one line amber.
+CONCLUSION_FILL = {
+    "corroborated": colors.HexColor("#F4C7C3"),
+    "single_line": colors.HexColor("#FCE8B2"),
+    "contradicted": colors.HexColor("#E8DAEF"),
+    "unattested": colors.HexColor("#EEEEEE"),
+    "no_incidents": colors.white,
 }
 SOURCE_COLOURS = {
     "interview": colors.HexColor("#2E6DA4"),

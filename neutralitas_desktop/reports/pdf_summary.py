@@ -1,13 +1,13 @@
 """The study summary PDF a supervisor hands to a funder: cover, study and method,
 fieldwork in tables and charts, the triangulation matrix in colour, per theme its key
-excerpts, conclusions and legal basis, and an appendix of the instruments used."""
+excerpts, conclusions and legal basis, the analytic audit trail and member checks, and an
+appendix of the instruments used."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import (
     CondPageBreak,
@@ -20,7 +20,7 @@ from reportlab.platypus import (
 )
 
 from neutralitas_desktop.instruments.model import pick
-from neutralitas_desktop.reports import texts
+from neutralitas_desktop.reports import pdf_analysis, texts
 from neutralitas_desktop.reports.charts import Series, stacked_bars
 from neutralitas_desktop.reports.output import CancelFn, ProgressFn, Ticker, atomic_output
 from neutralitas_desktop.reports.pdf_agreement import agreement_section
@@ -31,9 +31,7 @@ from neutralitas_desktop.reports.pdf_common import (
     PALE,
     RULE,
     SOURCE_COLOURS,
-    STANCE_FILL,
     STANCE_INK,
-    VERDICT_FILL,
     Heading,
     NumberedCanvas,
     ReportDoc,
@@ -107,6 +105,7 @@ class SummaryStory:
         story += self.matrix()
         story += agreement_section(self.d.agreement, self.lang, self.s, "3.1")
         story += self.themes()
+        story += pdf_analysis.audit_section(self)
         story += self.appendix()
         return story
 
@@ -173,11 +172,7 @@ class SummaryStory:
                 out.append(self.p(esc(" ".join(para.split()))))
         out += [
             self.p(esc(t("method_text", lang))),
-            self.p(
-                t("rule_text", lang).format(
-                    cell=th.min_evidence_per_cell, types=th.min_source_types
-                )
-            ),
+            self.p(t("rule_text", lang).format(threshold=th.corroboration)),
             self.p(
                 esc(
                     t("exclusions_text", lang).format(
@@ -277,95 +272,12 @@ class SummaryStory:
         out.append(KeepTogether([pair]))
         return out
 
-    # ---- matrix ------------------------------------------------------------------
+    # ---- matrix, audit trail and member checks (pdf_analysis.py) ----------------
     def matrix(self) -> list[Any]:
-        d, lang = self.d, self.lang
-        m = d.matrix
-        out: list[Any] = [
-            PageBreak(),
-            Heading(f"3. {esc(t('matrix', lang))}", self.s["h1"], 0),
-            self.p(esc(t("matrix_intro", lang)), "small"),
-            Spacer(1, 4),
-        ]
-        keys = [c.key for c in m.columns]
-        head = [t("theme", lang), *(self.name(c.label) for c in m.columns), t("verdict", lang)]
-        rows: list[list[Any]] = [[self.p(esc(h), "cell_head") for h in head]]
-        extra: list[tuple[Any, ...]] = []
-        short = SHORT.get(lang, SHORT["en"])
-        for r, row in enumerate(m.rows, start=1):
-            indent = "&nbsp;" * 4 * row.depth
-            name = esc(self.name(row.label) or row.code)
-            rows.append(
-                [
-                    self.p(indent + (f"<b>{name}</b>" if row.depth == 0 else name), "cell"),
-                    *(
-                        self.p(
-                            "&nbsp; ".join(
-                                f"<b>{short[s]}</b>&nbsp;{cell.count(s)}"
-                                for s in ("violation", "neutrality", "unclear")
-                            ),
-                            "matrix_cell",
-                        )
-                        if cell.total
-                        else self.p("–", "matrix_cell")
-                        for cell in row.cells
-                    ),
-                    self.p(self._verdict_text(row.verdict), "cell"),
-                ]
-            )
-            for c, key in enumerate(keys, start=1):
-                stance = row.verdict.supporting.get(key, "")
-                if stance:
-                    extra.append(("BACKGROUND", (c, r), (c, r), STANCE_FILL[stance]))
-            extra.append(
-                (
-                    "BACKGROUND",
-                    (len(keys) + 1, r),
-                    (len(keys) + 1, r),
-                    VERDICT_FILL.get(row.verdict.kind, colors.white),
-                )
-            )
-        first = CONTENT_WIDTH * 0.32
-        verdict_w = CONTENT_WIDTH * 0.17
-        col_w = (CONTENT_WIDTH - first - verdict_w) / max(len(keys), 1)
-        out.append(grid(rows, [first] + [col_w] * len(keys) + [verdict_w], extra=extra))
-        out.append(Spacer(1, 12))
-        leaves = sorted(
-            (r for r in m.rows if r.depth > 0 and r.total.total),
-            key=lambda r: (-r.total.violation, r.code),
-        )[:12]
-        if leaves:
-            names = [self.name(r.label) or r.code for r in leaves]
-            series = [
-                Series(
-                    texts.label(texts.STANCES, s, lang),
-                    tuple(float(r.total.count(s)) for r in leaves),
-                    STANCE_INK[s],
-                )
-                for s in ("violation", "neutrality")
-            ]
-            out.append(
-                KeepTogether(
-                    [
-                        stacked_bars(
-                            names,
-                            series,
-                            CONTENT_WIDTH,
-                            stacked=False,
-                            title=t("chart_themes", lang),
-                            label_chars=44,
-                        )
-                    ]
-                )
-            )
-        return out
+        return pdf_analysis.matrix_section(self)
 
-    def _verdict_text(self, verdict: Any) -> str:
-        lang = self.lang
-        text = f"<b>{esc(texts.label(texts.VERDICTS, verdict.kind, lang))}</b>"
-        if verdict.stance:
-            text += f": {esc(texts.label(texts.STANCES, verdict.stance, lang).lower())}"
-        return text
+    def _conclusion_text(self, conclusion: Any) -> str:
+        return pdf_analysis.conclusion_text(conclusion, self.lang)
 
     # ---- themes ------------------------------------------------------------------
     def themes(self) -> list[Any]:
@@ -376,7 +288,9 @@ class SummaryStory:
         sub = 0
         for theme in d.themes:
             row = rows.get(theme.code)
-            has = (row is not None and row.total.total) or theme.code in d.findings
+            has = (
+                row is not None and (row.total.total or row.context.total)
+            ) or theme.code in d.findings
             if theme.depth == 0:
                 if not has:
                     continue
@@ -402,13 +316,13 @@ class SummaryStory:
         out: list[Any] = []
         if row is not None:
             counts = ", ".join(
-                f"{texts.label(texts.STANCES, s, lang)} {row.total.count(s)}"
+                f"{texts.label(texts.STANCES, s, lang)} {row.context.count(s)}"
                 for s in ("violation", "neutrality", "unclear")
             )
             out.append(
                 self.p(
-                    f"{t('verdict', lang)}: {self._verdict_text(row.verdict)}"
-                    f' <font color="#6B7280">({esc(counts)})</font>',
+                    f"{t('conclusion', lang)}: {self._conclusion_text(row.conclusion)}"
+                    f' <font color="#6B7280">({esc(t("context", lang))}: {esc(counts)})</font>',
                     "small",
                 )
             )
@@ -485,7 +399,7 @@ class SummaryStory:
         w = CONTENT_WIDTH
         return [
             PageBreak(),
-            Heading(f"5. {esc(t('appendix', lang))}", self.s["h1"], 0),
+            Heading(f"6. {esc(t('appendix', lang))}", self.s["h1"], 0),
             grid(
                 rows,
                 [w * 0.4, w * 0.1, w * 0.14, w * 0.1, w * 0.09, w * 0.17],

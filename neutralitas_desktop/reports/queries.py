@@ -5,7 +5,7 @@ answers left out, and counted so the reports can say so."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -464,6 +464,8 @@ class FindingRecord:
     conclusion: str
     status: str
     updated_at: dt.datetime
+    reason: str = ""  # why the status is what it is
+    incidents: Sequence[str] = ()  # the incidents it rests on (ids)
 
 
 def load_findings(db: Database, scope: Scope) -> list[FindingRecord]:
@@ -475,6 +477,8 @@ def load_findings(db: Database, scope: Scope) -> list[FindingRecord]:
             Finding.conclusion,
             Finding.status,
             Finding.updated_at,
+            Finding.status_reason,
+            Finding.incidents,
         )
         .join(Theme, Theme.id == Finding.theme_id)
         .outerjoin(Site, Site.id == Finding.site_id)

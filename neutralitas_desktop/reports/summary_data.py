@@ -34,6 +34,9 @@ from neutralitas_desktop.reports.triangulation_view import (
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.triangulation.agreement import agreement_report
 from neutralitas_desktop.triangulation.agreement_types import AgreementReport
+from neutralitas_desktop.triangulation.audit_trail import audit_trail
+from neutralitas_desktop.triangulation.incident_types import AuditEntry, MemberCheckInfo
+from neutralitas_desktop.triangulation.member_checks import list_member_checks
 
 EXCERPTS_PER_THEME = 3
 
@@ -70,6 +73,8 @@ class SummaryData:
     evidence_counts: dict[str, int] = field(default_factory=dict)
     redacted: tuple[tuple[str, int], ...] = ()  # (kind, how many) the redaction replaced
     agreement: AgreementReport | None = None  # coder agreement, when sessions were double coded
+    audit: list[AuditEntry] = field(default_factory=list)
+    member_checks: list[MemberCheckInfo] = field(default_factory=list)
 
 
 def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> SummaryData:
@@ -84,9 +89,17 @@ def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> Su
     themes = load_themes(db)
     findings: dict[str, list[FindingRecord]] = {}
     for f in load_findings(db, scope):
-        findings.setdefault(f.theme_code, []).append(replace(f, conclusion=redact(f.conclusion)))
+        findings.setdefault(f.theme_code, []).append(
+            replace(f, conclusion=redact(f.conclusion), reason=redact(f.reason))
+        )
     per_form = Counter(s.instrument_id for s in sessions)
     instruments = [(r, per_form.get(r.id, 0)) for r in load_instruments(db)]
+    excerpts = _excerpts(db, scope, matrix, themes, language, redact)
+    audit = [replace(e, reason=redact(e.reason)) for e in audit_trail(db)]
+    checks = [
+        replace(c, given=redact(c.given), response_note=redact(c.response_note))
+        for c in list_member_checks(db)
+    ]
     return SummaryData(
         study=study_info(db),
         scope=scope,
@@ -100,12 +113,14 @@ def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> Su
         roles=role_labels(db),
         matrix=matrix,
         themes=themes,
-        excerpts=_excerpts(db, scope, matrix, themes, language, redact),
+        excerpts=excerpts,
         findings=findings,
         instruments=instruments,
         exclusions=count_exclusions(db, scope),
-        redacted=tuple(redact.summary()),
+        redacted=tuple(redact.summary()),  # after every text above went through it
         agreement=agreement_report(db),
+        audit=audit,
+        member_checks=checks,
     )
 
 
@@ -117,17 +132,19 @@ def _excerpts(
     language: str,
     redact: Redactor,
 ) -> dict[str, list[Excerpt]]:
-    """Up to a few hand-coded excerpts per theme: distinct texts, leaning to the stance the
-    verdict settled on, spread over kinds of source and informants."""
+    """Up to a few hand-coded excerpts per theme: distinct texts, leaning to violations
+    where the theme has attested incidents, spread over kinds of source and informants."""
     out: dict[str, list[Excerpt]] = {}
     known = {t.code for t in themes}
     for row in matrix.rows:
-        if not row.total.total or row.code not in known:
+        if not row.context.total or row.code not in known:
             continue
         pieces = [e for e in theme_evidence(db, scope, row.code, None, language) if e.coding_ids]
         if pieces:
+            attested = row.conclusion.kind in ("corroborated", "single_line")
             out[row.code] = [
-                replace(e, text=redact(e.text)) for e in _pick(pieces, row.verdict.stance)
+                replace(e, text=redact(e.text))
+                for e in _pick(pieces, "violation" if attested else "")
             ]
     return out
 

@@ -1,5 +1,5 @@
 """Fixed wording of the PDF reports in Indonesian and English (labels, not data); the
-labels of statuses, stances, verdicts and the like come from ``vocabulary``."""
+labels of statuses, stances, corroboration and the like come from ``vocabulary``."""
 
 from __future__ import annotations
 
@@ -7,13 +7,16 @@ import datetime as dt
 from collections.abc import Iterable
 
 from neutralitas_desktop.vocabulary import (
+    Conclusion,
     ConsentMethod,
     ConsentState,
+    Corroboration,
+    EvidenceKind,
     FindingStatus,
+    MemberCheckResponse,
     SessionStatus,
     SourceType,
     Stance,
-    Verdict,
     labels_of,
 )
 
@@ -56,16 +59,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources can be read from the triangulation matrix.",
     },
     "rule_text": {
-        "id": "Aturan putusan: sel mendukung suatu sikap bila memuat sedikitnya {cell} bukti "
-        "untuk sikap itu dan lebih banyak daripada sikap lawannya. <b>Konvergen</b>: sedikitnya "
-        "{types} jenis sumber mendukung sikap yang sama dan tidak ada yang bertentangan; "
-        "<b>divergen</b>: jenis sumber saling bertentangan; <b>satu sumber</b>: kurang dari "
-        "{types} jenis sumber; <b>tanpa bukti</b>: tidak ada sel yang mendukung suatu sikap.",
-        "en": "Verdict rule: a cell supports a stance when it holds at least {cell} piece(s) "
-        "of evidence for it and more than for the opposite stance. <b>Converging</b>: at least "
-        "{types} kinds of source support the same stance and none contradicts it; "
-        "<b>diverging</b>: kinds of source contradict each other; <b>single source</b>: fewer "
-        "than {types} kinds of source; <b>no evidence</b>: no cell supports a stance.",
+        "id": "Aturan penguatan: unit analisisnya adalah peristiwa (siapa berbuat apa, kapan, di "
+        "mana), bukan jawaban. Jalur bukti yang mendukung adalah pengamatan peneliti, dokumen, "
+        "pengakuan pelaku dan kesaksian; kabar dari orang lain tidak pernah menguatkan, dan "
+        "bantahan dicantumkan di sampingnya tanpa membatalkan. Jalur dari informan yang sama "
+        "dengan teknik yang sama dihitung satu. <b>Terkuatkan</b>: sedikitnya {threshold} jalur "
+        "bukti mandiri; <b>dibantah</b>: kurang dari itu dan ada bantahan; <b>satu jalur "
+        "bukti</b>: kurang dari itu tanpa bantahan; <b>tidak terbukti</b>: tidak ada jalur yang "
+        "mendukung. Simpulan triangulasi suatu tema adalah penguatan peristiwanya yang paling "
+        "kuat.",
+        "en": "Corroboration rule: the unit of analysis is the incident (who did what, when, "
+        "where), not the answer. Supporting lines of evidence are what the researcher observed, "
+        "documents, the actor's own account and eyewitness accounts; hearsay never "
+        "corroborates, and denials are listed beside without cancelling. Lines from the same "
+        "informant by the same technique count once. <b>Corroborated</b>: at least {threshold} "
+        "independent lines; <b>contradicted</b>: fewer, and a denial; <b>single line</b>: "
+        "fewer, no denial; <b>unattested</b>: no supporting line. A theme's conclusion "
+        "(simpulan triangulasi) is the corroboration of its best-attested incident.",
     },
     "exclusions_text": {
         "id": "Tidak dimuat: {informants} informan yang menarik persetujuannya ({sessions} sesi, "
@@ -98,7 +108,31 @@ TEXTS: dict[str, dict[str, str]] = {
     "status": {"id": "Status", "en": "Status"},
     "role": {"id": "Peran", "en": "Role"},
     "theme": {"id": "Tema", "en": "Theme"},
-    "verdict": {"id": "Putusan", "en": "Verdict"},
+    "conclusion": {"id": "Simpulan triangulasi", "en": "Triangulation conclusion"},
+    "context": {"id": "Konteks (jawaban)", "en": "Context (answers)"},
+    "audit": {"id": "Jejak audit analisis", "en": "Analytic audit trail"},
+    "audit_intro": {
+        "id": "Setiap keputusan analisis — status temuan beserta alasannya, penautan dan "
+        "pelepasan jalur bukti, pengodean ulang, penggabungan tema — dengan siapa, kapan dan "
+        "mengapa (dependabilitas dan konfirmabilitas).",
+        "en": "Every analytic decision — findings' statuses with their reasons, lines of "
+        "evidence linked and unlinked, recodes, theme merges — with who, when and why "
+        "(dependability and confirmability).",
+    },
+    "member_checks": {"id": "Member check", "en": "Member checks"},
+    "when": {"id": "Waktu", "en": "When"},
+    "who": {"id": "Oleh", "en": "By"},
+    "action": {"id": "Keputusan", "en": "Decision"},
+    "reason": {"id": "Alasan", "en": "Reason"},
+    "given_back": {"id": "Yang dikembalikan", "en": "Given back"},
+    "response": {"id": "Tanggapan", "en": "Response"},
+    "no_audit": {"id": "Belum ada keputusan analisis.", "en": "No analytic decision yet."},
+    "no_member_checks": {"id": "Belum ada member check.", "en": "No member check yet."},
+    "incidents": {"id": "Peristiwa", "en": "Incidents"},
+    "before_reasons": {
+        "id": "status ditetapkan sebelum alasan diwajibkan",
+        "en": "status set before reasons were required",
+    },
     "legal_basis": {"id": "Dasar hukum", "en": "Legal basis"},
     "findings": {"id": "Kesimpulan", "en": "Conclusions"},
     "key_excerpts": {"id": "Kutipan kunci", "en": "Key excerpts"},
@@ -116,8 +150,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Sessions by site and kind of source",
     },
     "chart_themes": {
-        "id": "Bukti pelanggaran dan netralitas menurut tema",
-        "en": "Evidence of violation and neutrality by theme",
+        "id": "Peristiwa terkuatkan dan lainnya menurut tema",
+        "en": "Corroborated and other incidents by theme",
     },
     "table_sites": {
         "id": "Sesi menurut lokasi dan jenis sumber",
@@ -126,10 +160,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "table_status": {"id": "Sesi menurut status", "en": "Sessions by status"},
     "table_roles": {"id": "Informan menurut peran", "en": "Informants by role"},
     "matrix_intro": {
-        "id": "Setiap sel memuat jumlah bukti yang menunjukkan pelanggaran (P), netralitas (N) "
-        "dan yang belum jelas (?). Warna sel menunjukkan sikap yang didukungnya.",
-        "en": "Each cell gives the pieces of evidence indicating a violation (V), neutrality "
-        "(N) and unclear (?). A cell's colour shows the stance it supports.",
+        "id": "Setiap sel memuat jumlah peristiwa yang dibuktikan oleh jalur bukti di kolom itu, "
+        "menurut penguatannya: T terkuatkan, S satu jalur bukti, B dibantah, X tidak terbukti; "
+        "lalu jumlah jalur bukti (J). Jawaban terstruktur hanya konteks di samping baris: "
+        "P pelanggaran, N netralitas, ? belum jelas.",
+        "en": "Each cell gives the incidents attested by lines of evidence in that column, by "
+        "corroboration: C corroborated, S single line, X contradicted, U unattested; then the "
+        "lines of evidence (L). Structured answers are context beside the row only: V "
+        "violation, N neutrality, ? unclear.",
     },
     "instrument": {"id": "Instrumen", "en": "Instrument"},
     "version": {"id": "Versi", "en": "Version"},
@@ -193,7 +231,10 @@ TEXTS: dict[str, dict[str, str]] = {
 SOURCE_TYPES = labels_of(SourceType)
 STATUSES = labels_of(SessionStatus)
 STANCES = labels_of(Stance)
-VERDICTS = labels_of(Verdict)
+CONCLUSIONS = labels_of(Conclusion)
+CORROBORATION = labels_of(Corroboration)
+EVIDENCE_KINDS = labels_of(EvidenceKind)
+MEMBER_CHECK_RESPONSES = labels_of(MemberCheckResponse)
 CONSENT = labels_of(ConsentState)
 CONSENT_METHODS = labels_of(ConsentMethod)
 FINDING_STATUSES = labels_of(FindingStatus)

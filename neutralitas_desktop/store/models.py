@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -339,7 +340,73 @@ class Finding(Tracked, Base):
     conclusion: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="tentative")  # verified / rejected
     evidence: Mapped[list[Any]] = mapped_column(JSON, default=list)  # answer / coding ids
+    # The three below are added by migration 0011, so they come last in the table
+    # (sort_order), as a migrated study has them: a package's payload must match its schema.
+    incidents: Mapped[list[Any]] = mapped_column(JSON, default=list, sort_order=1)  # ids
+    # Why the status is what it is (required for "verified"); the history is in the audit.
+    status_reason: Mapped[str] = mapped_column(Text, default="", sort_order=1)
+    # Set before reasons were required (a study upgraded from an older schema).
+    status_before_reasons: Mapped[bool] = mapped_column(Boolean, default=False, sort_order=1)
     author_id: Mapped[str | None] = mapped_column(ForeignKey("researcher.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Incident(Tracked, Base):
+    """A *peristiwa / dugaan pelanggaran*: who did what, when, where; the unit of analysis.
+
+    The actor is pseudonymous (a code, an office or an account), never a real name."""
+
+    __tablename__ = "incident"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"), index=True)
+    theme_id: Mapped[str] = mapped_column(ForeignKey("theme.id"), index=True)
+    actor_type: Mapped[str] = mapped_column(String(32))  # vocabulary.ActorType
+    actor_code: Mapped[str] = mapped_column(String(200), default="")  # code, office, account
+    date_start: Mapped[dt.date] = mapped_column(Date)
+    date_end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    platform: Mapped[str] = mapped_column(String(100), default="")
+    link: Mapped[str] = mapped_column(Text, default="")
+    favours: Mapped[str] = mapped_column(String(200), default="")  # candidate pair
+    summary: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str | None] = mapped_column(ForeignKey("researcher.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EvidenceLine(Tracked, Base):
+    """One line of evidence: an incident linked to what the study holds, with its kind.
+
+    Where it comes from (technique, informant, session, date) is derived from
+    ``session_id``, the session of the linked answer, excerpt, note or document; unlinking
+    keeps the row as a tombstone (``deleted``) so the unlink merges like anything else."""
+
+    __tablename__ = "evidence_line"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # vocabulary.EvidenceKind
+    target: Mapped[str] = mapped_column(String(16))  # vocabulary.LineTarget
+    session_id: Mapped[str] = mapped_column(ForeignKey("field_session.id"), index=True)
+    answer_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    coding_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    attachment_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    memo: Mapped[str] = mapped_column(Text, default="")
+    linked_by: Mapped[str | None] = mapped_column(ForeignKey("researcher.id"), nullable=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class MemberCheck(Tracked, Base):
+    """Member checking: what was given back to an informant, when, and their response."""
+
+    __tablename__ = "member_check"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    informant_id: Mapped[str] = mapped_column(ForeignKey("informant.id"), index=True)
+    material: Mapped[str] = mapped_column(String(16))  # vocabulary.MemberCheckMaterial
+    given: Mapped[str] = mapped_column(Text, default="")  # what was given back
+    given_on: Mapped[dt.date] = mapped_column(Date)
+    response: Mapped[str] = mapped_column(String(16), default="pending")
+    response_note: Mapped[str] = mapped_column(Text, default="")
+    findings: Mapped[list[Any]] = mapped_column(JSON, default=list)  # finding ids
+    recorded_by: Mapped[str | None] = mapped_column(ForeignKey("researcher.id"), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 

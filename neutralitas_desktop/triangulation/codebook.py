@@ -23,6 +23,7 @@ from neutralitas_desktop.store.models import (
     Coding,
     DeviceKey,
     Finding,
+    Incident,
     Study,
     Theme,
     derived_id,
@@ -334,6 +335,11 @@ def merge_themes(db: Database, actor: Actor, source: str, target: str) -> Codebo
                 update(Finding).where(Finding.theme_id == src.id).values(theme_id=dst.id, **moved)
             )
         )
+        incidents = _count(
+            session.execute(
+                update(Incident).where(Incident.theme_id == src.id).values(theme_id=dst.id, **moved)
+            )
+        )
         session.execute(
             update(Theme)
             .where(Theme.merged_into_id == src.id)
@@ -360,6 +366,7 @@ def merge_themes(db: Database, actor: Actor, source: str, target: str) -> Codebo
             target=target,
             codings=codings,
             findings=findings,
+            incidents=incidents,
         )
         return CodebookChange(target, "merged", codings, findings)
 

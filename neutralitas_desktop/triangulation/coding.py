@@ -218,6 +218,10 @@ def add_coding(
         )
         session.add(row)
         session.flush()
+        audit.record(
+            session, actor, "coding.added", "coding", row.id,
+            theme=theme, stance=stance, excerpt=row.excerpt[:200],
+        )  # fmt: skip
         coding_id = row.id
     return get_coding(db, coding_id)
 
@@ -244,6 +248,10 @@ def update_coding(
             row.memo = memo.strip()
         row.device_id = actor.device_id
         row.updated_at = utcnow()
+        if theme is not None or stance is not None:
+            audit.record(
+                session, actor, "coding.recoded", "coding", coding_id, theme=theme, stance=stance
+            )
     return get_coding(db, coding_id)
 
 

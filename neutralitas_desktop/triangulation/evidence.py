@@ -1,6 +1,7 @@
-"""The evidence of the triangulation matrix as SQL: what counts, from where, in which column.
+"""What the answers say about each theme, as SQL: the context shown beside the matrix.
 
-A piece of evidence is one *answer* that indicates a stance on a theme:
+Incidents and their lines of evidence decide the matrix (incidents.py); this module
+counts, for context only, the answers that indicate a stance on a theme:
 
 * automatically, when its current value (or, for a multiple choice, one of its values)
   is mapped to a stance in ``question_stance`` (filled when an instrument is stored);
@@ -87,9 +88,9 @@ class Scope:
     """A MatrixQuery resolved against the study: ids instead of names, periods as times."""
 
     by: str
-    site_id: str | None
+    site_ids: tuple[str, ...]  # empty: every site
     researcher_id: str | None
-    status: str | None
+    statuses: tuple[str, ...]  # empty: every status
     period: Period | None
     periods: tuple[Period, ...]
     column: str | None = None  # only the sessions that fall in this column
@@ -109,13 +110,12 @@ def resolve(session: Session, query: MatrixQuery, settings: dict[str, Any]) -> S
     if query.by not in GROUPINGS:
         raise NeutralitasError(f"unknown grouping '{query.by}' (choose {', '.join(GROUPINGS)})")
     periods = study_periods(settings)
-    site_id = None
-    if query.site:
-        site_id = session.scalar(
-            select(Site.id).where(or_(Site.id == query.site, Site.name == query.site))
-        )
+    site_ids = []
+    for name in ([query.site] if query.site else []) + list(query.sites):
+        site_id = session.scalar(select(Site.id).where(or_(Site.id == name, Site.name == name)))
         if site_id is None:
-            raise NotFoundError(f"no site '{query.site}' in this study")
+            raise NotFoundError(f"no site '{name}' in this study")
+        site_ids.append(site_id)
     researcher_id = None
     if query.researcher:
         ids = session.scalars(
@@ -140,12 +140,15 @@ def resolve(session: Session, query: MatrixQuery, settings: dict[str, Any]) -> S
         if period is None:
             known = ", ".join(p.code for p in periods) or "none"
             raise NotFoundError(f"no fieldwork period '{query.period}' (periods: {known})")
-    return Scope(query.by, site_id, researcher_id, query.status or None, period, periods)
+    statuses = tuple(dict.fromkeys(([query.status] if query.status else []) + list(query.statuses)))
+    return Scope(query.by, tuple(site_ids), researcher_id, statuses, period, periods)
 
 
 def column_key(scope: Scope) -> ColumnElement[str]:
     """The matrix column a session's evidence falls in, for the scope's grouping."""
     s = FieldSession.__table__.c
+    if scope.by == "site":
+        return s.site_id
     if scope.by == "technique":
         return s.source_type
     if scope.by == "source":
@@ -170,12 +173,12 @@ def _session_filters(scope: Scope, s: Any) -> list[ColumnElement[bool]]:
         s.c.status != EXCLUDED_STATUS,
         or_(s.c.informant_id.is_(None), s.c.informant_id.not_in(excluded)),
     ]
-    if scope.site_id:
-        where.append(s.c.site_id == scope.site_id)
+    if scope.site_ids:
+        where.append(s.c.site_id.in_(scope.site_ids))
     if scope.researcher_id:
         where.append(s.c.researcher_id == scope.researcher_id)
-    if scope.status:
-        where.append(s.c.status == scope.status)
+    if scope.statuses:
+        where.append(s.c.status.in_(scope.statuses))
     if scope.period:
         where.append(s.c.started_at >= scope.period.start)
         where.append(s.c.started_at < scope.period.end)

@@ -1,7 +1,9 @@
-"""The triangulation matrix: themes × sources, counts of evidence by stance, and verdicts.
+"""The triangulation matrix: themes × sources, incidents counted by corroboration.
 
-Counting is one aggregate SQL query (evidence.py says what counts); Python only arranges
-the few hundred aggregated numbers into rows and applies the verdict rule (verdict.py).
+The unit is the incident (incidents.py, with the rule in corroboration.py); a row's
+outcome is its *simpulan triangulasi* (incident_cells.py). What structured answers and
+codings say about a theme (evidence.py, counted in a few aggregate SQL queries) is shown
+beside the row as context, never as evidence for or against a violation.
 """
 
 from __future__ import annotations
@@ -31,7 +33,10 @@ from neutralitas_desktop.store.models import (
     Theme,
 )
 from neutralitas_desktop.triangulation import evidence as ev
+from neutralitas_desktop.triangulation import incident_cells
 from neutralitas_desktop.triangulation.codebook import ancestors, closure_rows, tree_order
+from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
+from neutralitas_desktop.triangulation.incidents import list_incidents
 from neutralitas_desktop.triangulation.types import (
     OUTSIDE_LABEL,
     OUTSIDE_PERIODS,
@@ -42,10 +47,10 @@ from neutralitas_desktop.triangulation.types import (
     Evidence,
     Matrix,
     MatrixQuery,
+    StanceCount,
     ThemeRow,
     Thresholds,
 )
-from neutralitas_desktop.triangulation.verdict import decide
 
 SOURCE_TYPES = tuple(SOURCE_TYPE_LABELS)
 
@@ -58,6 +63,13 @@ def _settings(session: Any) -> dict[str, Any]:
 
 
 def _columns(session: Any, scope: ev.Scope, keys: set[str]) -> tuple[Column, ...]:
+    if scope.by == "site":
+        sites = session.execute(select(Site.id, Site.name).order_by(Site.name)).all()
+        return tuple(
+            Column(sid, {"id": name, "en": name}, "")
+            for sid, name in sites
+            if sid in keys and (not scope.site_ids or sid in scope.site_ids)
+        )
     if scope.by == "technique":
         return tuple(Column(k, SOURCE_TYPE_LABELS[k], k) for k in SOURCE_TYPES)
     if scope.by == "time":
@@ -139,23 +151,70 @@ def _count(session: Any, scope: ev.Scope, themes: Sequence[Theme], rollup: bool)
     return grid
 
 
+def _keep_line(scope: ev.Scope) -> Any:
+    """The filters applied to a line of evidence (by its session)."""
+
+    def keep(line: LineInfo) -> bool:
+        if not line.counts:
+            return False
+        if scope.statuses and line.session_status not in scope.statuses:
+            return False
+        if scope.researcher_id and line.researcher_id != scope.researcher_id:
+            return False
+        p = scope.period
+        return p is None or p.start <= line.session_date < p.end
+
+    return keep
+
+
+def _period_of(scope: ev.Scope) -> Any:
+    def period(line: LineInfo) -> str:
+        for p in scope.periods:
+            if p.start <= line.session_date < p.end:
+                return p.code
+        return OUTSIDE_PERIODS
+
+    return period
+
+
 def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matrix:
-    """The matrix for a grouping and filters, with a verdict per theme."""
+    """The matrix for a grouping and filters: incidents by corroboration, lines of
+    evidence per column, a simpulan per theme and the answers' stances as context."""
     query = query or MatrixQuery()
+    incidents = list_incidents(db)
     with db.session() as session:
         settings = _settings(session)
         scope = ev.resolve(session, query, settings)
         thresholds = Thresholds.from_settings(settings)
         themes = session.scalars(select(Theme)).all()
-        grid = _count(session, scope, themes, query.rollup)
-        columns = _columns(session, scope, {col for by_col in grid.values() for col in by_col})
+        context = _count(session, scope, themes, query.rollup)
+        live = {t.id: t for t in themes if t.merged_into_id is None}
+        by_code = {t.code: t.merged_into_id or t.id for t in themes}
+        keep = _keep_line(scope)
+        wanted = [i for i in incidents if _in_scope(i, scope, keep)]
+        keys = {i.site_id for i in wanted} | {
+            incident_cells.line_column(scope.by, x, _period_of(scope))
+            for i in wanted
+            for x in i.lines
+            if keep(x)
+        }
+        keys |= {col for by_col in context.values() for col in by_col}
+        columns = _columns(session, scope, keys)
+
+        def rows_of(incident: IncidentInfo) -> list[str]:
+            theme_id = by_code.get(incident.theme_code, "")
+            return ancestors(live, theme_id) if query.rollup else [theme_id]
+
+        grid = incident_cells.arrange(scope.by, wanted, columns, rows_of, keep, _period_of(scope))
         codes = {t.id: t.code for t in themes}
         rows = []
+        empty_cells = tuple(Cell() for _ in columns)
         for theme, depth in tree_order(themes):
-            by_col = grid.get(theme.id, {})
-            cells = tuple(Cell(**by_col.get(c.key, {})) for c in columns)
-            total = Cell(**{s: sum(c.count(s) for c in cells) for s in STANCES})
-            if theme.retired and total.total == 0:
+            cells, total, conclusion = grid.get(theme.id, (empty_cells, *incident_cells.EMPTY))
+            by_col = context.get(theme.id, {})
+            context_cells = tuple(StanceCount(**by_col.get(c.key, {})) for c in columns)
+            stances = StanceCount(**{s: sum(c.count(s) for c in context_cells) for s in STANCES})
+            if theme.retired and total.total == 0 and stances.total == 0:
                 continue
             rows.append(
                 ThemeRow(
@@ -167,10 +226,40 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
                     retired=theme.retired,
                     cells=cells,
                     total=total,
-                    verdict=decide(columns, cells, thresholds),
+                    conclusion=conclusion,
+                    context=stances,
+                    context_cells=context_cells,
                 )
             )
-    return Matrix(query, columns, tuple(rows), thresholds)
+    listed = {i.id: (i.corroboration, i.summary) for i in wanted}
+    return Matrix(query, columns, tuple(rows), thresholds, listed)
+
+
+def _in_scope(incident: IncidentInfo, scope: ev.Scope, keep: Any) -> bool:
+    if scope.site_ids and incident.site_id not in scope.site_ids:
+        return False
+    filtered = scope.statuses or scope.researcher_id or scope.period
+    return not filtered or any(keep(x) for x in incident.lines)
+
+
+def cell_incidents(db: Database, query: MatrixQuery, theme: str, column: str | None = None
+                   ) -> list[IncidentInfo]:  # fmt: skip
+    """The incidents behind one cell (or a whole row when ``column`` is None)."""
+    matrix = triangulation_matrix(db, query)
+    row = matrix.row(_row_code(db, theme))
+    cell = row.total if column is None else row.cells[matrix.column_index(column)]
+    wanted = set(cell.incidents)
+    return [i for i in list_incidents(db) if i.id in wanted]
+
+
+def _row_code(db: Database, theme: str) -> str:
+    with db.session() as session:
+        row = session.scalar(select(Theme).where(Theme.code == theme))
+        if row is None:
+            raise NotFoundError(f"no theme '{theme}' in the codebook")
+        if row.merged_into_id:
+            return str(session.get_one(Theme, row.merged_into_id).code)
+        return row.code
 
 
 def cell_evidence(
@@ -320,23 +409,18 @@ def _group(records: Sequence[Any], labels: _Labels, theme: str) -> list[Evidence
     return result
 
 
-def set_thresholds(
-    db: Database, actor: Actor, min_source_types: int, min_evidence_per_cell: int
-) -> Thresholds:
-    """Change the verdict rule's thresholds (a study setting, audited)."""
-    if min_source_types < 1 or min_evidence_per_cell < 1:
-        raise NeutralitasError("the verdict thresholds must be at least 1")
+def set_corroboration_threshold(db: Database, actor: Actor, threshold: int) -> Thresholds:
+    """Change how many independent supporting lines corroborate an incident (a study
+    setting, audited)."""
+    if threshold < 1:
+        raise NeutralitasError("the corroboration threshold must be at least 1")
     with db.session() as session:
         study = session.scalars(select(Study)).first()
         if study is None:
             raise NeutralitasError("the database holds no study")
         settings = dict(study.settings or {})
         previous = dict(settings.get("triangulation") or {})
-        settings["triangulation"] = {
-            **previous,
-            "min_source_types": min_source_types,
-            "min_evidence_per_cell": min_evidence_per_cell,
-        }
+        settings["triangulation"] = {**previous, "corroboration_threshold": threshold}
         study.settings = settings
         study.device_id = actor.device_id
         audit.record(

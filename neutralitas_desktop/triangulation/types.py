@@ -2,7 +2,7 @@
 
 The GUI imports only this module (and is handed service objects by the composition
 root); everything here is a frozen dataclass or a constant. Services return codes
-(verdict kinds, stances, column keys) and bilingual label dicts, never sentences.
+(corroboration states, stances, column keys) and bilingual label dicts, never sentences.
 """
 
 from __future__ import annotations
@@ -12,18 +12,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neutralitas_desktop.vocabulary import (
+    Conclusion,
+    Corroboration,
     FindingStatus,
     Grouping,
     SourceType,
     Stance,
     labels_of,
 )
-from neutralitas_desktop.vocabulary import Verdict as VerdictKind
 from neutralitas_desktop.vocabulary.terms import values
 
 STANCES: tuple[str, ...] = values(Stance)
 GROUPINGS: tuple[str, ...] = values(Grouping)
-VERDICTS: tuple[str, ...] = values(VerdictKind)
+CONCLUSIONS: tuple[str, ...] = values(Conclusion)
+CORROBORATIONS: tuple[str, ...] = values(Corroboration)
 FINDING_STATUSES: tuple[str, ...] = values(FindingStatus)
 CODING_TARGETS: tuple[str, ...] = ("value", "note")
 SOURCE_TYPE_LABELS: dict[str, dict[str, str]] = labels_of(SourceType)
@@ -140,23 +142,28 @@ class CodingInfo:
 # ---- the matrix ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class MatrixQuery:
-    by: str = "technique"  # technique / source / time
+    by: str = "technique"  # technique / source / time / site
     site: str | None = None  # site id or name
     period: str | None = None  # period code
     researcher: str | None = None  # researcher id, name or initials
     status: str | None = None  # session status, e.g. approved
-    rollup: bool = True  # a parent theme's row includes its sub-themes' evidence
+    rollup: bool = True  # a parent theme's row includes its sub-themes' incidents
+    sites: tuple[str, ...] = ()  # several sites (with ``site``: all of them)
+    statuses: tuple[str, ...] = ()  # several session statuses
 
 
 @dataclass(frozen=True)
 class Column:
     key: str
     label: LocalText
-    group: str  # the source type the column belongs to ("" when grouping by time)
+    group: str  # the source type the column belongs to ("" for periods and sites)
 
 
 @dataclass(frozen=True)
-class Cell:
+class StanceCount:
+    """What structured answers and codings say about a theme: context beside a row,
+    never evidence for or against an incident."""
+
     violation: int = 0
     neutrality: int = 0
     unclear: int = 0
@@ -170,25 +177,48 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class Thresholds:
-    min_source_types: int = 2
-    min_evidence_per_cell: int = 1
+class Cell:
+    """The incidents one column attests for a theme, counted by their corroboration, and
+    the lines of evidence the column holds for them."""
 
-    @classmethod
-    def from_settings(cls, settings: dict[str, Any]) -> Thresholds:
-        raw = settings.get("triangulation") or {}
-        return cls(
-            min_source_types=max(1, int(raw.get("min_source_types", 2))),
-            min_evidence_per_cell=max(1, int(raw.get("min_evidence_per_cell", 1))),
-        )
+    corroborated: int = 0
+    single_line: int = 0
+    contradicted: int = 0
+    unattested: int = 0
+    lines: int = 0  # lines of evidence in the column (every kind)
+    supporting: int = 0  # of which observed / document / self-report / witness
+    denials: int = 0
+    hearsay: int = 0
+    incidents: tuple[str, ...] = ()  # the incidents' ids
+
+    @property
+    def total(self) -> int:
+        """Incidents in the cell."""
+        return self.corroborated + self.single_line + self.contradicted + self.unattested
+
+    def count(self, corroboration: str) -> int:
+        return int(getattr(self, corroboration))
 
 
 @dataclass(frozen=True)
-class Verdict:
-    kind: str  # one of VERDICTS
-    stance: str  # the stance sources converge on (or the single source's), else ""
-    decided_by: tuple[str, ...]  # keys of the columns that decided it
-    supporting: dict[str, str] = field(default_factory=dict)  # column key -> its stance
+class Thresholds:
+    """The corroboration rule's threshold (a study setting)."""
+
+    corroboration: int = 2
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> Thresholds:
+        raw = (settings.get("triangulation") or {}).get("corroboration_threshold", 2)
+        return cls(corroboration=max(1, int(raw)))
+
+
+@dataclass(frozen=True)
+class RowConclusion:
+    """A row's *simpulan triangulasi*: the corroboration of its best-attested incident."""
+
+    kind: str  # one of CONCLUSIONS
+    decided_by: tuple[str, ...]  # keys of the columns holding the deciding lines
+    incidents: int  # incidents of that corroboration
 
 
 @dataclass(frozen=True)
@@ -200,8 +230,13 @@ class ThemeRow:
     depth: int
     retired: bool
     cells: tuple[Cell, ...]  # aligned with Matrix.columns
-    total: Cell
-    verdict: Verdict
+    total: Cell  # every incident of the row once
+    conclusion: RowConclusion
+    context: StanceCount  # structured answers and codings: context only
+    context_cells: tuple[StanceCount, ...]  # the same per column
+
+    def context_cell(self, index: int) -> StanceCount:
+        return self.context_cells[index]
 
 
 @dataclass(frozen=True)
@@ -210,6 +245,8 @@ class Matrix:
     columns: tuple[Column, ...]
     rows: tuple[ThemeRow, ...]
     thresholds: Thresholds
+    # incident id -> (its corroboration, its summary): what a cell lists
+    incidents: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def column_index(self, key: str) -> int:
         for i, column in enumerate(self.columns):
@@ -229,8 +266,8 @@ class Matrix:
 
 @dataclass(frozen=True)
 class Evidence:
-    """One piece of evidence: an answer that indicates a stance on a theme, automatically
-    (its structured value) and/or by hand codings of its text; never a real name."""
+    """An answer that indicates a stance on a theme, automatically (its structured value)
+    and/or by hand codings of its text: context beside the matrix, never a real name."""
 
     answer_id: str
     theme_code: str
@@ -265,6 +302,9 @@ class FindingInfo:
     conclusion: str
     status: str
     evidence: tuple[str, ...]  # answer ids and coding ids
+    incidents: tuple[str, ...]  # incident ids
+    status_reason: str
+    status_before_reasons: bool  # set before reasons were required (an upgraded study)
     author_name: str
     created_at: dt.datetime
     updated_at: dt.datetime

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork import recordings, transcripts
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.answers import session_answers
 from neutralitas_desktop.fieldwork.recordings import RecordingInfo
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.fieldwork.transcripts import Transcript
@@ -29,12 +30,19 @@ from neutralitas_desktop.triangulation import (
     codebook_files,
     coding,
     findings,
+    incidents,
     tags,
 )
 from neutralitas_desktop.triangulation.agreement_types import AgreementReport, Disagreement, Unit
 from neutralitas_desktop.triangulation.evidence import study_periods
-from neutralitas_desktop.triangulation.matrix import cell_evidence, set_thresholds
+from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
+from neutralitas_desktop.triangulation.matrix import (
+    cell_evidence,
+    cell_incidents,
+    set_corroboration_threshold,
+)
 from neutralitas_desktop.triangulation.matrix import triangulation_matrix as _matrix
+from neutralitas_desktop.triangulation.proposals import propose
 from neutralitas_desktop.triangulation.types import (
     CodableText,
     CodebookChange,
@@ -91,8 +99,8 @@ class TriangulationWorkbench:
     def thresholds(self) -> Thresholds:
         return Thresholds.from_settings(study_info(self.db).settings)
 
-    def set_thresholds(self, min_source_types: int, min_evidence_per_cell: int) -> Thresholds:
-        return set_thresholds(self.db, self.actor, min_source_types, min_evidence_per_cell)
+    def set_corroboration_threshold(self, threshold: int) -> Thresholds:
+        return set_corroboration_threshold(self.db, self.actor, threshold)
 
     # ---- the matrix -----------------------------------------------------------------
     def matrix(self, query: MatrixQuery) -> Matrix:
@@ -107,6 +115,64 @@ class TriangulationWorkbench:
         language: str | None = None,
     ) -> list[Evidence]:
         return cell_evidence(self.db, query, theme, column, stance, language)
+
+    def cell_incidents(
+        self, query: MatrixQuery, theme: str, column: str | None = None
+    ) -> list[IncidentInfo]:
+        return cell_incidents(self.db, query, theme, column)
+
+    # ---- incidents ------------------------------------------------------------------
+    def incidents(self, site: str | None = None, theme: str | None = None) -> list[IncidentInfo]:
+        return incidents.list_incidents(self.db, site=site, theme=theme)
+
+    def incident(self, incident_id: str) -> IncidentInfo:
+        return incidents.get_incident(self.db, incident_id)
+
+    def add_incident(
+        self,
+        *,
+        site: str,
+        theme: str,
+        actor_type: str,
+        date_start: dt.date,
+        summary: str,
+        actor_code: str = "",
+        platform: str = "",
+        link: str = "",
+        favours: str = "",
+        date_end: dt.date | None = None,
+    ) -> IncidentInfo:
+        return incidents.add_incident(
+            self.db, self.actor, site=site, theme=theme, actor_type=actor_type,
+            date_start=date_start, date_end=date_end, actor_code=actor_code, platform=platform,
+            link=link, favours=favours, summary=summary,
+        )  # fmt: skip
+
+    def link(
+        self,
+        incident_id: str,
+        kind: str,
+        *,
+        answer_id: str | None = None,
+        coding_id: str | None = None,
+        session_id: str | None = None,
+        note: bool = False,
+        memo: str = "",
+        question: str | None = None,
+    ) -> LineInfo:
+        return incidents.link(
+            self.db, self.actor, incident_id, kind, answer_id=answer_id, coding_id=coding_id,
+            session_id=session_id, note=note, memo=memo, question=question,
+        )  # fmt: skip
+
+    def proposed_incident(self, session_id: str, key: str) -> dict[str, str]:
+        """A new incident's fields proposed from the answers around ``key`` (the same
+        document of the documentation log, the same witnessed incident)."""
+        values = {k: a.value for k, a in session_answers(self.db, session_id).items()}
+        return propose(values, key)
+
+    def unlink(self, line_id: str, reason: str = "") -> IncidentInfo:
+        return incidents.unlink(self.db, self.actor, line_id, reason=reason)
 
     # ---- codebook -------------------------------------------------------------------
     def themes(self) -> list[ThemeInfo]:
@@ -195,10 +261,13 @@ class TriangulationWorkbench:
         status: str = "tentative",
         site: str | None = None,
         evidence: Iterable[str] = (),
+        incidents: Iterable[str] = (),
+        reason: str = "",
     ) -> FindingInfo:
         return findings.add_finding(
-            self.db, self.actor, theme, conclusion, status=status, site=site, evidence=evidence
-        )
+            self.db, self.actor, theme, conclusion, status=status, site=site, evidence=evidence,
+            incidents=incidents, reason=reason,
+        )  # fmt: skip
 
     def update_finding(
         self,
@@ -208,10 +277,12 @@ class TriangulationWorkbench:
         status: str | None = None,
         site: str | None = None,
         evidence: Iterable[str] | None = None,
+        incidents: Iterable[str] | None = None,
+        reason: str = "",
     ) -> FindingInfo:
         return findings.update_finding(
             self.db, self.actor, finding_id, conclusion=conclusion, status=status, site=site,
-            evidence=evidence,
+            evidence=evidence, incidents=incidents, reason=reason,
         )  # fmt: skip
 
     # ---- coder agreement -------------------------------------------------------------

@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         runner.closed.connect(self._on_runner_closed)
         runner.session_changed.connect(lambda _sid: self.navigator.reload())
         runner.status_message.connect(self.statusBar().showMessage)  # stays: "Tersimpan 10:42:07"
+        runner.link_requested.connect(self.analysis.link_answer)
         self.stack.addWidget(runner)
         self.stack.setCurrentWidget(runner)
         runner.restore_focus()

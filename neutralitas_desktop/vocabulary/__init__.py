@@ -1,5 +1,5 @@
 """The product's words, defined once: the kinds of value a study holds (session status,
-source type, consent, stance, verdict, …), their labels in every UI language, the ids of
+source type, consent, stance, corroboration, …), their labels in every UI language, the ids of
 messages a user sees, and the session lifecycle.
 
 Qt-free and database-free, below every layer: the UI, the reports, the services and the
@@ -12,31 +12,43 @@ from __future__ import annotations
 from neutralitas_desktop.vocabulary.labels import LANGUAGES, label, labels_of
 from neutralitas_desktop.vocabulary.messages import Message, text
 from neutralitas_desktop.vocabulary.terms import (
+    ActorType,
+    Conclusion,
     ConsentMethod,
     ConsentState,
+    Corroboration,
     DocxReport,
+    EvidenceKind,
     FindingStatus,
     Grouping,
+    LineTarget,
+    MemberCheckMaterial,
+    MemberCheckResponse,
     SessionStatus,
     SourceType,
     Speaker,
     Stance,
-    Verdict,
 )
 
 __all__ = [
     "LANGUAGES",
+    "ActorType",
+    "Conclusion",
     "ConsentMethod",
     "ConsentState",
+    "Corroboration",
     "DocxReport",
+    "EvidenceKind",
     "FindingStatus",
     "Grouping",
+    "LineTarget",
+    "MemberCheckMaterial",
+    "MemberCheckResponse",
     "Message",
     "SessionStatus",
     "SourceType",
     "Speaker",
     "Stance",
-    "Verdict",
     "label",
     "labels_of",
     "text",

@@ -11,16 +11,21 @@ from __future__ import annotations
 from enum import StrEnum
 
 from neutralitas_desktop.vocabulary.terms import (
+    ActorType,
+    Conclusion,
     ConsentMethod,
     ConsentState,
+    Corroboration,
     DocxReport,
+    EvidenceKind,
     FindingStatus,
     Grouping,
+    MemberCheckMaterial,
+    MemberCheckResponse,
     SessionStatus,
     SourceType,
     Speaker,
     Stance,
-    Verdict,
 )
 
 LANGUAGES: tuple[str, ...] = ("id", "en")  # Indonesian first: the default UI language
@@ -57,11 +62,56 @@ LABELS: dict[type[StrEnum], dict[str, LocalText]] = {
         Stance.NEUTRALITY: {"id": "Netralitas", "en": "Neutrality"},
         Stance.UNCLEAR: {"id": "Belum jelas", "en": "Unclear"},
     },
-    Verdict: {
-        Verdict.CONVERGING: {"id": "Konvergen", "en": "Converging"},
-        Verdict.DIVERGING: {"id": "Divergen", "en": "Diverging"},
-        Verdict.SINGLE_SOURCE: {"id": "Satu sumber", "en": "Single source"},
-        Verdict.NO_EVIDENCE: {"id": "Tanpa bukti", "en": "No evidence"},
+    Conclusion: {
+        Conclusion.CORROBORATED: {
+            "id": "Ada peristiwa terkuatkan",
+            "en": "Corroborated incident(s)",
+        },
+        Conclusion.SINGLE_LINE: {"id": "Hanya satu jalur bukti", "en": "Single line only"},
+        Conclusion.CONTRADICTED: {"id": "Dibantah", "en": "Contradicted"},
+        Conclusion.UNATTESTED: {"id": "Tidak terbukti", "en": "Unattested"},
+        Conclusion.NO_INCIDENTS: {"id": "Tanpa peristiwa", "en": "No incidents"},
+    },
+    Corroboration: {
+        Corroboration.CORROBORATED: {"id": "Terkuatkan", "en": "Corroborated"},
+        Corroboration.SINGLE_LINE: {"id": "Satu jalur bukti", "en": "Single line"},
+        Corroboration.CONTRADICTED: {"id": "Dibantah", "en": "Contradicted"},
+        Corroboration.UNATTESTED: {"id": "Tidak terbukti", "en": "Unattested"},
+    },
+    EvidenceKind: {
+        EvidenceKind.OBSERVED: {"id": "Diamati peneliti", "en": "Observed"},
+        EvidenceKind.DOCUMENT: {"id": "Dokumen", "en": "Document"},
+        EvidenceKind.SELF_REPORT: {"id": "Pengakuan pelaku", "en": "Self-report"},
+        EvidenceKind.WITNESS: {"id": "Saksi mata", "en": "Witness"},
+        EvidenceKind.HEARSAY: {"id": "Kabar dari orang lain", "en": "Hearsay"},
+        EvidenceKind.DENIAL: {"id": "Bantahan", "en": "Denial"},
+    },
+    ActorType: {
+        ActorType.ASN_STAFF: {"id": "Staf ASN", "en": "ASN staff"},
+        ActorType.ASN_OFFICIAL: {
+            "id": "Pejabat ASN (camat, lurah, sekcam)",
+            "en": "ASN official (camat, lurah, sekcam)",
+        },
+        ActorType.VILLAGE_HEAD: {"id": "Kepala desa", "en": "Village head"},
+        ActorType.VILLAGE_OFFICIAL: {"id": "Perangkat desa", "en": "Village official"},
+        ActorType.BPD_MEMBER: {"id": "Anggota BPD", "en": "BPD member"},
+        ActorType.INCUMBENT_HEAD: {"id": "Kepala daerah petahana", "en": "Incumbent head"},
+        ActorType.CANDIDATE_TEAM: {
+            "id": "Calon atau tim kampanye",
+            "en": "Candidate or campaign team",
+        },
+        ActorType.OTHER: {"id": "Lainnya", "en": "Other"},
+    },
+    MemberCheckResponse: {
+        MemberCheckResponse.PENDING: {"id": "Belum ditanggapi", "en": "No response yet"},
+        MemberCheckResponse.AGREED: {"id": "Setuju", "en": "Agreed"},
+        MemberCheckResponse.CORRECTED: {"id": "Dikoreksi", "en": "Corrected"},
+        MemberCheckResponse.DISPUTED: {"id": "Dibantah", "en": "Disputed"},
+    },
+    MemberCheckMaterial: {
+        MemberCheckMaterial.SUMMARY: {"id": "Ringkasan", "en": "Summary"},
+        MemberCheckMaterial.TRANSCRIPT: {"id": "Transkrip", "en": "Transcript"},
+        MemberCheckMaterial.FINDINGS: {"id": "Temuan", "en": "Findings"},
     },
     FindingStatus: {
         FindingStatus.TENTATIVE: {"id": "Sementara", "en": "Tentative"},
@@ -75,6 +125,7 @@ LABELS: dict[type[StrEnum], dict[str, LocalText]] = {
         Grouping.TECHNIQUE: {"id": "Menurut teknik", "en": "By technique"},
         Grouping.SOURCE: {"id": "Menurut sumber", "en": "By source"},
         Grouping.TIME: {"id": "Menurut waktu", "en": "By time"},
+        Grouping.SITE: {"id": "Menurut lokasi", "en": "By site"},
     },
     Speaker: {
         Speaker.RESEARCHER: {"id": "Peneliti", "en": "Researcher"},

@@ -36,6 +36,8 @@ class Message(StrEnum):
     INTERVIEW_NEEDS_INFORMANT = "session.needs_informant"
     CONSENT_FIRST = "session.consent_first"
     NO_RESEARCHER = "device.no_researcher"
+    VERIFIED_NEEDS_REASON = "finding.verified_needs_reason"
+    VERIFIED_UNCORROBORATED = "finding.verified_uncorroborated"
 
 
 MESSAGES: dict[Message, dict[str, str]] = {
@@ -141,6 +143,16 @@ MESSAGES: dict[Message, dict[str, str]] = {
     Message.NO_RESEARCHER: {
         "en": "no researcher is registered on this device",
         "id": "Belum ada peneliti yang terdaftar di perangkat ini",
+    },
+    Message.VERIFIED_NEEDS_REASON: {
+        "en": "finding {finding}: marking it verified needs a written reason (--reason)",
+        "id": "Temuan {finding}: menandainya terverifikasi memerlukan alasan tertulis",
+    },
+    Message.VERIFIED_UNCORROBORATED: {
+        "en": "finding {finding}: none of its incidents is corroborated; the reason must say "
+        "why it is verified anyway (at least {words} words)",
+        "id": "Temuan {finding}: tidak satu pun peristiwanya terkuatkan; alasannya harus "
+        "menjelaskan mengapa tetap terverifikasi (sekurang-kurangnya {words} kata)",
     },
 }
 

@@ -46,13 +46,74 @@ class Stance(StrEnum):
     UNCLEAR = "unclear"
 
 
-class Verdict(StrEnum):
-    """The triangulation rule's outcome for a theme."""
+class Conclusion(StrEnum):
+    """A matrix row's *simpulan triangulasi*: the corroboration of its best-attested
+    incident (see ``triangulation.corroboration``), or no incidents at all."""
 
-    CONVERGING = "converging"
-    DIVERGING = "diverging"
-    SINGLE_SOURCE = "single_source"
-    NO_EVIDENCE = "no_evidence"
+    CORROBORATED = "corroborated"
+    SINGLE_LINE = "single_line"
+    CONTRADICTED = "contradicted"
+    UNATTESTED = "unattested"
+    NO_INCIDENTS = "no_incidents"
+
+
+class Corroboration(StrEnum):
+    """How well one incident is attested, by the corroboration rule."""
+
+    CORROBORATED = "corroborated"
+    SINGLE_LINE = "single_line"
+    CONTRADICTED = "contradicted"
+    UNATTESTED = "unattested"
+
+
+class EvidenceKind(StrEnum):
+    """What a line of evidence is: what the researcher saw, a kept document, the actor's
+    own account, an informant's eyewitness account, hearsay, or a denial."""
+
+    OBSERVED = "observed"
+    DOCUMENT = "document"
+    SELF_REPORT = "self_report"
+    WITNESS = "witness"
+    HEARSAY = "hearsay"
+    DENIAL = "denial"
+
+
+class ActorType(StrEnum):
+    """Who acted in an incident; decides which law applies (DOMAIN, legal basis)."""
+
+    ASN_STAFF = "asn_staff"
+    ASN_OFFICIAL = "asn_official"  # camat, lurah, sekcam and other ASN office holders
+    VILLAGE_HEAD = "village_head"
+    VILLAGE_OFFICIAL = "village_official"
+    BPD_MEMBER = "bpd_member"
+    INCUMBENT_HEAD = "incumbent_head"
+    CANDIDATE_TEAM = "candidate_team"
+    OTHER = "other"
+
+
+class LineTarget(StrEnum):
+    """What a line of evidence points at in the study."""
+
+    ANSWER = "answer"
+    CODING = "coding"  # a coded excerpt
+    NOTE = "note"  # an answer's field note
+    SESSION = "session"  # a documentation-log entry (a whole document-review session)
+    ATTACHMENT = "attachment"
+
+
+class MemberCheckResponse(StrEnum):
+    """What an informant said of what was given back to them."""
+
+    PENDING = "pending"
+    AGREED = "agreed"
+    CORRECTED = "corrected"
+    DISPUTED = "disputed"
+
+
+class MemberCheckMaterial(StrEnum):
+    SUMMARY = "summary"
+    TRANSCRIPT = "transcript"
+    FINDINGS = "findings"
 
 
 class FindingStatus(StrEnum):
@@ -69,6 +130,7 @@ class Grouping(StrEnum):
     TECHNIQUE = "technique"
     SOURCE = "source"
     TIME = "time"
+    SITE = "site"  # the site × theme display (case-ordered meta-matrix)
 
 
 class Speaker(StrEnum):

@@ -318,6 +318,18 @@
         <translation>Hapus pengodean</translation>
     </message>
     <message>
+        <source>Link excerpt to incident…</source>
+        <translation>Tautkan kutipan ke peristiwa…</translation>
+    </message>
+    <message>
+        <source>Link to incident…</source>
+        <translation>Tautkan ke peristiwa…</translation>
+    </message>
+    <message>
+        <source>Link this whole answer or note to an incident</source>
+        <translation>Tautkan seluruh jawaban atau catatan ini ke suatu peristiwa</translation>
+    </message>
+    <message>
         <source>Source: %1</source>
         <translation>Sumber: %1</translation>
     </message>
@@ -850,6 +862,10 @@
         <translation>Kesimpulan yang ditarik dari bukti</translation>
     </message>
     <message>
+        <source>Why this status (required to verify; say why when no incident is corroborated)</source>
+        <translation>Alasan status ini (wajib untuk verifikasi; jelaskan mengapa bila tidak ada peristiwa yang terkuatkan)</translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
@@ -866,12 +882,20 @@
         <translation>Kesimpulan</translation>
     </message>
     <message>
-        <source>Triangulation</source>
-        <translation>Triangulasi</translation>
+        <source>Reason</source>
+        <translation>Alasan</translation>
     </message>
     <message>
-        <source>Evidence it rests on (tick)</source>
-        <translation>Bukti yang mendasarinya (centang)</translation>
+        <source>Triangulation conclusion</source>
+        <translation>Simpulan triangulasi</translation>
+    </message>
+    <message>
+        <source>Incidents it rests on (tick)</source>
+        <translation>Peristiwa yang menjadi dasarnya (centang)</translation>
+    </message>
+    <message>
+        <source>Excerpts it quotes (tick, optional)</source>
+        <translation>Kutipan yang dirujuk (centang, tidak wajib)</translation>
     </message>
     <message>
         <source>New finding</source>
@@ -880,6 +904,14 @@
     <message>
         <source>Save</source>
         <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Corroboration</source>
+        <translation>Penguatan</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Peristiwa</translation>
     </message>
     <message>
         <source>Stance</source>
@@ -921,12 +953,16 @@
         <translation>Kesimpulan</translation>
     </message>
     <message>
-        <source>Evidence</source>
-        <translation>Bukti</translation>
+        <source>Incidents</source>
+        <translation>Peristiwa</translation>
     </message>
     <message>
         <source>Author</source>
         <translation>Penulis</translation>
+    </message>
+    <message>
+        <source>Status set before reasons were required</source>
+        <translation>Status ditetapkan sebelum alasan diwajibkan</translation>
     </message>
 </context>
 <context>
@@ -988,6 +1024,123 @@
     <message>
         <source>Answer history</source>
         <translation>Riwayat jawaban</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <source>Incident</source>
+        <translation>Peristiwa</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTableModel</name>
+    <message>
+        <source>Corroboration</source>
+        <translation>Penguatan</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Pelaku</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Peristiwa</translation>
+    </message>
+    <message>
+        <source>Lines of evidence</source>
+        <translation>Jalur bukti</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentView</name>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Pelaku</translation>
+    </message>
+    <message>
+        <source>Date and election stage</source>
+        <translation>Tanggal dan tahapan pemilihan</translation>
+    </message>
+    <message>
+        <source>Platform and link</source>
+        <translation>Platform dan tautan</translation>
+    </message>
+    <message>
+        <source>Candidate pair favoured</source>
+        <translation>Pasangan calon yang diuntungkan</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Dicatat oleh</translation>
+    </message>
+    <message>
+        <source>Unlink line…</source>
+        <translation>Lepaskan jalur…</translation>
+    </message>
+    <message>
+        <source>%1: %2 independent supporting line(s) of evidence (corroborated from %3); %4 denial(s) listed beside, %5 hearsay account(s) (never corroborate). Bold lines decided it.</source>
+        <translation>%1: %2 jalur bukti mandiri yang mendukung (terkuatkan mulai %3); %4 bantahan dicantumkan di samping, %5 kabar dari orang lain (tidak pernah menguatkan). Jalur bercetak tebal yang menentukannya.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Menentukan</translation>
+    </message>
+    <message>
+        <source>Technique</source>
+        <translation>Teknik</translation>
+    </message>
+    <message>
+        <source>Informant</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Excerpt, answer or document</source>
+        <translation>Kutipan, jawaban atau dokumen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>tidak dihitung</translation>
+    </message>
+    <message>
+        <source>Unlink line</source>
+        <translation>Lepaskan jalur</translation>
+    </message>
+    <message>
+        <source>Why is this line unlinked?</source>
+        <translation>Mengapa jalur ini dilepaskan?</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1300,77 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Link to incident</source>
+        <translation>Tautkan ke peristiwa</translation>
+    </message>
+    <message>
+        <source>An incident already recorded</source>
+        <translation>Peristiwa yang sudah dicatat</translation>
+    </message>
+    <message>
+        <source>A new incident</source>
+        <translation>Peristiwa baru</translation>
+    </message>
+    <message>
+        <source>Code, office or account — never a name</source>
+        <translation>Kode, jabatan atau akun — jangan nama</translation>
+    </message>
+    <message>
+        <source>Who did what (by role or position)</source>
+        <translation>Siapa berbuat apa (menurut peran atau jabatan)</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Pelaku</translation>
+    </message>
+    <message>
+        <source>Actor code</source>
+        <translation>Kode pelaku</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Apa yang terjadi</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Web link</source>
+        <translation>Tautan</translation>
+    </message>
+    <message>
+        <source>Candidate pair favoured</source>
+        <translation>Pasangan calon yang diuntungkan</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Tautkan</translation>
+    </message>
+    <message>
+        <source>Kind of evidence</source>
+        <translation>Jenis bukti</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Say what happened: who did what</source>
+        <translation>Tuliskan apa yang terjadi: siapa berbuat apa</translation>
+    </message>
+</context>
+<context>
     <name>ListChoiceInput</name>
     <message>
         <source>— choose —</source>
@@ -1303,24 +1527,36 @@
         <translation>Tema</translation>
     </message>
     <message>
-        <source>Verdict</source>
-        <translation>Putusan</translation>
+        <source>Triangulation conclusion</source>
+        <translation>Simpulan triangulasi</translation>
     </message>
     <message>
-        <source>Answers indicating a violation · neutrality · unclear</source>
-        <translation>Jawaban yang menunjukkan pelanggaran · netralitas · belum jelas</translation>
+        <source>Context: answers</source>
+        <translation>Konteks: jawaban</translation>
     </message>
     <message>
-        <source>This cell decided the verdict.</source>
-        <translation>Sel ini menentukan putusan.</translation>
+        <source>Incidents: corroborated · single line · contradicted · unattested (lines of evidence)</source>
+        <translation>Peristiwa: terkuatkan · satu jalur · dibantah · tidak terbukti (jalur bukti)</translation>
     </message>
     <message>
-        <source>No column has enough evidence leaning one way.</source>
-        <translation>Tidak ada kolom dengan bukti yang cukup condong ke satu arah.</translation>
+        <source>What structured answers say (violation · neutrality · unclear): context beside the row, never evidence for or against a violation</source>
+        <translation>Apa kata jawaban terstruktur (pelanggaran · netralitas · belum jelas): konteks di samping baris, bukan bukti ada atau tidaknya pelanggaran</translation>
     </message>
     <message>
-        <source>Decided by</source>
-        <translation>Ditentukan oleh</translation>
+        <source>Lines of evidence: %1 (supporting %2, denials %3, hearsay %4)</source>
+        <translation>Jalur bukti: %1 (mendukung %2, bantahan %3, kabar %4)</translation>
+    </message>
+    <message>
+        <source>Lines in this cell decided the conclusion.</source>
+        <translation>Jalur di sel ini menentukan simpulan.</translation>
+    </message>
+    <message>
+        <source>No line of evidence supports an incident of this theme.</source>
+        <translation>Tidak ada jalur bukti yang mendukung peristiwa dalam tema ini.</translation>
+    </message>
+    <message>
+        <source>Decided by lines in</source>
+        <translation>Ditentukan oleh jalur di</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +2012,10 @@ Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di l
     <message>
         <source>History</source>
         <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Link to incident…</source>
+        <translation>Tautkan ke peristiwa…</translation>
     </message>
     <message>
         <source>Supervisor: %1</source>
@@ -2488,6 +2728,10 @@ I: jawaban…   (Ctrl+J menyisipkan waktu rekaman)</translation>
         <source>Triangulasi waktu: the study&apos;s fieldwork periods</source>
         <translation>Triangulasi waktu: periode kerja lapangan penelitian</translation>
     </message>
+    <message>
+        <source>Sites × themes: each site&apos;s incidents (cross-case display)</source>
+        <translation>Lokasi × tema: peristiwa di setiap lokasi (tampilan lintas kasus)</translation>
+    </message>
 </context>
 <context>
     <name>TriangulationPanel</name>
@@ -2496,12 +2740,20 @@ I: jawaban…   (Ctrl+J menyisipkan waktu rekaman)</translation>
         <translation>Matriks triangulasi</translation>
     </message>
     <message>
-        <source>Pick a cell to see its evidence.</source>
-        <translation>Pilih sel untuk melihat buktinya.</translation>
+        <source>Pick a cell to see its incidents.</source>
+        <translation>Pilih sel untuk melihat peristiwanya.</translation>
     </message>
     <message>
-        <source>Triangulation by technique, by source or by time</source>
-        <translation>Triangulasi per teknik, per sumber, atau per waktu</translation>
+        <source>Incidents</source>
+        <translation>Peristiwa</translation>
+    </message>
+    <message>
+        <source>Context: answers (not evidence)</source>
+        <translation>Konteks: jawaban (bukan bukti)</translation>
+    </message>
+    <message>
+        <source>Triangulation by technique, by source or by time; or sites × themes</source>
+        <translation>Triangulasi menurut teknik, sumber atau waktu; atau lokasi × tema</translation>
     </message>
     <message>
         <source>All sites</source>
@@ -2524,20 +2776,20 @@ I: jawaban…   (Ctrl+J menyisipkan waktu rekaman)</translation>
         <translation>Tema induk mencakup subtemanya</translation>
     </message>
     <message>
-        <source>Counting the evidence…</source>
-        <translation>Menghitung bukti…</translation>
+        <source>Counting the incidents…</source>
+        <translation>Menghitung peristiwa…</translation>
     </message>
     <message>
-        <source>Each cell: answers indicating a violation · neutrality · unclear. A cell supports a stance with at least %1 answer(s) of it and more than of the opposite one. Converging: at least %2 columns support the same stance and none the other; diverging: columns support opposite stances; single source: fewer columns agree. Bold cells decided the verdict.</source>
-        <translation>Setiap sel: jawaban yang menunjukkan pelanggaran · netral · tidak jelas. Sebuah sel mendukung suatu sikap bila memuat sedikitnya %1 jawaban dengan sikap itu dan lebih banyak daripada sikap sebaliknya. Konvergen: sedikitnya %2 kolom mendukung sikap yang sama dan tidak ada yang mendukung sebaliknya; divergen: kolom-kolom mendukung sikap yang berlawanan; satu sumber: kolom yang sepakat lebih sedikit. Sel bercetak tebal menentukan simpulan.</translation>
+        <source>Each cell: incidents whose lines of evidence fall in it, by corroboration (corroborated · single line · contradicted · unattested), and the lines in brackets. An incident is corroborated by at least %1 independent supporting lines (observed, document, self-report, witness; different informants or techniques); hearsay never corroborates and denials do not cancel. A theme&apos;s conclusion is that of its best-attested incident; bold cells hold the lines that decided it. Answers are context only.</source>
+        <translation>Setiap sel: peristiwa yang jalur buktinya ada di sel itu, menurut penguatannya (terkuatkan · satu jalur · dibantah · tidak terbukti), dan jumlah jalur dalam kurung. Peristiwa terkuatkan bila didukung sedikitnya %1 jalur bukti mandiri (pengamatan, dokumen, pengakuan pelaku, kesaksian; informan atau teknik berbeda); kabar dari orang lain tidak pernah menguatkan dan bantahan tidak membatalkan. Simpulan suatu tema adalah penguatan peristiwanya yang paling kuat; sel bercetak tebal memuat jalur penentunya. Jawaban hanya konteks.</translation>
+    </message>
+    <message>
+        <source>Incidents: %1</source>
+        <translation>Peristiwa: %1</translation>
     </message>
     <message>
         <source>%1 themes</source>
         <translation>%1 tema</translation>
-    </message>
-    <message>
-        <source>Evidence: %1</source>
-        <translation>Bukti: %1</translation>
     </message>
 </context>
 <context>

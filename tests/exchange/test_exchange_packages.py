@@ -271,6 +271,8 @@ def test_wrong_passphrase_and_altered_ciphertext(
 
 
 AGREEMENT_TABLES = ("agreement_assignment", "agreement_resolution")  # added by 0009
+INCIDENT_TABLES = ("evidence_line", "incident", "member_check")  # added by 0011
+FINDING_REASONS = ("incidents", "status_reason", "status_before_reasons")  # added by 0011
 
 
 def test_package_from_an_older_schema_is_upgraded_and_merged(
@@ -288,6 +290,7 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
         "row_head",
         "id_alias",
         *AGREEMENT_TABLES,
+        *INCIDENT_TABLES,  # added by 0011
         "device_key",  # added by 0010
         "device_sequence",
     ):
@@ -296,6 +299,8 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
     for column in ("seq", "prev_hash", "content_hash"):
         con.execute(f"ALTER TABLE audit_event DROP COLUMN {column}")
     con.execute("ALTER TABLE theme DROP COLUMN color")  # added by 0005
+    for column in FINDING_REASONS:
+        con.execute(f"ALTER TABLE finding DROP COLUMN {column}")
     for table, column in [  # added by 0010
         *((t, "device_seq") for t in SEQ_TABLES if t != "row_version"),
         ("informant", "origin_device_id"), ("field_session", "origin_device_id"),

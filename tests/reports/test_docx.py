@@ -157,3 +157,16 @@ def test_libreoffice_renders_the_findings_chapter(coded: dict[str, Any], tmp_pat
     assert "Tabel 4.1" in first
     assert first.strip().endswith("1")  # the page number in the footer
     assert abs(float(reader.pages[0].mediabox.width) - 595.3) < 1  # A4
+
+
+def test_findings_chapter_gives_each_finding_its_reason_and_incidents(
+    demo_study: Any, tmp_path: Path
+) -> None:
+    out = export_docx(demo_study.db, tmp_path / "bab4.docx", "findings", "id")
+    document = docx.Document(str(out))
+    [finding] = [p.text for p in document.paragraphs if "Akun media sosial resmi kantor" in p.text]
+    assert "(Status verifikasi: Terverifikasi lewat triangulasi; seluruh lokasi)" in finding
+    assert "Alasan: Dilihat langsung oleh " in finding  # its reason, redacted
+    rests = "Bertumpu pada peristiwa: Akun Instagram resmi kantor menyukai unggahan kampanye"
+    assert rests in finding and finding.count("Akun Instagram resmi kantor") == 1
+    assert "(Terkuatkan, " in finding  # the demo's alike incidents counted once

@@ -32,6 +32,7 @@ FIXED_SHEETS = [
     "Codebook",
     "Codings",
     "Triangulation",
+    "Audit trail",
     "Data dictionary",
     "About",
 ]
@@ -276,23 +277,24 @@ def test_filters_by_site_and_status(demo_study, tmp_path: Path) -> None:
     assert about["filter: session status"] == "approved, completed"
 
 
-def test_triangulation_sheet_holds_the_matrix(demo_study, tmp_path: Path) -> None:
-    from neutralitas_desktop.triangulation.matrix import triangulation_matrix
-
+def test_triangulation_sheet_colours_each_conclusion(demo_study, tmp_path: Path) -> None:
     out = tmp_path / "tri.xlsx"
     export_excel(demo_study.db, out)
     wb = openpyxl.load_workbook(out)
     ws = wb["Triangulation"]
     header = [c.value for c in ws[1]]
-    matrix = triangulation_matrix(demo_study.db)
-    rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}
-    for theme in matrix.rows:
-        row = rows[theme.code]
-        assert row[header.index("violation")].value == theme.total.violation
-        assert row[header.index("interview_V")].value == theme.cells[0].violation
-        assert row[header.index("verdict")].value == theme.verdict.kind
-    coloured = [r[header.index("verdict")].fill.fgColor.rgb for r in rows.values()]
-    assert len(set(coloured)) > 1  # verdicts are coloured
+    rows = list(ws.iter_rows(min_row=2))
+    audit = wb["Audit trail"]
+    trail = [dict(zip([c.value for c in audit[1]], [c.value for c in r], strict=True))
+             for r in audit.iter_rows(min_row=2)]  # fmt: skip
+    verified = next(e for e in trail if e["action"] == "finding.added")
+    assert verified["reason"].startswith("Dilihat langsung") and verified["researcher"]
+    assert sum(e["action"] == "incident.linked" for e in trail) > 10
+    fills = {r[header.index("conclusion")].value: r[header.index("conclusion")].fill.fgColor.rgb
+             for r in rows}  # fmt: skip
+    assert set(fills) >= {"corroborated", "single_line", "contradicted", "unattested"}
+    assert len(set(fills.values())) == len(fills)  # one colour per conclusion
+    # the matrix's numbers are checked against the service in test_triangulation_agree.py
 
 
 def test_cancelling_leaves_no_file(demo_study, tmp_path: Path) -> None:

@@ -80,6 +80,7 @@ def test_summary_in_indonesian(demo_study, tmp_path: Path) -> None:
         "official_account_use",
         f"Akun resmi menyukai unggahan petahana; lihat {MARKUP}",
         status="verified",
+        reason="Pengamatan peneliti dan tangkapan layar akun resmi kelurahan saling menguatkan",
     )
     out = export_summary(demo_study.db, tmp_path / "ringkasan.pdf", lang="id")
     text, reader = _text(out)
@@ -102,7 +103,11 @@ def test_summary_in_indonesian(demo_study, tmp_path: Path) -> None:
         "Dasar hukum",
         "Kutipan kunci",
         "Lampiran: instrumen dan versinya",
-        "Konvergen",
+        "Simpulan triangulasi",
+        "Ada peristiwa terkuatkan",
+        "Aturan penguatan",
+        "Jejak audit analisis",
+        "Member check",
     ):
         assert label in flat, label
     assert any(_squash(e)[:60] in flat for e in excerpts)  # a quote

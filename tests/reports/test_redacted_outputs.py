@@ -1,10 +1,12 @@
 """Identities planted where researchers type them (answers, field notes, coding memos,
-conclusions, consent notes) never reach an anonymised output: the Excel workbook's XML
+conclusions and their reasons, incidents' summaries, lines' memos and reasons, member
+checks, consent notes) never reach an anonymised output: the Excel workbook's XML
 parts, the PDFs' text, an anonymised package's database bytes; and the right codes are
 there instead."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 import zlib
@@ -32,6 +34,8 @@ from neutralitas_desktop.store.models import InstrumentVersion, Researcher, Site
 from neutralitas_desktop.triangulation.codebook import add_theme
 from neutralitas_desktop.triangulation.coding import add_coding, delete_coding
 from neutralitas_desktop.triangulation.findings import add_finding
+from neutralitas_desktop.triangulation.incidents import add_incident, link
+from neutralitas_desktop.triangulation.member_checks import add_member_check
 
 ANSWER = (
     "Menurut Siti Aminah, Bu Wulandari juga ikut menyukai unggahan petahana; Siti bilang "
@@ -101,7 +105,21 @@ def planted(demo_study) -> Planted:  # type: ignore[no-untyped-def]
     add_coding(db, actor, aid, "planted_theme", "violation", memo=MEMO)
     gone = add_coding(db, actor, aid, "planted_theme", "unclear", target="note")
     delete_coding(db, actor, gone.id)  # its excerpt (the note) stays in the audit log
-    add_finding(db, actor, "planted_theme", CONCLUSION)
+    incident = add_incident(
+        db, actor, site=site, theme="planted_theme", actor_type="asn_staff",
+        date_start=dt.date(2024, 10, 2), actor_code="@sitiaminah_asn", summary=CONCLUSION,
+        link="https://instagram.com/sitiaminah_asn",
+    )  # fmt: skip
+    link(db, actor, incident.id, "witness", session_id=sid, question="b1_position",
+         memo=MEMO, reason=NOTE)  # fmt: skip
+    add_finding(
+        db, actor, "planted_theme", CONCLUSION, status="rejected", reason=CONCLUSION,
+        incidents=[incident.id],
+    )  # fmt: skip
+    add_member_check(
+        db, actor, "INF-P1", material="summary", given=CONCLUSION,
+        given_on=dt.date(2024, 11, 1), response="corrected", response_note=NOTE,
+    )  # fmt: skip
     return Planted(sid, researchers)
 
 

@@ -32,6 +32,7 @@ from neutralitas_desktop.triangulation.codebook_files import (
 from neutralitas_desktop.triangulation.coding import add_coding, list_codings
 from neutralitas_desktop.triangulation.findings import add_finding, list_findings
 from neutralitas_desktop.triangulation.matrix import triangulation_matrix
+from neutralitas_desktop.triangulation.types import Matrix, StanceCount
 
 ENG = "socmed_engagement"
 
@@ -87,6 +88,11 @@ def test_add_rename_move_update_retire(study) -> None:  # type: ignore[no-untype
     assert {"theme.added", "theme.renamed", "theme.moved", "theme.retired"} <= actions
 
 
+def context(m: Matrix, code: str) -> StanceCount:
+    """What the answers say about a theme in the interview column (context)."""
+    return m.row(code).context_cells[m.column_index("interview")]
+
+
 def test_merge_moves_codings_findings_children_and_evidence(fieldwork: Fieldwork) -> None:
     fw = fieldwork
     db, actor = fw.db, fw.actor
@@ -95,7 +101,7 @@ def test_merge_moves_codings_findings_children_and_evidence(fieldwork: Fieldwork
     coding = add_coding(db, actor, story, "socmed_promotion", "violation")
     add_finding(db, actor, "socmed_promotion", "ASN mempromosikan calon di grup WhatsApp.")
     add_theme(db, actor, "twibbon_detail", {"id": "Detail twibbon"}, parent="socmed_promotion")
-    assert triangulation_matrix(db).cell("socmed_promotion", "interview").violation == 1
+    assert context(triangulation_matrix(db), "socmed_promotion").violation == 1
 
     change = merge_themes(db, actor, "socmed_promotion", ENG)
     assert (change.codings_moved, change.findings_moved) == (1, 1)
@@ -108,7 +114,7 @@ def test_merge_moves_codings_findings_children_and_evidence(fieldwork: Fieldwork
     assert "socmed_promotion" not in [t.code for t in list_themes(db)]
     m = triangulation_matrix(db)
     assert "socmed_promotion" not in [r.code for r in m.rows]
-    assert m.cell(ENG, "interview").violation == 2  # liked + the moved coding's answer
+    assert context(m, ENG).violation == 2  # liked + the moved coding's answer
 
     # a coding of the old theme arriving later from another laptop lands in the new row
     with db.session() as s:
@@ -116,7 +122,7 @@ def test_merge_moves_codings_findings_children_and_evidence(fieldwork: Fieldwork
     later = fw.answer(fw.run("interview", {"story": "Lagi."}), "story")
     with db.session() as s:
         s.add(Coding(answer_id=later, theme_id=old_id, stance="violation", device_id="other"))
-    assert triangulation_matrix(db).cell(ENG, "interview").violation == 3
+    assert context(triangulation_matrix(db), ENG).violation == 3
     with pytest.raises(NeutralitasError, match="merged into 'socmed_engagement'"):
         add_coding(db, actor, story, "socmed_promotion", "violation")
     with pytest.raises(NeutralitasError, match="already merged"):

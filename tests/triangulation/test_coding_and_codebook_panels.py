@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from tri_fieldwork import P3, SITE_B, Fieldwork
+from tri_fieldwork import P3, SITE_A, SITE_B, Fieldwork
 
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.answers import save_answer
@@ -22,7 +23,7 @@ from neutralitas_desktop.triangulation.coding import list_codings
 from neutralitas_desktop.triangulation.findings import list_findings
 from neutralitas_desktop.triangulation.matrix import triangulation_matrix
 from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
-from neutralitas_desktop.ui.triangulation import codebook_panel
+from neutralitas_desktop.ui.triangulation import codebook_panel, findings_panel
 from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
 from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
 from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
@@ -59,7 +60,8 @@ def test_coding_a_selected_passage(qtbot: QtBot, fieldwork: Fieldwork) -> None:
     assert panel.coding_model.rowCount() == 1
     assert panel.coding_model.item(0, 2).text() == coding.excerpt
     assert panel.text_model.item(0).text().endswith("[1]")
-    assert triangulation_matrix(fw.db).cell(ENG, "interview").violation == 2
+    m = triangulation_matrix(fw.db)
+    assert m.row(ENG).context_cells[m.column_index("interview")].violation == 2
     with qtbot.waitSignal(panel.codings_changed):
         qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert list_codings(fw.db, session_id=sid) == []
@@ -131,20 +133,34 @@ def test_codebook_screen_merge_retire_import_export(
 
 
 def test_findings_editor_records_conclusion_status_and_ticked_evidence(
-    qtbot: QtBot, fieldwork: Fieldwork
+    qtbot: QtBot, fieldwork: Fieldwork, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fw = fieldwork
     first = fw.run("interview", {"liked": "yes"})
-    fw.run("observation", {"engaged": "yes"})
-    panel = FindingsPanel(TriangulationWorkbench(fw.db, fw.actor), "en")
+    obs = fw.run("observation", {"engaged": "yes"})
+    wb = TriangulationWorkbench(fw.db, fw.actor)
+    incident = wb.add_incident(
+        site=SITE_A, theme=ENG, actor_type="asn_staff", date_start=dt.date(2024, 10, 1),
+        summary="Staf menyukai unggahan paslon",
+    )  # fmt: skip
+    wb.link(incident.id, "self_report", answer_id=fw.answer(first, "liked"))
+    wb.link(incident.id, "observed", answer_id=fw.answer(obs, "engaged"))
+    panel = FindingsPanel(wb, "en")
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.evidence_loaded, timeout=10000):
         panel.theme.setCurrentIndex(panel.theme.findData(ENG))
-    assert panel.verdict.text() == "Converging: violation (Interview, Observation)"
+    assert panel.verdict.text() == "Corroborated incident(s) (Interview, Observation)"
     assert panel.evidence_model.rowCount() == 2
+    assert panel.incident_model.rowCount() == 1
+    assert panel.incident_model.item(0, 0).text() == "Corroborated"
+    panel.incident_model.item(0, 0).setCheckState(Qt.CheckState.Checked)
     panel.set_checked({fw.answer(first, "liked")})
     qtbot.keyClicks(panel.conclusion, "ASN menyukai unggahan kampanye.")
     panel.status.setCurrentIndex(panel.status.findData("verified"))
+    errors: list[str] = []
+    monkeypatch.setattr(findings_panel, "show_error", lambda _p, e: errors.append(str(e)))
+    assert panel.save() is None and "needs a written reason" in errors[0]
+    qtbot.keyClicks(panel.reason, "Dilihat peneliti dan diakui pelaku")
     with qtbot.waitSignal(panel.saved):
         qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     [finding] = list_findings(fw.db)
@@ -152,6 +168,8 @@ def test_findings_editor_records_conclusion_status_and_ticked_evidence(
         ENG, "verified", "ASN menyukai unggahan kampanye.",
     )  # fmt: skip
     assert finding.evidence == (fw.answer(first, "liked"),)
+    assert finding.incidents == (incident.id,)
+    assert finding.status_reason == "Dilihat peneliti dan diakui pelaku"
     assert panel.model.rowCount() == 1
     assert panel.model.index(0, 2).data() == "Verified by triangulation"
     # edit it again: reject

@@ -1,5 +1,6 @@
-"""The triangulation matrix on hand-built studies, against counts and verdicts worked out by
-hand: what counts as evidence, what is left out, the three groupings, filters, roll-up."""
+"""What the answers say beside the matrix (its context), on hand-built studies, against counts
+worked out by hand: what counts, what is left out, the groupings, filters, roll-up. The
+incidents that decide the matrix are tested in test_incident_matrix.py."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from neutralitas_desktop.fieldwork.answers import save_answer
 from neutralitas_desktop.triangulation.coding import add_coding, delete_coding
 from neutralitas_desktop.triangulation.matrix import (
     cell_evidence,
-    set_thresholds,
     triangulation_matrix,
 )
 from neutralitas_desktop.triangulation.types import Matrix, MatrixQuery
@@ -24,22 +24,17 @@ def counts(m: Matrix, code: str) -> dict[str, tuple[int, int, int]]:
     row = m.row(code)
     return {
         col.key: (c.violation, c.neutrality, c.unclear)
-        for col, c in zip(m.columns, row.cells, strict=True)
+        for col, c in zip(m.columns, row.context_cells, strict=True)
         if c.total
     }
 
 
-def verdict(m: Matrix, code: str) -> tuple[str, str, tuple[str, ...]]:
-    v = m.row(code).verdict
-    return v.kind, v.stance, v.decided_by
-
-
-def test_converging_two_source_types_and_a_split_cell(fieldwork: Fieldwork) -> None:
+def test_context_counts_answers_by_stance_per_column(fieldwork: Fieldwork) -> None:
     fw = fieldwork
     fw.run("interview", {"liked": "yes"})
     fw.run("interview", {"liked": "yes"})
     fw.run("observation", {"engaged": "yes"})
-    fw.run("observation", {"engaged": "no"})  # observation: 1 vs 1, supports neither
+    fw.run("observation", {"engaged": "no"})
     fw.run("documentation", {"shows_engagement": "yes"})
     m = triangulation_matrix(fw.db)
     assert [c.key for c in m.columns] == ["interview", "observation", "documentation"]
@@ -48,51 +43,19 @@ def test_converging_two_source_types_and_a_split_cell(fieldwork: Fieldwork) -> N
         "observation": (1, 1, 0),
         "documentation": (1, 0, 0),
     }
-    assert verdict(m, ENG) == ("converging", "violation", ("interview", "documentation"))
-    assert m.row(ENG).total.violation == 4
+    assert m.row(ENG).context.violation == 4
+    # answers are context: without incidents the row concludes nothing
+    assert m.row(ENG).conclusion.kind == "no_incidents" and m.row(ENG).total.total == 0
 
 
-def test_diverging_when_source_types_contradict(fieldwork: Fieldwork) -> None:
-    fw = fieldwork
-    fw.run("interview", {"liked": "no"})
-    fw.run("interview", {"liked": "no"})
-    fw.run("observation", {"engaged": "yes"})
-    m = triangulation_matrix(fw.db)
-    assert counts(m, ENG) == {"interview": (0, 2, 0), "observation": (1, 0, 0)}
-    v = m.row(ENG).verdict
-    assert (v.kind, v.stance) == ("diverging", "")
-    assert v.supporting == {"interview": "neutrality", "observation": "violation"}
-
-
-def test_single_source_and_no_evidence(fieldwork: Fieldwork) -> None:
+def test_unclear_context_and_empty_rows(fieldwork: Fieldwork) -> None:
     fw = fieldwork
     fw.run("interview", {"liked": "yes", "socialised": "no"})
     fw.run("interview", {"liked": "na", "socialised": "no"})
     m = triangulation_matrix(fw.db)
     assert counts(m, ENG) == {"interview": (1, 0, 1)}
-    assert verdict(m, ENG) == ("single_source", "violation", ("interview",))
-    # only "unclear" evidence decides nothing
     assert counts(m, "rules_socialisation") == {"interview": (0, 0, 2)}
-    assert verdict(m, "rules_socialisation") == ("no_evidence", "", ())
-    # a theme nobody spoke to is an empty row
     assert counts(m, "favourable_decisions") == {}
-    assert verdict(m, "favourable_decisions") == ("no_evidence", "", ())
-
-
-def test_thresholds_come_from_the_study_settings(fieldwork: Fieldwork) -> None:
-    fw = fieldwork
-    for _ in range(2):
-        fw.run("interview", {"liked": "yes"})
-    fw.run("observation", {"engaged": "yes"})
-    assert verdict(triangulation_matrix(fw.db), ENG)[0] == "converging"
-    set_thresholds(fw.db, fw.actor, min_source_types=2, min_evidence_per_cell=2)
-    m = triangulation_matrix(fw.db)
-    assert (m.thresholds.min_source_types, m.thresholds.min_evidence_per_cell) == (2, 2)
-    assert verdict(m, ENG) == ("single_source", "violation", ("interview",))
-    set_thresholds(fw.db, fw.actor, min_source_types=3, min_evidence_per_cell=1)
-    assert verdict(triangulation_matrix(fw.db), ENG)[0] == "single_source"
-    with pytest.raises(NeutralitasError, match="at least 1"):
-        set_thresholds(fw.db, fw.actor, 0, 1)
 
 
 def test_withdrawn_consent_and_refused_sessions_are_left_out(fieldwork: Fieldwork) -> None:
@@ -106,11 +69,9 @@ def test_withdrawn_consent_and_refused_sessions_are_left_out(fieldwork: Fieldwor
     before = triangulation_matrix(fw.db)
     # two answers of the lurah's interview; the refused session never counts
     assert counts(before, ENG) == {"interview": (1, 2, 0)}
-    assert verdict(before, ENG) == ("single_source", "neutrality", ("interview",))
     fw.withdraw(leaves)
     after = triangulation_matrix(fw.db)
     assert counts(after, ENG) == {"interview": (1, 0, 0)}
-    assert verdict(after, ENG) == ("single_source", "violation", ("interview",))
     codes = {e.informant_code for e in cell_evidence(fw.db, MatrixQuery(), ENG)}
     assert len(codes) == 1
 
@@ -205,9 +166,6 @@ def test_grouping_by_source_gives_roles_then_observation_and_documentation(
         "lurah": (1, 0, 0),
         "observation": (1, 0, 0),
     }
-    v = m.row(ENG).verdict
-    assert v.kind == "diverging"  # the camat contradicts the other sources
-    assert set(v.decided_by) == {"asn_staff", "camat", "lurah", "observation"}
 
 
 def test_grouping_by_time_uses_the_fieldwork_periods(fieldwork: Fieldwork) -> None:
@@ -219,7 +177,6 @@ def test_grouping_by_time_uses_the_fieldwork_periods(fieldwork: Fieldwork) -> No
     m = triangulation_matrix(fw.db, MatrixQuery(by="time"))
     assert [c.key for c in m.columns] == ["p1", "p2", "p3", "p4", "outside"]
     assert counts(m, ENG) == {"p1": (0, 1, 0), "p3": (2, 0, 0), "outside": (1, 0, 0)}
-    assert verdict(m, ENG)[0] == "diverging"  # neutral early, violations later
 
 
 def test_filters_site_period_researcher_status(fieldwork: Fieldwork) -> None:

@@ -77,6 +77,7 @@ class QuestionCard(QFrame):
     edited = Signal(str, object, bool)  # key, value, immediate
     note_edited = Signal(str, str)  # key, note
     history_requested = Signal(str)  # key
+    link_requested = Signal(str)  # key: "Link to incident…"
 
     def __init__(
         self, form: FormState, key: str, source: AttachmentSource, parent: QWidget | None = None
@@ -112,6 +113,11 @@ class QuestionCard(QFrame):
             self.history_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.history_button.clicked.connect(lambda: self.history_requested.emit(self.key))
             head.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
+            self.link_button = QPushButton(self.tr("Link to incident…"), self)
+            self.link_button.setObjectName("cardLink")
+            self.link_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.link_button.clicked.connect(lambda: self.link_requested.emit(self.key))
+            head.addWidget(self.link_button, 0, Qt.AlignmentFlag.AlignTop)
         self.required_mark = QLabel("*", self)
         self.required_mark.setObjectName("required")
         self.required_mark.setToolTip(self.tr("Required"))

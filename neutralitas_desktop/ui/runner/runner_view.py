@@ -42,6 +42,7 @@ class RunnerView(QWidget):
     closed = Signal()  # back to the study
     session_changed = Signal(str)  # completed, reopened: the navigator refreshes
     status_message = Signal(str)
+    link_requested = Signal(str, str)  # session id, answer key: "Link to incident…"
 
     def __init__(
         self,
@@ -193,6 +194,9 @@ class RunnerView(QWidget):
             self.act_smaller,
         ]
 
+    def _on_link_requested(self, key: str) -> None:
+        self.link_requested.emit(self.state.session_id, key)
+
     # ---- pages ---------------------------------------------------------------------
     def page(self, index: int) -> SectionPage:
         page = self.pages.get(index)
@@ -201,6 +205,9 @@ class RunnerView(QWidget):
             page.edited.connect(self._on_edited)
             page.note_edited.connect(self._on_note_edited)
             page.history_requested.connect(self._on_history)
+            page.link_requested.connect(
+                lambda key: self.link_requested.emit(self.state.session_id, key)
+            )
             page.add_item_requested.connect(self._on_add_item)
             page.remove_item_requested.connect(self._on_remove_item)
             scroll = QScrollArea(self.stack)

@@ -23,6 +23,7 @@ class SectionPage(QWidget):
     edited = Signal(str, object, bool)  # key, value, immediate
     note_edited = Signal(str, str)
     history_requested = Signal(str)
+    link_requested = Signal(str)  # key
     add_item_requested = Signal(str)  # repeat key
     remove_item_requested = Signal(str, str)  # repeat key, item
 
@@ -78,6 +79,7 @@ class SectionPage(QWidget):
             card.edited.connect(self.edited)
             card.note_edited.connect(self.note_edited)
             card.history_requested.connect(self.history_requested)
+            card.link_requested.connect(self.link_requested)
             self.cards[entry.key] = card
             return card
         box = QWidget(self)

@@ -14,6 +14,8 @@ from neutralitas_desktop.ui.triangulation.agreement_panel import AgreementPanel
 from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
 from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
 from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
+from neutralitas_desktop.ui.triangulation.link_dialog import LinkDialog
+from neutralitas_desktop.ui.triangulation.link_state import LinkTarget
 from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
 from neutralitas_desktop.ui.triangulation.transcript_window import TranscriptWindow
 
@@ -35,6 +37,7 @@ class AnalysisActions(QObject):
         self._session = current_session
         self._window = parent
         self.windows: dict[str, QWidget] = {}
+        self.link_dialog: LinkDialog | None = None  # the last "Link to incident…" opened
         self.actions: dict[str, QAction] = {}
         labels = {
             "matrix": self.tr("Triangulation matrix"),
@@ -95,6 +98,7 @@ class AnalysisActions(QObject):
                 window = CodingPanel(workbench, session, language, self._window)
                 window.codings_changed.connect(lambda: self._refresh("matrix"))
                 window.tags_corrected.connect(lambda: self._refresh("matrix"))
+                window.incidents_changed.connect(lambda: self._refresh("matrix"))
             window.setWindowFlag(Qt.WindowType.Window, True)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             window.destroyed.connect(lambda _=None, k=key: self.windows.pop(k, None))
@@ -107,6 +111,25 @@ class AnalysisActions(QObject):
         window.raise_()
         window.activateWindow()
         return window
+
+    def link_answer(self, session_id: str, key: str) -> LinkDialog | None:
+        """ "Link to incident…" for one answer of the runner (saved answers only)."""
+        workbench = self._workbench()
+        if workbench is None:
+            return None
+        tags = workbench.session_tags(session_id)
+        target = LinkTarget(
+            session_id=session_id, source_type=tags.source_type, site_id=tags.site_id,
+            date=tags.started_at.date(), answer_key=key, question=key.rsplit("/", 1)[-1],
+            proposal=workbench.proposed_incident(session_id, key),
+        )  # fmt: skip
+        if self.link_dialog is not None:  # one at a time: the previous one is done
+            self.link_dialog.deleteLater()
+        dialog = LinkDialog(workbench, target, self._language(), self._window)
+        dialog.linked.connect(lambda _line: self._refresh("matrix"))
+        dialog.open()
+        self.link_dialog = dialog
+        return dialog
 
     def _refresh(self, kind: str) -> None:
         window = self.windows.get(kind)

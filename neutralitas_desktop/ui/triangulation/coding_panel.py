@@ -1,5 +1,6 @@
 """Hand coding beside a session: pick one of its free-text answers or field notes, select a
-passage, and apply a theme with a stance and a memo; see and delete the codings made."""
+passage, and apply a theme with a stance and a memo; see and delete the codings made; link
+an excerpt, an answer or a note to an incident ("Link to incident…")."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ from neutralitas_desktop.ui.triangulation.labels import (
     source_name,
     stance_name,
 )
+from neutralitas_desktop.ui.triangulation.link_dialog import LinkDialog
+from neutralitas_desktop.ui.triangulation.link_state import LinkTarget
 from neutralitas_desktop.ui.triangulation.tags_dialog import TagsDialog
 
 if TYPE_CHECKING:
@@ -55,6 +58,7 @@ def to_utf16(text: str, index: int) -> int:
 class CodingPanel(QWidget):
     codings_changed = Signal()
     tags_corrected = Signal()
+    incidents_changed = Signal()
 
     def __init__(
         self,
@@ -122,7 +126,18 @@ class CodingPanel(QWidget):
         cl.addWidget(self.coding_table)
         self.delete_button = QPushButton(self.tr("Delete coding"), controls)
         self.delete_button.clicked.connect(self.delete_selected)
-        cl.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.link_excerpt_button = QPushButton(self.tr("Link excerpt to incident…"), controls)
+        self.link_excerpt_button.clicked.connect(self.link_selected_coding)
+        self.link_text_button = QPushButton(self.tr("Link to incident…"), controls)
+        self.link_text_button.setToolTip(self.tr("Link this whole answer or note to an incident"))
+        self.link_text_button.clicked.connect(self.link_current_text)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.link_text_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.link_excerpt_button)
+        buttons.addWidget(self.delete_button)
+        cl.addLayout(buttons)
+        self.link_dialog: LinkDialog | None = None
         splitter.addWidget(self.text_list)
         splitter.addWidget(self.editor)
         splitter.addWidget(controls)
@@ -248,6 +263,9 @@ class CodingPanel(QWidget):
         has_text = self.current_text() is not None
         self.apply_button.setEnabled(has_text and self.editor.textCursor().hasSelection())
         self.delete_button.setEnabled(self.coding_model.rowCount() > 0)
+        if hasattr(self, "link_excerpt_button"):
+            self.link_excerpt_button.setEnabled(self.coding_model.rowCount() > 0)
+            self.link_text_button.setEnabled(has_text)
 
     # ---- actions --------------------------------------------------------------------------
     def select_passage(self, start: int, end: int) -> None:
@@ -278,6 +296,45 @@ class CodingPanel(QWidget):
         self.memo.clear()
         self.reload()
         self.codings_changed.emit()
+
+    # ---- linking to incidents -------------------------------------------------------------
+    def _target(self, text: CodableText, coding: CodingInfo | None) -> LinkTarget:
+        tags = self.workbench.session_tags(self.session_id)
+        return LinkTarget(
+            session_id=self.session_id,
+            source_type=tags.source_type,
+            site_id=tags.site_id,
+            date=tags.started_at.date(),
+            answer_id=text.answer_id,
+            coding_id=coding.id if coding else None,
+            note=text.target == "note",
+            question=text.question,
+            theme_code=coding.theme_code if coding else text.theme_code,
+            text=coding.excerpt if coding else text.text,
+            proposal=self.workbench.proposed_incident(self.session_id, text.key),
+        )
+
+    def link_selected_coding(self) -> LinkDialog | None:
+        """Open "Link to incident…" for the selected excerpt (the first when none is)."""
+        text = self.current_text()
+        index = self.coding_table.currentIndex()
+        item = self.coding_model.item(index.row() if index.isValid() else 0, 0)
+        if text is None or item is None:
+            return None
+        coding_id = item.data(Qt.ItemDataRole.UserRole)
+        coding = next((c for c in self.codings if c.id == coding_id), None)
+        return self._open_link(self._target(text, coding))
+
+    def link_current_text(self) -> LinkDialog | None:
+        """Open "Link to incident…" for the whole answer or note shown."""
+        text = self.current_text()
+        return None if text is None else self._open_link(self._target(text, None))
+
+    def _open_link(self, target: LinkTarget) -> LinkDialog:
+        self.link_dialog = LinkDialog(self.workbench, target, self.language, self)
+        self.link_dialog.linked.connect(lambda _line: self.incidents_changed.emit())
+        self.link_dialog.open()
+        return self.link_dialog
 
     def correct_tags(self) -> None:
         dialog = TagsDialog(self.workbench, self.session_id, self.language, self)

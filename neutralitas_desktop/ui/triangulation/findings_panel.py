@@ -1,5 +1,6 @@
-"""The findings editor: per theme (and site) the conclusion drawn, its verification status,
-and the evidence it rests on, picked from the theme's evidence beside its current verdict."""
+"""The findings editor: per theme (and site) the conclusion drawn, its verification status
+with the reason for it, and the incidents (and excerpts) it rests on, beside the theme's
+simpulan triangulasi."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.triangulation.incident_types import IncidentInfo
 from neutralitas_desktop.triangulation.types import (
     FINDING_STATUSES,
     Evidence,
@@ -32,11 +34,12 @@ from neutralitas_desktop.triangulation.types import (
 )
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.triangulation.labels import (
+    conclusion_name,
+    corroboration_name,
     finding_status_name,
     local,
     source_name,
     stance_name,
-    verdict_name,
 )
 from neutralitas_desktop.ui.triangulation.worker import Worker
 
@@ -73,7 +76,7 @@ class FindingsTableModel(QAbstractTableModel):
                 self.tr("Site"),
                 self.tr("Status"),
                 self.tr("Conclusion"),
-                self.tr("Evidence"),
+                self.tr("Incidents"),
                 self.tr("Author"),
             )[section]
         return None
@@ -86,14 +89,18 @@ class FindingsTableModel(QAbstractTableModel):
             return f
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
             return f.conclusion
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            if f.status_before_reasons:
+                return self.tr("Status set before reasons were required")
+            return f.status_reason or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
             local(f.theme_label, self.language, f.theme_code),
             f.site_name or "—",
-            finding_status_name(f.status),
+            finding_status_name(f.status) + (" *" if f.status_before_reasons else ""),
             f.conclusion,
-            str(len(f.evidence)),
+            str(len(f.incidents)),
             f.author_name,
         )[index.column()]
 
@@ -112,6 +119,7 @@ class FindingsPanel(QWidget):
         self.language = language
         self.editing: FindingInfo | None = None
         self.evidence: list[Evidence] = []
+        self.incidents: list[IncidentInfo] = []
         self.worker = Worker(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -144,6 +152,13 @@ class FindingsPanel(QWidget):
         self.conclusion = QPlainTextEdit(editor)
         self.conclusion.setPlaceholderText(self.tr("The conclusion drawn from the evidence"))
         self.conclusion.setMaximumHeight(90)
+        self.reason = QPlainTextEdit(editor)
+        self.reason.setPlaceholderText(
+            self.tr(
+                "Why this status (required to verify; say why when no incident is corroborated)"
+            )
+        )
+        self.reason.setMaximumHeight(60)
         self.verdict = QLabel(editor)
         self.verdict.setObjectName("muted")
         self.verdict.setWordWrap(True)
@@ -151,14 +166,22 @@ class FindingsPanel(QWidget):
         form.addRow(self.tr("Site"), self.site)
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Conclusion"), self.conclusion)
-        form.addRow(self.tr("Triangulation"), self.verdict)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Triangulation conclusion"), self.verdict)
         el.addLayout(form)
+        self.incident_model = QStandardItemModel(self)
+        self.incident_table = QTableView(editor)
+        self.incident_table.setModel(self.incident_model)
+        self.incident_table.verticalHeader().hide()
+        self.incident_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        el.addWidget(QLabel(self.tr("Incidents it rests on (tick)"), editor))
+        el.addWidget(self.incident_table, 1)
         self.evidence_model = QStandardItemModel(self)
         self.evidence_table = QTableView(editor)
         self.evidence_table.setModel(self.evidence_model)
         self.evidence_table.verticalHeader().hide()
         self.evidence_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        el.addWidget(QLabel(self.tr("Evidence it rests on (tick)"), editor))
+        el.addWidget(QLabel(self.tr("Excerpts it quotes (tick, optional)"), editor))
         el.addWidget(self.evidence_table, 1)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New finding"), editor)
@@ -194,6 +217,7 @@ class FindingsPanel(QWidget):
     def edit(self, finding: FindingInfo) -> None:
         self.editing = finding
         self.conclusion.setPlainText(finding.conclusion)
+        self.reason.setPlainText(finding.status_reason)
         self.status.setCurrentIndex(self.status.findData(finding.status))
         self.site.blockSignals(True)
         self.site.setCurrentIndex(max(0, self.site.findData(finding.site_id)))
@@ -208,8 +232,10 @@ class FindingsPanel(QWidget):
         self.editing = None
         self.table.clearSelection()
         self.conclusion.clear()
+        self.reason.clear()
         self.status.setCurrentIndex(0)
         self._tick(set())
+        self._tick_incidents(set())
 
     # ---- evidence -----------------------------------------------------------------------
     def _load_evidence(self) -> None:
@@ -219,28 +245,45 @@ class FindingsPanel(QWidget):
         query = MatrixQuery(site=self.site.currentData())
         language = self.language
 
-        def work() -> tuple[Matrix, list[Evidence]]:
+        site = self.site.currentData()
+
+        def work() -> tuple[Matrix, list[Evidence], list[IncidentInfo]]:
             return (
                 self.workbench.matrix(query),
                 self.workbench.evidence(query, theme, None, None, language),
+                self.workbench.incidents(site=site, theme=theme),
             )
 
         self.worker.run(work, self._on_evidence, lambda exc: show_error(self, exc))
 
-    def _on_evidence(self, result: tuple[Matrix, list[Evidence]]) -> None:
-        matrix, self.evidence = result
+    def _on_evidence(self, result: tuple[Matrix, list[Evidence], list[IncidentInfo]]) -> None:
+        matrix, self.evidence, self.incidents = result
         theme = self.theme.currentData()
         try:
-            v = matrix.row(theme).verdict
-            labels = {c.key: local(c.label, self.language, c.key) for c in matrix.columns}
-            text = verdict_name(v.kind)
-            if v.stance:
-                text += f": {stance_name(v.stance).lower()}"
-            if v.decided_by:
-                text += " (" + ", ".join(labels[k] for k in v.decided_by) + ")"
+            c = matrix.row(theme).conclusion
+            labels = {k.key: local(k.label, self.language, k.key) for k in matrix.columns}
+            text = conclusion_name(c.kind)
+            if c.decided_by:
+                text += " (" + ", ".join(labels[k] for k in c.decided_by) + ")"
         except KeyError:
-            text = verdict_name("no_evidence")
+            text = conclusion_name("no_incidents")
         self.verdict.setText(text)
+        self.incident_model.clear()
+        self.incident_model.setHorizontalHeaderLabels(
+            [self.tr("Corroboration"), self.tr("Incident"), self.tr("Site"), self.tr("Date")]
+        )
+        for i in self.incidents:
+            check = QStandardItem(corroboration_name(i.corroboration))
+            check.setCheckable(True)
+            check.setData(i.id, Qt.ItemDataRole.UserRole)
+            self.incident_model.appendRow([
+                check, QStandardItem(i.summary), QStandardItem(i.site_name),
+                QStandardItem(str(i.date_start)),
+            ])  # fmt: skip
+        self.incident_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
+        self._tick_incidents(set(self.editing.incidents) if self.editing else set())
         self.evidence_model.clear()
         self.evidence_model.setHorizontalHeaderLabels(
             [self.tr("Stance"), self.tr("Excerpt or answer"), self.tr("Informant"),
@@ -273,6 +316,19 @@ class FindingsPanel(QWidget):
             hit = e.answer_id in ids or bool(ids & set(e.coding_ids))
             item.setCheckState(Qt.CheckState.Checked if hit else Qt.CheckState.Unchecked)
 
+    def _tick_incidents(self, ids: set[str]) -> None:
+        for row, i in enumerate(self.incidents):
+            item = self.incident_model.item(row, 0)
+            hit = i.id in ids
+            item.setCheckState(Qt.CheckState.Checked if hit else Qt.CheckState.Unchecked)
+
+    def checked_incidents(self) -> list[str]:
+        return [
+            i.id
+            for row, i in enumerate(self.incidents)
+            if self.incident_model.item(row, 0).checkState() == Qt.CheckState.Checked
+        ]
+
     def set_checked(self, answer_ids: set[str]) -> None:
         self._tick(answer_ids)
 
@@ -291,13 +347,15 @@ class FindingsPanel(QWidget):
                 finding = self.workbench.add_finding(
                     self.theme.currentData(), self.conclusion.toPlainText(),
                     status=self.status.currentData(), site=site,
-                    evidence=self.checked_evidence(),
+                    evidence=self.checked_evidence(), incidents=self.checked_incidents(),
+                    reason=self.reason.toPlainText(),
                 )  # fmt: skip
             else:
                 finding = self.workbench.update_finding(
                     self.editing.id, conclusion=self.conclusion.toPlainText(),
                     status=self.status.currentData(), site=site or "",
-                    evidence=self.checked_evidence(),
+                    evidence=self.checked_evidence(), incidents=self.checked_incidents(),
+                    reason=self.reason.toPlainText(),
                 )  # fmt: skip
         except NeutralitasError as exc:
             show_error(self, exc)

@@ -1,6 +1,6 @@
-"""Words and colours of the triangulation screens: stances, verdicts, groupings (their
-labels from the vocabulary's catalogue), and the colour of a cell from its balance of
-evidence."""
+"""Words and colours of the triangulation screens: stances, corroboration, conclusions,
+groupings (their labels from the vocabulary's catalogue), and the colour of a cell from
+the corroboration of its incidents."""
 
 from __future__ import annotations
 
@@ -11,17 +11,27 @@ from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.triangulation.types import Cell, LocalText
 from neutralitas_desktop.ui.session_table import source_label as source_name  # noqa: F401
 from neutralitas_desktop.ui.translations import term
-from neutralitas_desktop.vocabulary import FindingStatus, Grouping, Stance, Verdict
+from neutralitas_desktop.vocabulary import (
+    ActorType,
+    Conclusion,
+    Corroboration,
+    EvidenceKind,
+    FindingStatus,
+    Grouping,
+    Stance,
+)
 
-VIOLATION = QColor("#c0392b")
+VIOLATION = QColor("#c0392b")  # the stances' colours, for highlighting coded passages
 NEUTRALITY = QColor("#1d6a72")
 UNCLEAR = QColor("#8a939e")
 EMPTY = QColor("#ffffff")
-VERDICT_COLOURS = {
-    "converging": QColor("#dcefe0"),
-    "diverging": QColor("#fbe3c8"),
-    "single_source": QColor("#e8ecf1"),
-    "no_evidence": QColor("#ffffff"),
+# An attested violation is red, one line amber, a contradicted one lilac.
+CONCLUSION_COLOURS = {
+    "corroborated": QColor("#f4c7c3"),
+    "single_line": QColor("#fce8b2"),
+    "contradicted": QColor("#e8daef"),
+    "unattested": QColor("#eeeeee"),
+    "no_incidents": QColor("#ffffff"),
 }
 
 
@@ -29,8 +39,20 @@ def stance_name(stance: str) -> str:
     return term(Stance, stance)
 
 
-def verdict_name(kind: str) -> str:
-    return term(Verdict, kind)
+def conclusion_name(kind: str) -> str:
+    return term(Conclusion, kind)
+
+
+def corroboration_name(kind: str) -> str:
+    return term(Corroboration, kind)
+
+
+def evidence_kind_name(kind: str) -> str:
+    return term(EvidenceKind, kind)
+
+
+def actor_type_name(kind: str) -> str:
+    return term(ActorType, kind)
 
 
 def grouping_name(by: str) -> str:
@@ -49,6 +71,9 @@ def grouping_hint(by: str) -> str:
         "time": QCoreApplication.translate(
             "Triangulation", "Triangulasi waktu: the study's fieldwork periods"
         ),
+        "site": QCoreApplication.translate(
+            "Triangulation", "Sites × themes: each site's incidents (cross-case display)"
+        ),
     }.get(by, by)
 
 
@@ -60,22 +85,9 @@ def local(text: LocalText, language: str, fallback: str = "") -> str:
     return pick(text, language, "id") or fallback
 
 
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * t),
-        round(a.green() + (b.green() - a.green()) * t),
-        round(a.blue() + (b.blue() - a.blue()) * t),
-    )
-
-
 def cell_colour(cell: Cell) -> QColor:
-    """Red for violation, teal for neutrality, mixed by their balance; paler when the cell
-    holds little evidence or mostly unclear evidence; white when empty."""
-    decisive = cell.violation + cell.neutrality
-    if cell.total == 0:
-        return EMPTY
-    if decisive == 0:
-        return _mix(EMPTY, UNCLEAR, 0.25)
-    hue = _mix(NEUTRALITY, VIOLATION, cell.violation / decisive)
-    strength = 0.18 + 0.42 * min(1.0, decisive / 10) * (decisive / cell.total)
-    return _mix(EMPTY, hue, strength)
+    """The colour of the best-attested incident in the cell; white when it holds none."""
+    for kind in ("corroborated", "single_line", "contradicted", "unattested"):
+        if cell.count(kind):
+            return CONCLUSION_COLOURS[kind]
+    return EMPTY

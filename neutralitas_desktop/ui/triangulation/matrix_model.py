@@ -1,5 +1,6 @@
 """Qt item models over the triangulation service's plain results: the matrix (themes ×
-columns + verdict) and the evidence behind a cell."""
+columns, the simpulan and the answers as context), the incidents behind a cell and the
+answers about a theme."""
 
 from __future__ import annotations
 
@@ -8,25 +9,38 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
-from neutralitas_desktop.triangulation.types import Evidence, Matrix, ThemeRow
+from neutralitas_desktop.triangulation.incident_types import IncidentInfo
+from neutralitas_desktop.triangulation.types import Cell, Evidence, Matrix, ThemeRow
 from neutralitas_desktop.ui.triangulation.labels import (
-    VERDICT_COLOURS,
+    CONCLUSION_COLOURS,
+    actor_type_name,
     cell_colour,
+    conclusion_name,
+    corroboration_name,
     local,
     source_name,
     stance_name,
-    verdict_name,
 )
 
 Index = QModelIndex | QPersistentModelIndex
 CellRole = Qt.ItemDataRole.UserRole + 1  # (theme code, column key or None)
-CountsRole = Qt.ItemDataRole.UserRole + 2  # (violation, neutrality, unclear)
+# (corroborated, single line, contradicted, unattested, lines of evidence)
+CountsRole = Qt.ItemDataRole.UserRole + 2
+KINDS = ("corroborated", "single_line", "contradicted", "unattested")
+
+
+def cell_text(cell: Cell) -> str:
+    """Incidents by corroboration, then the lines of evidence in brackets."""
+    if not cell.total:
+        return ""
+    return " · ".join(str(cell.count(k)) for k in KINDS) + f"  ({cell.lines})"
 
 
 class MatrixTableModel(QAbstractTableModel):
-    """Column 0: the theme (indented by depth); then one column per source; last: the
-    verdict. Cells read "violation · neutrality · unclear"; cells that decided the verdict
-    are bold."""
+    """Column 0: the theme (indented by depth); then one column per source (or site); then
+    the simpulan triangulasi; last, the answers as context. Cells read "corroborated ·
+    single line · contradicted · unattested (lines)"; cells holding the lines that decided
+    the simpulan are bold."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -44,9 +58,12 @@ class MatrixTableModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.matrix is None else len(self.matrix.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.matrix is None else len(self.matrix.columns) + 2
+        return 0 if parent.isValid() or self.matrix is None else len(self.matrix.columns) + 3
 
-    def verdict_column(self) -> int:
+    def conclusion_column(self) -> int:
+        return self.columnCount() - 2
+
+    def context_column(self) -> int:
         return self.columnCount() - 1
 
     def column_key(self, column: int) -> str | None:
@@ -70,12 +87,23 @@ class MatrixTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
                 return self.tr("Theme")
-            if section == self.verdict_column():
-                return self.tr("Verdict")
+            if section == self.conclusion_column():
+                return self.tr("Triangulation conclusion")
+            if section == self.context_column():
+                return self.tr("Context: answers")
             column = self.matrix.columns[section - 1]
             return local(column.label, self.language, column.key)
-        if role == Qt.ItemDataRole.ToolTipRole and 0 < section < self.verdict_column():
-            return self.tr("Answers indicating a violation · neutrality · unclear")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if 0 < section < self.conclusion_column():
+                return self.tr(
+                    "Incidents: corroborated · single line · contradicted · unattested "
+                    "(lines of evidence)"
+                )
+            if section == self.context_column():
+                return self.tr(
+                    "What structured answers say (violation · neutrality · unclear): context "
+                    "beside the row, never evidence for or against a violation"
+                )
         return None
 
     # ---- cells ------------------------------------------------------------------------
@@ -86,37 +114,54 @@ class MatrixTableModel(QAbstractTableModel):
         col = index.column()
         if col == 0:
             return self._theme_data(row, role)
-        if col == self.verdict_column():
-            return self._verdict_data(row, role)
+        if col == self.conclusion_column():
+            return self._conclusion_data(row, role)
+        if col == self.context_column():
+            return self._context_data(row, role)
         cell = row.cells[col - 1]
         key = self.matrix.columns[col - 1].key
+        decided = key in row.conclusion.decided_by
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                "" if not cell.total else f"{cell.violation} · {cell.neutrality} · {cell.unclear}"
-            )
+            if self.matrix.query.by == "site":  # the site's incidents, best-attested first
+                return ", ".join(corroboration_name(k) for k in self._listed(cell))
+            return cell_text(cell)
         if role == CountsRole:
-            return (cell.violation, cell.neutrality, cell.unclear)
+            return (*(cell.count(k) for k in KINDS), cell.lines)
         if role == CellRole:
             return (row.code, key)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(cell_colour(cell))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.FontRole and key in row.verdict.decided_by:
+        if role == Qt.ItemDataRole.FontRole and decided:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            decided = key in row.verdict.decided_by
-            return "\n".join(
-                [
-                    f"{stance_name('violation')}: {cell.violation}",
-                    f"{stance_name('neutrality')}: {cell.neutrality}",
-                    f"{stance_name('unclear')}: {cell.unclear}",
-                ]
-                + ([self.tr("This cell decided the verdict.")] if decided else [])
+            lines = [f"{corroboration_name(k)}: {cell.count(k)}" for k in KINDS]
+            lines.append(
+                self.tr("Lines of evidence: %1 (supporting %2, denials %3, hearsay %4)")
+                .replace("%1", str(cell.lines))
+                .replace("%2", str(cell.supporting))
+                .replace("%3", str(cell.denials))
+                .replace("%4", str(cell.hearsay))
             )
+            if decided:
+                lines.append(self.tr("Lines in this cell decided the conclusion."))
+            listed = self.matrix.incidents
+            lines += [
+                f"• {corroboration_name(listed[i][0])} — {listed[i][1]}"
+                for i in cell.incidents
+                if i in listed
+            ]
+            return "\n".join(lines)
         return None
+
+    def _listed(self, cell: Cell) -> list[str]:
+        """The corroboration of each incident of a cell, best-attested first."""
+        assert self.matrix is not None
+        kinds = [self.matrix.incidents[i][0] for i in cell.incidents if i in self.matrix.incidents]
+        return sorted(kinds, key=KINDS.index)
 
     def _theme_data(self, row: ThemeRow, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -132,27 +177,93 @@ class MatrixTableModel(QAbstractTableModel):
             return font
         return None
 
-    def _verdict_data(self, row: ThemeRow, role: int) -> Any:
-        v = row.verdict
+    def _conclusion_data(self, row: ThemeRow, role: int) -> Any:
+        c = row.conclusion
         if role == Qt.ItemDataRole.DisplayRole:
-            text = verdict_name(v.kind)
-            return f"{text}: {stance_name(v.stance).lower()}" if v.stance else text
+            text = conclusion_name(c.kind)
+            return f"{text} ({c.incidents})" if c.incidents else text
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(VERDICT_COLOURS.get(v.kind, VERDICT_COLOURS["no_evidence"]))
+            return QBrush(CONCLUSION_COLOURS.get(c.kind, CONCLUSION_COLOURS["no_incidents"]))
         if role == CellRole:
             return (row.code, None)
         if role == Qt.ItemDataRole.ToolTipRole and self.matrix is not None:
-            labels = {c.key: local(c.label, self.language, c.key) for c in self.matrix.columns}
-            if not v.decided_by:
-                return self.tr("No column has enough evidence leaning one way.")
-            parts = [f"{labels[k]}: {stance_name(v.supporting[k]).lower()}" for k in v.decided_by]
-            return self.tr("Decided by") + "\n" + "\n".join(parts)
+            labels = {k.key: local(k.label, self.language, k.key) for k in self.matrix.columns}
+            if not c.decided_by:
+                return self.tr("No line of evidence supports an incident of this theme.")
+            return (
+                self.tr("Decided by lines in") + "\n" + "\n".join(labels[k] for k in c.decided_by)
+            )
+        return None
+
+    def _context_data(self, row: ThemeRow, role: int) -> Any:
+        c = row.context
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if not c.total else f"{c.violation} · {c.neutrality} · {c.unclear}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(Qt.GlobalColor.darkGray)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == CellRole:
+            return (row.code, None)
         return None
 
 
+class IncidentTableModel(QAbstractTableModel):
+    """The incidents of a cell: corroboration, date, site, actor, summary, lines."""
+
+    COLUMNS = ("corroboration", "date", "site", "actor", "summary", "lines")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.items: list[IncidentInfo] = []
+
+    def set_items(self, items: list[IncidentInfo]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return {
+                "corroboration": self.tr("Corroboration"), "date": self.tr("Date"),
+                "site": self.tr("Site"), "actor": self.tr("Actor"),
+                "summary": self.tr("Incident"), "lines": self.tr("Lines of evidence"),
+            }[self.COLUMNS[section]]  # fmt: skip
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        i = self.items[index.row()]
+        name = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return i
+        if role == Qt.ItemDataRole.BackgroundRole and name == "corroboration":
+            return QBrush(CONCLUSION_COLOURS[i.corroboration])
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if name == "corroboration":
+            return corroboration_name(i.corroboration)
+        if name == "date":
+            return str(i.date_start) + (f" – {i.date_end}" if i.date_end else "")
+        if name == "site":
+            return i.site_name
+        if name == "actor":
+            return " — ".join(filter(None, (actor_type_name(i.actor_type), i.actor_code)))
+        if name == "summary":
+            return i.summary
+        return str(len(i.lines))
+
+
 class EvidenceTableModel(QAbstractTableModel):
-    """The pieces of evidence of a cell: stance, excerpt or answer, and where it came from
-    (pseudonymous informant code, role, site, date, session)."""
+    """The answers about a theme (context): stance, excerpt or answer, and where it came
+    from (pseudonymous informant code, role, site, date, session)."""
 
     COLUMNS = ("stance", "evidence", "informant", "role", "site", "date", "coded by")
 

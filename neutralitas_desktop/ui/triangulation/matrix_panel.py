@@ -1,5 +1,7 @@
-"""The triangulation matrix screen: grouping and filters, the colour-coded matrix with a
-verdict per theme, and the evidence behind the cell the user picks."""
+"""The triangulation matrix screen: grouping (technique, source, time, or sites × themes)
+and filters, the matrix of incidents by corroboration with a simpulan per theme and the
+answers as context, and the incidents behind the cell the user picks (double-click one to
+open the incident view)."""
 
 from __future__ import annotations
 
@@ -16,10 +18,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from neutralitas_desktop.triangulation.incident_types import IncidentInfo
 from neutralitas_desktop.triangulation.types import GROUPINGS, Evidence, Matrix, MatrixQuery
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.translations import term
@@ -27,6 +31,7 @@ from neutralitas_desktop.ui.triangulation.labels import grouping_hint, grouping_
 from neutralitas_desktop.ui.triangulation.matrix_model import (
     CellRole,
     EvidenceTableModel,
+    IncidentTableModel,
     MatrixTableModel,
 )
 from neutralitas_desktop.ui.triangulation.worker import Worker
@@ -42,7 +47,9 @@ STATUSES = tuple(s for s in values(SessionStatus) if s != SessionStatus.REFUSED)
 
 class TriangulationPanel(QWidget):
     matrix_loaded = Signal(object)  # Matrix
-    evidence_loaded = Signal(list)  # list[Evidence]
+    incidents_loaded = Signal(list)  # list[IncidentInfo]
+    evidence_loaded = Signal(list)  # list[Evidence]: the answers, as context
+    incident_opened = Signal(str)  # an incident's id
 
     def __init__(
         self, workbench: TriangulationWorkbench, language: str, parent: QWidget | None = None
@@ -56,6 +63,7 @@ class TriangulationPanel(QWidget):
         self.selected: tuple[str, str | None] | None = None
         self.worker = Worker(self)
         self.evidence_worker = Worker(self)
+        self.incidents_worker = Worker(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -83,11 +91,21 @@ class TriangulationPanel(QWidget):
         drill.setObjectName("panel")
         dl = QVBoxLayout(drill)
         dl.setContentsMargins(10, 8, 10, 8)
-        self.evidence_title = QLabel(self.tr("Pick a cell to see its evidence."), drill)
+        self.evidence_title = QLabel(self.tr("Pick a cell to see its incidents."), drill)
         self.evidence_title.setObjectName("groupTitle")
         dl.addWidget(self.evidence_title)
+        self.tabs = QTabWidget(drill)
+        self.incident_model = IncidentTableModel(self)
+        self.incident_table = QTableView(self.tabs)
+        self.incident_table.setModel(self.incident_model)
+        self.incident_table.verticalHeader().hide()
+        self.incident_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.incident_table.horizontalHeader().setStretchLastSection(False)
+        self.incident_table.doubleClicked.connect(self._on_incident_activated)
+        self.incident_table.activated.connect(self._on_incident_activated)
+        self.tabs.addTab(self.incident_table, self.tr("Incidents"))
         self.evidence_model = EvidenceTableModel(self)
-        self.evidence_table = QTableView(drill)
+        self.evidence_table = QTableView(self.tabs)
         self.evidence_table.setModel(self.evidence_model)
         self.evidence_table.verticalHeader().hide()
         self.evidence_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -95,7 +113,8 @@ class TriangulationPanel(QWidget):
         header = self.evidence_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        dl.addWidget(self.evidence_table)
+        self.tabs.addTab(self.evidence_table, self.tr("Context: answers (not evidence)"))
+        dl.addWidget(self.tabs)
         splitter.addWidget(self.table)
         splitter.addWidget(drill)
         splitter.setStretchFactor(0, 3)
@@ -110,7 +129,9 @@ class TriangulationPanel(QWidget):
     def _filter_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.grouping = QComboBox(self)
-        self.grouping.setToolTip(self.tr("Triangulation by technique, by source or by time"))
+        self.grouping.setToolTip(
+            self.tr("Triangulation by technique, by source or by time; or sites × themes")
+        )
         for by in GROUPINGS:
             self.grouping.addItem(grouping_name(by), by)
             self.grouping.setItemData(
@@ -160,7 +181,7 @@ class TriangulationPanel(QWidget):
     # ---- loading ----------------------------------------------------------------------
     def reload(self) -> None:
         query = self.query()
-        self.status.setText(self.tr("Counting the evidence…"))
+        self.status.setText(self.tr("Counting the incidents…"))
         self.worker.run(lambda: self.workbench.matrix(query), self._on_matrix, self._on_error)
 
     def _on_matrix(self, matrix: Matrix) -> None:
@@ -168,18 +189,18 @@ class TriangulationPanel(QWidget):
         self.matrix_model.set_matrix(matrix, self.language)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        t = matrix.thresholds
+        if matrix.query.by != "site":  # sites are many columns: the themes give way
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rule.setText(
             self.tr(
-                "Each cell: answers indicating a violation · neutrality · unclear. A cell "
-                "supports a stance with at least %1 answer(s) of it and more than of the "
-                "opposite one. Converging: at least %2 columns support the same stance and "
-                "none the other; diverging: columns support opposite stances; single source: "
-                "fewer columns agree. Bold cells decided the verdict."
-            )
-            .replace("%1", str(t.min_evidence_per_cell))
-            .replace("%2", str(t.min_source_types))
+                "Each cell: incidents whose lines of evidence fall in it, by corroboration "
+                "(corroborated · single line · contradicted · unattested), and the lines in "
+                "brackets. An incident is corroborated by at least %1 independent supporting "
+                "lines (observed, document, self-report, witness; different informants or "
+                "techniques); hearsay never corroborates and denials do not cancel. A theme's "
+                "conclusion is that of its best-attested incident; bold cells hold the lines "
+                "that decided it. Answers are context only."
+            ).replace("%1", str(matrix.thresholds.corroboration))
         )
         self.status.setText(self.tr("%1 themes").replace("%1", str(len(matrix.rows))))
         self.matrix_loaded.emit(matrix)
@@ -197,7 +218,8 @@ class TriangulationPanel(QWidget):
             self.show_evidence(theme, column)
 
     def show_evidence(self, theme: str, column: str | None) -> None:
-        """Load the evidence of a cell (or of the whole row when column is None)."""
+        """Load the incidents of a cell (or of the whole row when column is None) and the
+        answers about its theme."""
         if self.matrix is None:
             return
         self.selected = (theme, column)
@@ -205,18 +227,43 @@ class TriangulationPanel(QWidget):
             row = self.matrix.row(theme)
         except KeyError:
             self.evidence_model.set_items([], self.language)
+            self.incident_model.set_items([])
             return
         label = local(row.label, self.language, theme)
         if column is not None:
             col = self.matrix.columns[self.matrix.column_index(column)]
             label += " × " + local(col.label, self.language, column)
-        self.evidence_title.setText(self.tr("Evidence: %1").replace("%1", label))
+        self.evidence_title.setText(self.tr("Incidents: %1").replace("%1", label))
         query, language = self.matrix.query, self.language
+        self.incidents_worker.run(
+            lambda: self.workbench.cell_incidents(query, theme, column),
+            self._on_incidents,
+            self._on_error,
+        )
         self.evidence_worker.run(
             lambda: self.workbench.evidence(query, theme, column, None, language),
             self._on_evidence,
             self._on_error,
         )
+
+    def _on_incidents(self, items: list[IncidentInfo]) -> None:
+        self.incident_model.set_items(items)
+        self.incident_table.resizeColumnsToContents()
+        self.incidents_loaded.emit(items)
+
+    def _on_incident_activated(self, index: QModelIndex) -> None:
+        incident = self.incident_model.index(index.row(), 0).data(Qt.ItemDataRole.UserRole)
+        if incident is not None:
+            self.open_incident(incident.id)
+
+    def open_incident(self, incident_id: str) -> None:
+        """Show the incident view: its lines of evidence and which decided it."""
+        from neutralitas_desktop.ui.triangulation.incident_view import IncidentDialog
+
+        dialog = IncidentDialog(self.workbench, incident_id, self.language, self)
+        dialog.changed.connect(self.reload)
+        self.incident_opened.emit(incident_id)
+        dialog.open()
 
     def _on_evidence(self, items: list[Evidence]) -> None:
         self.evidence_model.set_items(items, self.language)
