@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from gui_helpers import when_modal
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 from sqlalchemy.exc import OperationalError
 
 from neutralitas_desktop.fieldwork import autosave
@@ -185,6 +192,29 @@ def test_a_failed_save_warns_keeps_the_answer_and_retries(
     qtbot.waitUntil(lambda: not runner.banner.isVisible(), timeout=3000)
     runner.saver.wait()
     assert session_answers(workspace.db, sid)["b1_position"].value == "Pengadministrasi umum"
+    runner.saver.close()
+
+
+def test_retry_now_after_the_fault_is_gone_clears_the_banner(
+    qtbot, themed, workspace, ui_settings, monkeypatch
+):  # type: ignore[no-untyped-def]
+    sid = _session(workspace)
+    runner = _runner(qtbot, workspace, sid, ui_settings)
+    runner.saver._writer.retry_seconds = 60  # only the button retries within the test
+    real = autosave.save_answer
+
+    def disk_full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OperationalError("INSERT INTO answer", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(autosave, "save_answer", disk_full)
+    _keys(qtbot, runner, Qt.Key.Key_PageDown)
+    qtbot.keyClicks(runner.focusWidget(), "Staf")
+    qtbot.waitUntil(lambda: runner.banner.isVisible(), timeout=3000)
+    monkeypatch.setattr(autosave, "save_answer", real)
+    retry = runner.banner.findChild(QPushButton)
+    qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not runner.banner.isVisible(), timeout=3000)
+    assert session_answers(workspace.db, sid)["b1_position"].value == "Staf"
     runner.saver.close()
 
 
