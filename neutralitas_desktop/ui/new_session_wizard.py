@@ -247,6 +247,7 @@ class ConsentPage(_Page):
         self.when = QLabel(self)
         form.addRow(self.tr("When"), self.when)
         self.note = QPlainTextEdit(self)
+        self.note.setTabChangesFocus(True)  # Tab leaves the box, as in every other field
         self.note.setFixedHeight(60)
         self.note.textChanged.connect(
             lambda: setattr(wizard.state, "consent_note", self.note.toPlainText().strip())
