@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.analysis = AnalysisActions(
             lambda: self.host.triangulation(self.workspace),
             lambda: self.language,
-            lambda: self.runner.state.session_id if self.runner is not None else None,
+            self._coding_session,
             self,
         )
         self.analysis.install(self.menus["Analysis"])
@@ -99,6 +99,14 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.navigator.reload()
+
+    def _coding_session(self) -> str | None:
+        """The session to hand-code: the one open in the runner, else the one selected in
+        the session list (a supervisor codes without opening a session)."""
+        if self.runner is not None:
+            return self.runner.state.session_id
+        row = self.navigator.sessions.selected()
+        return row.id if row is not None else None
 
     # ---- hooks for other screens ---------------------------------------------------
     def add_action(self, menu_name: str, action: QAction) -> QAction:

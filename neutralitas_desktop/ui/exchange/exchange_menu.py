@@ -78,6 +78,15 @@ class ExchangeActions(QObject):
         review_menu.addSeparator()
         review_menu.addAction(self.actions["conflicts"])
         review_menu.menuAction().setVisible(True)
+        review_menu.aboutToShow.connect(self.update_actions)
+
+    def update_actions(self) -> None:
+        """Approve and Return are offered only for a session the lifecycle lets be reviewed
+        (not a draft, not a refusal)."""
+        row = self._selected()
+        reviewable = row is not None and row.status in REVIEWABLE
+        self.actions["approve"].setEnabled(reviewable)
+        self.actions["return"].setEnabled(reviewable)
 
     # ---- packages ------------------------------------------------------------------
     def export_package(self) -> QWidget | None:

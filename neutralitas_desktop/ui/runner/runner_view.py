@@ -32,7 +32,7 @@ from neutralitas_desktop.ui.runner.session_state import RunnerChange, RunnerStat
 from neutralitas_desktop.ui.settings import FONT_SIZES, UiSettings
 from neutralitas_desktop.ui.translations import term
 from neutralitas_desktop.vocabulary import SessionStatus, SourceType
-from neutralitas_desktop.vocabulary.lifecycle import REOPENABLE
+from neutralitas_desktop.vocabulary.lifecycle import EDITABLE, REOPENABLE
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.workspace import Workspace
@@ -54,7 +54,9 @@ class RunnerView(QWidget):
         self.setObjectName("page")
         self.workspace = workspace
         self.settings = settings
-        self.state = RunnerState(workspace.load_session(session_id))
+        loaded = workspace.load_session(session_id)
+        mine = not loaded.researcher_id or loaded.researcher_id == workspace.actor.researcher_id
+        self.state = RunnerState(loaded, mine=mine)
         self.saver = AutoSaver(workspace, session_id, self)
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_save_failed)
@@ -67,7 +69,8 @@ class RunnerView(QWidget):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
         self._apply_font(settings.font_size)
-        self._apply(self.state.initial_saves())
+        if self.state.editable:  # a read-only session is only looked at, never written
+            self._apply(self.state.initial_saves())
         self._show_section(self.state.current, focus=self.state.focus_key)
 
     # ---- layout --------------------------------------------------------------------
@@ -138,6 +141,12 @@ class RunnerView(QWidget):
         self.reopen_button.setObjectName("primary")
         self.reopen_button.clicked.connect(self.reopen)
         footer.addWidget(self.reopen_button)
+        self.unlock_button = QPushButton(self.tr("Edit on this laptop…"), self)
+        self.unlock_button.setToolTip(
+            self.tr("Another researcher ran this session; it opens read-only.")
+        )
+        self.unlock_button.clicked.connect(self.unlock)
+        footer.addWidget(self.unlock_button)
         layout.addLayout(footer)
         self._update_subtitle()
 
@@ -330,7 +339,10 @@ class RunnerView(QWidget):
             self.tr("%1 of %2 answered").replace("%1", str(answered)).replace("%2", str(total))
         )
         self.complete_button.setVisible(state.editable)
-        self.reopen_button.setVisible(state.status in REOPENABLE and not state.editable)
+        self.reopen_button.setVisible(
+            state.status in REOPENABLE and not state.editable and not state.locked
+        )
+        self.unlock_button.setVisible(state.locked and state.status in EDITABLE)
 
     def _update_subtitle(self) -> None:
         state = self.state
@@ -424,6 +436,23 @@ class RunnerView(QWidget):
         self.session_changed.emit(self.state.session_id)
         self.status_message.emit(self.tr("Session completed"))
         self._leave()
+
+    def unlock(self) -> None:
+        """Edit another researcher's draft or returned session here, after confirming."""
+        if not confirm(
+            self,
+            self.tr("Edit this session"),
+            self.tr(
+                "Another researcher ran this session. Edit it on this laptop? Your changes "
+                "are recorded under your name and reach the researcher with the next package."
+            ),
+            self.tr("Edit"),
+            self.tr("Only look"),
+        ):
+            return
+        self.state.locked = False
+        self._apply(self.state.initial_saves())
+        self._rebuild_pages()
 
     def reopen(self) -> None:
         try:

@@ -50,8 +50,13 @@ class FindHit:
 class RunnerState:
     """One session in the runner. Built from the service's RunnerSession."""
 
-    def __init__(self, session: RunnerSession, language: str | None = None) -> None:
+    def __init__(
+        self, session: RunnerSession, language: str | None = None, *, mine: bool = True
+    ) -> None:
         self.session_id = session.id
+        # Another researcher's session (a supervisor reviewing on the master) is read-only
+        # until someone chooses to edit it here: opening alone must change nothing.
+        self.locked = not mine
         self.instrument = session.instrument
         self.status = session.status
         self.site_name = session.site_name
@@ -80,7 +85,7 @@ class RunnerState:
     # ---- identity ------------------------------------------------------------------
     @property
     def editable(self) -> bool:
-        return self.status in EDITABLE
+        return self.status in EDITABLE and not self.locked
 
     @property
     def language(self) -> str:
