@@ -12,6 +12,7 @@ from neutralitas_desktop.fieldwork import attachments, informants, runner, sessi
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.answers import RevisionInfo, answer_history
 from neutralitas_desktop.fieldwork.autosave import AnswerWriter, SaveFailure, SaveOutcome
+from neutralitas_desktop.fieldwork.consent_change import ConsentChange, decline_in_session
 from neutralitas_desktop.fieldwork.instruments import (
     InstrumentInfo,
     get_instrument,
@@ -196,6 +197,10 @@ class Workspace:
 
     def complete_session(self, session_id: str) -> None:
         runner.complete_session(self.db, self.actor, session_id)
+
+    def decline_consent(self, session_id: str, question: str, note: str = "") -> ConsentChange:
+        """The informant declines inside the interview (see fieldwork.consent_change)."""
+        return decline_in_session(self.db, self.actor, session_id, question, note)
 
     def reopen_session(self, session_id: str) -> None:
         runner.reopen_session(self.db, self.actor, session_id)

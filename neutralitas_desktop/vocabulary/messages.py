@@ -28,6 +28,7 @@ class Message(StrEnum):
     INTERVIEW_NEEDS_INFORMANT = "session.needs_informant"
     CONSENT_FIRST = "session.consent_first"
     NO_RESEARCHER = "device.no_researcher"
+    CONSENT_NOT_IN_INTERVIEW = "session.consent_not_in_interview"
 
 
 MESSAGES: dict[Message, dict[str, str]] = {
@@ -90,6 +91,12 @@ MESSAGES: dict[Message, dict[str, str]] = {
     Message.NO_RESEARCHER: {
         "en": "no researcher is registered on this device",
         "id": "Belum ada peneliti yang terdaftar di perangkat ini",
+    },
+    Message.CONSENT_NOT_IN_INTERVIEW: {
+        "en": "session {session} is {status}, not an interview being run; its consent cannot "
+        "be changed",
+        "id": "Sesi {session} berstatus {status}, bukan wawancara yang sedang berjalan; "
+        "persetujuannya tidak dapat diubah",
     },
 }
 

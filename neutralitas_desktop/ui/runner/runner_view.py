@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -27,11 +27,17 @@ from neutralitas_desktop.ui.runner.history_dialog import HistoryDialog
 from neutralitas_desktop.ui.runner.missing_dialog import MissingAnswersDialog
 from neutralitas_desktop.ui.runner.outline import OutlineModel, OutlineView
 from neutralitas_desktop.ui.runner.runner_header import RunnerHeader, SaveBanner
+from neutralitas_desktop.ui.runner.runner_prompts import (
+    confirm_decline,
+    confirm_unlock,
+    declined_message,
+)
+from neutralitas_desktop.ui.runner.runner_shortcuts import runner_shortcuts
 from neutralitas_desktop.ui.runner.section_page import SectionPage, focus_owner
 from neutralitas_desktop.ui.runner.session_state import RunnerChange, RunnerState
 from neutralitas_desktop.ui.settings import FONT_SIZES, UiSettings
 from neutralitas_desktop.ui.translations import term
-from neutralitas_desktop.vocabulary import SessionStatus, SourceType
+from neutralitas_desktop.vocabulary import ConsentState, SessionStatus, SourceType
 from neutralitas_desktop.vocabulary.lifecycle import EDITABLE, REOPENABLE
 
 if TYPE_CHECKING:
@@ -151,41 +157,13 @@ class RunnerView(QWidget):
         self._update_subtitle()
 
     def _build_actions(self) -> None:
-        def action(text: str, keys: list[QKeySequence], slot: object) -> QAction:
-            act = QAction(text, self)
-            act.setShortcuts(keys)
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)  # type: ignore[arg-type]
-            self.addAction(act)
-            return act
-
-        ctrl = Qt.KeyboardModifier.ControlModifier
-        self.act_next_question = action(
-            self.tr("Next question"),
-            [QKeySequence(ctrl | Qt.Key.Key_Return), QKeySequence(ctrl | Qt.Key.Key_Enter)],
-            self.next_question,
-        )
-        self.act_next_section = action(
-            self.tr("Next section"),
-            [QKeySequence(ctrl | Qt.Key.Key_PageDown)],
-            lambda: self._step(1),
-        )
-        self.act_prev_section = action(
-            self.tr("Previous section"),
-            [QKeySequence(ctrl | Qt.Key.Key_PageUp)],
-            lambda: self._step(-1),
-        )
-        self.act_find = action(
-            self.tr("Find a question…"), [QKeySequence.StandardKey.Find], self.find_question
-        )
-        self.act_bigger = action(
-            self.tr("Larger text"),
-            [QKeySequence.StandardKey.ZoomIn, QKeySequence(ctrl | Qt.Key.Key_Equal)],
-            lambda: self._step_font(1),
-        )
-        self.act_smaller = action(
-            self.tr("Smaller text"), [QKeySequence.StandardKey.ZoomOut], lambda: self._step_font(-1)
-        )
+        actions = runner_shortcuts(self)
+        self.act_next_question = actions["next_question"]
+        self.act_next_section = actions["next_section"]
+        self.act_prev_section = actions["prev_section"]
+        self.act_find = actions["find"]
+        self.act_bigger = actions["bigger"]
+        self.act_smaller = actions["smaller"]
 
     def runner_actions(self) -> list[QAction]:
         """For the main window's Sessions menu."""
@@ -291,7 +269,36 @@ class RunnerView(QWidget):
         if not self.state.editable:
             return
         text = value if isinstance(value, str) else None
+        if self._declines_consent(key, text):
+            self._decline_consent(key)
+            return
         self._apply(self.state.change(key, text, immediate=immediate))
+
+    def _declines_consent(self, key: str, value: str | None) -> bool:
+        question = self.state.form.entry(key).question
+        return (
+            question.type == "consent"
+            and value == ConsentState.REFUSED
+            and self.state.form.value(key) != ConsentState.REFUSED
+            and bool(self.state.informant_code)
+        )
+
+    def _decline_consent(self, key: str) -> None:
+        """Consent changed to refused inside the interview: confirm, then record it."""
+        if not confirm_decline(self):
+            self.current_page().refresh(values=True)  # the choice goes back
+            return
+        self.saver.wait(2.0)
+        try:
+            change = self.workspace.decline_consent(self.state.session_id, key)
+        except NeutralitasError as exc:
+            show_error(self, exc)
+            self.current_page().refresh(values=True)
+            return
+        self.state.status = SessionStatus(SessionStatus.REFUSED)
+        self.session_changed.emit(self.state.session_id)
+        self.status_message.emit(declined_message(change.consent == ConsentState.WITHDRAWN))
+        self._leave()
 
     def _on_note_edited(self, key: str, note: str) -> None:
         if self.state.editable:
@@ -439,16 +446,7 @@ class RunnerView(QWidget):
 
     def unlock(self) -> None:
         """Edit another researcher's draft or returned session here, after confirming."""
-        if not confirm(
-            self,
-            self.tr("Edit this session"),
-            self.tr(
-                "Another researcher ran this session. Edit it on this laptop? Your changes "
-                "are recorded under your name and reach the researcher with the next package."
-            ),
-            self.tr("Edit"),
-            self.tr("Only look"),
-        ):
+        if not confirm_unlock(self):
             return
         self.state.locked = False
         self._apply(self.state.initial_saves())
