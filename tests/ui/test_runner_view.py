@@ -83,6 +83,13 @@ def test_keyboard_moves_through_questions_and_sections(qtbot, themed, workspace,
         _keys(qtbot, runner, Qt.Key.Key_Plus)
         assert ui_settings.font_size > before
         assert runner.stack.font().pointSize() == ui_settings.font_size
+        # what the researcher reads grows: questions and choices, on every page
+        card = runner.current_page().card("a2_recording")
+        assert card.label.font().pointSize() == ui_settings.font_size
+        assert button_for(card.input, "yes").font().pointSize() == ui_settings.font_size
+        _keys(qtbot, runner, Qt.Key.Key_PageDown)
+        line = runner.current_page().card("b1_position").input.line
+        assert line.font().pointSize() == ui_settings.font_size
     finally:
         runner.saver.close()
 

@@ -36,6 +36,7 @@ from neutralitas_desktop.ui.runner.runner_shortcuts import runner_shortcuts
 from neutralitas_desktop.ui.runner.section_page import SectionPage, focus_owner
 from neutralitas_desktop.ui.runner.session_state import RunnerChange, RunnerState
 from neutralitas_desktop.ui.settings import FONT_SIZES, UiSettings
+from neutralitas_desktop.ui.theme import question_text_css
 from neutralitas_desktop.ui.translations import term
 from neutralitas_desktop.vocabulary import ConsentState, SessionStatus, SourceType
 from neutralitas_desktop.vocabulary.lifecycle import EDITABLE, REOPENABLE
@@ -363,6 +364,7 @@ class RunnerView(QWidget):
         font = self.stack.font()
         font.setPointSize(size)
         self.stack.setFont(font)
+        self.stack.setStyleSheet(question_text_css(size))
 
     def _step_font(self, step: int) -> None:
         sizes = list(FONT_SIZES)
