@@ -181,7 +181,7 @@
     </message>
     <message>
         <source>Code selection</source>
-        <translation>Kode pilihan</translation>
+        <translation>Kodekan teks terpilih</translation>
     </message>
     <message>
         <source>Delete coding</source>
@@ -1555,7 +1555,11 @@
     </message>
     <message>
         <source>Supervisor: %1</source>
-        <translation>Pemeriksa: %1</translation>
+        <translation>Penyelia: %1</translation>
+    </message>
+    <message>
+        <source>Field note (yours, not the informant&apos;s)</source>
+        <translation>Catatan lapangan (milik Anda, bukan jawaban informan)</translation>
     </message>
     <message>
         <source>Your own field note on this answer (tone, hesitation, context)…</source>
@@ -1686,7 +1690,7 @@
     <name>RunnerView</name>
     <message>
         <source>Returned by the supervisor: %1</source>
-        <translation>Dikembalikan oleh pemeriksa: %1</translation>
+        <translation>Dikembalikan oleh penyelia: %1</translation>
     </message>
     <message>
         <source>‹ Previous section</source>
@@ -1709,28 +1713,12 @@
         <translation>Buka kembali untuk diedit</translation>
     </message>
     <message>
-        <source>Next question</source>
-        <translation>Pertanyaan berikutnya</translation>
+        <source>Edit on this laptop…</source>
+        <translation>Sunting di laptop ini…</translation>
     </message>
     <message>
-        <source>Next section</source>
-        <translation>Bagian berikutnya</translation>
-    </message>
-    <message>
-        <source>Previous section</source>
-        <translation>Bagian sebelumnya</translation>
-    </message>
-    <message>
-        <source>Find a question…</source>
-        <translation>Cari pertanyaan…</translation>
-    </message>
-    <message>
-        <source>Larger text</source>
-        <translation>Teks lebih besar</translation>
-    </message>
-    <message>
-        <source>Smaller text</source>
-        <translation>Teks lebih kecil</translation>
+        <source>Another researcher ran this session; it opens read-only.</source>
+        <translation>Sesi ini dijalankan peneliti lain; sesi dibuka hanya-baca.</translation>
     </message>
     <message>
         <source>Remove entry</source>
@@ -1778,11 +1766,75 @@
     </message>
     <message>
         <source>Leave and lose them</source>
-        <translation>Keluar dan hilangkan</translation>
+        <translation>Keluar tanpa menyimpan</translation>
     </message>
     <message>
         <source>Stay</source>
         <translation>Tetap di sini</translation>
+    </message>
+    <message>
+        <source>The informant declines</source>
+        <translation>Informan tidak bersedia</translation>
+    </message>
+    <message>
+        <source>Record that the informant does not (or no longer) consent? The interview ends now. Answers given so far stay in the study&apos;s history but are no longer used.</source>
+        <translation>Catat bahwa informan tidak (lagi) bersedia? Wawancara berakhir sekarang. Jawaban yang sudah diberikan tetap tersimpan dalam riwayat studi, tetapi tidak dipakai lagi.</translation>
+    </message>
+    <message>
+        <source>Record the refusal</source>
+        <translation>Catat penolakan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn; the interview has ended.</source>
+        <translation>Persetujuan ditarik; wawancara berakhir.</translation>
+    </message>
+    <message>
+        <source>Refusal recorded; the interview has ended.</source>
+        <translation>Penolakan dicatat; wawancara berakhir.</translation>
+    </message>
+    <message>
+        <source>Edit this session</source>
+        <translation>Sunting sesi ini</translation>
+    </message>
+    <message>
+        <source>Another researcher ran this session. Edit it on this laptop? Your changes are recorded under your name and reach the researcher with the next package.</source>
+        <translation>Sesi ini dijalankan peneliti lain. Sunting di laptop ini? Perubahan Anda dicatat atas nama Anda dan sampai ke peneliti itu melalui paket berikutnya.</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sunting</translation>
+    </message>
+    <message>
+        <source>Only look</source>
+        <translation>Hanya lihat</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Pertanyaan berikutnya</translation>
+    </message>
+    <message>
+        <source>Next section</source>
+        <translation>Bagian berikutnya</translation>
+    </message>
+    <message>
+        <source>Previous section</source>
+        <translation>Bagian sebelumnya</translation>
+    </message>
+    <message>
+        <source>Find a question…</source>
+        <translation>Cari pertanyaan…</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Teks lebih besar</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Teks lebih kecil</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +2004,14 @@
     <message>
         <source>Remove the answer</source>
         <translation>Hapus jawaban</translation>
+    </message>
+    <message>
+        <source>Undo clear</source>
+        <translation>Urungkan pengosongan</translation>
+    </message>
+    <message>
+        <source>Bring back the answer just removed</source>
+        <translation>Kembalikan jawaban yang baru dikosongkan</translation>
     </message>
 </context>
 <context>

@@ -10,37 +10,37 @@ from PySide6.QtWidgets import QWidget
 from neutralitas_desktop.ui.dialogs import confirm
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RunnerView", text)
-
-
 def confirm_decline(parent: QWidget) -> bool:
     return confirm(
         parent,
-        _tr("The informant declines"),
-        _tr(
+        QCoreApplication.translate("RunnerView", "The informant declines"),
+        QCoreApplication.translate(
+            "RunnerView",
             "Record that the informant does not (or no longer) consent? The interview ends "
-            "now. Answers given so far stay in the study's history but are no longer used."
+            "now. Answers given so far stay in the study's history but are no longer used.",
         ),
-        _tr("Record the refusal"),
-        _tr("Cancel"),
+        QCoreApplication.translate("RunnerView", "Record the refusal"),
+        QCoreApplication.translate("RunnerView", "Cancel"),
     )
 
 
 def declined_message(withdrawn: bool) -> str:
     if withdrawn:
-        return _tr("Consent withdrawn; the interview has ended.")
-    return _tr("Refusal recorded; the interview has ended.")
+        return QCoreApplication.translate(
+            "RunnerView", "Consent withdrawn; the interview has ended."
+        )
+    return QCoreApplication.translate("RunnerView", "Refusal recorded; the interview has ended.")
 
 
 def confirm_unlock(parent: QWidget) -> bool:
     return confirm(
         parent,
-        _tr("Edit this session"),
-        _tr(
+        QCoreApplication.translate("RunnerView", "Edit this session"),
+        QCoreApplication.translate(
+            "RunnerView",
             "Another researcher ran this session. Edit it on this laptop? Your changes are "
-            "recorded under your name and reach the researcher with the next package."
+            "recorded under your name and reach the researcher with the next package.",
         ),
-        _tr("Edit"),
-        _tr("Only look"),
+        QCoreApplication.translate("RunnerView", "Edit"),
+        QCoreApplication.translate("RunnerView", "Only look"),
     )

@@ -13,10 +13,6 @@ if TYPE_CHECKING:
     from neutralitas_desktop.ui.runner.runner_view import RunnerView
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RunnerView", text)
-
-
 def runner_shortcuts(view: RunnerView) -> dict[str, QAction]:
     """Actions bound to ``view`` and its children: next question / section, find, text size."""
 
@@ -32,25 +28,33 @@ def runner_shortcuts(view: RunnerView) -> dict[str, QAction]:
     std = QKeySequence.StandardKey
     return {
         "next_question": action(
-            _tr("Next question"),
+            QCoreApplication.translate("RunnerView", "Next question"),
             [QKeySequence(ctrl | Qt.Key.Key_Return), QKeySequence(ctrl | Qt.Key.Key_Enter)],
             view.next_question,
         ),
         "next_section": action(
-            _tr("Next section"), [QKeySequence(ctrl | Qt.Key.Key_PageDown)], lambda: view._step(1)
+            QCoreApplication.translate("RunnerView", "Next section"),
+            [QKeySequence(ctrl | Qt.Key.Key_PageDown)],
+            lambda: view._step(1),
         ),
         "prev_section": action(
-            _tr("Previous section"),
+            QCoreApplication.translate("RunnerView", "Previous section"),
             [QKeySequence(ctrl | Qt.Key.Key_PageUp)],
             lambda: view._step(-1),
         ),
-        "find": action(_tr("Find a question…"), [QKeySequence(std.Find)], view.find_question),
+        "find": action(
+            QCoreApplication.translate("RunnerView", "Find a question…"),
+            [QKeySequence(std.Find)],
+            view.find_question,
+        ),
         "bigger": action(
-            _tr("Larger text"),
+            QCoreApplication.translate("RunnerView", "Larger text"),
             [QKeySequence(std.ZoomIn), QKeySequence(ctrl | Qt.Key.Key_Equal)],
             lambda: view._step_font(1),
         ),
         "smaller": action(
-            _tr("Smaller text"), [QKeySequence(std.ZoomOut)], lambda: view._step_font(-1)
+            QCoreApplication.translate("RunnerView", "Smaller text"),
+            [QKeySequence(std.ZoomOut)],
+            lambda: view._step_font(-1),
         ),
     }
