@@ -1,0 +1,170 @@
+"""No English and no raw codes in the Indonesian UI: every visible text of every main
+screen (study navigator and its tabs, the runner, the matrix, codebook and findings, the
+settings and a Qt file dialog) is walked on a demo study and checked against a list of
+English words and code-like tokens. ALLOWED holds what is legitimately shown as is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from gui_helpers import PROFILE
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabWidget,
+    QWidget,
+)
+
+from neutralitas_desktop.fieldwork.workspace import Workspace
+from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+from neutralitas_desktop.ui.main_window import MainWindow
+from neutralitas_desktop.ui.translations import install_translators
+
+# English words that never appear in Indonesian text (short, common, unambiguous).
+ENGLISH = set(
+    "the and of to with from this that these those is are was were be been not no yes "
+    "session sessions answer answers study save saved open close cancel delete edit "
+    "file files new next previous back settings help review approve return theme themes "
+    "source sources site sites informant informants researcher draft completed "
+    "approved returned refused interview observation documentation verdict evidence "
+    "matrix codebook findings name size type date modified none all any other files".split()
+)
+# Codes and names shown as they are: ids of the shipped forms and codebook are not
+# shown; pseudonymous informant codes, researcher initials and units are.
+ALLOWED = {"OK", "PDF", "Excel", "ASN", "Pilkada", "Neutralitas", "Bawaslu", "KASN", "pt", "RP"}
+CODE = re.compile(r"\b[a-z]+[0-9]*_[a-z0-9_]+\b|\b[a-z]+-[a-z]+-[a-z-]+\b")
+
+
+@pytest.fixture
+def indonesian(qapp: QApplication) -> Iterator[QApplication]:
+    translators = install_translators(qapp, "id")
+    yield qapp
+    install_translators(qapp, "none", translators)
+
+
+def _texts(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) of every visible text under ``root``."""
+    found: list[tuple[str, str]] = []
+
+    def add(widget: QWidget, text: str) -> None:
+        if text and text.strip():
+            found.append((f"{type(widget).__name__}#{widget.objectName()}", text))
+
+    def model_texts(widget: QWidget, model: QAbstractItemModel | None) -> None:
+        if model is None:
+            return
+        root_index = QModelIndex()
+        try:
+            columns = model.columnCount(root_index)
+        except TypeError:  # a list model
+            columns = 1
+        for c in range(columns):
+            add(widget, str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+        for r in range(min(model.rowCount(root_index), 30)):
+            for c in range(columns):
+                value = model.index(r, c).data()
+                if isinstance(value, str):
+                    add(widget, value)
+
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) and widget is not root:
+            continue
+        if isinstance(widget, QLabel):
+            add(widget, widget.text())
+        elif isinstance(widget, QAbstractButton):
+            add(widget, widget.text())
+        elif isinstance(widget, QGroupBox):
+            add(widget, widget.title())
+        elif isinstance(widget, QLineEdit):
+            add(widget, widget.placeholderText())
+        elif isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                add(widget, widget.itemText(i))
+        elif isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                add(widget, widget.tabText(i))
+        elif isinstance(widget, QAbstractItemView):
+            model_texts(widget, widget.model())
+        if isinstance(widget, QMenu):
+            for action in widget.actions():
+                add(widget, action.text())
+        add(widget, widget.toolTip())
+    return found
+
+
+def _offending(
+    texts: list[tuple[str, str]], codes: set[str] = frozenset()  # type: ignore[assignment]
+) -> list[tuple[str, str, str]]:
+    bad = []
+    for where, text in texts:
+        if text in codes:  # the codebook editor's "Kode" column shows the theme codes
+            continue
+        clean = re.sub(r"<[^>]+>", " ", text).replace("&", "")
+        clean = re.sub(r"\S*/\S*", " ", clean)  # the study file's path
+        for word in re.findall(r"[A-Za-z]+", clean):
+            if word.lower() in ENGLISH and word not in ALLOWED:
+                bad.append((where, text, word))
+        for code in CODE.findall(clean):
+            bad.append((where, text, code))
+    return bad
+
+
+class Host:
+    languages: list[str] = []
+
+    def triangulation(self, workspace: Workspace) -> TriangulationWorkbench:
+        return TriangulationWorkbench(workspace.db, workspace.actor)
+
+    def report_service(self, workspace: Workspace) -> None:
+        return None
+
+
+def test_no_english_or_raw_codes_in_the_indonesian_ui(
+    qtbot: Any, indonesian: QApplication, demo_study: Any, ui_settings: Any, themed: Any
+) -> None:
+    ui_settings.language = "id"
+    workspace = Workspace(demo_study.db, demo_study.actor, PROFILE)
+    window = MainWindow(workspace, ui_settings, Host())  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    texts: list[tuple[str, str]] = []
+    for name in ("sessions", "informants", "sites"):
+        window.navigator.show_tab(name)
+        texts += _texts(window)
+    for menu in window.menuBar().findChildren(QMenu):
+        texts += [(f"menu {menu.title()}", a.text()) for a in menu.actions()]
+    for kind in ("matrix", "codebook", "findings"):
+        panel = window.analysis.open(kind)
+        assert panel is not None
+        qtbot.wait(300)
+        texts += _texts(panel)
+    window.analysis.close_all()
+    row = workspace.drafts(mine=False)[0]
+    window.open_session(row.id)
+    assert window.runner is not None
+    texts += _texts(window.runner)
+    window.close_runner()
+    dialog = QFileDialog(window, "Simpan")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.show()
+    texts += _texts(dialog)
+    dialog.close()
+    assert len(texts) > 200
+    codes = {t.code for t in TriangulationWorkbench(workspace.db, workspace.actor).themes()}
+    bad = _offending(texts, codes)
+    for item in sorted(set(bad)):
+        print(item)
+    assert bad == []
