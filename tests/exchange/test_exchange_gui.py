@@ -127,7 +127,8 @@ def test_return_a_session_with_comments(qtbot: Any, demo_study: Any) -> None:
     question = dialog.question_combo.itemData(0)
     qtbot.keyClicks(dialog.question_edit, "Tulis sumbernya.")
     qtbot.mouseClick(dialog.add_button, LEFT)
-    assert dialog.comments.rows == [(question, "Tulis sumbernya.")]
+    shown = dialog.question_combo.itemText(0)  # the question's text, not its variable name
+    assert shown != question and dialog.comments.rows == [(shown, "Tulis sumbernya.")]
     qtbot.keyClicks(dialog.session_edit, "Lengkapi catatan lapangan.")
     assert dialog.return_button.isEnabled()
     shot(dialog, "return-session")

@@ -26,9 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neutralitas_desktop.exchange.service import ExchangeService
+from neutralitas_desktop.fieldwork.sessions import list_sessions
 from neutralitas_desktop.fieldwork.workspace import Workspace
 from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+from neutralitas_desktop.ui.exchange.conflicts_dialog import ConflictsDialog
+from neutralitas_desktop.ui.exchange.exchange_menu import session_label
+from neutralitas_desktop.ui.exchange.merge_dialog import MergeDialog
+from neutralitas_desktop.ui.exchange.review_dialog import ReturnDialog
 from neutralitas_desktop.ui.main_window import MainWindow
+from neutralitas_desktop.ui.new_session_wizard import NewSessionWizard
 from neutralitas_desktop.ui.translations import install_translators
 
 # English words that never appear in Indonesian text (short, common, unambiguous).
@@ -157,6 +164,20 @@ def test_no_english_or_raw_codes_in_the_indonesian_ui(
     assert window.runner is not None
     texts += _texts(window.runner)
     window.close_runner()
+    service = ExchangeService(workspace.db, workspace.actor)
+    completed = next(r for r in list_sessions(workspace.db) if r.status == "completed")
+    for dialog in (
+        ReturnDialog(service, completed.id, session_label(completed), window),
+        ConflictsDialog(service, window),
+        MergeDialog(service, window),
+        NewSessionWizard(workspace, "id", window),
+    ):
+        dialog.show()
+        texts += _texts(dialog)
+        if isinstance(dialog, NewSessionWizard):
+            dialog.next()
+            texts += _texts(dialog)
+        dialog.close()
     dialog = QFileDialog(window, "Simpan")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.show()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.session_table import status_label
+from neutralitas_desktop.ui.translations import ui_language
 from neutralitas_desktop.vocabulary import Message
 from neutralitas_desktop.vocabulary.lifecycle import REVIEWABLE, status_of
 
@@ -24,7 +25,10 @@ if TYPE_CHECKING:
 
 def session_label(row: Any) -> str:
     """A session as the supervisor knows it: form · site · informant · date (status)."""
-    parts = [row.form_id, row.site_name, row.informant_code, f"{row.started_at:%Y-%m-%d}"]
+    title = row.instrument_title.get(ui_language()) or next(
+        iter(row.instrument_title.values()), row.form_id
+    )
+    parts = [title, row.site_name, row.informant_code, f"{row.started_at:%Y-%m-%d}"]
     return " · ".join(p for p in parts if p) + f" ({status_label(row.status)})"
 
 
