@@ -140,7 +140,7 @@ def test_return_a_session_with_comments(qtbot: Any, demo_study: Any) -> None:
     qtbot.addWidget(comments)
     assert [r[:2] for r in comments.model.rows] == [
         ("the whole session", "Lengkapi catatan lapangan."),
-        (question, "Tulis sumbernya."),
+        (shown, "Tulis sumbernya."),
     ]
 
 
