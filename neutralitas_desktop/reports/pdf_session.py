@@ -4,6 +4,7 @@ record and the review status."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,9 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table
 
+from neutralitas_desktop.fieldwork.study import study_time_zone
 from neutralitas_desktop.instruments import expressions as ex
+from neutralitas_desktop.instruments.form_state import OTHER_CHOICE, OTHER_SUFFIX
 from neutralitas_desktop.instruments.model import Group, Node, Question, pick
 from neutralitas_desktop.reports import texts
 from neutralitas_desktop.reports.instrument_index import repeat_path, typed_value
@@ -32,6 +35,7 @@ from neutralitas_desktop.reports.session_queries import SessionDetail, load_sess
 from neutralitas_desktop.reports.skip_logic import question_refs
 from neutralitas_desktop.reports.texts import t
 from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.vocabulary.time_zones import DEFAULT_TIME_ZONE, StudyTimeZone, to_local
 
 IMAGE_MAX = (9 * cm, 6.5 * cm)
 
@@ -47,7 +51,7 @@ def export_session(
     ticker = Ticker(2, progress, cancel)
     detail = load_session_detail(db, session_id)
     lang = lang or detail.session.language or "id"
-    story = Transcript(detail, lang).build()
+    story = Transcript(detail, lang, study_time_zone(db)).build()
     ticker.step()
     with atomic_output(target) as tmp:
         title = pick(detail.instrument.title, lang, detail.instrument.default_language)
@@ -65,7 +69,10 @@ def export_session(
 
 
 class Transcript:
-    def __init__(self, detail: SessionDetail, lang: str) -> None:
+    def __init__(
+        self, detail: SessionDetail, lang: str, zone: StudyTimeZone = DEFAULT_TIME_ZONE
+    ) -> None:
+        self.zone = zone  # stored times are UTC; the transcript shows the study's zone
         self.d = detail
         self.lang = lang
         self.s = styles()
@@ -74,6 +81,12 @@ class Transcript:
 
     def text(self, local: dict[str, str]) -> str:
         return pick(local, self.lang, self.ins.default_language)
+
+    def when(self, value: dt.datetime | None) -> str:
+        """A stored (UTC) time as a date and time in the study's zone, named (WIB …)."""
+        if value is None:
+            return ""
+        return f"{texts.long_date(to_local(value, self.zone), self.lang)} {self.zone.value}"
 
     def p(self, text: str, style: str = "body") -> Paragraph:
         return Paragraph(text, self.s[style])
@@ -126,10 +139,10 @@ class Transcript:
             (t("informant", lang), (s.informant_code + role) if s.informant_code else "—"),
             (t("researcher", lang), s.researcher_name),
             (t("device", lang), s.device_name),
-            (t("started", lang), f"{texts.long_date(s.started_at, lang)} {t('utc', lang)}"),
+            (t("started", lang), self.when(s.started_at)),
             (
                 t("ended", lang),
-                f"{texts.long_date(s.ended_at, lang)} {t('utc', lang)}" if s.ended_at else "—",
+                self.when(s.ended_at) if s.ended_at else "—",
             ),
             (
                 t("duration", lang),
@@ -168,7 +181,7 @@ class Transcript:
             method = texts.label(texts.CONSENT_METHODS, c.method, lang)
             line += f" · <b>{esc(t('method', lang))}:</b> {esc(method)}"
         if c.at:
-            line += f" · <b>{esc(t('recorded_at', lang))}:</b> {esc(texts.long_date(c.at, lang))}"
+            line += f" · <b>{esc(t('recorded_at', lang))}:</b> {esc(self.when(c.at))}"
         out = [Heading(esc(t("consent_record", lang)), self.s["h2"], 0), self.p(line, "small")]
         if c.note:
             out.append(self.p(f"<b>{esc(t('note', lang))}:</b> {esc(c.note)}", "small"))
@@ -193,7 +206,7 @@ class Transcript:
             out.append(
                 Paragraph(
                     f"{esc(r.comment)}{where} <font color='#6B7280'>— "
-                    f"{esc(r.author)}, {esc(texts.long_date(r.created_at, lang))}"
+                    f"{esc(r.author)}, {esc(self.when(r.created_at))}"
                     "</font>",
                     self.s["bullet"],
                     bulletText="•",
@@ -266,7 +279,7 @@ class Transcript:
                 self.p(f"<font color='#9CA3AF'>— {esc(t('not_answered', lang))}</font>", "answer")
             )
         else:
-            out += self.answer(q, state.value)
+            out += self.answer(q, state.value, key)
         if state is not None and state.note:
             out.append(self.p(f"<i>{esc(t('note', lang))}: {esc(state.note)}</i>", "hint"))
         if state is not None and state.has_conflict:
@@ -276,16 +289,16 @@ class Transcript:
             out.append(self.revisions(q, revisions))
         return [KeepTogether(out)]
 
-    def answer(self, q: Question, value: str) -> list[Any]:
+    def answer(self, q: Question, value: str, key: str = "") -> list[Any]:
         if q.type in ("image", "file"):
             return self.attachment(value)
         if q.type == "date":
             typed = typed_value("date", value)
             if not isinstance(typed, str):
                 value = texts.long_date(typed, self.lang)
-        return [self.p(esc(self.value_text(q, value)), "answer")]
+        return [self.p(esc(self.value_text(q, value, key)), "answer")]
 
-    def value_text(self, q: Question, value: str | None) -> str:
+    def value_text(self, q: Question, value: str | None, key: str = "") -> str:
         if value is None:
             return "—"
         choices = self.ins.choices_for(q)
@@ -295,7 +308,14 @@ class Transcript:
         labels = []
         for name in names:
             choice = choices.get(name)
-            labels.append(self.text(choice.label) if choice else name)
+            if choice is not None:
+                labels.append(self.text(choice.label))
+            elif name == OTHER_CHOICE:  # "other, specify": its label and the text given
+                other = self.d.answers.get(key + OTHER_SUFFIX)
+                text = t("other_choice", self.lang)
+                labels.append(f"{text}: {other.value}" if other and other.value else text)
+            else:
+                labels.append(name)
         return "; ".join(labels)
 
     def attachment(self, sha: str) -> list[Any]:
@@ -336,7 +356,7 @@ class Transcript:
             who = people.get(r.researcher_id or "", "") or people.get(r.device_id, "")
             rows.append(
                 [
-                    self.p(esc(texts.long_date(r.created_at, lang)), "cell"),
+                    self.p(esc(self.when(r.created_at)), "cell"),
                     self.p(esc(self.value_text(q, r.value)), "cell"),
                     self.p(f"<font color='#6B7280'>{esc(who)}</font>", "cell"),
                 ]

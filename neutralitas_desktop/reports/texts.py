@@ -154,6 +154,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "conflict: two laptops changed this answer",
     },
     "utc": {"id": "UTC", "en": "UTC"},
+    "other_choice": {"id": "Lainnya", "en": "Other"},
     # blank instrument
     "fill_header": {"id": "Diisi peneliti", "en": "Filled in by the researcher"},
     "date": {"id": "Tanggal", "en": "Date"},
