@@ -45,7 +45,7 @@ ENGLISH = set(
     "file files new next previous back settings help review approve return theme themes "
     "source sources site sites informant informants researcher draft completed "
     "approved returned refused interview observation documentation verdict evidence "
-    "matrix codebook findings name size type date modified none all any other files".split()
+    "matrix codebook findings name size type date modified none all any other files".split()  # noqa: SIM905
 )
 # Codes and names shown as they are: ids of the shipped forms and codebook are not
 # shown; pseudonymous informant codes, researcher initials and units are.
@@ -87,9 +87,7 @@ def _texts(root: QWidget) -> list[tuple[str, str]]:
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisibleTo(root) and widget is not root:
             continue
-        if isinstance(widget, QLabel):
-            add(widget, widget.text())
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, QLabel | QAbstractButton):
             add(widget, widget.text())
         elif isinstance(widget, QGroupBox):
             add(widget, widget.title())
@@ -111,7 +109,8 @@ def _texts(root: QWidget) -> list[tuple[str, str]]:
 
 
 def _offending(
-    texts: list[tuple[str, str]], codes: set[str] = frozenset()  # type: ignore[assignment]
+    texts: list[tuple[str, str]],
+    codes: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> list[tuple[str, str, str]]:
     bad = []
     for where, text in texts:
@@ -128,8 +127,6 @@ def _offending(
 
 
 class Host:
-    languages: list[str] = []
-
     def triangulation(self, workspace: Workspace) -> TriangulationWorkbench:
         return TriangulationWorkbench(workspace.db, workspace.actor)
 
