@@ -20,8 +20,16 @@ from neutralitas_desktop.fieldwork.instruments import (
 )
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.stats import study_stats
-from neutralitas_desktop.fieldwork.study import StudyInfo, open_study, register_actor, study_info
+from neutralitas_desktop.fieldwork.study import (
+    StudyInfo,
+    open_study,
+    register_actor,
+    set_study_time_zone,
+    study_info,
+    study_time_zone,
+)
 from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.vocabulary.time_zones import StudyTimeZone
 
 # Re-exported so the ui layer can name them without importing the modules that define them.
 AttachmentInfo = attachments.AttachmentInfo
@@ -197,6 +205,13 @@ class Workspace:
 
     def complete_session(self, session_id: str) -> None:
         runner.complete_session(self.db, self.actor, session_id)
+
+    def time_zone(self) -> StudyTimeZone:
+        """The zone the study's times are shown in (WIB unless the study says otherwise)."""
+        return study_time_zone(self.db)
+
+    def set_time_zone(self, zone: str) -> StudyTimeZone:
+        return set_study_time_zone(self.db, self.actor, zone)
 
     def decline_consent(self, session_id: str, question: str, note: str = "") -> ConsentChange:
         """The informant declines inside the interview (see fieldwork.consent_change)."""

@@ -146,7 +146,7 @@ class Transcript:
             ),
             (
                 t("duration", lang),
-                f"{s.duration_minutes:g} {t('minutes', lang)}"
+                f"{texts.number(s.duration_minutes, lang, 1)} {t('minutes', lang)}"
                 if s.duration_minutes is not None
                 else "—",
             ),
@@ -331,7 +331,7 @@ class Transcript:
             ]
         caption = self.p(
             f"<font color='#6B7280'>{esc(file.filename or sha[:16])} · "
-            f"{file.size:,} B · SHA-256 {esc(sha[:12])}…</font>",
+            f"{texts.number(file.size, self.lang)} B · SHA-256 {esc(sha[:12])}…</font>",
             "hint",
         )
         if file.mime.startswith("image/"):

@@ -235,3 +235,12 @@ def long_date(value: dt.date | dt.datetime | None, lang: str) -> str:
     if isinstance(value, dt.datetime):
         text += f", {value:%H:%M}"
     return text
+
+
+def number(value: float, lang: str, decimals: int = 0) -> str:
+    """A number as the language writes it: 32.673 and 45,6 in Indonesian, 32,673 and 45.6
+    in English."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text

@@ -347,10 +347,14 @@ class MainWindow(QMainWindow):
             profile.device_name,
             initials_edited=True,
         )
-        dialog = SettingsDialog(state, self.settings.font_size, self)
+        zone = self.workspace.time_zone()
+        dialog = SettingsDialog(state, self.settings.font_size, self, zone.value)
         if not dialog.exec():
             return
         self.settings.font_size = dialog.chosen_font_size()
+        if dialog.chosen_time_zone() != zone:
+            self.workspace.set_time_zone(dialog.chosen_time_zone())
+            self.navigator.reload()
         self.host.update_profile(
             researcher_name=state.researcher_name.strip(),
             researcher_initials=state.researcher_initials,

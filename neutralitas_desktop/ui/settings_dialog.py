@@ -16,10 +16,17 @@ from PySide6.QtWidgets import (
 from neutralitas_desktop.ui.profile_form import ProfileForm
 from neutralitas_desktop.ui.profile_state import ProfileState
 from neutralitas_desktop.ui.settings import FONT_SIZES
+from neutralitas_desktop.vocabulary.time_zones import DEFAULT_TIME_ZONE, StudyTimeZone
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, state: ProfileState, font_size: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        state: ProfileState,
+        font_size: int,
+        parent: QWidget | None = None,
+        time_zone: str = DEFAULT_TIME_ZONE.value,
+    ):
         super().__init__(parent)
         self.state = state
         self.setWindowTitle(self.tr("Settings"))
@@ -39,6 +46,19 @@ class SettingsDialog(QDialog):
         self.font_size.setCurrentIndex(max(0, self.font_size.findData(font_size)))
         form.addRow(self.tr("Text size of questions"), self.font_size)
         layout.addWidget(runner)
+        study = QGroupBox(self.tr("This study"), self)
+        study_form = QFormLayout(study)
+        self.time_zone = QComboBox(study)
+        names = {
+            StudyTimeZone.WIB: self.tr("WIB (UTC+7): Sumatra, Java, West and Central Kalimantan"),
+            StudyTimeZone.WITA: self.tr("WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, ..."),
+            StudyTimeZone.WIT: self.tr("WIT (UTC+9): Maluku, Papua"),
+        }
+        for zone, name in names.items():
+            self.time_zone.addItem(name, zone.value)
+        self.time_zone.setCurrentIndex(max(0, self.time_zone.findData(time_zone)))
+        study_form.addRow(self.tr("Time zone of the study"), self.time_zone)
+        layout.addWidget(study)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -49,6 +69,9 @@ class SettingsDialog(QDialog):
 
     def _check(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(self.state.ok)
+
+    def chosen_time_zone(self) -> str:
+        return str(self.time_zone.currentData())
 
     def chosen_font_size(self) -> int:
         return int(self.font_size.currentData())

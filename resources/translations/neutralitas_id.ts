@@ -1994,6 +1994,26 @@
         <source>Text size of questions</source>
         <translation>Ukuran teks pertanyaan</translation>
     </message>
+    <message>
+        <source>This study</source>
+        <translation>Studi ini</translation>
+    </message>
+    <message>
+        <source>WIB (UTC+7): Sumatra, Java, West and Central Kalimantan</source>
+        <translation>WIB (UTC+7): Sumatra, Jawa, Kalimantan Barat dan Tengah</translation>
+    </message>
+    <message>
+        <source>WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, ...</source>
+        <translation>WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, …</translation>
+    </message>
+    <message>
+        <source>WIT (UTC+9): Maluku, Papua</source>
+        <translation>WIT (UTC+9): Maluku, Papua</translation>
+    </message>
+    <message>
+        <source>Time zone of the study</source>
+        <translation>Zona waktu studi</translation>
+    </message>
 </context>
 <context>
     <name>SingleChoiceInput</name>

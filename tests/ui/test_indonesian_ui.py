@@ -5,12 +5,13 @@ English words and code-like tokens. ALLOWED holds what is legitimately shown as 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from gui_helpers import PROFILE
+from gui_helpers import PROFILE, FakeHost
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -193,7 +194,7 @@ def _offending(
     return bad
 
 
-class Host:
+class Host(FakeHost):
     def triangulation(self, workspace: Workspace) -> TriangulationWorkbench:
         return TriangulationWorkbench(workspace.db, workspace.actor)
 
@@ -253,3 +254,35 @@ def test_no_english_or_raw_codes_in_the_indonesian_ui(
     for item in sorted(set(bad)):
         print(item)
     assert bad == []
+
+
+def test_numbers_sizes_and_times_follow_the_language_and_the_study_zone(
+    qtbot: Any, indonesian: QApplication, workspace: Workspace, ui_settings: Any, themed: Any
+) -> None:
+    from gui_helpers import when_modal
+
+    from neutralitas_desktop.fieldwork.instruments import get_instrument
+    from neutralitas_desktop.ui.formats import data_size, decimal, whole
+    from neutralitas_desktop.ui.settings_dialog import SettingsDialog
+
+    assert (decimal(45.6), whole(32673), data_size(1_288_490)) == ("45,6", "32.673", "1,2 MB")
+    iid, _ = get_instrument(workspace.db, "office-observation")
+    site = workspace.add_site("Kantor Kecamatan Cibeureum", "kecamatan")
+    sid = workspace.begin_session(instrument_id=iid, site_id=site.id).session_id
+    started = workspace.load_session(sid).started_at
+    window = MainWindow(workspace, ui_settings, Host())  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    model = window.navigator.sessions.model
+    assert model.index(0, 0).data() == f"{started + dt.timedelta(hours=7):%Y-%m-%d %H:%M} WIB"
+
+    def choose_wit(dialog: Any) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        dialog.time_zone.setCurrentIndex(dialog.time_zone.findData("WIT"))
+        dialog.accept()
+
+    errors = when_modal(qtbot, choose_wit, SettingsDialog)
+    window.edit_settings()
+    assert not errors, errors
+    assert workspace.time_zone() == "WIT"
+    assert model.index(0, 0).data() == f"{started + dt.timedelta(hours=9):%Y-%m-%d %H:%M} WIT"

@@ -348,7 +348,7 @@ class RunnerView(QWidget):
         )
         self.complete_button.setVisible(state.editable)
         self.reopen_button.setVisible(
-            state.status in REOPENABLE and not state.editable and not state.locked
+            state.status in REOPENABLE and not state.editable and state.status not in EDITABLE
         )
         self.unlock_button.setVisible(state.locked and state.status in EDITABLE)
 
@@ -461,6 +461,7 @@ class RunnerView(QWidget):
             show_error(self, exc)
             return
         self.state.status = SessionStatus.DRAFT
+        self.state.locked = False  # reopening is the explicit choice to edit here
         self._update_subtitle()
         self._rebuild_pages()
         self.session_changed.emit(self.state.session_id)
