@@ -12,6 +12,7 @@ from neutralitas_desktop.fieldwork import attachments, informants, runner, sessi
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.answers import RevisionInfo, answer_history
 from neutralitas_desktop.fieldwork.autosave import AnswerWriter, SaveFailure, SaveOutcome
+from neutralitas_desktop.fieldwork.backup import BackupResult, backup_study, unsafe_answers
 from neutralitas_desktop.fieldwork.consent_change import ConsentChange, decline_in_session
 from neutralitas_desktop.fieldwork.instruments import (
     InstrumentInfo,
@@ -205,6 +206,14 @@ class Workspace:
 
     def complete_session(self, session_id: str) -> None:
         runner.complete_session(self.db, self.actor, session_id)
+
+    def backup(self, folder: str | Path) -> BackupResult:
+        """A verified copy of the study in ``folder`` (see fieldwork.backup)."""
+        return backup_study(self.db, self.actor, folder)
+
+    def unsafe_answers(self) -> int:
+        """Today's answer edits on this laptop that are in no package and no backup yet."""
+        return unsafe_answers(self.db, self.actor.device_id)
 
     def time_zone(self) -> StudyTimeZone:
         """The zone the study's times are shown in (WIB unless the study says otherwise)."""

@@ -30,6 +30,7 @@ from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.exchange_menu import ExchangeActions
 from neutralitas_desktop.ui.navigator import StudyNavigator
 from neutralitas_desktop.ui.reports.export_menu import ExportActions
+from neutralitas_desktop.ui.safety_actions import SafetyActions
 from neutralitas_desktop.ui.settings import UiSettings
 from neutralitas_desktop.ui.triangulation.analysis_menu import AnalysisActions
 from neutralitas_desktop.ui.xlsform_actions import XlsformActions
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.host = host
         self.language = settings.language
         self.runner: RunnerView | None = None
+        self._quitting = False
         self.menus: dict[str, QMenu] = {}
         self.setWindowTitle("Neutralitas")
         self.stack = QStackedWidget(self)
@@ -86,6 +88,10 @@ class MainWindow(QMainWindow):
         )
         self.exchange.install(self.menus["File"], self.menus["Review"], before=self.act_quit)
         self.exchange.changed.connect(lambda: self.navigator.reload())
+        self.safety = SafetyActions(
+            lambda: self.workspace, lambda: self.exchange.export_package(), self
+        )
+        self.safety.install(self.menus["File"], before=self.act_quit)
         self.xlsform = XlsformActions(
             lambda: self.host.interop_service(self.workspace), lambda: self.language, self
         )
@@ -159,7 +165,7 @@ class MainWindow(QMainWindow):
         )
         self.recent_menu = QMenu(self.tr("Recent studies"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.act_quit = self._action(self.tr("Quit"), self.close, QKeySequence(std.Quit))
+        self.act_quit = self._action(self.tr("Quit"), self.quit, QKeySequence(std.Quit))
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         for action in (self.act_new_study, self.act_open_study):
             self.add_action("File", action)
@@ -400,8 +406,22 @@ class MainWindow(QMainWindow):
         )
 
     # ---- closing -------------------------------------------------------------------
+    def quit(self) -> bool:
+        """File › Quit: close as the user would, with the end-of-day reminder."""
+        self._quitting = True
+        try:
+            return self.close()
+        finally:
+            self._quitting = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.runner is not None and not self.close_runner():
+            event.ignore()
+            return
+        # The reminder is for a person closing the app (window button or Quit), not for
+        # a window closed by the program.
+        asked = event.spontaneous() or self._quitting
+        if asked and not self.safety.may_close():
             event.ignore()
             return
         self.settings.set_geometry("main", self.saveGeometry())

@@ -29,6 +29,10 @@ class Message(StrEnum):
     CONSENT_FIRST = "session.consent_first"
     NO_RESEARCHER = "device.no_researcher"
     CONSENT_NOT_IN_INTERVIEW = "session.consent_not_in_interview"
+    BACKUP_NEEDS_FILE = "backup.needs_file"
+    BACKUP_NO_FOLDER = "backup.no_folder"
+    BACKUP_FAILED = "backup.failed"
+    BACKUP_MISMATCH = "backup.mismatch"
 
 
 MESSAGES: dict[Message, dict[str, str]] = {
@@ -97,6 +101,22 @@ MESSAGES: dict[Message, dict[str, str]] = {
         "be changed",
         "id": "Sesi {session} berstatus {status}, bukan wawancara yang sedang berjalan; "
         "persetujuannya tidak dapat diubah",
+    },
+    Message.BACKUP_NEEDS_FILE: {
+        "en": "{study} is a server database; back it up with the server's own tools",
+        "id": "{study} adalah basis data server; cadangkan dengan alat server itu sendiri",
+    },
+    Message.BACKUP_NO_FOLDER: {
+        "en": "cannot back up to {folder}: no such folder",
+        "id": "Tidak dapat mencadangkan ke {folder}: folder itu tidak ada",
+    },
+    Message.BACKUP_FAILED: {
+        "en": "backup to {folder} failed: {reason}; nothing was written",
+        "id": "Pencadangan ke {folder} gagal: {reason}; tidak ada yang ditulis",
+    },
+    Message.BACKUP_MISMATCH: {
+        "en": "the copy in {folder} does not match the study ({what}); it was removed",
+        "id": "Salinan di {folder} tidak sama dengan studi ({what}); salinan itu dihapus",
     },
 }
 

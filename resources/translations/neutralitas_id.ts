@@ -1838,6 +1838,49 @@
     </message>
 </context>
 <context>
+    <name>SafetyActions</name>
+    <message>
+        <source>Back up to…</source>
+        <translation>Cadangkan ke…</translation>
+    </message>
+    <message>
+        <source>Back up the study to…</source>
+        <translation>Cadangkan studi ke…</translation>
+    </message>
+    <message>
+        <source>Backup written and checked: %1 (%2 sessions, %3 answers).</source>
+        <translation>Cadangan ditulis dan diperiksa: %1 (%2 sesi, %3 jawaban).</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Today&apos;s work is only on this laptop</source>
+        <translation>Pekerjaan hari ini hanya ada di laptop ini</translation>
+    </message>
+    <message>
+        <source>%1 answer(s) saved today are in no field package and no backup yet. If this laptop is lost or broken, they are lost. Make a field package or a backup now?</source>
+        <translation>%1 jawaban yang disimpan hari ini belum ada dalam paket lapangan maupun cadangan. Bila laptop ini hilang atau rusak, jawaban itu ikut hilang. Buat paket lapangan atau cadangan sekarang?</translation>
+    </message>
+    <message>
+        <source>Field package…</source>
+        <translation>Paket lapangan…</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>Cadangkan…</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>Tetap tutup</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Tetap di sini</translation>
+    </message>
+</context>
+<context>
     <name>SaveBanner</name>
     <message>
         <source>Retry now</source>
