@@ -1,0 +1,62 @@
+"""Find and retrieve: full-text search over answers and field notes (words in any order,
+prefixes, diacritics ignored, best first, a snippet with the words marked), refreshed when
+answers change, withdrawn informants left out; and every passage coded with a theme."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neutralitas_desktop.fieldwork.answers import answer_id, save_answer
+from neutralitas_desktop.fieldwork.informants import record_consent
+from neutralitas_desktop.fieldwork.sessions import get_session
+from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+
+
+def _interview(study: Any) -> str:
+    from neutralitas_desktop.fieldwork.sessions import SessionFilter, list_sessions
+
+    rows = list_sessions(study.db, SessionFilter(source_type="interview"))
+    return next(r.id for r in rows if r.status != "refused" and r.informant_id)
+
+
+def test_full_text_search_over_answers_and_notes(demo_study: Any) -> None:
+    db, actor = demo_study.db, demo_study.actor
+    wb = TriangulationWorkbench(db, actor)
+    sid = _interview(demo_study)
+    assert wb.search("Wirjosoedarmo") == []
+    save_answer(db, actor, sid, "b1_position", "Kasi Pemerintahan", note="Pak Wirjosoedarmo "
+                "bilang camat ikut deklarasi kampanye di balai désa")  # fmt: skip
+    hits = wb.search("kampan wirjosoedarmo")  # a prefix, any order
+    assert [(h.session_id, h.key, h.target) for h in hits] == [(sid, "b1_position", "note")]
+    assert "[Wirjosoedarmo]" in hits[0].snippet and hits[0].informant_code.startswith("INF-")
+    assert wb.search("balai desa")[0].key == "b1_position"  # é matches e
+    save_answer(db, actor, sid, "b1_position", "Staf Wirjosoedarmo")  # the index follows
+    assert {h.target for h in wb.search("wirjosoedarmo")} == {"value", "note"}
+    informant = get_session(db, sid).informant_id
+    assert informant is not None
+    record_consent(db, actor, informant, "withdrawn")
+    assert wb.search("wirjosoedarmo") == []  # a withdrawn informant's words are not shown
+
+
+def test_everything_coded_with_a_theme(demo_study: Any) -> None:
+    db, actor = demo_study.db, demo_study.actor
+    wb = TriangulationWorkbench(db, actor)
+    sid = _interview(demo_study)
+    text = "Kasi Pemerintahan, ikut rapat tim sukses"
+    save_answer(db, actor, sid, "b1_position", text)
+    start = text.index("ikut")
+    theme = wb.themes()[0].code
+    before = len(wb.coded_with(theme))
+    coding = wb.add_coding(
+        answer_id(sid, "b1_position"), theme, "violation", start, len(text), memo="rapat"
+    )
+    passages = wb.coded_with(theme)
+    assert len(passages) == before + 1
+    mine = next(p for p in passages if p.coding_id == coding.id)
+    assert (mine.session_id, mine.excerpt, mine.stance) == (
+        sid,
+        "ikut rapat tim sukses",
+        "violation",
+    )
+    wb.delete_coding(coding.id)
+    assert len(wb.coded_with(theme)) == before
