@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select
 
+from neutralitas_desktop.instruments.model import Instrument
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
@@ -43,6 +44,7 @@ class SearchHit:
     snippet: str  # the matched part, with the matched words between MARK
     form_id: str
     form_title: dict[str, str]
+    question_label: dict[str, str]  # the question as asked, by language
     site_name: str
     informant_code: str
     started_at: dt.datetime
@@ -101,6 +103,7 @@ class TextSearch:
         self._index: sqlite3.Connection | None = None
         self._stamp: tuple[object, ...] = ()
         self._rows: dict[int, tuple[object, ...]] = {}
+        self._labels: dict[str, dict[str, dict[str, str]]] = {}  # by form version
 
     # ---- the index --------------------------------------------------------------------
     def _current_stamp(self) -> tuple[object, ...]:
@@ -163,10 +166,15 @@ class TextSearch:
                     hits.append(self._hit((*row[:3], target, text, *row[5:]), text[:160]))
         return hits[:limit]
 
-    @staticmethod
-    def _hit(row: tuple[object, ...], snippet: str) -> SearchHit:
+    def _hit(self, row: tuple[object, ...], snippet: str) -> SearchHit:
         aid, sid, key, target, text, form_id, definition, site, code, started = row
         title = dict(definition.get("title", {})) if isinstance(definition, dict) else {}
+        labels = self._labels.get(str(form_id) + str(title))
+        if labels is None and isinstance(definition, dict):
+            nodes = Instrument.from_dict(definition).nodes_by_name()
+            labels = {n: dict(getattr(node, "label", {}) or {}) for n, node in nodes.items()}
+            self._labels[str(form_id) + str(title)] = labels
+        question = (labels or {}).get(str(key).rsplit("/", 1)[-1], {})
         return SearchHit(
             str(aid),
             str(sid),
@@ -176,6 +184,7 @@ class TextSearch:
             snippet,
             str(form_id),
             title,
+            question,
             str(site),
             str(code or ""),
             started,  # type: ignore[arg-type]

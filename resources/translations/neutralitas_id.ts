@@ -23,6 +23,10 @@
         <translation>Temuan</translation>
     </message>
     <message>
+        <source>Find in answers…</source>
+        <translation>Cari dalam jawaban…</translation>
+    </message>
+    <message>
         <source>Code this session&apos;s texts</source>
         <translation>Kode teks sesi ini</translation>
     </message>
@@ -1909,6 +1913,73 @@
     <message>
         <source>Not saved: %1. %2 answer(s) are kept in the form and saving is retried every few seconds; you can go on working.</source>
         <translation>Belum tersimpan: %1. %2 jawaban tetap ada di formulir dan penyimpanan dicoba lagi setiap beberapa detik; Anda dapat terus bekerja.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Find in answers</source>
+        <translation>Cari dalam jawaban</translation>
+    </message>
+    <message>
+        <source>Words to find in answers and field notes…</source>
+        <translation>Kata yang dicari dalam jawaban dan catatan lapangan…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>Everything coded with</source>
+        <translation>Semua yang dikodekan dengan</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Code in its session…</source>
+        <translation>Kodekan di sesinya…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Mencari…</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>%1 ditemukan</translation>
+    </message>
+    <message>
+        <source>field note</source>
+        <translation>catatan lapangan</translation>
+    </message>
+    <message>
+        <source>Informant</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>Found text</source>
+        <translation>Teks yang ditemukan</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Sikap</translation>
+    </message>
+    <message>
+        <source>Coded passage</source>
+        <translation>Kutipan yang dikodekan</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,10 @@ def test_analysis_menu_opens_matrix_and_codebook(
     menu = window.menu("Analysis")
     assert menu.menuAction().isVisible()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Triangulation matrix", "Codebook", "Findings", "Code this session's texts"]
+    assert texts == [
+        "Triangulation matrix", "Codebook", "Findings", "Find in answers…",
+        "Code this session's texts",
+    ]  # fmt: skip
     window.analysis._update()
     assert not window.analysis.actions["coding"].isEnabled()  # no session open
     window.analysis.actions["matrix"].trigger()

@@ -29,6 +29,7 @@ def test_full_text_search_over_answers_and_notes(demo_study: Any) -> None:
     hits = wb.search("kampan wirjosoedarmo")  # a prefix, any order
     assert [(h.session_id, h.key, h.target) for h in hits] == [(sid, "b1_position", "note")]
     assert "[Wirjosoedarmo]" in hits[0].snippet and hits[0].informant_code.startswith("INF-")
+    assert hits[0].question_label["id"].startswith("Jabatan")
     assert wb.search("balai desa")[0].key == "b1_position"  # é matches e
     save_answer(db, actor, sid, "b1_position", "Staf Wirjosoedarmo")  # the index follows
     assert {h.target for h in wb.search("wirjosoedarmo")} == {"value", "note"}
@@ -60,3 +61,41 @@ def test_everything_coded_with_a_theme(demo_study: Any) -> None:
     )
     wb.delete_coding(coding.id)
     assert len(wb.coded_with(theme)) == before
+
+
+def test_search_panel_finds_and_opens_coding(qtbot: Any, demo_study: Any, tmp_path: Any) -> None:
+    from PySide6.QtCore import QSettings, Qt
+
+    from neutralitas_desktop.fieldwork.profile import LocalProfile
+    from neutralitas_desktop.fieldwork.workspace import Workspace
+    from neutralitas_desktop.ui.main_window import MainWindow
+    from neutralitas_desktop.ui.settings import UiSettings
+    from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
+    from neutralitas_desktop.ui.triangulation.search_panel import SearchPanel
+
+    class Host:
+        def triangulation(self, workspace: Workspace) -> TriangulationWorkbench:
+            return TriangulationWorkbench(workspace.db, workspace.actor)
+
+    db, actor = demo_study.db, demo_study.actor
+    sid = _interview(demo_study)
+    save_answer(db, actor, sid, "b1_position", "Kasi Pemerintahan", note="ikut kampanye Wirjo")
+    profile = LocalProfile("00000000-0000-4000-8000-000000000001", "laptop-uji", "Rina", "R")
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(Workspace(db, actor, profile), settings, Host())  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    panel = window.analysis.open("search")
+    assert isinstance(panel, SearchPanel)
+    qtbot.keyClicks(panel.query, "wirjo")
+    with qtbot.waitSignal(panel.results_shown, timeout=10000) as shown:
+        qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    assert shown.args == [1]
+    assert "«Wirjo»" in panel.model.item(0, 4).text()
+    assert panel.model.item(0, 3).text().startswith("Jabatan")
+    index = panel.model.index(0, 4)
+    panel.table.setCurrentIndex(index)
+    qtbot.mouseClick(panel.code_button, Qt.MouseButton.LeftButton)
+    assert isinstance(window.analysis.windows[f"coding:{sid}"], CodingPanel)
+    with qtbot.waitSignal(panel.results_shown, timeout=10000):
+        panel.show_coded()
+    window.analysis.close_all()

@@ -14,6 +14,7 @@ from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
 from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
 from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
 from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
+from neutralitas_desktop.ui.triangulation.search_panel import SearchPanel
 
 if TYPE_CHECKING:
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
@@ -38,6 +39,7 @@ class AnalysisActions(QObject):
             "matrix": self.tr("Triangulation matrix"),
             "codebook": self.tr("Codebook"),
             "findings": self.tr("Findings"),
+            "search": self.tr("Find in answers…"),
             "coding": self.tr("Code this session's texts"),
         }
         for kind, label in labels.items():
@@ -45,12 +47,13 @@ class AnalysisActions(QObject):
             action.triggered.connect(lambda _=False, k=kind: self.open(k))
             self.actions[kind] = action
         self.actions["matrix"].setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.actions["search"].setShortcut(QKeySequence("Ctrl+Shift+F"))
         study_changed = getattr(parent, "study_changed", None)
         if study_changed is not None:
             study_changed.connect(lambda _workspace: self.close_all())
 
     def install(self, menu: QMenu) -> None:
-        for kind in ("matrix", "codebook", "findings"):
+        for kind in ("matrix", "codebook", "findings", "search"):
             menu.addAction(self.actions[kind])
         menu.addSeparator()
         menu.addAction(self.actions["coding"])
@@ -59,9 +62,11 @@ class AnalysisActions(QObject):
     def _update(self) -> None:
         self.actions["coding"].setEnabled(bool(self._session()))
 
-    def open(self, kind: str) -> QWidget | None:
-        """Show the window of ``kind`` (raising it when it is already open)."""
-        session = self._session() if kind == "coding" else None
+    def open(self, kind: str, session: str | None = None) -> QWidget | None:
+        """Show the window of ``kind`` (raising it when it is already open); the coding
+        window is for ``session``, else the session open or selected."""
+        if kind == "coding":
+            session = session or self._session()
         key = f"coding:{session}" if kind == "coding" else kind
         if kind == "coding" and not session:
             return None
@@ -78,6 +83,9 @@ class AnalysisActions(QObject):
                 window.changed.connect(lambda: self._refresh("matrix"))
             elif kind == "findings":
                 window = FindingsPanel(workbench, language, self._window)
+            elif kind == "search":
+                window = SearchPanel(workbench, language, self._window)
+                window.coding_requested.connect(lambda sid: self.open("coding", sid))
             else:
                 assert session is not None
                 window = CodingPanel(workbench, session, language, self._window)
