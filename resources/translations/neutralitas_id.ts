@@ -1670,8 +1670,8 @@
 <context>
     <name>RunnerHeader</name>
     <message>
-        <source>Time since the session was opened</source>
-        <translation>Waktu sejak sesi dibuka</translation>
+        <source>Time since the session started</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Language of the questions (the interface keeps its own)</source>

@@ -4,6 +4,8 @@ warning when saving fails."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from gui_helpers import when_modal
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from neutralitas_desktop.fieldwork.answers import session_answers
 from neutralitas_desktop.fieldwork.instruments import get_instrument
 from neutralitas_desktop.fieldwork.workspace import Workspace
 from neutralitas_desktop.instruments.form_state import encode_position
+from neutralitas_desktop.store.models import FieldSession
 from neutralitas_desktop.ui.runner.choice_inputs import button_for
 from neutralitas_desktop.ui.runner.find_dialog import FindQuestionDialog
 from neutralitas_desktop.ui.runner.runner_view import RunnerView
@@ -230,7 +233,11 @@ def test_resume_where_it_stopped(qtbot, themed, workspace, ui_settings):  # type
     writer = workspace.writer()
     writer.submit_position(sid, encode_position("c_knowledge", "c3_knows_like_prohibited"))
     assert writer.close()
+    with workspace.db.session() as s:  # started 25 minutes ago, then left
+        row = s.get(FieldSession, sid)
+        row.started_at = row.started_at - dt.timedelta(minutes=25)
     runner = _runner(qtbot, workspace, sid, ui_settings)
+    assert "00:25:" in runner.header.elapsed.text()  # the duration goes on, not from zero
     assert runner.state.sections[runner.state.current].key == "c_knowledge"
     assert runner.state.focus_key == "c3_knows_like_prohibited"
     focus = QApplication.focusWidget()

@@ -88,6 +88,8 @@ class RunnerView(QWidget):
         layout.setSpacing(0)
         self.header = RunnerHeader(state.instrument.languages, self)
         self.header.set_language(state.language)
+        started = state.started_at.replace(tzinfo=dt.UTC)
+        self.header.continue_from(int((dt.datetime.now(dt.UTC) - started).total_seconds()))
         self.header.language_changed.connect(self._on_language_changed)
         self.header.font_step.connect(self._step_font)
         layout.addWidget(self.header)
