@@ -874,6 +874,10 @@
         <source>Add informant</source>
         <translation>Tambah informan</translation>
     </message>
+    <message>
+        <source>Next adds this new informant and goes on.</source>
+        <translation>Lanjut menambahkan informan baru ini lalu melanjutkan.</translation>
+    </message>
 </context>
 <context>
     <name>InformantTable</name>
@@ -1671,7 +1675,7 @@
     <name>RunnerHeader</name>
     <message>
         <source>Time since the session started</source>
-        <translation type="unfinished"></translation>
+        <translation>Waktu sejak sesi dimulai</translation>
     </message>
     <message>
         <source>Language of the questions (the interface keeps its own)</source>

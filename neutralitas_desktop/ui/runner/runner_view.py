@@ -278,6 +278,8 @@ class RunnerView(QWidget):
         self._apply(self.state.change(key, text, immediate=immediate))
 
     def _declines_consent(self, key: str, value: str | None) -> bool:
+        if value != ConsentState.REFUSED or not self.state.form.has_entry(key):
+            return False  # e.g. the text of an "other, specify" answer
         question = self.state.form.entry(key).question
         return (
             question.type == "consent"
