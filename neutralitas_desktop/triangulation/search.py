@@ -16,8 +16,9 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
 
 from neutralitas_desktop.instruments.model import Instrument
 from neutralitas_desktop.store.database import Database
@@ -69,7 +70,7 @@ def _words(query: str) -> list[str]:
     return [w for w in re.findall(r"\w+", query.casefold()) if w]
 
 
-def _context():  # type: ignore[no-untyped-def]
+def _context() -> Select[Any]:
     return (
         select(
             Answer.id,

@@ -94,6 +94,10 @@ def test_merge_dialog_previews_then_merges(
     assert rows[(paths[0].name[:11], "Laptop Ani")][2] == "6"
     assert rows[(paths[1].name[:11], "Laptop Budi")][2] == "6"
     assert rows[(paths[1].name[:11], "Laptop Ani")][7] == "1"  # the conflict
+    dialog.resize(640, 620)  # a small screen: its column stays on screen, not scrolled off
+    view = dialog.summary_view
+    qtbot.waitUntil(lambda: view.viewport().width() < 640)
+    assert view.columnViewportPosition(7) + view.columnWidth(7) <= view.viewport().width()
     shot(dialog, "merge-preview")
     with qtbot.waitSignal(dialog.merged, timeout=30000):
         qtbot.mouseClick(dialog.merge_button, LEFT)

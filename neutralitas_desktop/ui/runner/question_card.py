@@ -250,7 +250,7 @@ class QuestionCard(QFrame):
             )
             self.note_edit.setAccessibleName(self.tr("Field note"))
             layout = self.layout()
-            assert layout is not None
+            assert isinstance(layout, QVBoxLayout) and self.note_button is not None
             layout.insertWidget(layout.indexOf(self.review), self.note_label)
             layout.insertWidget(layout.indexOf(self.review), self.note_edit)
             QWidget.setTabOrder(self.note_button, self.note_edit)

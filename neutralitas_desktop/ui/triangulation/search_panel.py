@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -172,7 +172,7 @@ class SearchPanel(QWidget):
             ],
         )
 
-    def _on_open(self, index: object) -> None:
-        session = index.data(SESSION_ROLE) if hasattr(index, "data") else None  # type: ignore[attr-defined]
+    def _on_open(self, index: QModelIndex) -> None:
+        session = index.data(SESSION_ROLE)
         if session:
             self.coding_requested.emit(str(session))
