@@ -105,6 +105,7 @@ class InformantsPanel(QWidget):
         self.detail_role = QLabel(panel)
         self.detail_role.setWordWrap(True)
         self.detail_site = QLabel(panel)
+        self.detail_site.setWordWrap(True)  # long names (Kantor Kecamatan …) wrap, not clip
         self.detail_consent = QLabel(panel)
         self.detail_consent.setWordWrap(True)
         form.addRow(self.tr("Role"), self.detail_role)
