@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMN_MAX = 280  # pixels; longer questions are elided, their tooltip holds them whole
 
 
 class SearchPanel(QWidget):
@@ -78,7 +79,8 @@ class SearchPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.doubleClicked.connect(self._on_open)
         self.table.activated.connect(self._on_open)
         layout.addWidget(self.table, 1)
@@ -116,7 +118,10 @@ class SearchPanel(QWidget):
                 item.setToolTip(item.text())
             self.model.appendRow(items)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.resizeColumnsToContents()
+        for column in range(len(headers) - 1):  # the found text gets the room left
+            header.resizeSection(column, min(header.sectionSize(column), COLUMN_MAX))
         header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
         self.code_button.setEnabled(bool(rows))
         self.status.setText(self.tr("%1 found").replace("%1", str(len(rows))))
