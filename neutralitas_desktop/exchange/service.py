@@ -118,9 +118,14 @@ class ExchangeService:
     def question_labels(self, session_id: str, language: str) -> dict[str, str]:
         """Each answer key of a session with its question's text in ``language``, so the
         review dialogs name questions as the researcher saw them, not by variable name."""
+        return self.session_texts(session_id, language)[1]
+
+    def session_texts(self, session_id: str, language: str) -> tuple[str, dict[str, str]]:
+        """A session's form title and its questions' texts in ``language``."""
         loaded = load_session(self.db, session_id)
         form = FormState(loaded.instrument, loaded.values, language)
-        return {key: form.label(key) for key in loaded.answers if form.has_entry(key)}
+        labels = {key: form.label(key) for key in loaded.answers if form.has_entry(key)}
+        return form.text(loaded.instrument.title) or loaded.instrument_id, labels
 
 
 def _by_package(passphrases: dict[str, str]) -> Callable[[Manifest], str | None]:

@@ -314,6 +314,10 @@
         <translation>Pengodean</translation>
     </message>
     <message>
+        <source>Coding of: %1</source>
+        <translation>Pengodean atas: %1</translation>
+    </message>
+    <message>
         <source>No open conflicts.</source>
         <translation>Tidak ada konflik terbuka.</translation>
     </message>

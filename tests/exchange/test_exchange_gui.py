@@ -112,6 +112,9 @@ def test_merge_dialog_previews_then_merges(
     qtbot.addWidget(conflicts)
     conflicts.show()
     assert conflicts.model.rowCount() == 1 and len(conflicts.choose_buttons) == 2
+    what, where = conflicts.model.rows[0][1:3]  # the question's text and the form's title
+    assert what != key and "_" not in what
+    assert conflicts.conflicts[0].form not in where
     shot(conflicts, "conflicts")
     side = next(n for n, s in enumerate(conflicts.conflicts[0].sides) if s.value == "Tidak pernah")
     with qtbot.waitSignal(conflicts.resolved):
