@@ -25,6 +25,7 @@ from neutralitas_desktop.store.models import (
     Theme,
     derived_id,
 )
+from neutralitas_desktop.vocabulary import Message
 from neutralitas_desktop.vocabulary.time_zones import (
     DEFAULT_TIME_ZONE,
     StudyTimeZone,
@@ -147,7 +148,7 @@ def study_info(db: Database) -> StudyInfo:
     with db.session() as session:
         study = session.scalars(select(Study)).first()
         if study is None:
-            raise DatabaseError(f"{db.display_name()} holds no study yet (run `neutralitas init`)")
+            raise DatabaseError(message_id=Message.STUDY_EMPTY, path=db.display_name())
         return StudyInfo(
             id=study.id,
             title=dict(study.title),
@@ -171,7 +172,7 @@ def set_study_time_zone(db: Database, actor: Actor, zone: str) -> StudyTimeZone:
     with db.session() as session:
         study = session.scalars(select(Study)).first()
         if study is None:
-            raise DatabaseError(f"{db.display_name()} holds no study yet (run `neutralitas init`)")
+            raise DatabaseError(message_id=Message.STUDY_EMPTY, path=db.display_name())
         previous = (study.settings or {}).get("time_zone", DEFAULT_TIME_ZONE.value)
         study.settings = {**(study.settings or {}), "time_zone": chosen.value}
         study.device_id = actor.device_id
@@ -191,9 +192,7 @@ def open_study(
         actor = register_actor(db, profile)
         if empty:
             if not create:
-                raise DatabaseError(
-                    f"{db.display_name()} holds no study yet (run `neutralitas init`)"
-                )
+                raise DatabaseError(message_id=Message.STUDY_EMPTY, path=db.display_name())
             create_study(db, actor)
     except BaseException:
         db.close()

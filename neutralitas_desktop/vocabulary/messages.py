@@ -33,6 +33,11 @@ class Message(StrEnum):
     BACKUP_NO_FOLDER = "backup.no_folder"
     BACKUP_FAILED = "backup.failed"
     BACKUP_MISMATCH = "backup.mismatch"
+    SITE_NEEDS_NAME = "site.needs_name"
+    INFORMANT_CODE_USED = "informant.code_used"
+    FILE_UNREADABLE = "file.unreadable"
+    FILE_UNWRITABLE = "file.unwritable"
+    STUDY_EMPTY = "database.no_study"
 
 
 MESSAGES: dict[Message, dict[str, str]] = {
@@ -113,6 +118,26 @@ MESSAGES: dict[Message, dict[str, str]] = {
     Message.BACKUP_FAILED: {
         "en": "backup to {folder} failed: {reason}; nothing was written",
         "id": "Pencadangan ke {folder} gagal: {reason}; tidak ada yang ditulis",
+    },
+    Message.SITE_NEEDS_NAME: {
+        "en": "a site needs a name",
+        "id": "Lokasi harus diberi nama",
+    },
+    Message.INFORMANT_CODE_USED: {
+        "en": "informant code {code} is already used",
+        "id": "Kode informan {code} sudah dipakai",
+    },
+    Message.FILE_UNREADABLE: {
+        "en": "cannot read {path}: {reason}",
+        "id": "Tidak dapat membaca {path}: {reason}",
+    },
+    Message.FILE_UNWRITABLE: {
+        "en": "cannot write {path}: {reason}",
+        "id": "Tidak dapat menulis {path}: {reason}",
+    },
+    Message.STUDY_EMPTY: {
+        "en": "{path} holds no study yet (run `neutralitas init`)",
+        "id": "{path} belum berisi studi (jalankan `neutralitas init`)",
     },
     Message.BACKUP_MISMATCH: {
         "en": "the copy in {folder} does not match the study ({what}); it was removed",
