@@ -1705,6 +1705,10 @@
         <translation>Dikembalikan oleh penyelia: %1</translation>
     </message>
     <message>
+        <source>Another researcher ran this session: it is shown read-only.</source>
+        <translation>Sesi ini dijalankan peneliti lain: ditampilkan hanya-baca.</translation>
+    </message>
+    <message>
         <source>‹ Previous section</source>
         <translation>‹ Bagian sebelumnya</translation>
     </message>

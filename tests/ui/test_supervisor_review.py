@@ -108,6 +108,7 @@ def test_review_of_a_returned_session_on_the_master(qtbot, themed, workspace, ui
     card = runner.current_page().card("b1_position")
     assert card is not None and card.input.line.isReadOnly()
     assert runner.unlock_button.isVisible() and not runner.complete_button.isVisible()
+    assert runner.readonly_note.isVisible()
     assert not runner.reopen_button.isVisible()
     assert runner.request_close()
     assert _snapshot(workspace.db) == before
@@ -124,6 +125,7 @@ def test_review_of_a_returned_session_on_the_master(qtbot, themed, workspace, ui
     qtbot.mouseClick(runner.unlock_button, Qt.MouseButton.LeftButton)
     assert not errors, errors
     assert runner.state.editable and runner.complete_button.isVisible()
+    assert not runner.readonly_note.isVisible()
     runner._show_section(1)
     card = runner.current_page().card("b1_position")
     assert card is not None and not card.input.line.isReadOnly()

@@ -113,6 +113,11 @@ class RunnerView(QWidget):
         review_row = QHBoxLayout()
         review_row.setContentsMargins(16, 8, 16, 0)
         review_row.addWidget(self.review_note)
+        self.readonly_note = QLabel(
+            self.tr("Another researcher ran this session: it is shown read-only."), self
+        )
+        self.readonly_note.setObjectName("muted")
+        review_row.addWidget(self.readonly_note)
         layout.addLayout(review_row)
         body = QHBoxLayout()
         body.setContentsMargins(16, 12, 16, 8)
@@ -272,21 +277,10 @@ class RunnerView(QWidget):
         if not self.state.editable:
             return
         text = value if isinstance(value, str) else None
-        if self._declines_consent(key, text):
+        if self.state.declines_consent(key, text):
             self._decline_consent(key)
             return
         self._apply(self.state.change(key, text, immediate=immediate))
-
-    def _declines_consent(self, key: str, value: str | None) -> bool:
-        if value != ConsentState.REFUSED or not self.state.form.has_entry(key):
-            return False  # e.g. the text of an "other, specify" answer
-        question = self.state.form.entry(key).question
-        return (
-            question.type == "consent"
-            and value == ConsentState.REFUSED
-            and self.state.form.value(key) != ConsentState.REFUSED
-            and bool(self.state.informant_code)
-        )
 
     def _decline_consent(self, key: str) -> None:
         """Consent changed to refused inside the interview: confirm, then record it."""
@@ -355,6 +349,7 @@ class RunnerView(QWidget):
             state.status in REOPENABLE and not state.editable and state.status not in EDITABLE
         )
         self.unlock_button.setVisible(state.locked and state.status in EDITABLE)
+        self.readonly_note.setVisible(state.locked and state.status in EDITABLE)
 
     def _update_subtitle(self) -> None:
         state = self.state
