@@ -140,6 +140,7 @@ class InformantsPanel(QWidget):
     # ---- data ----------------------------------------------------------------------
     def reload(self) -> None:
         chosen = self.selected()
+        self.model.zone = self.workspace.time_zone()
         self.model.set_rows(self.workspace.informants())
         current = self.site.currentData()
         self.site.blockSignals(True)
