@@ -19,7 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
-SIZE = (1280, 800)
+SIZE = (1280, 720)  # the smallest laptop screen the team meets
 
 
 def _wait(app, seconds: float = 0.3, until: Callable[[], bool] | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -269,6 +269,7 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
     from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
     from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
+    from neutralitas_desktop.ui.triangulation.search_panel import SearchPanel
 
     app = QApplication.instance()
     profile = LocalProfile("00000000-0000-4000-8000-00000000d0c6", "laptop-tim", "Tim Peneliti",
@@ -282,7 +283,7 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
         _wait(app)
 
     matrix = TriangulationPanel(workbench, language)
-    matrix.resize(1400, 900)
+    matrix.resize(*SIZE)
     matrix.show()
     settle()
     assert matrix.matrix is not None
@@ -292,8 +293,19 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
     matrix.show_evidence(row.code, column)
     settle()
     matrix.grab().save(str(out / "triangulation.png"))
+    matrix.set_grouping("source")  # the widest grouping: one column per informant role
+    settle()
+    matrix.grab().save(str(out / "triangulation-by-source.png"))
+    search = SearchPanel(workbench, language)
+    search.resize(*SIZE)
+    search.show()
+    search.query.setText("kampanye")
+    search.search()
+    settle()
+    search.grab().save(str(out / "search.png"))
+    search.close()
     codebook = CodebookPanel(workbench, language)
-    codebook.resize(1300, 800)
+    codebook.resize(*SIZE)
     codebook.show()
     codebook.select("socmed_engagement")
     settle()
@@ -301,7 +313,8 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
     matrix.close()
     codebook.close()
     db.close()
-    print(out / "triangulation.png", out / "codebook.png", sep="\n")
+    print(out / "triangulation.png", out / "triangulation-by-source.png", out / "search.png",
+          out / "codebook.png", sep="\n")  # fmt: skip
     return 0
 
 

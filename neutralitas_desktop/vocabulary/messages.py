@@ -36,6 +36,16 @@ class Message(StrEnum):
     INTERVIEW_NEEDS_INFORMANT = "session.needs_informant"
     CONSENT_FIRST = "session.consent_first"
     NO_RESEARCHER = "device.no_researcher"
+    CONSENT_NOT_IN_INTERVIEW = "session.consent_not_in_interview"
+    BACKUP_NEEDS_FILE = "backup.needs_file"
+    BACKUP_NO_FOLDER = "backup.no_folder"
+    BACKUP_FAILED = "backup.failed"
+    BACKUP_MISMATCH = "backup.mismatch"
+    SITE_NEEDS_NAME = "site.needs_name"
+    INFORMANT_CODE_USED = "informant.code_used"
+    FILE_UNREADABLE = "file.unreadable"
+    FILE_UNWRITABLE = "file.unwritable"
+    STUDY_EMPTY = "database.no_study"
 
 
 MESSAGES: dict[Message, dict[str, str]] = {
@@ -141,6 +151,48 @@ MESSAGES: dict[Message, dict[str, str]] = {
     Message.NO_RESEARCHER: {
         "en": "no researcher is registered on this device",
         "id": "Belum ada peneliti yang terdaftar di perangkat ini",
+    },
+    Message.CONSENT_NOT_IN_INTERVIEW: {
+        "en": "session {session} is {status}, not an interview being run; its consent cannot "
+        "be changed",
+        "id": "Sesi {session} berstatus {status}, bukan wawancara yang sedang berjalan; "
+        "persetujuannya tidak dapat diubah",
+    },
+    Message.BACKUP_NEEDS_FILE: {
+        "en": "{study} is a server database; back it up with the server's own tools",
+        "id": "{study} adalah basis data server; cadangkan dengan alat server itu sendiri",
+    },
+    Message.BACKUP_NO_FOLDER: {
+        "en": "cannot back up to {folder}: no such folder",
+        "id": "Tidak dapat mencadangkan ke {folder}: folder itu tidak ada",
+    },
+    Message.BACKUP_FAILED: {
+        "en": "backup to {folder} failed: {reason}; nothing was written",
+        "id": "Pencadangan ke {folder} gagal: {reason}; tidak ada yang ditulis",
+    },
+    Message.SITE_NEEDS_NAME: {
+        "en": "a site needs a name",
+        "id": "Lokasi harus diberi nama",
+    },
+    Message.INFORMANT_CODE_USED: {
+        "en": "informant code {code} is already used",
+        "id": "Kode informan {code} sudah dipakai",
+    },
+    Message.FILE_UNREADABLE: {
+        "en": "cannot read {path}: {reason}",
+        "id": "Tidak dapat membaca {path}: {reason}",
+    },
+    Message.FILE_UNWRITABLE: {
+        "en": "cannot write {path}: {reason}",
+        "id": "Tidak dapat menulis {path}: {reason}",
+    },
+    Message.STUDY_EMPTY: {
+        "en": "{path} holds no study yet (run `neutralitas init`)",
+        "id": "{path} belum berisi studi (jalankan `neutralitas init`)",
+    },
+    Message.BACKUP_MISMATCH: {
+        "en": "the copy in {folder} does not match the study ({what}); it was removed",
+        "id": "Salinan di {folder} tidak sama dengan studi ({what}); salinan itu dihapus",
     },
 }
 

@@ -101,3 +101,49 @@ def test_clicking_a_cell_lists_its_evidence(qtbot: QtBot, demo_study: Any) -> No
     first = panel.evidence_model.index(0, 2).data()
     assert first.startswith("INF-")
     assert sorted(e.stance for e in items).count("violation") == cell.violation
+
+
+def test_matrix_fits_a_laptop_screen(qtbot: QtBot, demo_study: Any) -> None:
+    panel = _panel(qtbot, demo_study, language="id")
+    panel.resize(1280, 720)
+    panel.show()
+    qtbot.waitExposed(panel)
+    with qtbot.waitSignal(panel.matrix_loaded, timeout=10000):
+        panel.set_grouping("source")  # the widest grouping: one column per informant role
+    model, table = panel.matrix_model, panel.table
+    outcome = model.verdict_column()
+    right = table.columnViewportPosition(outcome) + table.columnWidth(outcome)
+    assert table.columnViewportPosition(outcome) >= 0 and right <= table.viewport().width()
+    total = sum(table.columnWidth(c) for c in range(model.columnCount()))
+    assert table.columnWidth(0) <= 300 or total <= table.viewport().width()  # bounded, or room
+    longest = max(range(model.rowCount()), key=lambda r: len(model.index(r, 0).data()))
+    label = model.index(longest, 0).data().strip()
+    assert label in model.index(longest, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_regrouping_after_a_click_keeps_the_theme_and_refreshes_its_evidence(
+    qtbot: QtBot, demo_study: Any
+) -> None:
+    panel = _panel(qtbot, demo_study, language="id")
+    panel.resize(1280, 720)
+    panel.show()
+    qtbot.waitExposed(panel)
+    m = panel.matrix
+    assert m is not None
+    row = max(m.rows, key=lambda r: r.cells[m.column_index("documentation")].total)
+    index = panel.matrix_model.index_of(row.code, "documentation")
+    panel.table.scrollTo(index)
+    with qtbot.waitSignal(panel.evidence_loaded, timeout=10000):
+        qtbot.mouseClick(
+            panel.table.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=panel.table.visualRect(index).center(),
+        )
+    assert "Dokumentasi" in panel.evidence_title.text()
+    with qtbot.waitSignal(panel.evidence_loaded, timeout=10000) as blocker:
+        panel.set_grouping("time")  # "Menurut waktu": no documentation column any more
+    assert panel.matrix is not None and panel.matrix.query.by == "time"
+    assert "×" not in panel.evidence_title.text()
+    assert panel.selected == (row.code, None)
+    whole_row = sum(c.total for c in panel.matrix.row(row.code).cells)
+    assert len(blocker.args[0]) == panel.evidence_model.rowCount() == whole_row

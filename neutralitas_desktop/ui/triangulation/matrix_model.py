@@ -75,7 +75,12 @@ class MatrixTableModel(QAbstractTableModel):
             column = self.matrix.columns[section - 1]
             return local(column.label, self.language, column.key)
         if role == Qt.ItemDataRole.ToolTipRole and 0 < section < self.verdict_column():
-            return self.tr("Answers indicating a violation · neutrality · unclear")
+            column = self.matrix.columns[section - 1]
+            return (
+                local(column.label, self.language, column.key)
+                + "\n"
+                + self.tr("Answers indicating a violation · neutrality · unclear")
+            )
         return None
 
     # ---- cells ------------------------------------------------------------------------
@@ -124,8 +129,8 @@ class MatrixTableModel(QAbstractTableModel):
             return "    " * row.depth + label + (f" ({self.tr('retired')})" if row.retired else "")
         if role == CellRole:
             return (row.code, None)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.code
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole name: the column elides it
+            return f"{local(row.label, self.language, row.code)} ({row.code})"
         if role == Qt.ItemDataRole.FontRole and row.depth == 0:
             font = QFont()
             font.setBold(True)
