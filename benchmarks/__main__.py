@@ -1,4 +1,4 @@
-"""Run the benchmarks and print each figure next to its goal."""
+"""Run the benchmarks and print each figure next to its baseline, ratio and goal."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.common import SIZES, BenchContext, workdir
+from benchmarks.common import HEADER, SIZES, BenchContext, workdir
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     with workdir() as tmp:
         ctx = BenchContext(args.size, tmp)
         print(f"size {args.size}: {SIZES[args.size]} sessions in the synthetic study")
+        print("every goal is a ratio to a baseline measured in this run (see README)")
+        print(HEADER)
         for name in names:
             module = importlib.import_module(f"benchmarks.{name}")
             started = time.perf_counter()

@@ -1,13 +1,14 @@
-"""The field app: warm start to a painted main window on a 200-session study, opening a
-200-question instrument in the runner, one keystroke in the runner, and the save latency
-of one answer through the service next to a raw sqlite3 upsert + commit on the same
-WAL / synchronous=FULL database, measured in the same run."""
+"""The field app, each next to a bare baseline measured in the same run (interleaved):
+warm start to a painted main window on a 200-session study next to a process that only
+shows a bare PySide6 QMainWindow; opening a 200-question instrument in the runner next to
+building 200 bare labels and line edits; one keystroke in the runner next to one in a bare
+line edit; and one answer saved through the service next to a raw upsert + commit on the
+same WAL / synchronous=FULL database through the same SQLite driver."""
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -47,33 +48,64 @@ def _start(ctx: BenchContext, study: Path) -> list[Figure]:
         NEUTRALITAS_STARTUP_PROBE="1",
     )
 
-    def once() -> float:
+    def once(command: list[str]) -> float:
         started = time.time()
         done = subprocess.run(
-            [sys.executable, "-m", "neutralitas_desktop", str(path)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
+            command, env=env, capture_output=True, text=True, timeout=120, check=True
         )
         line = next(x for x in done.stdout.splitlines() if x.startswith("first-paint"))
         return float(line.split()[1]) - started
 
-    cold = once()
-    warm = [once() for _ in range(START_RUNS)]
-    median = statistics.median(warm)
+    app = [sys.executable, "-m", "neutralitas_desktop", str(path)]
+    bare = [sys.executable, "-c", BARE_WINDOW]
+    cold = once(app)
+    once(bare)  # warm: the bare window's files in the page cache too
+    warm: list[float] = []
+    baseline: list[float] = []
+    for _ in range(START_RUNS):  # interleaved: both see the same load
+        warm.append(once(app))
+        baseline.append(once(bare))
+    median, bare_median = statistics.median(warm), statistics.median(baseline)
     return [
         Figure("start: first launch to painted main window (200 sessions)", cold, "s"),
         Figure(
-            "start: warm launch to painted main window (median of 5)",
+            f"start: warm launch vs bare PySide6 window (median of {START_RUNS})",
             median,
             "s",
-            "<= 0.6 s",
-            median <= 0.6,
+            bare_median,
+            2.5,
         ),
-        Figure("start: warm launch, best of 5", min(warm), "s"),
+        Figure("start: warm launch vs bare window, best of each", min(warm), "s", min(baseline)),
     ]
+
+
+# A process that imports PySide6, shows a QMainWindow holding one line of text (so that
+# its first paint loads fonts, as any real window's does) and quits at its first paint,
+# printing the time as the app's startup probe (NEUTRALITAS_STARTUP_PROBE) does.
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+class FirstPaint(QObject):
+    done = False
+
+    def eventFilter(self, watched, event):
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            print(f"first-paint {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 820)
+window.setCentralWidget(QLabel("Neutralitas"))
+probe = FirstPaint()
+window.installEventFilter(probe)
+window.show()
+app.exec()
+"""
 
 
 # ---- runner ---------------------------------------------------------------------------
@@ -144,7 +176,7 @@ def big_instrument(questions: int = 200) -> Any:
 def _runner(ctx: BenchContext) -> list[Figure]:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QLineEdit
 
     from neutralitas_desktop.fieldwork.instruments import store_instrument
     from neutralitas_desktop.fieldwork.workspace import open_workspace
@@ -163,7 +195,8 @@ def _runner(ctx: BenchContext) -> list[Figure]:
     sid = workspace.begin_session(instrument_id=iid, site_id=site.id).session_id
     settings = UiSettings(QSettings(str(ctx.workdir / "runner.ini"), QSettings.Format.IniFormat))
     opened: list[float] = []
-    for _ in range(OPEN_RUNS):
+    bare_opened: list[float] = []
+    for _ in range(OPEN_RUNS):  # interleaved with the baseline
         started = time.perf_counter()
         view = RunnerView(workspace, sid, settings)
         view.resize(1280, 820)
@@ -174,17 +207,33 @@ def _runner(ctx: BenchContext) -> list[Figure]:
         view.close()
         view.deleteLater()
         app.processEvents()  # type: ignore[union-attr]
+        started = time.perf_counter()
+        bare = bare_form(200)
+        app.processEvents()  # type: ignore[union-attr]
+        bare_opened.append(time.perf_counter() - started)
+        bare.close()
+        bare.deleteLater()
+        app.processEvents()  # type: ignore[union-attr]
     # one keystroke: relevance and checks of the whole form, the page redrawn, the save queued
     view = RunnerView(workspace, sid, settings)
     view.resize(1280, 820)
     view.show()
     app.processEvents()  # type: ignore[union-attr]
     target = view.current_page().card("q000").input.focus_widget()  # type: ignore[union-attr]
-    keystrokes = []
+    bare = bare_form(200)
+    app.processEvents()  # type: ignore[union-attr]
+    bare_target = bare.findChild(QLineEdit)
+    keystrokes: list[float] = []
+    bare_keystrokes: list[float] = []
     for i in range(200):
+        key = Qt.Key.Key_A if i % 2 else Qt.Key.Key_B
         started = time.perf_counter()
-        QTest.keyClick(target, Qt.Key.Key_A if i % 2 else Qt.Key.Key_B)
+        QTest.keyClick(target, key)
         keystrokes.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        QTest.keyClick(bare_target, key)
+        bare_keystrokes.append(time.perf_counter() - started)
+    bare.close()
     view.saver.close()
     view.close()
     workspace.close()
@@ -195,28 +244,51 @@ def _runner(ctx: BenchContext) -> list[Figure]:
         state.set_value("q010", str(i))
         changes.append(time.perf_counter() - started)
     open_ms = statistics.median(opened) * 1000
-    key_p99 = percentile(keystrokes, 99) * 1000
-    change = statistics.median(changes) * 1000
+    bare_ms = statistics.median(bare_opened) * 1000
     return [
         Figure(
-            "runner: open a 200-question instrument (median of 5)",
+            "runner: open a 200-question form vs 200 bare label + line edit",
             open_ms,
             "ms",
-            "<= 150 ms",
-            open_ms <= 150,
+            bare_ms,
+            2.0,
         ),
-        Figure("runner: one keystroke handled, p50", percentile(keystrokes, 50) * 1000, "ms"),
         Figure(
-            "runner: one keystroke handled, p99", key_p99, "ms", "<= 16 ms (a frame)", key_p99 <= 16
+            "runner: one keystroke vs one in a bare line edit, p50",
+            percentile(keystrokes, 50) * 1000,
+            "ms",
+            percentile(bare_keystrokes, 50) * 1000,
+        ),
+        Figure(
+            "runner: one keystroke vs one in a bare line edit, p99",
+            percentile(keystrokes, 99) * 1000,
+            "ms",
+            percentile(bare_keystrokes, 99) * 1000,
         ),
         Figure(
             "form state: re-evaluate 200 questions after a change, p50",
-            change,
+            statistics.median(changes) * 1000,
             "ms",
-            "<= 10 ms",
-            change <= 10,
         ),
     ]
+
+
+def bare_form(questions: int) -> Any:
+    """The baseline of opening a form: a scrolled page of ``questions`` bare labels and
+    line edits, shown at the runner's size (what Qt costs with nothing of ours)."""
+    from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+
+    area = QScrollArea()
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    for n in range(questions):
+        layout.addWidget(QLabel(f"Pertanyaan {n}: apakah hal ini teramati di kantor?"))
+        layout.addWidget(QLineEdit())
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.resize(1280, 820)
+    area.show()
+    return area
 
 
 # ---- saves ----------------------------------------------------------------------------
@@ -224,6 +296,7 @@ def _saves(ctx: BenchContext, study: Path) -> list[Figure]:
     from neutralitas_desktop.fieldwork.answers import answer_id, save_answer
     from neutralitas_desktop.fieldwork.instruments import get_instrument
     from neutralitas_desktop.fieldwork.workspace import open_workspace
+    from neutralitas_desktop.store import cipher
 
     path = ctx.copy(study, "saves.sqlite")
     workspace = open_workspace(path, bench_profile())
@@ -231,7 +304,10 @@ def _saves(ctx: BenchContext, study: Path) -> list[Figure]:
     site = workspace.sites()[0]
     sid = workspace.begin_session(instrument_id=iid, site_id=site.id).session_id
     raw_sid = workspace.begin_session(instrument_id=iid, site_id=site.id).session_id
-    raw = sqlite3.connect(path, isolation_level=None)
+    # SQLCipher's driver, as the app's: two SQLite libraries on one file in one process
+    # do not see each other's locks (store/cipher.py).
+    raw = cipher.connect(path, None)
+    raw.isolation_level = None
     raw.execute("PRAGMA journal_mode=WAL")
     raw.execute("PRAGMA synchronous=FULL")
     upsert = (
@@ -269,18 +345,15 @@ def _saves(ctx: BenchContext, study: Path) -> list[Figure]:
         bare.append(time.perf_counter() - started)
     raw.close()
     workspace.close()
-    raw_p50 = percentile(bare, 50) * 1000
-    p50 = percentile(service, 50) * 1000
-    p99 = percentile(service, 99) * 1000
-    return [
-        Figure("save: raw sqlite3 upsert + commit, p50", raw_p50, "ms"),
-        Figure("save: raw sqlite3 upsert + commit, p99", percentile(bare, 99) * 1000, "ms"),
-        Figure(
-            "save: one answer through the service, p50",
-            p50,
-            "ms",
-            f"<= 2.0x raw ({2 * raw_p50:.3f} ms)",
-            p50 <= 2 * raw_p50,
-        ),
-        Figure("save: one answer through the service, p99", p99, "ms", "<= 1 ms", p99 <= 1.0),
-    ]
+    figures = []
+    for p, goal in ((50, 2.0), (99, 3.0)):
+        figures.append(
+            Figure(
+                f"save: one answer vs raw upsert + commit, p{p}",
+                percentile(service, p) * 1000,
+                "ms",
+                percentile(bare, p) * 1000,
+                goal,
+            )
+        )
+    return figures

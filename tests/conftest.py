@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,25 @@ class Study:
     actor: Actor
     path: Path
     passphrase: str | None = None  # an encrypted study's
+
+
+@pytest.fixture(autouse=True)
+def _no_windows_left_behind() -> Iterator[None]:
+    """After a GUI test, its windows and dialogs are closed and deleted before the next test
+    runs: one left half torn down (a wizard, a style animation of a closed dialog) crashes a
+    later test that processes events. Tests that never loaded Qt are left Qt-free."""
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    app = widgets.QApplication.instance() if widgets is not None else None
+    if widgets is None or app is None:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in widgets.QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ from neutralitas_desktop.exchange.merge import merge_for_profile
 from neutralitas_desktop.exchange.package import PackageOptions, find_researcher, write_package
 from neutralitas_desktop.exchange.results import ConflictInfo
 from neutralitas_desktop.exchange.review import approve_session, find_session, return_session
+from neutralitas_desktop.fieldwork.device_key import load_device_key
 from neutralitas_desktop.fieldwork.review_comments import review_comments
 
 
@@ -63,7 +64,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="a study joined at a new path is a plain file (not recommended)",
     )
+    p.add_argument(
+        "--trust-device",
+        action="append",
+        default=[],
+        metavar="FINGERPRINT",
+        help="enrol the laptop with this key fingerprint (read it from `neutralitas device` "
+        "on that laptop); may be repeated",
+    )
     p.set_defaults(handler=cmd_merge)
+
+    p = sub.add_parser("device", help="this laptop's device name, id and key fingerprint")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_device)
 
     review = sub.add_parser("review", help="approve a session or return it with comments")
     rsub = review.add_subparsers(dest="review_command", metavar="COMMAND", required=True)
@@ -117,7 +130,7 @@ def cmd_package(args: argparse.Namespace, ctx: CliContext) -> int:
     notes = [
         note
         for flag, note in (
-            (m.since is not None, f"changes since {m.since[:19]}" if m.since else ""),
+            (m.since_seq is not None, f"changes since device sequence {m.since_seq}"),
             (m.encrypted, "encrypted"),
             (m.identities, "with informant identities"),
             (m.anonymized, "anonymised"),
@@ -149,6 +162,7 @@ def cmd_merge(args: argparse.Namespace, ctx: CliContext) -> int:
         passphrase=_ask,
         dry_run=args.dry_run,
         study_passphrase=_plain_when_new if args.unencrypted else study_passphrase,
+        trust=args.trust_device,
     )
     for summary in summaries:
         say(summary.describe())
@@ -166,6 +180,24 @@ def cmd_merge(args: argparse.Namespace, ctx: CliContext) -> int:
             say(f"  {line}")
     if args.dry_run:
         print("(preview: nothing was changed)")
+    return 0
+
+
+def cmd_device(args: argparse.Namespace, ctx: CliContext) -> int:
+    profile = ctx.profile
+    key = load_device_key(profile.device_id)
+    if args.json:
+        info = {
+            "name": profile.device_name,
+            "device_id": profile.device_id,
+            "fingerprint": key.fingerprint,
+            "public_key": key.public_hex,
+        }
+        print(json.dumps(info, ensure_ascii=False))
+        return 0
+    print(f"device:      {profile.device_name}")
+    print(f"id:          {profile.device_id}")
+    print(f"fingerprint: {key.fingerprint}")
     return 0
 
 

@@ -37,7 +37,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="add a realistic synthetic study (for trying things out)")
     p.add_argument("--sessions", type=int, default=200, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
-    p.add_argument("--device", metavar="NAME", help="pretend the data came from this laptop")
+    p.add_argument(
+        "--device",
+        metavar="NAME",
+        help="label the data as this laptop's researcher's work (this device writes and signs it)",
+    )
     p.set_defaults(handler=cmd_demo)
 
 

@@ -15,6 +15,7 @@ from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.triangulation.codebook import (
+    accept_theme,
     add_theme,
     list_themes,
     merge_themes,
@@ -92,6 +93,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("code")
     b.add_argument("--undo", action="store_true", help="reinstate it")
     b.set_defaults(handler=cmd_codebook_retire)
+    b = bsub.add_parser("accept", help="accept a researcher's proposed theme")
+    b.add_argument("code")
+    b.set_defaults(handler=cmd_codebook_accept)
 
     find = sub.add_parser("findings", help="conclusions per theme and their verification")
     fsub = find.add_subparsers(dest="findings_command", metavar="COMMAND", required=True)
@@ -244,7 +248,7 @@ def _kind(path: Path) -> str:
 def cmd_codebook_list(args: argparse.Namespace, ctx: CliContext) -> int:
     lang = _language(args, ctx)
     for t in list_themes(ctx.db):
-        flags = " (retired)" if t.retired else ""
+        flags = (" (retired)" if t.retired else "") + (" (proposed)" if t.proposed else "")
         codings = f"  [{t.codings} codings]" if t.codings else ""
         say(f"{'  ' * t.depth}{t.code:32} {pick(t.label, lang)}{flags}{codings}")
     return 0
@@ -291,6 +295,12 @@ def cmd_codebook_merge(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_codebook_retire(args: argparse.Namespace, ctx: CliContext) -> int:
     change = retire_theme(ctx.db, ctx.actor, args.code, retired=not args.undo)
     print(f"{change.action} theme {args.code}")
+    return 0
+
+
+def cmd_codebook_accept(args: argparse.Namespace, ctx: CliContext) -> int:
+    accept_theme(ctx.db, ctx.actor, args.code)
+    print(f"accepted theme {args.code}")
     return 0
 
 

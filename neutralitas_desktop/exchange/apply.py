@@ -28,13 +28,30 @@ from neutralitas_desktop.exchange.rows import (
 )
 from neutralitas_desktop.exchange.staging import Staging
 from neutralitas_desktop.exchange.tables import table_of
-from neutralitas_desktop.store.models import Answer, Coding, FieldSession, Meta, Researcher
+from neutralitas_desktop.store.models import (
+    Answer,
+    Coding,
+    FieldSession,
+    Meta,
+    Researcher,
+    Theme,
+)
 
 _TEMPS = ("m_new_session", "m_new_answer", "m_new_revision", "m_new_coding", "m_new_version")
 
 
-def apply_package(con: Connection, src: Staging, manifest: Manifest, summary: MergeSummary) -> None:
+def apply_package(
+    con: Connection,
+    src: Staging,
+    manifest: Manifest,
+    summary: MergeSummary,
+    *,
+    supervisor: bool = True,
+) -> None:
+    """``supervisor``: the package is signed by the study's supervisor; a researcher's new
+    themes (open coding) arrive as proposed, attributed to their device."""
     versions.snapshot(con)  # local edits not yet versioned take part as what they are
+    proposed = [] if supervisor else _new_ids(con, src, "theme")
     keep = manifest.anonymized  # an anonymised package never overwrites names or notes
     _study(con, src)
     last_writer_wins(con, src, "device", keep_existing=keep)
@@ -43,6 +60,7 @@ def apply_package(con: Connection, src: Staging, manifest: Manifest, summary: Me
     merge_aliases(con, src)
     merge_named(con, src, "site", summary.mapped)
     merge_named(con, src, "theme", summary.mapped)
+    _propose(con, proposed, manifest.device_id)
     aliases = versions.Aliases.load(con)
     merge_informants(con, src, aliases, keep_existing=keep, renamed=summary.renamed)
     last_writer_wins(con, src, "informant_identity")
@@ -50,6 +68,27 @@ def apply_package(con: Connection, src: Staging, manifest: Manifest, summary: Me
     earliest_wins(con, src, "instrument", ("created_at", "device_id", "origin"))
     union(con, src, "question_stance")
     _fieldwork(con, src, aliases, summary)
+
+
+def _new_ids(con: Connection, src: Staging, name: str) -> list[str]:
+    return list(
+        con.scalars(
+            text(
+                f"SELECT s.id FROM {src.name(name)} s WHERE NOT EXISTS "
+                f"(SELECT 1 FROM {name} m WHERE m.id = s.id)"
+            )
+        )
+    )
+
+
+def _propose(con: Connection, theme_ids: list[str], device_id: str) -> None:
+    table = table_of(Theme)
+    for batch in chunks(theme_ids):
+        con.execute(
+            table.update()
+            .where(table.c.id.in_(batch))
+            .values(status="proposed", origin_device_id=device_id, **keep_stamp(table))
+        )
 
 
 def _study(con: Connection, src: Staging) -> None:
@@ -143,18 +182,19 @@ def _relevance(con: Connection, src: Staging) -> None:
     """Whether an answer is relevant is edited in place: the last writer's flag holds."""
     newer = con.execute(
         text(
-            f"SELECT p.id, p.relevant, p.updated_at, p.device_id FROM {src.name('answer')} p "
-            "CROSS JOIN answer a WHERE a.id = p.id AND (p.updated_at > a.updated_at "
-            "OR (p.updated_at = a.updated_at AND p.device_id > a.device_id))"
+            f"SELECT p.id, p.relevant, p.updated_at, p.device_id, p.device_seq "
+            f"FROM {src.name('answer')} p "
+            "CROSS JOIN answer a WHERE a.id = p.id AND (p.device_seq > a.device_seq "
+            "OR (p.device_seq = a.device_seq AND p.device_id > a.device_id))"
         )
     ).all()
     if newer:
         con.execute(
             text(
-                "UPDATE answer SET relevant = :relevant, updated_at = :at, device_id = :device "
-                "WHERE id = :id"
+                "UPDATE answer SET relevant = :relevant, updated_at = :at, device_id = :device, "
+                "device_seq = :seq WHERE id = :id"
             ),
-            [{"id": i, "relevant": r, "at": at, "device": d} for i, r, at, d in newer],
+            [{"id": i, "relevant": r, "at": at, "device": d, "seq": q} for i, r, at, d, q in newer],
         )
 
 

@@ -18,6 +18,7 @@ from neutralitas_desktop.exchange.tables import table_of
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.sessions import status_named
+from neutralitas_desktop.store import sequence
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
@@ -147,9 +148,7 @@ def _row_conflicts(
     found = []
     for row_id, shown_id in heads:
         sides = []
-        for v in sorted(
-            versions.heads(all_versions.get(row_id, [])), key=lambda v: (v.updated_at, v.id)
-        ):
+        for v in sorted(versions.heads(all_versions.get(row_id, [])), key=lambda v: (v.seq, v.id)):
             value, note = _describe(con, entity, v.state)
             sides.append(
                 ConflictSide(
@@ -308,7 +307,13 @@ def _resolve_row(
     else:
         raise NeutralitasError("a coding conflict is resolved by choosing one of its sides")
     version = versions.make_version(
-        entity, conflict.ref, [v.id for v in heads], state, utcnow(), actor.device_id
+        entity,
+        conflict.ref,
+        [v.id for v in heads],
+        state,
+        utcnow(),
+        actor.device_id,
+        sequence.take(con),
     )
     versions.insert_versions(con, entity, [version])
     versions.derive(con, entity, [conflict.ref], versions.Aliases.load(con))

@@ -48,6 +48,7 @@ class Envelope:
     manifest: Manifest
     encryption: dict[str, Any] | None
     payload: bytes
+    signature: str | None = None  # the device's Ed25519 signature of the manifest (base64)
 
     @property
     def encrypted(self) -> bool:
@@ -58,7 +59,13 @@ def _aad(manifest: Manifest) -> bytes:
     return json.dumps(manifest.to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8")
 
 
-def write_container(path: Path, manifest: Manifest, content: bytes, passphrase: str | None) -> int:
+def write_container(
+    path: Path,
+    manifest: Manifest,
+    content: bytes,
+    passphrase: str | None,
+    signature: str | None = None,
+) -> int:
     """Write the package atomically (private temporary file, then rename); returns its size."""
     payload = zlib.compress(content, 6)
     encryption = None
@@ -70,6 +77,7 @@ def write_container(path: Path, manifest: Manifest, content: bytes, passphrase: 
             "format_version": FORMAT_VERSION,
             "manifest": manifest.to_dict(),
             "payload": {"size": len(payload), "compression": "zlib", "encryption": encryption},
+            "signature": signature,
         },
         ensure_ascii=False,
     ).encode("utf-8")
@@ -119,6 +127,9 @@ def read_envelope(path: Path) -> Envelope:
         version = int(header["format_version"])
         payload_size = int(header["payload"]["size"])
         encryption = header["payload"].get("encryption")
+        signature = header.get("signature")
+        if signature is not None and not isinstance(signature, str):
+            raise ValueError
     except (ValueError, KeyError, TypeError, AttributeError):
         raise CorruptedPackageError(f"{path}: corrupted: its header is damaged") from None
     if version > FORMAT_VERSION:
@@ -146,7 +157,7 @@ def read_envelope(path: Path) -> Envelope:
         raise TamperedPackageError(f"{path}: tampered with: {exc}") from None
     if encryption is not None and not isinstance(encryption, dict):
         raise TamperedPackageError(f"{path}: tampered with: its encryption header is invalid")
-    return Envelope(path, manifest, encryption, data[start + header_size : end])
+    return Envelope(path, manifest, encryption, data[start + header_size : end], signature)
 
 
 def open_payload(envelope: Envelope, passphrase: Callable[[Manifest], str | None]) -> bytes:

@@ -44,3 +44,16 @@ class NewerPackageError(PackageError):
 
 class PackageLimitError(PackageError):
     """The package asks for more memory or work than any package this app writes would."""
+
+
+class UnsignedPackageError(PackageError):
+    """The package carries no device signature (an old app, or someone else, wrote it)."""
+
+
+class UntrustedDeviceError(PackageError):
+    """The package is signed by a device key the study does not know (or not by the key the
+    study knows for that device)."""
+
+
+class AuthorshipError(PackageError):
+    """The package carries rows its device may not write."""

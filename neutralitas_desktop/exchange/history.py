@@ -39,7 +39,7 @@ def heads_of(
     """Revisions no other revision replaced, oldest first."""
     replaced = {r.parent_id for r in revisions if r.parent_id} | set(further_parents)
     return sorted(
-        (r for r in revisions if r.id not in replaced), key=lambda r: (r.created_at, r.id)
+        (r for r in revisions if r.id not in replaced), key=lambda r: (r.seq, r.device_id, r.id)
     )
 
 
@@ -59,6 +59,7 @@ def load_histories(
                 _revision.c.created_at,
                 _revision.c.device_id,
                 _revision.c.researcher_id,
+                _revision.c.device_seq,
             ).where(_revision.c.answer_id.in_(batch))
         )
         for answer_id, *rest in rows:
@@ -126,6 +127,7 @@ def derive_answers(con: Connection, answer_ids: Iterable[str]) -> tuple[set[str]
                 has_conflict=bindparam("b_conflict"),
                 # Deriving is not editing: the answer keeps its last writer's stamp.
                 updated_at=_answer.c.updated_at,
+                device_seq=_answer.c.device_seq,
             ),
             updates,
         )

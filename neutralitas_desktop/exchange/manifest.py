@@ -1,13 +1,21 @@
 """The manifest of a field package: who made it, from which study, what it holds, and the
-SHA-256 of its content."""
+SHA-256 of its content.
+
+An encrypted package keeps in clear only what the merge needs before decrypting (format,
+schema, study and package ids, the signature); who made it and what it holds travel inside
+the encrypted content (``PRIVATE``, in the package database's ``meta`` table).
+"""
 
 from __future__ import annotations
 
-from dataclasses import MISSING, asdict, dataclass, field, fields
+import json
+from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 from typing import Any
 
 FORMAT = "neutralitas-field-package"
 FORMAT_VERSION = 1
+PRIVATE = ("study_title", "device_name", "researcher_id", "researcher", "counts", "for_researcher")
+PRIVATE_KEY = "manifest.private"
 
 
 @dataclass(frozen=True)
@@ -30,9 +38,16 @@ class Manifest:
     anonymized: bool = False
     identities: bool = False
     encrypted: bool = False
+    signer_key: str = ""  # the device's Ed25519 public key (hex) that signed the package
+    device_seq: int = 0  # the device's sequence number when it wrote the package
+    since_seq: int | None = None  # only what changed after this device sequence number
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def signed_bytes(self) -> bytes:
+        """What the device's signature covers: every field, the content's SHA-256 included."""
+        return json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8")
 
     @classmethod
     def from_dict(cls, data: Any) -> Manifest:
@@ -50,6 +65,9 @@ class Manifest:
                 raise ValueError(f"the manifest's '{name}' is not a text")
         if not isinstance(values.get("content_size"), int):
             raise ValueError("the manifest's 'content_size' is not a number")
+        for name in ("device_seq", "since_seq"):
+            if values.get(name) is not None and not isinstance(values[name], int):
+                raise ValueError(f"the manifest's '{name}' is not a number")
         if not isinstance(values.get("counts", {}), dict):
             raise ValueError("the manifest's 'counts' is not an object")
         return cls(**values)
@@ -61,3 +79,21 @@ class Manifest:
     @property
     def answers(self) -> int:
         return int(self.counts.get("answer", 0))
+
+
+def redacted(manifest: Manifest) -> Manifest:
+    """The manifest an encrypted package shows in clear."""
+    blank = {name: type(getattr(manifest, name))() for name in PRIVATE}
+    return replace(manifest, **blank)
+
+
+def private_fields(manifest: Manifest) -> str:
+    return json.dumps({name: getattr(manifest, name) for name in PRIVATE}, ensure_ascii=False)
+
+
+def with_private(manifest: Manifest, data: str | None) -> Manifest:
+    """The clear manifest completed from the encrypted content (ValueError when damaged)."""
+    values = json.loads(data) if data else {}
+    if not isinstance(values, dict):
+        raise ValueError("the private manifest is not an object")
+    return replace(manifest, **{k: v for k, v in values.items() if k in PRIVATE})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -17,7 +17,9 @@ from sqlalchemy import Connection, create_engine, inspect, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from neutralitas_desktop.errors import DatabaseError, unwritable
+from neutralitas_desktop.exchange import trust as trust_
 from neutralitas_desktop.exchange.apply import apply_package
+from neutralitas_desktop.exchange.authorship import check_authorship
 from neutralitas_desktop.exchange.errors import ForeignStudyError, PackageError
 from neutralitas_desktop.exchange.read import OpenedPackage, PassphraseSource, open_package
 from neutralitas_desktop.exchange.results import MergeSummary
@@ -27,7 +29,7 @@ from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.study import register_actor, study_info
 from neutralitas_desktop.private_tmp import operation
-from neutralitas_desktop.store import cipher
+from neutralitas_desktop.store import cipher, sequence
 from neutralitas_desktop.store.database import (
     Database,
     copy_database,
@@ -73,22 +75,24 @@ def merge_packages(
     dry_run: bool = False,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    trust: Collection[str] = (),
 ) -> list[MergeSummary]:
     """Merge verified packages in the order given; with ``dry_run`` only say what it would do.
+    ``trust``: fingerprints of devices the supervisor trusts from now on (see exchange.trust).
 
     ``cancelled`` is asked between packages: the packages merged so far stay merged (each
     one is all or nothing), and their summaries are returned."""
     if dry_run and db.is_sqlite:
-        return _preview_on_copy(db, actor, packages, progress)
+        return _preview_on_copy(db, actor, packages, progress, trust)
     if dry_run:
-        return _merge_in_one_transaction(db, actor, packages, progress)
+        return _merge_in_one_transaction(db, actor, packages, progress, trust)
     summaries = []
     for step, package in enumerate(packages):
         if cancelled is not None and cancelled():
             break
         if progress:
             progress(step, len(packages), package.path.name)
-        summaries.append(_merge_one(db, actor, package))
+        summaries.append(_merge_one(db, actor, package, trust))
     if progress:
         progress(len(packages), len(packages), "")
     return summaries
@@ -103,13 +107,20 @@ def merge_files(
     dry_run: bool = False,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    trust: Collection[str] = (),
 ) -> list[MergeSummary]:
     info = study_info(db)
     title = info.title.get(info.default_language, "")
     packages = open_packages(paths, study_id=info.id, study_title=title, passphrase=passphrase)
     try:
         return merge_packages(
-            db, actor, packages, dry_run=dry_run, progress=progress, cancelled=cancelled
+            db,
+            actor,
+            packages,
+            dry_run=dry_run,
+            progress=progress,
+            cancelled=cancelled,
+            trust=trust,
         )
     finally:
         for package in packages:
@@ -125,6 +136,7 @@ def join_study(
     dry_run: bool = False,
     progress: Progress | None = None,
     study_passphrase: StudyPassphrase = None,
+    trust: Collection[str] = (),
 ) -> list[MergeSummary]:
     """Create the study database at ``target`` (a path that does not exist yet, or an empty
     PostgreSQL database) from packages of one study; nothing is left behind on failure.
@@ -135,7 +147,7 @@ def join_study(
             db = open_database(target, create=True)
             try:
                 summaries = merge_packages(
-                    db, _joining(profile), packages, dry_run=dry_run, progress=progress
+                    db, _joining(profile), packages, dry_run=dry_run, progress=progress, trust=trust
                 )
                 if not dry_run:
                     register_actor(db, profile)
@@ -158,7 +170,9 @@ def join_study(
                 secret = study_passphrase(final, True)
             db = open_database(folder / final.name, create=True, passphrase=secret)
             try:
-                summaries = merge_packages(db, _joining(profile), packages, progress=progress)
+                summaries = merge_packages(
+                    db, _joining(profile), packages, progress=progress, trust=trust
+                )
                 register_actor(db, profile)  # after the study arrived, so its rows come first
                 with db.engine.connect() as con:
                     con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -183,16 +197,17 @@ def merge_for_profile(
     dry_run: bool = False,
     progress: Progress | None = None,
     study_passphrase: StudyPassphrase = None,
+    trust: Collection[str] = (),
 ) -> list[MergeSummary]:
     """`neutralitas merge`: verify every package before the target is written to, then
     register this laptop in the study and merge; a target that does not exist yet (or an
     empty server database) is created by joining the packages' study."""
-    if is_url(target) and _empty_server_database(str(target)):
-        return join_study(target, profile, paths, passphrase=passphrase, dry_run=dry_run)
-    if not is_url(target) and not Path(target).expanduser().exists():
+    if (is_url(target) and _empty_server_database(str(target))) or (
+        not is_url(target) and not Path(target).expanduser().exists()
+    ):
         return join_study(
             target, profile, paths, passphrase=passphrase, dry_run=dry_run,
-            study_passphrase=study_passphrase,
+            study_passphrase=study_passphrase, trust=trust,
         )  # fmt: skip
     db = open_database(target, passphrase=study_passphrase)
     try:
@@ -206,7 +221,9 @@ def merge_for_profile(
         )
         try:
             actor = _joining(profile) if dry_run else register_actor(db, profile)
-            return merge_packages(db, actor, packages, dry_run=dry_run, progress=progress)
+            return merge_packages(
+                db, actor, packages, dry_run=dry_run, progress=progress, trust=trust
+            )
         finally:
             for package in packages:
                 package.close()
@@ -254,19 +271,31 @@ def _check_study(con: Connection, package: OpenedPackage) -> None:
 
 
 def _apply_logged(
-    con: Connection, staging: Staging, actor: Actor, package: OpenedPackage
+    con: Connection,
+    staging: Staging,
+    actor: Actor,
+    package: OpenedPackage,
+    trust: Collection[str] = (),
 ) -> MergeSummary:
     summary = _summary(package)
     _check_study(con, package)
-    if _already_merged(con, package.manifest.package_id):
+    manifest = package.manifest
+    signer = trust_.check_signer(con, staging, package.path, manifest, trust, actor.device_id)
+    if _already_merged(con, manifest.package_id):
         summary.already_merged = True
         return summary
+    if not signer.supervisor:
+        known = trust_.known_seq(con)
+        known[actor.device_id] = sequence.current(con)
+        check_authorship(con, staging, package.path, manifest, known, actor.device_id)
     try:
-        apply_package(con, staging, package.manifest, summary)
+        apply_package(con, staging, manifest, summary, supervisor=signer.supervisor)
     except IntegrityError as exc:
         raise PackageError(
             f"{package.path}: cannot be merged: {str(exc.orig).splitlines()[0]}"
         ) from None
+    trust_.after_merge(con, staging, signer, manifest)
+    sequence.raise_to(con, manifest.device_seq)
     con.execute(
         table_of(MergeLog)
         .insert()
@@ -289,14 +318,16 @@ def _apply_logged(
     return summary
 
 
-def _merge_one(db: Database, actor: Actor, package: OpenedPackage) -> MergeSummary:
+def _merge_one(
+    db: Database, actor: Actor, package: OpenedPackage, trust: Collection[str]
+) -> MergeSummary:
     """One package, one transaction: all of it or nothing."""
     with db.engine.connect() as con:
         if not db.is_sqlite:
             with con.begin():
                 staging = Staging(con, package.database, key=package.key)
                 staging.load()
-                summary = _apply_logged(con, staging, actor, package)
+                summary = _apply_logged(con, staging, actor, package, trust)
                 staging.drop()
             return summary
         # SQLite: ATTACH outside the transaction, DETACH after it, so the transaction is ours.
@@ -306,7 +337,7 @@ def _merge_one(db: Database, actor: Actor, package: OpenedPackage) -> MergeSumma
         try:
             con.exec_driver_sql("BEGIN IMMEDIATE")
             try:
-                summary = _apply_logged(con, staging, actor, package)
+                summary = _apply_logged(con, staging, actor, package, trust)
             except BaseException:
                 con.exec_driver_sql("ROLLBACK")
                 raise
@@ -317,7 +348,11 @@ def _merge_one(db: Database, actor: Actor, package: OpenedPackage) -> MergeSumma
 
 
 def _merge_in_one_transaction(
-    db: Database, actor: Actor, packages: Sequence[OpenedPackage], progress: Progress | None
+    db: Database,
+    actor: Actor,
+    packages: Sequence[OpenedPackage],
+    progress: Progress | None,
+    trust: Collection[str],
 ) -> list[MergeSummary]:
     """PostgreSQL preview: every package in one transaction, rolled back."""
     summaries = []
@@ -329,7 +364,7 @@ def _merge_in_one_transaction(
                     progress(step, len(packages), package.path.name)
                 staging = Staging(con, package.database, key=package.key)
                 staging.load()
-                summaries.append(_apply_logged(con, staging, actor, package))
+                summaries.append(_apply_logged(con, staging, actor, package, trust))
                 staging.drop()
         finally:
             transaction.rollback()
@@ -337,7 +372,11 @@ def _merge_in_one_transaction(
 
 
 def _preview_on_copy(
-    db: Database, actor: Actor, packages: Sequence[OpenedPackage], progress: Progress | None
+    db: Database,
+    actor: Actor,
+    packages: Sequence[OpenedPackage],
+    progress: Progress | None,
+    trust: Collection[str],
 ) -> list[MergeSummary]:
     """SQLite preview: merge into a snapshot copy of the database, then delete it. The copy
     of an encrypted study is encrypted too (with a random key), in the private folder."""
@@ -348,6 +387,6 @@ def _preview_on_copy(
         copy_database(db.path, db.passphrase, copy, key)
         preview = open_database(copy, passphrase=key)
         try:
-            return merge_packages(preview, actor, packages, progress=progress)
+            return merge_packages(preview, actor, packages, progress=progress, trust=trust)
         finally:
             preview.close()

@@ -8,12 +8,10 @@ The package's database is built in memory: nothing of it reaches the disk in cle
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +23,6 @@ from sqlalchemy import (
     Table,
     create_engine,
     select,
-    text,
 )
 
 from neutralitas_desktop import __version__
@@ -34,17 +31,23 @@ from neutralitas_desktop.exchange.anonymized import anonymized
 from neutralitas_desktop.exchange.container import write_container
 from neutralitas_desktop.exchange.dialect import chunks, upsert
 from neutralitas_desktop.exchange.errors import PackageError
-from neutralitas_desktop.exchange.manifest import Manifest
+from neutralitas_desktop.exchange.manifest import (
+    PRIVATE_KEY,
+    Manifest,
+    private_fields,
+    redacted,
+)
 from neutralitas_desktop.exchange.results import PackageResult
+from neutralitas_desktop.exchange.signing import package_id, sign
 from neutralitas_desktop.exchange.tables import table_of
 from neutralitas_desktop.exchange.versions import snapshot
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.device_key import DeviceKey, load_device_key
 from neutralitas_desktop.fieldwork.redaction import redactor_for
-from neutralitas_desktop.store import migrations
+from neutralitas_desktop.store import migrations, sequence
 from neutralitas_desktop.store.database import APPLICATION, APPLICATION_ID, Database
 from neutralitas_desktop.store.models import (
-    Base,
     Device,
     Meta,
     Researcher,
@@ -53,7 +56,8 @@ from neutralitas_desktop.store.models import (
 )
 
 Progress = Callable[[int, int, str], None]
-SINCE_KEY = "package.since."
+# The device sequence number of this laptop's last package (per device and researcher).
+SINCE_KEY = "package.since_seq."
 
 
 @dataclass(frozen=True)
@@ -84,30 +88,35 @@ def write_package(
     out: Path,
     options: PackageOptions | None = None,
     progress: Progress | None = None,
+    key: DeviceKey | None = None,
 ) -> PackageResult:
+    """Write a package signed by this device's key (``key``; by default the data folder's)."""
     options = options or PackageOptions()
     options.check()
     out = Path(out)
     if not out.parent.is_dir():
         raise PackageError(f"cannot write {out}: no folder {out.parent}")
     report = progress or (lambda done, total, label: None)
+    key = key or load_device_key(actor.device_id)
     with db.engine.begin() as con:
         snapshot(con)
-    key = since_key(actor.device_id, options.researcher_id)
+        device_seq = sequence.take(con)  # every row written before it has a smaller number
+    since_name = since_key(actor.device_id, options.researcher_id)
     with db.engine.begin() as con:
         study = con.execute(select(table_of(Study))).first()
         if study is None:
             raise PackageError(f"{db.display_name()} holds no study to package")
         since = None
         if options.since_last:
-            stored = con.scalar(select(Meta.value).where(Meta.key == key))
-            since = dt.datetime.fromisoformat(stored) if stored else None
+            stored = con.scalar(select(Meta.value).where(Meta.key == since_name))
+            since = int(stored) if stored and stored.isdigit() else None
         started = utcnow()
         content, counts = _copy(con, study.id, since, options, report)
         device_name = con.scalar(select(Device.name).where(Device.id == actor.device_id))
         researcher = con.scalar(select(Researcher.name).where(Researcher.id == actor.researcher_id))
+    private = options.passphrase is not None
     manifest = Manifest(
-        package_id=str(uuid.uuid4()),
+        package_id=package_id(key.public_hex, device_seq),
         study_id=study.id,
         study_title=str(
             study.title.get(study.default_language) or next(iter(study.title.values()), "")
@@ -119,19 +128,28 @@ def write_package(
         created_at=started.isoformat(),
         app_version=__version__,
         schema_version=migrations.HEAD,
-        content_sha256=hashlib.sha256(content).hexdigest(),
-        content_size=len(content),
+        content_sha256="",
+        content_size=0,
         counts=counts,
-        since=since.isoformat() if since else None,
+        since=None,
         for_researcher=options.researcher_id or "",
         anonymized=options.anonymize,
         identities=options.include_identities,
-        encrypted=options.passphrase is not None,
+        encrypted=private,
+        signer_key=key.public_hex,
+        device_seq=device_seq,
+        since_seq=since,
     )
+    if private:  # who and what go inside the encrypted content
+        content = _with_meta(content, PRIVATE_KEY, private_fields(manifest))
+    manifest = replace(
+        manifest, content_sha256=hashlib.sha256(content).hexdigest(), content_size=len(content)
+    )
+    shown = redacted(manifest) if private else manifest
     report(1, 1, "writing")
-    size = write_container(out, manifest, content, options.passphrase)
+    size = write_container(out, shown, content, options.passphrase, sign(key, shown))
     with db.engine.begin() as con:
-        upsert(con, table_of(Meta), [{"key": key, "value": started.isoformat()}], ("key",))
+        upsert(con, table_of(Meta), [{"key": since_name, "value": str(device_seq)}], ("key",))
         audit.record(
             con,
             actor,
@@ -139,10 +157,22 @@ def write_package(
             "package",
             manifest.package_id,
             file=out.name,
-            since=manifest.since,
+            since_seq=since,
             counts=counts,
         )
     return PackageResult(out, manifest, size)
+
+
+def _with_meta(content: bytes, key: str, value: str) -> bytes:
+    """The package database ``content`` with one more ``meta`` row (built in memory)."""
+    memory, engine = _in_memory(content)
+    try:
+        with engine.begin() as con:
+            con.execute(table_of(Meta).insert().values(key=key, value=value))
+        return memory.serialize()
+    finally:
+        engine.dispose()
+        memory.close()
 
 
 Selection = dict[str, set[str]]
@@ -152,19 +182,16 @@ _EMPTY: dict[str, bytes] = {}
 
 
 def _empty_schema() -> bytes:
-    """An empty database of this app's schema (built once per process, then copied)."""
+    """An empty database of this app's schema (built once per process, then copied), made
+    by the migrations: exactly the schema a merge expects of a package of this version."""
     if migrations.HEAD not in _EMPTY:
         memory, engine = _in_memory(None)
         try:
             with engine.begin() as con:
                 con.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-            Base.metadata.create_all(engine)
+            migrations.upgrade(engine)
             with engine.begin() as con:
-                con.exec_driver_sql(
-                    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
-                    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
-                )
-                con.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": migrations.HEAD})
+                con.exec_driver_sql("DELETE FROM device_sequence")  # local, never packaged
                 con.execute(table_of(Meta).insert().values(key="application", value=APPLICATION))
             _EMPTY[migrations.HEAD] = memory.serialize()
         finally:
@@ -185,7 +212,7 @@ def _in_memory(content: bytes | None) -> tuple[sqlite3.Connection, Engine]:
 def _copy(
     con: Connection,
     study_id: str,
-    since: dt.datetime | None,
+    since: int | None,
     options: PackageOptions,
     report: Progress,
 ) -> tuple[bytes, dict[str, int]]:
@@ -237,7 +264,7 @@ def _by_ids(
 def _rows(
     con: Connection,
     name: str,
-    since: dt.datetime | None,
+    since: int | None,
     options: PackageOptions,
     selection: Selection | None,
 ) -> Iterator[list[dict[str, Any]]]:
@@ -254,7 +281,7 @@ def _rows(
                 yield from _batches(con, table, table.c.entity == entity, table.c.row_id.in_(batch))
     elif name == "finding":
         if since is not None and not options.researcher_id:
-            yield from _batches(con, table, table.c.updated_at > since)
+            yield from _batches(con, table, table.c.device_seq > since)
     elif name == "attachment":
         wanted = _attachments(con, since, selection)
         yield from _by_ids(con, table, "sha256", wanted)
@@ -262,35 +289,33 @@ def _rows(
         # A package returned to a researcher carries the whole log, so that every device's
         # chain stays verifiable on a laptop that missed earlier packages.
         if since is not None and not options.researcher_id:
-            yield from _batches(con, table, table.c.at > since)
+            yield from _batches(con, table, table.c.device_seq > since)
         else:
             yield from _batches(con, table)
 
 
-def _select_fieldwork(
-    con: Connection, since: dt.datetime | None, researcher_id: str | None
-) -> Selection:
+def _select_fieldwork(con: Connection, since: int | None, researcher_id: str | None) -> Selection:
     """Ids of the fieldwork rows a partial package holds, with every row they refer to."""
     s, a, r = (tables.table(n) for n in ("field_session", "answer", "answer_revision"))
     c, rc = tables.table("coding"), tables.table("review_comment")
     if since is not None:
         revisions = dict(
-            con.execute(select(r.c.id, r.c.answer_id).where(r.c.created_at > since)).all()
+            con.execute(select(r.c.id, r.c.answer_id).where(r.c.device_seq > since)).all()
         )
         codings = dict(
-            con.execute(select(c.c.id, c.c.answer_id).where(c.c.updated_at > since)).all()
+            con.execute(select(c.c.id, c.c.answer_id).where(c.c.device_seq > since)).all()
         )
         comments = dict(
-            con.execute(select(rc.c.id, rc.c.session_id).where(rc.c.updated_at > since)).all()
+            con.execute(select(rc.c.id, rc.c.session_id).where(rc.c.device_seq > since)).all()
         )
-        answers = set(con.scalars(select(a.c.id).where(a.c.updated_at > since)))
+        answers = set(con.scalars(select(a.c.id).where(a.c.device_seq > since)))
         answers |= set(revisions.values()) | set(codings.values())
         answer_session: dict[str, str] = {}
         for batch in chunks(sorted(answers)):
             answer_session.update(
                 con.execute(select(a.c.id, a.c.session_id).where(a.c.id.in_(batch))).all()
             )
-        sessions = set(con.scalars(select(s.c.id).where(s.c.updated_at > since)))
+        sessions = set(con.scalars(select(s.c.id).where(s.c.device_seq > since)))
         sessions |= set(answer_session.values()) | set(comments.values())
         if researcher_id:
             sessions &= set(con.scalars(select(s.c.id).where(s.c.researcher_id == researcher_id)))
@@ -324,11 +349,11 @@ def _select_fieldwork(
     }
 
 
-def _attachments(con: Connection, since: dt.datetime | None, selection: Selection) -> set[str]:
+def _attachments(con: Connection, since: int | None, selection: Selection) -> set[str]:
     """Attachments added since the last package, and those the packaged answers name."""
     att, r = tables.table("attachment"), tables.table("answer_revision")
     wanted = (
-        set(con.scalars(select(att.c.sha256).where(att.c.created_at > since))) if since else set()
+        set(con.scalars(select(att.c.sha256).where(att.c.device_seq > since))) if since else set()
     )
     stored = set(con.scalars(select(att.c.sha256)))
     if stored:

@@ -21,8 +21,9 @@ from neutralitas_desktop.exchange.errors import (
     NewerPackageError,
     TamperedPackageError,
 )
-from neutralitas_desktop.exchange.manifest import Manifest
+from neutralitas_desktop.exchange.manifest import PRIVATE_KEY, Manifest, with_private
 from neutralitas_desktop.exchange.payload_schema import check_payload
+from neutralitas_desktop.exchange.signing import check_signature
 from neutralitas_desktop.private_tmp import FOLDER_MODE, root
 from neutralitas_desktop.store import cipher, migrations
 from neutralitas_desktop.store.database import APPLICATION
@@ -83,6 +84,7 @@ def open_package(
     envelope = read_envelope(path)
     manifest = envelope.manifest
     check_manifest(path, manifest, study_id, study_title)
+    check_signature(path, manifest, envelope.signature)
     source = passphrase if callable(passphrase) else (lambda _m, p=passphrase: p)
     content = open_payload(envelope, source)
     # Removed by close(); left by a crash, by the next start (private_tmp.clean_leftovers).
@@ -97,7 +99,14 @@ def open_package(
             raise _tampered(path) from None
         del content
         check_payload(path, memory, manifest.schema_version)
-        _check_content(path, memory, manifest)
+        meta = _check_content(path, memory, manifest)
+        if manifest.encrypted:  # who made it and what it holds came inside
+            try:
+                manifest = with_private(manifest, meta.get(PRIVATE_KEY))
+            except (ValueError, TypeError):
+                raise TamperedPackageError(
+                    f"{path}: tampered with: its manifest is damaged"
+                ) from None
         if manifest.schema_version != migrations.HEAD:  # an older app wrote it: bring it up
             engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
             migrations.upgrade(engine)
@@ -116,7 +125,7 @@ def _tampered(path: Path) -> TamperedPackageError:
     )
 
 
-def _check_content(path: Path, con: sqlite3.Connection, manifest: Manifest) -> None:
+def _check_content(path: Path, con: sqlite3.Connection, manifest: Manifest) -> dict[str, str]:
     wrong = _tampered(path)
     try:
         meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
@@ -132,3 +141,4 @@ def _check_content(path: Path, con: sqlite3.Connection, manifest: Manifest) -> N
         or version[0] != manifest.schema_version
     ):
         raise wrong
+    return meta

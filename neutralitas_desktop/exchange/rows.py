@@ -1,8 +1,9 @@
 """Merging rows of one table from a staged package: the union of immutable rows, and
 last-writer-wins for small tables edited in place.
 
-Last writer is decided by (updated_at, device_id) and, for the rare tie, a digest of the
-row, so that any order of the same packages gives the same row.
+Last writer is decided by (device sequence number, device_id) — a Lamport order, never a
+clock — and, for the rare tie, a digest of the row, so that any order of the same packages
+gives the same row.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from neutralitas_desktop.exchange.dialect import chunks, quote
 from neutralitas_desktop.exchange.staging import Staging
 
 Row = dict[str, Any]
-_SKIP_IN_DIGEST = {"updated_at", "device_id"}
+_SKIP_IN_DIGEST = {"updated_at", "device_id", "device_seq"}
 
 
 def plain(value: Any) -> Any:
@@ -35,7 +36,7 @@ def digest(row: Row, skip: Iterable[str] = ()) -> str:
 
 
 def writer_key(row: Row, skip: Iterable[str] = ()) -> tuple[Any, ...]:
-    return (row.get("updated_at") or dt.datetime.min, row.get("device_id") or "", digest(row, skip))
+    return (row.get("device_seq") or 0, row.get("device_id") or "", digest(row, skip))
 
 
 def newer(incoming: Row, existing: Row, skip: Iterable[str] = ()) -> bool:
@@ -68,9 +69,11 @@ def update_row(con: Connection, name: str, row: Row, key: dict[str, Any] | None 
 
 
 def keep_stamp(table: Table) -> dict[str, Any]:
-    """SET updated_at = updated_at: a merge's own rewrites (mapping ids, making codes unique)
-    are not edits, and must not take the column's on-update default."""
-    return {"updated_at": table.c.updated_at} if "updated_at" in table.c else {}
+    """SET updated_at = updated_at, device_seq = device_seq: a merge's own rewrites (mapping
+    ids, making codes unique) are not edits, and must not take the columns' on-update
+    defaults."""
+    kept = {c: table.c[c] for c in ("updated_at", "device_seq") if c in table.c}
+    return kept
 
 
 def insert_rows(con: Connection, name: str, rows: list[Row]) -> None:

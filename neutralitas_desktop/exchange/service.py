@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from neutralitas_desktop.exchange import conflicts, review
+from neutralitas_desktop.exchange import conflicts, review, trust
 from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.merge import merge_files
 from neutralitas_desktop.exchange.package import PackageOptions, write_package
@@ -66,12 +66,20 @@ class ExchangeService:
         """The manifest of a package (its bytes checked; no passphrase needed)."""
         return read_manifest(path)
 
+    def unknown_signer(self, manifest: Manifest) -> str | None:
+        """The key fingerprint of a package's laptop when the study does not know it yet."""
+        return trust.unknown_signer(self.db, manifest)
+
     def preview(
-        self, paths: Sequence[Path], passphrases: dict[str, str], progress: Progress | None = None
+        self,
+        paths: Sequence[Path],
+        passphrases: dict[str, str],
+        progress: Progress | None = None,
+        trusted: Sequence[str] = (),
     ) -> list[MergeSummary]:
         return merge_files(
             self.db, self.actor, paths, passphrase=_by_package(passphrases), dry_run=True,
-            progress=progress,
+            progress=progress, trust=trusted,
         )  # fmt: skip
 
     def merge(
@@ -80,10 +88,11 @@ class ExchangeService:
         passphrases: dict[str, str],
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
+        trusted: Sequence[str] = (),
     ) -> list[MergeSummary]:
         return merge_files(
             self.db, self.actor, paths, passphrase=_by_package(passphrases), progress=progress,
-            cancelled=cancelled,
+            cancelled=cancelled, trust=trusted,
         )  # fmt: skip
 
     # --- conflicts ------------------------------------------------------------------

@@ -29,6 +29,7 @@ WHOLE = (
     # Double-coding assignments and agreed codings: few rows, merged with the fieldwork.
     "agreement_assignment",
     "agreement_resolution",
+    "device_key",  # merged only from the supervisor's packages (exchange.trust)
 )
 # Real names and contacts: only in encrypted packages, and only when asked for.
 IDENTITIES = "informant_identity"
@@ -46,7 +47,7 @@ FIELDWORK = (
     "row_version",
 )
 # Never leave the database: its identity, this database's merge history and row heads.
-LOCAL = ("meta", "merge_log", "row_head", "alembic_version")
+LOCAL = ("meta", "merge_log", "row_head", "device_sequence", "alembic_version")
 
 PACKAGED = (*WHOLE, IDENTITIES, *FIELDWORK)
 

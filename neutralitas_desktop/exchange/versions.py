@@ -1,7 +1,7 @@
 """Versions of rows edited in place — a session's status and review comment, a coding —
 so that merges treat them like answers: every state a device recorded is kept, a row
 edited on two devices from the same state is a conflict, and the shown state is derived
-the same way everywhere (the newest head by (updated_at, device_id)).
+the same way everywhere (the newest head by (device sequence, device_id), never a clock).
 
 Local edits become versions when the database is packaged or merged into ("snapshot"):
 a row whose (updated_at, device_id) moved since its head was recorded gets a version whose
@@ -66,6 +66,7 @@ class Version:
     state: dict[str, Any]
     updated_at: dt.datetime
     device_id: str
+    seq: int = 0
 
 
 @dataclass
@@ -96,6 +97,7 @@ def make_version(
     state: dict[str, Any],
     updated_at: dt.datetime,
     device_id: str,
+    seq: int = 0,
 ) -> Version:
     ordered = tuple(sorted(set(parents)))
     vid = derived_id(
@@ -107,7 +109,7 @@ def make_version(
         updated_at.isoformat(),
         device_id,
     )
-    return Version(vid, row_id, ordered, dict(state), updated_at, device_id)
+    return Version(vid, row_id, ordered, dict(state), updated_at, device_id, seq)
 
 
 class Aliases:
@@ -140,8 +142,8 @@ def heads(versions: Iterable[Version]) -> list[Version]:
 
 
 def pick(candidates: Iterable[Version]) -> Version:
-    """The head shown: last writer by (updated_at, device_id), then id; the same everywhere."""
-    return max(candidates, key=lambda v: (v.updated_at, v.device_id, v.id))
+    """The head shown: last writer by (seq, device_id), then id; the same everywhere."""
+    return max(candidates, key=lambda v: (v.seq, v.device_id, v.id))
 
 
 def conflicting(entity: str, candidates: Iterable[Version], aliases: Aliases) -> bool:
@@ -161,11 +163,12 @@ def load_versions(con: Connection, entity: str, row_ids: Iterable[str]) -> dict[
                 _version.c.state,
                 _version.c.updated_at,
                 _version.c.device_id,
+                _version.c.device_seq,
             ).where(_version.c.entity == entity, _version.c.row_id.in_(batch))
         )
-        for vid, row_id, parents, state, updated_at, device_id in rows:
+        for vid, row_id, parents, state, updated_at, device_id, seq in rows:
             found[row_id].append(
-                Version(vid, row_id, tuple(parents or ()), dict(state), updated_at, device_id)
+                Version(vid, row_id, tuple(parents or ()), dict(state), updated_at, device_id, seq)
             )
     return found
 
@@ -180,6 +183,7 @@ def _version_rows(entity: str, versions: list[Version]) -> list[dict[str, Any]]:
             "state": v.state,
             "updated_at": v.updated_at,
             "device_id": v.device_id,
+            "device_seq": v.seq,
         }
         for v in versions
     ]
@@ -219,6 +223,7 @@ def snapshot(con: Connection) -> int:
                 t.c.id,
                 t.c.updated_at,
                 t.c.device_id,
+                t.c.device_seq.label("seq"),
                 _head.c.version_id,
                 *[t.c[c] for c in columns],
             )
@@ -244,7 +249,9 @@ def snapshot(con: Connection) -> int:
             versions = known.get(row.id, [])
             current_heads = heads(versions)
             if not current_heads:
-                version = make_version(entity, row.id, (), state, row.updated_at, row.device_id)
+                version = make_version(
+                    entity, row.id, (), state, row.updated_at, row.device_id, row.seq
+                )
                 new.append(version)
                 head_rows.append(
                     _head_row(entity, row.id, version, row.updated_at, row.device_id, False)
@@ -260,7 +267,9 @@ def snapshot(con: Connection) -> int:
                 )
                 continue
             parents = [v.id for v in current_heads if aliases.map_state(entity, v.state) == shown]
-            version = make_version(entity, row.id, parents, state, row.updated_at, row.device_id)
+            version = make_version(
+                entity, row.id, parents, state, row.updated_at, row.device_id, row.seq
+            )
             new.append(version)
             remaining = [v for v in current_heads if v.id not in parents] + [version]
             conflict = conflicting(entity, remaining, aliases)
@@ -286,9 +295,13 @@ def derive(con: Connection, entity: str, row_ids: Iterable[str], aliases: Aliase
     head_rows: list[dict[str, Any]] = []
     for batch in chunks(ids):
         rows = con.execute(
-            select(t.c.id, t.c.updated_at, t.c.device_id, *[t.c[c] for c in columns]).where(
-                t.c.id.in_(batch)
-            )
+            select(
+                t.c.id,
+                t.c.updated_at,
+                t.c.device_id,
+                t.c.device_seq.label("seq"),
+                *[t.c[c] for c in columns],
+            ).where(t.c.id.in_(batch))
         ).all()
         old = {
             r.row_id: r
@@ -303,10 +316,11 @@ def derive(con: Connection, entity: str, row_ids: Iterable[str], aliases: Aliase
             chosen = pick(candidates)
             conflict = conflicting(entity, candidates, aliases)
             shown = aliases.map_state(entity, chosen.state)
-            if (state_of(entity, row), row.updated_at, row.device_id) != (
+            if (state_of(entity, row), row.updated_at, row.device_id, row.seq) != (
                 shown,
                 chosen.updated_at,
                 chosen.device_id,
+                chosen.seq,
             ):
                 if state_of(entity, row) != shown:
                     result.changed.add(row.id)
@@ -315,6 +329,7 @@ def derive(con: Connection, entity: str, row_ids: Iterable[str], aliases: Aliase
                         "b_id": row.id,
                         "b_updated_at": chosen.updated_at,
                         "b_device_id": chosen.device_id,
+                        "b_seq": chosen.seq,
                         **{f"b_{c}": _column_value(c, shown[c]) for c in columns},
                     }
                 )
@@ -337,6 +352,7 @@ def derive(con: Connection, entity: str, row_ids: Iterable[str], aliases: Aliase
             .values(
                 updated_at=bindparam("b_updated_at"),
                 device_id=bindparam("b_device_id"),
+                device_seq=bindparam("b_seq"),
                 **{c: bindparam(f"b_{c}") for c in columns},
             ),
             row_updates,

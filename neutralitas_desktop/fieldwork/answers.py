@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import cast
 
-from sqlalchemy import Connection, CursorResult, bindparam, func, select, update
+from sqlalchemy import Connection, CursorResult, Table, bindparam, func, select, update
 
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.store.database import Database
@@ -26,9 +26,9 @@ from neutralitas_desktop.store.models import (
     utcnow,
 )
 
-_answer = Answer.__table__
-_revision = AnswerRevision.__table__
-_session = FieldSession.__table__
+_answer = cast(Table, Answer.__table__)
+_revision = cast(Table, AnswerRevision.__table__)
+_session = cast(Table, FieldSession.__table__)
 
 
 def answer_id(session_id: str, key: str) -> str:
@@ -71,6 +71,7 @@ class RevisionInfo:
     created_at: dt.datetime
     device_id: str
     researcher_id: str | None
+    seq: int = 0
 
 
 # The save path hands SQL straight to the driver (no statement compilation per call): it
@@ -79,21 +80,29 @@ class RevisionInfo:
 # conflict (exchange.conflicts).
 _SELECT_CURRENT = "SELECT current_revision_id, value, note, relevant FROM answer WHERE id = :aid"
 _UPDATE_RELEVANT = (
-    "UPDATE answer SET relevant = :rel, updated_at = :now, device_id = :dev WHERE id = :aid"
+    "UPDATE answer SET relevant = :rel, updated_at = :now, device_id = :dev, device_seq = :seq"
+    " WHERE id = :aid"
 )
 _UPSERT = (
     'INSERT INTO answer (id, session_id, "key", question, value, note, current_revision_id,'
-    " revision_count, has_conflict, relevant, updated_at, device_id)"
-    " VALUES (:aid, :sid, :key, :question, :value, :note, :rid, 1, :no, :rel, :now, :dev)"
+    " revision_count, has_conflict, relevant, updated_at, device_id, device_seq)"
+    " VALUES (:aid, :sid, :key, :question, :value, :note, :rid, 1, :no, :rel, :now, :dev, :seq)"
     " ON CONFLICT (id) DO UPDATE SET value = excluded.value, note = excluded.note,"
     " current_revision_id = excluded.current_revision_id,"
     " revision_count = answer.revision_count + 1,"
     " relevant = excluded.relevant, updated_at = excluded.updated_at,"
-    " device_id = excluded.device_id"
+    " device_id = excluded.device_id, device_seq = excluded.device_seq"
 )
 _INSERT_REVISION = (
     "INSERT INTO answer_revision (id, answer_id, parent_id, value, note, created_at,"
-    " device_id, researcher_id) VALUES (:rid, :aid, :parent, :value, :note, :now, :dev, :res)"
+    " device_id, researcher_id, device_seq)"
+    " VALUES (:rid, :aid, :parent, :value, :note, :now, :dev, :res, :seq)"
+)
+# The device sequence number of this save (store.sequence): one statement, no round trip
+# through SQLAlchemy's compiler.
+_NEXT_SEQ = (
+    "INSERT INTO device_sequence (id, value) VALUES (1, 1) ON CONFLICT (id) DO UPDATE"
+    " SET value = device_sequence.value + 1 RETURNING value"
 )
 _NAMED = re.compile(r":(\w+)")
 
@@ -105,7 +114,7 @@ def _for_driver(sql: str, paramstyle: str) -> str:
     return sql if paramstyle == "named" else _NAMED.sub(r"%(\1)s", sql)
 
 
-def _run(con: Connection, sql: str, params: dict[str, object]) -> CursorResult[Any]:
+def _run(con: Connection, sql: str, params: dict[str, object]) -> CursorResult:
     style = con.dialect.paramstyle
     if con.dialect.name == "sqlite":
         style = "named"
@@ -135,14 +144,16 @@ def save_answer(
         new_note = (current[2] if current is not None else "") if note is None else note
         if current is not None and current[1] == value and current[2] == new_note:
             if bool(current[3]) != relevant:
+                seq = _run(con, _NEXT_SEQ, {}).scalar_one()
                 _run(
                     con,
                     _UPDATE_RELEVANT,
-                    {"aid": aid, "rel": relevant, "now": now, "dev": actor.device_id},
+                    {"aid": aid, "rel": relevant, "now": now, "dev": actor.device_id, "seq": seq},
                 )
             return SavedAnswer(aid, None, now)
         rid = new_id()
-        common = {"aid": aid, "rid": rid, "value": value, "note": new_note, "now": now}
+        seq = _run(con, _NEXT_SEQ, {}).scalar_one()
+        common = {"aid": aid, "rid": rid, "value": value, "note": new_note, "now": now, "seq": seq}
         _run(
             con,
             _UPSERT,
@@ -204,7 +215,7 @@ def session_answers(db: Database, session_id: str) -> dict[str, AnswerState]:
     return {r.key: AnswerState(*r) for r in rows}
 
 
-def _revisions_of(aid: str):  # type: ignore[no-untyped-def]
+def _revisions_of(aid: str):
     """Select the revisions of one answer, in RevisionInfo's field order."""
     return select(
         _revision.c.id,
@@ -214,6 +225,7 @@ def _revisions_of(aid: str):  # type: ignore[no-untyped-def]
         _revision.c.created_at,
         _revision.c.device_id,
         _revision.c.researcher_id,
+        _revision.c.device_seq,
     ).where(_revision.c.answer_id == aid)
 
 
@@ -222,7 +234,7 @@ def answer_history(db: Database, session_id: str, key: str) -> list[RevisionInfo
     with db.engine.connect() as con:
         rows = con.execute(
             _revisions_of(answer_id(session_id, key)).order_by(
-                _revision.c.created_at, _revision.c.id
+                _revision.c.device_seq, _revision.c.device_id, _revision.c.id
             )
         ).all()
     return [RevisionInfo(*r) for r in rows]
@@ -232,16 +244,16 @@ def current_revision(revisions: Iterable[RevisionInfo]) -> tuple[RevisionInfo | 
     """The current revision of a history and whether it is in conflict.
 
     Heads are revisions no other revision replaced. One head: it is current. Several
-    (two devices edited from the same parent): a conflict; the newest head is shown
-    until someone resolves it, deterministically (time, then id) whatever the order
-    revisions arrived in.
+    (two devices edited from the same parent): a conflict; the last head by device sequence
+    (then device and id; never a laptop's clock) is shown until someone resolves it,
+    whatever the order revisions arrived in.
     """
     revisions = list(revisions)
     replaced = {r.parent_id for r in revisions if r.parent_id}
     heads = [r for r in revisions if r.id not in replaced]
     if not heads:
         return None, False
-    heads.sort(key=lambda r: (r.created_at, r.id))
+    heads.sort(key=lambda r: (r.seq, r.device_id, r.id))
     return heads[-1], len(heads) > 1
 
 

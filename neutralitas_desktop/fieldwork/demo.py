@@ -30,7 +30,7 @@ from neutralitas_desktop.instruments import xpath
 from neutralitas_desktop.instruments.model import Group, Instrument, Question
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
-    Device,
+    DeviceKey,
     Informant,
     InformantRole,
     InstrumentVersion,
@@ -181,8 +181,10 @@ def generate_demo(
         study = s.scalars(select(Study)).first()
         if study is None:
             raise NeutralitasError("the database holds no study; run `neutralitas init` first")
+        role = s.scalar(select(DeviceKey.role).where(DeviceKey.device_id == actor.device_id))
+        laptop = bool(device_name) or role != "supervisor"
         if device_name:
-            actor = _demo_actor(s, device_name)
+            actor = _demo_actor(s, study.id, actor, device_name)
             team = [actor]
         else:
             team = [_team_member(s, study.id, name, actor.device_id) for name in DEMO_TEAM]
@@ -286,6 +288,8 @@ def generate_demo(
                 informant_id = informant_pool[key]
         sid = new_id()
         status = "refused" if consent == "refused" else _status(rng)
+        if laptop and status in ("approved", "returned"):
+            status = "completed"  # a laptop's data: review decisions are the supervisor's
         duration = dt.timedelta(minutes=rng.randint(25, 110))
         session_rows.append(
             {
@@ -350,18 +354,10 @@ def _team_member(s: Any, study_id: str, name: str, device_id: str) -> Actor:
     return Actor(device_id, researcher_id, name)
 
 
-def _demo_actor(s: Any, device_name: str) -> Actor:
-    device_id = derived_id("demo-device", device_name)
-    researcher_id = derived_id("researcher", device_id)
-    if s.get(Device, device_id) is None:
-        s.add(Device(id=device_id, name=device_name, device_id=device_id))
-    if s.get(Researcher, researcher_id) is None:
-        initials = "".join(w[0] for w in device_name.split()).upper()[:3]
-        s.add(
-            Researcher(id=researcher_id, name=device_name, initials=initials, device_id=device_id)
-        )
-    s.flush()
-    return Actor(device_id, researcher_id, device_name)
+def _demo_actor(s: Any, study_id: str, actor: Actor, device_name: str) -> Actor:
+    """The demo data of a named laptop: a researcher of that name on this very device, so
+    its packages are signed by this data folder's key (no device is invented)."""
+    return _team_member(s, study_id, device_name, actor.device_id)
 
 
 def _flush(

@@ -4,7 +4,8 @@ Informant codes are drawn from the codes the study held when the demo started, s
 demos run at once can draw the same one; the batch that loses the race is rolled back,
 its colliding codes are moved to the next free number, and it is written again. The
 batch's first statement is a write, so SQLite waits for the other writer (busy timeout)
-instead of failing on a stale read snapshot.
+instead of failing on a stale read snapshot. A batch is one write of this device: its rows
+share one device sequence number.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from neutralitas_desktop.store import sequence
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
@@ -62,19 +64,19 @@ def _insert(
     attachments: dict[str, dict[str, Any]],
     rows: list[tuple[Table, list[dict[str, Any]]]],
 ) -> None:
+    seq = sequence.take(con)  # a write: this transaction holds the write lock from here
     for table, batch in (
         (_table(Informant), informants),
         (_table(InformantIdentity), identities),
         (_table(FieldSession), sessions),
     ):
         if batch:
-            con.execute(insert(table), batch)
-    # Read after the first write: this transaction holds the write lock by now.
+            con.execute(insert(table), [{**row, "device_seq": seq} for row in batch])
     known = set(con.execute(select(Attachment.sha256)).scalars())
     new_blobs = [row for sha, row in attachments.items() if sha not in known]
     for table, batch in ((_table(Attachment), new_blobs), *rows):
         if batch:
-            con.execute(insert(table), batch)
+            con.execute(insert(table), [{**row, "device_seq": seq} for row in batch])
 
 
 def recode(informants: list[dict[str, Any]], taken: set[str]) -> None:

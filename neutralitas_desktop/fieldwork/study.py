@@ -11,6 +11,7 @@ from sqlalchemy import select
 from neutralitas_desktop.errors import DatabaseError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.device_key import load_device_key
 from neutralitas_desktop.fieldwork.instruments import store_instrument
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.instruments.study_template import StudyTemplate, load_study_template
@@ -18,6 +19,7 @@ from neutralitas_desktop.paths import forms_dir
 from neutralitas_desktop.store.database import Database, PassphraseSource, open_database
 from neutralitas_desktop.store.models import (
     Device,
+    DeviceKey,
     InformantRole,
     Meta,
     Researcher,
@@ -119,14 +121,18 @@ def register_actor(db: Database, profile: LocalProfile) -> Actor:
     """Make sure this device and its researcher are in the study; the Actor for writes."""
     researcher_id = derived_id("researcher", profile.device_id)
     name = profile.researcher_label
+    public_key = load_device_key(profile.device_id).public_hex
     with db.session() as session:  # usually nothing to write: no write lock taken
         device = session.get(Device, profile.device_id)
         researcher = session.get(Researcher, researcher_id)
+        key = session.get(DeviceKey, profile.device_id)
         if (
             device is not None
             and device.name == profile.device_name
             and researcher is not None
             and (researcher.name, researcher.initials) == (name, profile.researcher_initials)
+            and key is not None
+            and key.public_key == public_key
         ):
             return Actor(profile.device_id, researcher_id, name)
     with db.writing() as session:
@@ -151,7 +157,29 @@ def register_actor(db: Database, profile: LocalProfile) -> Actor:
             researcher.name = name
             researcher.initials = profile.researcher_initials
             researcher.device_id = profile.device_id
+        _enrol_key(session, profile.device_id)
     return Actor(profile.device_id, researcher_id, name)
+
+
+def _enrol_key(session: Any, device_id: str) -> None:
+    """Record this device's public key; the first device of a study that has no supervisor's
+    key yet (the one that created it, or first opened it after the upgrade) is the supervisor."""
+    key = load_device_key(device_id)
+    row = session.get(DeviceKey, device_id)
+    if row is None:
+        supervisor = session.scalar(
+            select(DeviceKey.device_id).where(DeviceKey.role == "supervisor")
+        )
+        session.add(
+            DeviceKey(
+                device_id=device_id,
+                public_key=key.public_hex,
+                role="researcher" if supervisor else "supervisor",
+                added_by=device_id,
+            )
+        )
+    elif row.public_key != key.public_hex:  # this data folder made a new key
+        row.public_key = key.public_hex
 
 
 def study_info(db: Database) -> StudyInfo:

@@ -46,12 +46,7 @@ def export_docx(
     title = f"{pick(info.title, lang, info.default_language)} — {label(DocxReport, report, lang)}"
     doc = thesis_document(title)
     scope = resolve_filter(db, filt)
-    # Thesis documents name informants by code only: every quoted text goes through the
-    # redaction service (names, phone numbers, e-mails, NIP, NIK, handles).
-    redactor = redactor_for(db)
-
-    def scrub(text: str) -> str:
-        return redactor.redact(text)
+    scrub = redactor_for(db).redact  # names, contacts and handles typed into texts
 
     ticker.step()
     if report == DocxReport.FINDINGS:

@@ -4,6 +4,7 @@ without cleaning, written with XlsxWriter in constant_memory mode."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -304,8 +305,9 @@ def _about(
 
 
 def _discard(wb: Workbook) -> None:
-    """Close the temporary sheet files of a workbook that will not be saved."""
-    for sheet in wb.worksheets():
-        handle = getattr(sheet, "row_data_fh", None)
-        if handle is not None and not handle.closed:
-            handle.close()
+    """Release a workbook that will not be kept. Closing it is XlsxWriter's one public way
+    to close its temporary row files (which Windows could not delete while open); what it
+    writes goes to the private temporary path, which is removed. A second failure (the
+    disk still full) changes nothing: the private folder is cleared at the next start."""
+    with contextlib.suppress(Exception):
+        wb.close()

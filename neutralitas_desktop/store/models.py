@@ -28,6 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from neutralitas_desktop.store.sequence import next_seq
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -60,11 +62,24 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
+def _same_device(context: Any) -> Any:
+    """Default of ``origin_device_id``: the device that inserts the row made it."""
+    return context.get_current_parameters().get("device_id")
+
+
 class Tracked:
-    """Columns every mutable row carries."""
+    """Columns every mutable row carries: when and on which device it was last changed, and
+    the device sequence number of that change (what orders changes; the time is a label)."""
 
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     device_id: Mapped[str] = mapped_column(String(36))
+    device_seq: Mapped[int] = mapped_column(Integer, default=next_seq, onupdate=next_seq)
+
+
+class Owned:
+    """The device that made the row: only its key (or the supervisor's) may change it."""
+
+    origin_device_id: Mapped[str] = mapped_column(String(36), default=_same_device)
 
 
 class Meta(Base):
@@ -120,7 +135,7 @@ class Site(Tracked, Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
-class Informant(Tracked, Base):
+class Informant(Owned, Tracked, Base):
     __tablename__ = "informant"
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     code: Mapped[str] = mapped_column(String(32), unique=True)  # pseudonym, e.g. INF-07
@@ -175,7 +190,7 @@ class QuestionStance(Base):
     stance: Mapped[str] = mapped_column(String(16))
 
 
-class FieldSession(Tracked, Base):
+class FieldSession(Owned, Tracked, Base):
     __tablename__ = "field_session"
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     instrument_id: Mapped[str] = mapped_column(ForeignKey("instrument.id"), index=True)
@@ -226,6 +241,7 @@ class AnswerRevision(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     device_id: Mapped[str] = mapped_column(String(36))
     researcher_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    device_seq: Mapped[int] = mapped_column(Integer, default=next_seq)
 
 
 class Attachment(Base):
@@ -239,9 +255,10 @@ class Attachment(Base):
     filename: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     device_id: Mapped[str] = mapped_column(String(36))
+    device_seq: Mapped[int] = mapped_column(Integer, default=next_seq)
 
 
-class Theme(Tracked, Base):
+class Theme(Owned, Tracked, Base):
     __tablename__ = "theme"
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     code: Mapped[str] = mapped_column(String(64), unique=True)
@@ -257,6 +274,8 @@ class Theme(Tracked, Base):
     # migrated study has it: a package's payload must have the columns of its schema.
     color: Mapped[str] = mapped_column(String(16), default="", server_default="", sort_order=1)
     merged_into_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    # accepted / proposed (a researcher's open code, until the supervisor accepts it)
+    status: Mapped[str] = mapped_column(String(16), default="accepted")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -353,6 +372,8 @@ class AuditEvent(Base):
     seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # place in the chain
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     content_hash: Mapped[str] = mapped_column(String(64), default="")
+    # The device sequence number of the write (orders it; unrelated to the chain's seq).
+    device_seq: Mapped[int] = mapped_column(Integer, default=next_seq)
 
 
 class MergeLog(Base):
@@ -389,6 +410,7 @@ class RowVersion(Base):
     state: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     device_id: Mapped[str] = mapped_column(String(36))
+    device_seq: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class RowHead(Base):
@@ -413,6 +435,28 @@ class IdAlias(Base):
     canonical_id: Mapped[str] = mapped_column(String(36))
     name: Mapped[str] = mapped_column(String(200), default="")
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class DeviceKey(Base):
+    """A device's Ed25519 public key as the study knows it: the supervisor's key alone
+    changes study-wide things; a researcher's key vouches for its own rows."""
+
+    __tablename__ = "device_key"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64), unique=True)  # raw key, hex
+    role: Mapped[str] = mapped_column(String(16), default="researcher")  # or supervisor
+    # The highest device sequence number received in this device's own signed packages.
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    added_by: Mapped[str] = mapped_column(String(36), default="")  # the device that enrolled it
+
+
+class DeviceSequence(Base):
+    """This database's device sequence counter (one row; local, see store.sequence)."""
+
+    __tablename__ = "device_sequence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
 
 
 Index("ix_answer_session", Answer.session_id)

@@ -19,7 +19,15 @@ from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.store.database import Database
-from neutralitas_desktop.store.models import Coding, Finding, Study, Theme, derived_id, utcnow
+from neutralitas_desktop.store.models import (
+    Coding,
+    DeviceKey,
+    Finding,
+    Study,
+    Theme,
+    derived_id,
+    utcnow,
+)
 from neutralitas_desktop.triangulation.types import CodebookChange, LocalText, ThemeInfo
 
 CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
@@ -104,6 +112,7 @@ def _info(t: Theme, depth: int, codes: dict[str, str], codings: dict[str, int]) 
         depth=depth,
         codings=codings.get(t.id, 0),
         color=t.color or "",
+        proposed=t.status == "proposed",
     )
 
 
@@ -165,6 +174,13 @@ def _study_id(session: Session) -> str:
     return study_id
 
 
+def _new_status(session: Session, actor: Actor) -> str:
+    """A researcher's new theme (open coding) is proposed until the supervisor accepts it;
+    the supervisor's own (and any made before the study knew keys) are accepted."""
+    role = session.scalar(select(DeviceKey.role).where(DeviceKey.device_id == actor.device_id))
+    return "proposed" if role == "researcher" else "accepted"
+
+
 def create_theme(
     session: Session,
     actor: Actor,
@@ -195,6 +211,7 @@ def create_theme(
         legal_basis=[b.strip() for b in fields.get("legal_basis") or () if b.strip()],
         sort=sort,
         device_id=actor.device_id,
+        status=_new_status(session, actor),
     )
     session.add(theme)
     session.flush()
@@ -358,3 +375,15 @@ def retire_theme(db: Database, actor: Actor, code: str, retired: bool = True) ->
         action = "retired" if retired else "reinstated"
         audit.record(session, actor, f"theme.{action}", "theme", theme.id)
         return CodebookChange(code, action)
+
+
+def accept_theme(db: Database, actor: Actor, code: str) -> CodebookChange:
+    """Accept a researcher's proposed theme into the codebook (the supervisor's decision)."""
+    with db.session() as session:
+        theme = theme_by_code(session, code)
+        if theme.status != "proposed":
+            raise NeutralitasError(f"theme '{code}' is not a proposed theme")
+        theme.status = "accepted"
+        _touch(theme, actor)
+        audit.record(session, actor, "theme.accepted", "theme", theme.id)
+        return CodebookChange(code, "accepted")

@@ -51,6 +51,7 @@ class ThemeInfo:
     depth: int  # 0 for a top-level theme
     codings: int  # hand codings on the theme (not deleted)
     color: str = ""  # "#RRGGBB" from a REFI-QDA codebook, or ""
+    proposed: bool = False  # a researcher's open code the supervisor has not accepted yet
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class CodebookChange:
     """What a codebook operation changed, so screens refresh from it."""
 
     theme_code: str
-    action: str  # added / renamed / updated / moved / merged / retired / reinstated
+    action: str  # added / renamed / updated / moved / merged / retired / reinstated / accepted
     codings_moved: int = 0
     findings_moved: int = 0
 

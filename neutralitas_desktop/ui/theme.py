@@ -102,10 +102,15 @@ QToolBar {{ background: white; border-bottom: 1px solid {BORDER}; spacing: 4px; 
 
 
 def apply_theme(app: QApplication, font_size: int = 10) -> None:
-    """Fusion style (the same on every platform), a light palette and the style sheet."""
-    style = QStyleFactory.create("Fusion")
-    if style is not None:
-        app.setStyle(style)
+    """Fusion style (the same on every platform), a light palette and the style sheet.
+
+    Idempotent: a style already in place is kept, since replacing the application's style
+    deletes the old one and re-polishes every widget, dialogs being torn down included."""
+    current = app.style()
+    if current is None or current.name().lower() != "fusion":
+        style = QStyleFactory.create("Fusion")
+        if style is not None:
+            app.setStyle(style)
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor(WINDOW))
     palette.setColor(QPalette.ColorRole.WindowText, QColor(TEXT))
@@ -121,7 +126,8 @@ def apply_theme(app: QApplication, font_size: int = 10) -> None:
     font = QFont(app.font())
     font.setPointSize(font_size)
     app.setFont(font)
-    app.setStyleSheet(STYLE_SHEET)
+    if app.styleSheet() != STYLE_SHEET:
+        app.setStyleSheet(STYLE_SHEET)
 
 
 def question_text_css(size: int) -> str:

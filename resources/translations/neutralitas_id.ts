@@ -1462,6 +1462,22 @@
         <translation>Menggabungkan…</translation>
     </message>
     <message>
+        <source>A new laptop</source>
+        <translation>Laptop baru</translation>
+    </message>
+    <message>
+        <source>The package %1 is signed by the laptop %2, which this study does not know yet.
+
+Key fingerprint: %3
+
+Trust this laptop only if the researcher&apos;s own screen (`neutralitas device` on that laptop) shows the same fingerprint.</source>
+        <translation>Paket %1 ditandatangani oleh laptop %2, yang belum dikenal studi ini.
+
+Sidik jari kunci: %3
+
+Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di laptop itu) menampilkan sidik jari yang sama.</translation>
+    </message>
+    <message>
         <source>Merging %1…</source>
         <translation>Menggabungkan %1…</translation>
     </message>
@@ -2640,8 +2656,8 @@ I: jawaban…   (Ctrl+J menyisipkan waktu rekaman)</translation>
         <translation>Belum ada rekaman yang dilampirkan.</translation>
     </message>
     <message>
-        <source>Recording {name} is stored; playing it needs QtMultimedia (pip install &apos;neutralitas-desktop[audio]&apos;).</source>
-        <translation>Rekaman {name} tersimpan; untuk memutarnya perlu QtMultimedia (pip install &apos;neutralitas-desktop[audio]&apos;).</translation>
+        <source>Recording {name} is stored; playing it needs QtMultimedia, which this installation lacks (reinstall the app to get the PySide6-Addons package).</source>
+        <translation>Rekaman {name} tersimpan; untuk memutarnya perlu QtMultimedia, yang tidak ada pada instalasi ini (pasang ulang aplikasi agar paket PySide6-Addons ikut terpasang).</translation>
     </message>
     <message>
         <source>Attach recording</source>

@@ -5,6 +5,7 @@ one line and exit status 1, never a traceback, and leave the study as it was."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ from sqlcipher3 import dbapi2 as sqlite3  # the driver the app opens study files
 
 from neutralitas_desktop.cli.main import main
 from neutralitas_desktop.errors import DatabaseError
+from neutralitas_desktop.fieldwork.profile import LocalProfile, save_profile
 from neutralitas_desktop.store import database
 
 CLI = (sys.executable, "-m", "neutralitas_desktop.cli.main")
@@ -130,6 +132,11 @@ def test_disk_full_during_merge(
     handout, package = tmp_path / "study.ndpkg", tmp_path / "ani.ndpkg"
     supervisor = tmp_path / "supervisor.sqlite"
     shutil.copy(empty_study_template, supervisor)
+    con = sqlite3.connect(supervisor)
+    [(device_id,)] = con.execute("SELECT device_id FROM device_key WHERE role = 'supervisor'")
+    con.close()
+    # This data folder is the laptop that created the study: its supervisor.
+    save_profile(LocalProfile(device_id, "kantor", "Supervisor", "SV", completed_first_run=True))
     assert main(["--db", str(supervisor), "package", str(handout)]) == 0
     supervisor_data = os.environ["NEUTRALITAS_DATA_DIR"]
     monkeypatch.setenv("NEUTRALITAS_DATA_DIR", str(tmp_path / "ani-data"))
@@ -137,13 +144,18 @@ def test_disk_full_during_merge(
     assert main(["--db", str(laptop), "merge", "--unencrypted", str(handout)]) == 0
     assert main(["--db", str(laptop), "demo", "--sessions", "40"]) == 0
     assert main(["--db", str(laptop), "package", str(package)]) == 0
+    capsys.readouterr()
+    assert main(["device", "--json"]) == 0
+    fingerprint = json.loads(capsys.readouterr().out)["fingerprint"]
     monkeypatch.setenv("NEUTRALITAS_DATA_DIR", supervisor_data)
     master = small_fs / "master.sqlite"
     shutil.copy(supervisor, master)
     fill(small_fs, leave=256 << 10)
     capsys.readouterr()
     before = digest(master)
-    err = one_line(capsys, "--db", str(master), "merge", str(package))
+    err = one_line(
+        capsys, "--db", str(master), "merge", "--trust-device", fingerprint, str(package)
+    )
     assert "cannot write: the disk is full" in err
     assert digest(master) == before
 

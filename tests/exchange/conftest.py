@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exchange_helpers import Laptop, join, pg_url_or_skip
+from exchange_helpers import Laptop, enrol, join, pg_url_or_skip
 
 from neutralitas_desktop.exchange.package import write_package
 
@@ -23,11 +23,15 @@ def handout(study: Any, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def laptops(handout: Path, tmp_path: Path) -> Iterator[Callable[[int, str], Laptop]]:
+def laptops(handout: Path, tmp_path: Path, study: Any) -> Iterator[Callable[[int, str], Laptop]]:
+    """Researchers' laptops joined from the hand-out and enrolled in the supervisor's study."""
     made: list[Laptop] = []
 
     def make(n: int, name: str) -> Laptop:
-        laptop = join(tmp_path, handout, n, name)
+        laptop = join(tmp_path, handout, n, name, study.db)
+        for other in made:  # laptops that swap packages with each other trust each other too
+            enrol(other.db, laptop.profile.device_id)
+            enrol(laptop.db, other.profile.device_id)
         made.append(laptop)
         return laptop
 

@@ -14,7 +14,9 @@ from sqlalchemy import select, text
 from neutralitas_desktop.exchange.merge import join_study, merge_files
 from neutralitas_desktop.exchange.package import PackageOptions, write_package
 from neutralitas_desktop.exchange.results import MergeSummary, PackageResult
+from neutralitas_desktop.exchange.trust import enrol_device
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.device_key import load_device_key
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.sessions import start_session
 from neutralitas_desktop.fieldwork.sites import find_or_create_site
@@ -22,8 +24,9 @@ from neutralitas_desktop.fieldwork.study import open_study
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import Base, InstrumentVersion
 
-# Tables whose content a merge decides; merge_log and meta record this database's own story.
-NOT_COMPARED = {"merge_log", "meta"}
+# Tables whose content a merge decides; merge_log, meta, the device sequence and the keys'
+# bookkeeping (who enrolled them, how far each device got) record this database's own story.
+NOT_COMPARED = {"merge_log", "meta", "device_sequence", "device_key"}
 
 
 TEST_SUPERVISOR = LocalProfile(
@@ -67,13 +70,23 @@ class Laptop:
         self.db.close()
 
 
-def join(folder: Path, study_package: Path, n: int, name: str) -> Laptop:
-    """A researcher's laptop that joined the study from the supervisor's package."""
+def join(
+    folder: Path, study_package: Path, n: int, name: str, master: Database | None = None
+) -> Laptop:
+    """A researcher's laptop that joined the study from the supervisor's package, and that
+    the supervisor enrolled in the master (``master``) by its key's fingerprint."""
     who = profile(n, name)
     path = folder / f"{who.device_name}.sqlite"
     join_study(path, who, [study_package])
     db, actor = open_study(path, who)
+    if master is not None:
+        enrol(master, who.device_id)
     return Laptop(db, actor, path, who)
+
+
+def enrol(master: Database, device_id: str) -> None:
+    """What the supervisor does once per laptop: trust its key (as `merge --trust-device`)."""
+    enrol_device(master, device_id, load_device_key(device_id).public_hex, "test")
 
 
 def digest(path: Path) -> str:

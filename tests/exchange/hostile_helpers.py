@@ -1,5 +1,7 @@
 """Making hostile packages as a forger would: unpack the container, change its data or
-header, and pack it again with sound framing and a recomputed checksum."""
+header, and pack it again with sound framing and a recomputed checksum, signed again by
+the package's own device key (an enrolled laptop turned hostile, or its stolen key), so
+that what stops the package is the check under test, not the signature."""
 
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ from typing import Any
 from sqlcipher3 import dbapi2 as sqlite3  # the driver the app opens study files with
 
 from neutralitas_desktop.exchange import container
+from neutralitas_desktop.exchange.manifest import Manifest
+from neutralitas_desktop.exchange.signing import sign
+from neutralitas_desktop.fieldwork.device_key import load_device_key
 
 
 def unpack(path: Path) -> tuple[dict[str, Any], bytes]:
@@ -23,8 +28,10 @@ def unpack(path: Path) -> tuple[dict[str, Any], bytes]:
 
 
 def repack(path: Path, header: dict[str, Any], payload: bytes) -> None:
-    """A container with sound framing and checksum, as a forger would write it."""
+    """A container with sound framing and checksum, signed by the package's device."""
     header = {**header, "payload": {**header["payload"], "size": len(payload)}}
+    manifest = Manifest.from_dict(header["manifest"])
+    header["signature"] = sign(load_device_key(manifest.device_id), manifest)
     raw = json.dumps(header).encode()
     body = container.MAGIC + struct.pack(">I", len(raw)) + raw + payload
     path.write_bytes(body + hashlib.sha256(body).digest())

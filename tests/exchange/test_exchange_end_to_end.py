@@ -49,6 +49,17 @@ class Team:
         assert code == 0, err
         return out
 
+    def fail(self, who: int, *argv: str) -> str:
+        """A command that must be refused with one line; returns that line."""
+        home = self.folder / f"home-{who}"
+        self.monkeypatch.setenv("NEUTRALITAS_DATA_DIR", str(home))
+        home.mkdir(exist_ok=True)
+        save_profile(TEST_SUPERVISOR if who == 0 else profile(who, NAMES[who]))
+        code = main(["--db", str(self.db(who)), *argv])
+        _, err = self.capsys.readouterr()
+        assert code == 1 and len(err.strip().splitlines()) == 1, err
+        return err
+
     def db(self, who: int) -> Path:
         return self.folder / ("master.sqlite" if who == 0 else f"laptop-{who}.sqlite")
 
@@ -78,15 +89,22 @@ def test_a_season_of_fieldwork(
     for who in (1, 2, 3):
         team.run(who, "package", str(tmp_path / f"day1-{who}.ndpkg"))
     day1 = [str(tmp_path / f"day1-{who}.ndpkg") for who in (1, 2, 3)]
+    # Each researcher reads out their laptop's fingerprint; the supervisor trusts it once.
+    trust: list[str] = []
+    for who in (1, 2, 3):
+        trust += ["--trust-device", json.loads(team.run(who, "device", "--json"))["fingerprint"]]
     # 2. The supervisor previews, then merges; nothing is lost, informant codes made unique.
     master_file = team.db(0)
     before = digest(master_file)
-    preview = team.run(0, "merge", "--dry-run", *day1)
+    refused = team.fail(0, "merge", *day1)
+    assert "does not know" in refused and "--trust-device" in refused
+    assert digest(master_file) == before
+    preview = team.run(0, "merge", "--dry-run", *day1, *trust)
     assert digest(master_file) == before
     lines = [line for line in preview.splitlines() if line.startswith("day1-")]
     assert len(lines) == 3 and all("12 new sessions" in line for line in lines)
     assert "preview: nothing was changed" in preview
-    out = team.run(0, "merge", *day1)
+    out = team.run(0, "merge", *day1, *trust)
     assert "informant INF-L01" in out  # three laptops made INF-L01 offline
     master, _ = team.open(0)
     stats = study_stats(master)
@@ -108,7 +126,7 @@ def test_a_season_of_fieldwork(
     old_value = session_answers(master, session)[key].value
     save_answer(ani, ani_actor, session, key, "koreksi Ani")
     ani.close()
-    team.run(2, "merge", day1[0])  # Budi holds Ani's day-1 data
+    team.run(2, "merge", day1[0], *trust[:2])  # Budi holds (and trusts) Ani's day-1 data
     budi, budi_actor = team.open(2)
     save_answer(budi, budi_actor, session, key, "koreksi Budi")
     budi.close()

@@ -11,7 +11,7 @@ from typing import Any
 from exchange_helpers import TEST_SUPERVISOR, count
 from PySide6.QtCore import QSettings, Qt
 
-from neutralitas_desktop.exchange.read import read_manifest
+from neutralitas_desktop.exchange.read import open_package, read_manifest
 from neutralitas_desktop.exchange.service import ExchangeService
 from neutralitas_desktop.fieldwork.answers import save_answer, session_answers
 from neutralitas_desktop.fieldwork.demo import generate_demo
@@ -50,8 +50,10 @@ def test_export_package_dialog(qtbot: Any, demo_study: Any, tmp_path: Path) -> N
     with qtbot.waitSignal(dialog.written, timeout=30000):
         qtbot.mouseClick(dialog.export_button, LEFT)
     qtbot.waitUntil(lambda: dialog.job is None, timeout=30000)
-    manifest = read_manifest(dialog.state.target)
-    assert manifest.encrypted and manifest.identities and manifest.sessions == 60
+    manifest = read_manifest(dialog.state.target)  # in clear: no counts, no names
+    assert manifest.encrypted and manifest.identities and manifest.sessions == 0
+    with open_package(dialog.state.target, study_id=None, passphrase=SECRET) as opened:
+        assert opened.manifest.sessions == 60
     assert "60 sessions" in dialog.status.text()
     shot(dialog, "export-package-done")
 
@@ -176,3 +178,40 @@ def test_main_window_menus(qtbot: Any, study: Any, tmp_path: Path) -> None:
     assert isinstance(window.exchange.dialog, MergeDialog)
     window.exchange.dialog.reject()
     workspace.close()
+
+
+def test_merge_dialog_asks_before_trusting_a_new_laptop(
+    qtbot: Any, study: Any, handout: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from exchange_helpers import join
+    from PySide6.QtWidgets import QMessageBox
+
+    from neutralitas_desktop.fieldwork.device_key import load_device_key
+
+    citra = join(tmp_path, handout, 3, "Citra Wulan")  # never enrolled
+    generate_demo(citra.db, citra.actor, 3, seed=41, device_name="Laptop Citra")
+    path = citra.package(tmp_path).path
+    fingerprint = load_device_key(citra.actor.device_id).fingerprint
+    citra.close()
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(_parent: Any, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = MergeDialog(ExchangeService(study.db, study.actor))
+    qtbot.addWidget(dialog)
+    dialog.add_paths([path])
+    qtbot.mouseClick(dialog.preview_button, LEFT)  # the supervisor says no: nothing happens
+    assert dialog.job is None and dialog.state.preview is None and fingerprint in asked[0]
+    qtbot.mouseClick(dialog.preview_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=30000)
+    assert dialog.merge_button.isEnabled()
+    assert count(study.db, "SELECT count(*) FROM field_session") == 0
+    qtbot.mouseClick(dialog.merge_button, LEFT)  # trusted once: not asked again
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=30000)
+    assert "Merged 1 package(s)." in dialog.status.text()
+    assert count(study.db, "SELECT count(*) FROM field_session") == 3
+    assert len(asked) == 2

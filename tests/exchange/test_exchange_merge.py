@@ -183,18 +183,21 @@ def test_a_status_conflict_resolves_only_through_the_lifecycle(
     ani, _ = two_laptops
     merge_files(study.db, study.actor, [ani.package(tmp_path).path])
     session = next(s for s in session_ids(ani.db) if get_session(ani.db, s).status == "completed")
+    ended = get_session(study.db, session).ended_at
+    # The supervisor approves it while the researcher reopens and completes it again (review
+    # decisions are the supervisor's alone: a laptop cannot approve or return).
     set_status(study.db, study.actor, session, "approved")
-    set_status(ani.db, ani.actor, session, "returned")
+    set_status(ani.db, ani.actor, session, "draft")
+    set_status(ani.db, ani.actor, session, "completed")
     merge_files(study.db, study.actor, [ani.package(tmp_path, since_last=True).path])
     [conflict] = list_conflicts(study.db)
-    ended = get_session(study.db, session).ended_at
-    # Neither an approved nor a returned session may become a refusal.
+    # Neither an approved nor a completed session may become a refusal.
     with pytest.raises(NeutralitasError) as refused:
         resolve_conflict(study.db, study.actor, conflict.ref, value="refused")
     assert "cannot become refused" in str(refused.value)
     assert "tidak dapat menjadi Menolak diwawancarai" in refused.value.localized("id")
     assert len(list_conflicts(study.db)) == 1
-    # Completed again from the returned side: the end time moves on, by the rule.
+    # Completed, as the laptop's side holds it: its later end time comes with it.
     resolve_conflict(study.db, study.actor, conflict.ref, value="completed")
     row = get_session(study.db, session)
     assert row.status == "completed" and row.ended_at is not None and row.ended_at > ended
@@ -301,9 +304,11 @@ def test_answer_edited_in_the_form_while_in_conflict_stays_listed(
     save_answer(ani.db, ani.actor, session, key, "versi Ani")
     save_answer(budi.db, budi.actor, session, key, "versi Budi")
     merge_files(study.db, study.actor, [ani.package(tmp_path).path, budi.package(tmp_path).path])
+    shown = session_answers(study.db, session)[key].value
     save_answer(study.db, study.actor, session, key, "versi supervisor")  # not a resolution
     [conflict] = list_conflicts(study.db)
-    assert {s.value for s in conflict.sides} == {"versi Ani", "versi supervisor"}
+    other = ({"versi Ani", "versi Budi"} - {shown}).pop()
+    assert {s.value for s in conflict.sides} == {other, "versi supervisor"}
     resolve_conflict(study.db, study.actor, conflict.ref, choose=2)
     assert list_conflicts(study.db) == []
     assert not session_answers(study.db, session)[key].has_conflict

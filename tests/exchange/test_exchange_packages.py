@@ -26,15 +26,25 @@ from neutralitas_desktop.exchange.errors import (
     TruncatedPackageError,
     WrongPassphraseError,
 )
+from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.merge import merge_files
 from neutralitas_desktop.exchange.package import PackageOptions, write_package
 from neutralitas_desktop.exchange.read import open_package, read_manifest
+from neutralitas_desktop.exchange.signing import sign
 from neutralitas_desktop.fieldwork.demo import generate_demo
+from neutralitas_desktop.fieldwork.device_key import DeviceKey, load_device_key
 from neutralitas_desktop.fieldwork.study import open_study, study_info
 from neutralitas_desktop.store import cipher, migrations
 from neutralitas_desktop.store.integrity import check_database
 
 SECRET = "kata sandi lapangan 2024"
+
+
+SEQ_TABLES = (
+    "study", "device", "researcher", "informant_role", "site", "informant",
+    "informant_identity", "field_session", "answer", "theme", "coding", "finding",
+    "review_comment", "answer_revision", "attachment", "audit_event", "row_version",
+)  # fmt: skip
 
 
 def unpack(path: Path) -> tuple[dict[str, Any], bytes]:
@@ -45,9 +55,14 @@ def unpack(path: Path) -> tuple[dict[str, Any], bytes]:
     return header, data[start + size : -32]
 
 
-def repack(path: Path, header: dict[str, Any], payload: bytes) -> None:
-    """Write a container whose framing and trailer are sound (what a tamperer would do)."""
+def repack(
+    path: Path, header: dict[str, Any], payload: bytes, key: DeviceKey | None = None
+) -> None:
+    """Write a container whose framing and trailer are sound (what a tamperer would do);
+    with ``key``, signed again by that device (what the device itself could do)."""
     header = {**header, "payload": {**header["payload"], "size": len(payload)}}
+    if key is not None:
+        header["signature"] = sign(key, Manifest.from_dict(header["manifest"]))
     raw = json.dumps(header).encode()
     body = container.MAGIC + struct.pack(">I", len(raw)) + raw + payload
     path.write_bytes(body + hashlib.sha256(body).digest())
@@ -230,6 +245,14 @@ def test_wrong_passphrase_and_altered_ciphertext(
     ani = laptops(1, "Ani Lestari")
     generate_demo(ani.db, ani.actor, 4, seed=5)
     sealed = ani.package(tmp_path, passphrase=SECRET).path
+    # In clear: what the merge needs; who made it, the study and the counts are inside.
+    clear = unpack(sealed)[0]["manifest"]
+    assert clear["researcher"] == clear["study_title"] == clear["device_name"] == ""
+    assert clear["counts"] == {} and clear["package_id"] and clear["schema_version"]
+    assert b"Ani Lestari" not in sealed.read_bytes()
+    with open_package(sealed, study_id=None, passphrase=SECRET) as opened:
+        assert opened.manifest.researcher == "Ani Lestari"
+        assert opened.manifest.counts["field_session"] == 4 and opened.manifest.study_title
     before = digest(study.path)
     monkeypatch.setenv("NEUTRALITAS_PASSPHRASE", "bukan kata sandinya")
     assert main(["--db", str(study.path), "merge", str(sealed)]) == 1
@@ -259,12 +282,26 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
     old = tmp_path / "old.sqlite"
     old.write_bytes(zlib.decompress(payload))
     con = sqlite3.connect(old)
-    for table in ("revision_parent", "row_version", "row_head", "id_alias", *AGREEMENT_TABLES):
+    for table in (
+        "revision_parent",
+        "row_version",
+        "row_head",
+        "id_alias",
+        *AGREEMENT_TABLES,
+        "device_key",  # added by 0010
+        "device_sequence",
+    ):
         con.execute(f"DROP TABLE {table}")
     con.execute("DROP INDEX ix_audit_event_chain")  # events before the audit chain
     for column in ("seq", "prev_hash", "content_hash"):
         con.execute(f"ALTER TABLE audit_event DROP COLUMN {column}")
     con.execute("ALTER TABLE theme DROP COLUMN color")  # added by 0005
+    for table, column in [  # added by 0010
+        *((t, "device_seq") for t in SEQ_TABLES if t != "row_version"),
+        ("informant", "origin_device_id"), ("field_session", "origin_device_id"),
+        ("theme", "origin_device_id"), ("theme", "status"),
+    ]:  # fmt: skip
+        con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     con.execute("UPDATE alembic_version SET version_num = '0001'")
     con.commit()
     con.execute("VACUUM")
@@ -276,7 +313,7 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
         content_size=len(content),
     )
     package = tmp_path / "schema-0001.ndpkg"
-    repack(package, header, zlib.compress(content))
+    repack(package, header, zlib.compress(content), load_device_key(ani.actor.device_id))
     [summary] = merge_files(study.db, study.actor, [package])
     assert summary.totals.new_sessions == 3
     assert count(study.db, "SELECT count(*) FROM field_session") == 3

@@ -16,6 +16,7 @@ from neutralitas_desktop.exchange.merge import merge_files, merge_for_profile
 from neutralitas_desktop.exchange.package import write_package
 from neutralitas_desktop.fieldwork.answers import save_answer, session_answers
 from neutralitas_desktop.fieldwork.demo import generate_demo
+from neutralitas_desktop.fieldwork.device_key import load_device_key
 from neutralitas_desktop.fieldwork.profile import save_profile
 from neutralitas_desktop.fieldwork.sessions import get_session, list_sessions
 from neutralitas_desktop.fieldwork.study import open_study
@@ -35,9 +36,11 @@ def test_postgres_master_equals_the_sqlite_one(
     save_answer(ani.db, ani.actor, session, key, "versi Ani")
     save_answer(budi.db, budi.actor, session, key, "versi Budi")
     paths = [handout, ani.package(tmp_path).path, budi.package(tmp_path).path]
-    merge_for_profile(pg_database, TEST_SUPERVISOR, paths)  # joins the empty server database
+    trust = [load_device_key(x.actor.device_id).fingerprint for x in (ani, budi)]
+    # joins the empty server database
+    merge_for_profile(pg_database, TEST_SUPERVISOR, paths, trust=trust)
     lite = tmp_path / "master.sqlite"
-    merge_for_profile(lite, TEST_SUPERVISOR, list(reversed(paths)))
+    merge_for_profile(lite, TEST_SUPERVISOR, [paths[0], *reversed(paths[1:])], trust=trust)
     pg, pg_actor = open_study(pg_database, TEST_SUPERVISOR)
     sqlite_db, _ = open_study(lite, TEST_SUPERVISOR)
     try:
@@ -67,7 +70,11 @@ def test_every_exchange_command_takes_a_postgres_url(
     generate_demo(ani.db, ani.actor, 4, seed=23)
     save_profile(TEST_SUPERVISOR)
     package = ani.package(tmp_path).path
-    assert main(["--db", pg_database, "merge", str(handout), str(package)]) == 0
+    ani_key = load_device_key(ani.actor.device_id).fingerprint
+    assert (
+        main(["--db", pg_database, "merge", str(handout), str(package), "--trust-device", ani_key])
+        == 0
+    )
     assert "4 new sessions" in capsys.readouterr().out
     assert main(["--db", pg_database, "merge", "--dry-run", str(package)]) == 0
     assert "already merged" in capsys.readouterr().out
@@ -100,7 +107,11 @@ def test_exports_matrix_and_saves_on_a_postgres_master(
     ani = laptops(1, "Ani Lestari")
     generate_demo(ani.db, ani.actor, 8, seed=24)
     save_profile(TEST_SUPERVISOR)
-    assert main(["--db", pg_database, "merge", str(handout), str(ani.package(tmp_path).path)]) == 0
+    ani_key = load_device_key(ani.actor.device_id).fingerprint
+    package = str(ani.package(tmp_path).path)
+    assert (
+        main(["--db", pg_database, "merge", str(handout), package, "--trust-device", ani_key]) == 0
+    )
     capsys.readouterr()
     # The same matrix on the server as on the laptop it came from.
     assert main(["--db", pg_database, "triangulate", "--format", "json"]) == 0

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from exchange_helpers import TEST_SUPERVISOR, checkpoint, dump, join, observation
+from exchange_helpers import TEST_SUPERVISOR, checkpoint, dump, enrol, join, observation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
@@ -37,7 +37,9 @@ from neutralitas_desktop.vocabulary import lifecycle
 
 KEYS = ("q1", "q2")
 VALUES = ("a", "b", "c")
-STATUSES = ("draft", "approved", "returned")
+# Statuses a researcher's laptop may set and leave again (review decisions are the
+# supervisor's; a refusal is final).
+STATUSES = ("draft", "completed")
 ENDED = dt.datetime(2024, 11, 20, 11, 30)
 NAMES = ("Ani Lestari", "Budi Santoso", "Citra Wulan")
 
@@ -54,23 +56,45 @@ class World:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     folder = tmp_path_factory.mktemp("world")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEUTRALITAS_DATA_DIR", str(folder / "keys"))  # the devices' keys
+        yield _world(folder)
+
+
+@pytest.fixture(autouse=True)
+def _world_keys(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test signs with the keys the world's devices enrolled with."""
+    monkeypatch.setenv("NEUTRALITAS_DATA_DIR", str(world.folder / "keys"))
+
+
+def _world(folder: Path) -> World:
     db, actor = open_study(folder / "master.sqlite", TEST_SUPERVISOR, create=True)
     session = observation(db, actor)
     for key in KEYS:
         save_answer(db, actor, session, key, "awal")
+    set_status(db, actor, session, "completed")  # it ended: no status below changes that
+    set_status(db, actor, session, "draft")
     write_package(db, actor, folder / "study.ndpkg")
     checkpoint(db)
     db.close()
     laptops, profiles = [], []
     for n, name in enumerate(NAMES, 1):
         laptop = join(folder, folder / "study.ndpkg", n, name)
+        laptops.append(laptop)
+        profiles.append(laptop.profile)
+    master, _ = open_study(folder / "master.sqlite", TEST_SUPERVISOR)
+    for laptop in laptops:  # the supervisor enrols the laptops; the laptops trust each other
+        for db_ in [master, *(x.db for x in laptops if x is not laptop)]:
+            enrol(db_, laptop.profile.device_id)
+    checkpoint(master)
+    master.close()
+    for laptop in laptops:
         checkpoint(laptop.db)
         laptop.close()
-        laptops.append(laptop.path)
-        profiles.append(laptop.profile)
-    return World(folder, session, folder / "master.sqlite", tuple(laptops), tuple(profiles))
+    paths = tuple(laptop.path for laptop in laptops)
+    return World(folder, session, folder / "master.sqlite", paths, tuple(profiles))
 
 
 @dataclass

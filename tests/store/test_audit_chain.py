@@ -142,6 +142,25 @@ def _supervisor_actor(db):  # type: ignore[no-untyped-def]
     return register_actor(db, SUPERVISOR)
 
 
+def _drop_after_the_audit_chain(con: sqlite3.Connection) -> None:
+    """What the migrations after 0004 added (0005, 0009, 0010)."""
+    con.execute("ALTER TABLE theme DROP COLUMN color")
+    for table in ("agreement_assignment", "agreement_resolution", "device_key", "device_sequence"):
+        con.execute(f"DROP TABLE {table}")
+    numbered = [
+        name
+        for (name,) in con.execute(
+            "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) c "
+            "WHERE m.type = 'table' AND c.name = 'device_seq'"
+        )
+    ]
+    for table in numbered:
+        con.execute(f"ALTER TABLE {table} DROP COLUMN device_seq")
+    for table in ("informant", "field_session", "theme"):
+        con.execute(f"ALTER TABLE {table} DROP COLUMN origin_device_id")
+    con.execute("ALTER TABLE theme DROP COLUMN status")
+
+
 def test_events_of_an_older_database_are_sealed_when_it_is_upgraded(
     demo_study, capsys: pytest.CaptureFixture[str]
 ) -> None:  # type: ignore[no-untyped-def]
@@ -151,9 +170,7 @@ def test_events_of_an_older_database_are_sealed_when_it_is_upgraded(
     con.execute("DROP INDEX ix_audit_event_chain")
     for column in ("seq", "prev_hash", "content_hash"):
         con.execute(f"ALTER TABLE audit_event DROP COLUMN {column}")
-    con.execute("ALTER TABLE theme DROP COLUMN color")  # added by 0005
-    for table in ("agreement_assignment", "agreement_resolution"):  # added by 0009
-        con.execute(f"DROP TABLE {table}")
+    _drop_after_the_audit_chain(con)
     con.execute("UPDATE alembic_version SET version_num = '0002'")
     con.commit()
     con.close()

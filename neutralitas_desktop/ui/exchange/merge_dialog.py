@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -233,22 +234,54 @@ class MergeDialog(QDialog):
 
     # ---- work ----------------------------------------------------------------------
     def start_preview(self) -> None:
-        if not self.state.can_preview or self.job is not None:
+        if not self.state.can_preview or self.job is not None or not self._confirm_devices():
             return
         paths, secrets, service = self.state.paths, self.state.passphrases, self.service
+        trusted = list(self.state.trusted)
         self.status.setText(self.tr("Checking the packages…"))
         self._run(
-            lambda progress, _stop: service.preview(paths, secrets, progress), self._on_previewed
+            lambda progress, _stop: service.preview(paths, secrets, progress, trusted),
+            self._on_previewed,
         )
 
     def start_merge(self) -> None:
-        if not self.state.can_merge or self.job is not None:
+        if not self.state.can_merge or self.job is not None or not self._confirm_devices():
             return
         paths, secrets, service = self.state.paths, self.state.passphrases, self.service
+        trusted = list(self.state.trusted)
         self.status.setText(self.tr("Merging…"))
         self._run(
-            lambda progress, stop: service.merge(paths, secrets, progress, stop), self._on_merged
+            lambda progress, stop: service.merge(paths, secrets, progress, stop, trusted),
+            self._on_merged,
         )
+
+    def _confirm_devices(self) -> bool:
+        """Ask once per laptop the study does not know yet whether to trust its key: the
+        supervisor compares the fingerprint with the one on the researcher's screen."""
+        for entry in self.state.entries:
+            if entry.manifest is None:
+                continue
+            fingerprint = self.service.unknown_signer(entry.manifest)
+            if fingerprint is None or fingerprint in self.state.trusted:
+                continue
+            who = entry.manifest.device_name or entry.manifest.researcher or entry.path.name
+            answer = QMessageBox.question(
+                self,
+                self.tr("A new laptop"),
+                self.tr(
+                    "The package %1 is signed by the laptop %2, which this study does not "
+                    "know yet.\n\nKey fingerprint: %3\n\nTrust this laptop only if the "
+                    "researcher's own screen (`neutralitas device` on that laptop) shows the same "
+                    "fingerprint."
+                )
+                .replace("%1", entry.path.name)
+                .replace("%2", who)
+                .replace("%3", fingerprint),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            self.state.trusted.append(fingerprint)
+        return True
 
     def _run(self, work: Work, finished: Callable[[Any], None]) -> None:
         self.status.setStyleSheet("")

@@ -29,6 +29,7 @@ class MergeState:
     entries: list[PackageEntry] = field(default_factory=list)
     preview: list[MergeSummary] | None = None
     result: list[MergeSummary] | None = None
+    trusted: list[str] = field(default_factory=list)  # fingerprints the supervisor confirmed
 
     def add(self, path: Path, manifest: Manifest | None, error: str = "") -> PackageEntry:
         for entry in self.entries:

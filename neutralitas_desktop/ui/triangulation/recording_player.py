@@ -15,7 +15,7 @@ SPEEDS = (0.5, 0.75, 1.0, 1.25)
 
 
 def multimedia_available() -> bool:
-    """QtMultimedia is installed (`pip install neutralitas-desktop[audio]`)."""
+    """QtMultimedia is installed (PySide6-Addons, a dependency; a broken install may lack it)."""
     return importlib.util.find_spec("PySide6.QtMultimedia") is not None
 
 

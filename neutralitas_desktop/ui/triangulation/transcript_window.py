@@ -126,8 +126,8 @@ class TranscriptWindow(QWidget):
         elif not multimedia_available():
             self.recording_label.setText(
                 self.tr(
-                    "Recording {name} is stored; playing it needs QtMultimedia "
-                    "(pip install 'neutralitas-desktop[audio]')."
+                    "Recording {name} is stored; playing it needs QtMultimedia, which this "
+                    "installation lacks (reinstall the app to get the PySide6-Addons package)."
                 ).format(name=recording.filename)
             )
         else:
