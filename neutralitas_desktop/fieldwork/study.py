@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from neutralitas_desktop.errors import DatabaseError
+from neutralitas_desktop.errors import DatabaseError, NeutralitasError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.device_key import load_device_key
@@ -204,9 +204,21 @@ def study_time_zone(db: Database) -> StudyTimeZone:
     return time_zone_named(settings.get("time_zone"))
 
 
+def holds_supervisor_key(db: Database, device_id: str) -> bool:
+    """Whether ``device_id`` may change study-wide settings: it holds the supervisor's key,
+    or the study knows no device keys at all (a server master)."""
+    with db.session() as session:
+        rows = session.execute(select(DeviceKey.device_id, DeviceKey.role))
+        roles = {device: role for device, role in rows}
+    return not roles or roles.get(device_id) == "supervisor"
+
+
 def set_study_time_zone(db: Database, actor: Actor, zone: str) -> StudyTimeZone:
-    """Change the study's time zone (a study-wide setting, recorded in the audit log)."""
+    """Change the study's time zone (a study-wide setting, recorded in the audit log). Only
+    the supervisor's laptop may: the master refuses a field package that changes the study."""
     chosen = StudyTimeZone(zone)
+    if not holds_supervisor_key(db, actor.device_id):
+        raise NeutralitasError(message_id=Message.TIME_ZONE_SUPERVISOR_ONLY)
     with db.session() as session:
         study = session.scalars(select(Study)).first()
         if study is None:

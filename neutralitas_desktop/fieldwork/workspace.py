@@ -23,6 +23,7 @@ from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.stats import study_stats
 from neutralitas_desktop.fieldwork.study import (
     StudyInfo,
+    holds_supervisor_key,
     open_study,
     register_actor,
     set_study_time_zone,
@@ -226,6 +227,10 @@ class Workspace:
     def time_zone(self) -> StudyTimeZone:
         """The zone the study's times are shown in (WIB unless the study says otherwise)."""
         return study_time_zone(self.db)
+
+    def may_set_time_zone(self) -> bool:
+        """Study-wide settings are the supervisor's (see fieldwork.study)."""
+        return holds_supervisor_key(self.db, self.actor.device_id)
 
     def set_time_zone(self, zone: str) -> StudyTimeZone:
         return set_study_time_zone(self.db, self.actor, zone)

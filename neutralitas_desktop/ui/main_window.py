@@ -361,6 +361,7 @@ class MainWindow(QMainWindow):
             self,
             lock_minutes=self.settings.lock_minutes,
             time_zone=zone.value,
+            time_zone_editable=self.workspace.may_set_time_zone(),
         )
         if not dialog.exec():
             return

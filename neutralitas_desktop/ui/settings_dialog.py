@@ -29,6 +29,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         lock_minutes: int = DEFAULT_LOCK_MINUTES,
         time_zone: str = DEFAULT_TIME_ZONE.value,
+        time_zone_editable: bool = True,
     ):
         super().__init__(parent)
         self.state = state
@@ -60,6 +61,9 @@ class SettingsDialog(QDialog):
         for zone, name in names.items():
             self.time_zone.addItem(name, zone.value)
         self.time_zone.setCurrentIndex(max(0, self.time_zone.findData(time_zone)))
+        if not time_zone_editable:  # a field package changing the study would be refused
+            self.time_zone.setEnabled(False)
+            self.time_zone.setToolTip(self.tr("Set on the supervisor's laptop"))
         study_form.addRow(self.tr("Time zone of the study"), self.time_zone)
         layout.addWidget(study)
         protection = QGroupBox(self.tr("Protection"), self)

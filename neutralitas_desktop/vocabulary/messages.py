@@ -46,6 +46,7 @@ class Message(StrEnum):
     FILE_UNREADABLE = "file.unreadable"
     FILE_UNWRITABLE = "file.unwritable"
     STUDY_EMPTY = "database.no_study"
+    TIME_ZONE_SUPERVISOR_ONLY = "study.time_zone_supervisor_only"
 
 
 MESSAGES: dict[Message, dict[str, str]] = {
@@ -193,6 +194,12 @@ MESSAGES: dict[Message, dict[str, str]] = {
     Message.BACKUP_MISMATCH: {
         "en": "the copy in {folder} does not match the study ({what}); it was removed",
         "id": "Salinan di {folder} tidak sama dengan studi ({what}); salinan itu dihapus",
+    },
+    Message.TIME_ZONE_SUPERVISOR_ONLY: {
+        "en": "the study's time zone is set on the supervisor's laptop; a field package "
+        "changing it would be refused",
+        "id": "Zona waktu studi diatur di laptop penyelia; paket lapangan yang mengubahnya "
+        "akan ditolak",
     },
 }
 

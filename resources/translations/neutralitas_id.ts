@@ -2372,6 +2372,10 @@ Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di l
         <translation>Ukuran teks pertanyaan</translation>
     </message>
     <message>
+        <source>Set on the supervisor&apos;s laptop</source>
+        <translation>Diatur di laptop penyelia</translation>
+    </message>
+    <message>
         <source>Protection</source>
         <translation>Perlindungan</translation>
     </message>

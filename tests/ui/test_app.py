@@ -156,3 +156,13 @@ def test_ui_settings_recent_studies(tmp_path: Path) -> None:
     assert recent.count("/data/studi-3.sqlite") == 1
     settings.font_size = 13
     assert settings.font_size in (12, 14)  # the nearest offered size
+
+
+def test_the_time_zone_is_read_only_off_the_supervisors_laptop(qtbot, themed) -> None:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(ProfileState(), 11, time_zone="WIT", time_zone_editable=False)
+    qtbot.addWidget(dialog)
+    assert dialog.time_zone.currentData() == "WIT" and not dialog.time_zone.isEnabled()
+    assert dialog.time_zone.toolTip()
+    dialog = SettingsDialog(ProfileState(), 11, time_zone="WITA")
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_time_zone() == "WITA" and dialog.time_zone.isEnabled()
