@@ -379,7 +379,9 @@ def _word(tmp: Path, out: Path, language: str) -> int:
         print("soffice or pdftoppm not found: Word pages not rendered")
         return 0
     study = tmp / "word.sqlite"
-    if cli(["--db", str(study), "init"]) or cli(["--db", str(study), "demo", "--sessions", "40"]):
+    if cli(["--db", str(study), "init", "--unencrypted"]) or cli(
+        ["--db", str(study), "demo", "--sessions", "40"]
+    ):
         return 1
     db = open_database(study)
     session = next(r for r in list_sessions(db) if r.status == "approved" and r.informant_code)
