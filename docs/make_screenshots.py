@@ -19,7 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
-SIZE = (1280, 800)
+SIZE = (1280, 720)  # the smallest laptop screen the team meets
 
 
 def _wait(app, seconds: float = 0.3, until: Callable[[], bool] | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -277,6 +277,7 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
     from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
     from neutralitas_desktop.ui.triangulation.incident_view import IncidentDialog
     from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
+    from neutralitas_desktop.ui.triangulation.search_panel import SearchPanel
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -294,7 +295,7 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
         _wait(app)
 
     matrix = TriangulationPanel(workbench, language)
-    matrix.resize(1400, 900)
+    matrix.resize(*SIZE)
     matrix.show()
     settle()
     assert matrix.matrix is not None
@@ -319,8 +320,19 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
     settle()
     dialog.grab().save(str(out / "incident.png"))
     dialog.close()
+    matrix.set_grouping("source")  # the widest grouping: one column per informant role
+    settle()
+    matrix.grab().save(str(out / "triangulation-by-source.png"))
+    search = SearchPanel(workbench, language)
+    search.resize(*SIZE)
+    search.show()
+    search.query.setText("kampanye")
+    search.search()
+    settle()
+    search.grab().save(str(out / "search.png"))
+    search.close()
     codebook = CodebookPanel(workbench, language)
-    codebook.resize(1300, 800)
+    codebook.resize(*SIZE)
     codebook.show()
     codebook.select("socmed_engagement")
     settle()
@@ -329,7 +341,14 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
     codebook.close()
     db.close()
     del translators
-    names = ("triangulation.png", "site-theme.png", "incident.png", "codebook.png")
+    names = (
+        "triangulation.png",
+        "triangulation-by-source.png",
+        "site-theme.png",
+        "incident.png",
+        "search.png",
+        "codebook.png",
+    )
     print("\n".join(str(out / name) for name in names))
     return 0
 
@@ -395,7 +414,9 @@ def _word(tmp: Path, out: Path, language: str) -> int:
         print("soffice or pdftoppm not found: Word pages not rendered")
         return 0
     study = tmp / "word.sqlite"
-    if cli(["--db", str(study), "init"]) or cli(["--db", str(study), "demo", "--sessions", "40"]):
+    if cli(["--db", str(study), "init", "--unencrypted"]) or cli(
+        ["--db", str(study), "demo", "--sessions", "40"]
+    ):
         return 1
     db = open_database(study)
     session = next(r for r in list_sessions(db) if r.status == "approved" and r.informant_code)

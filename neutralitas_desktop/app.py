@@ -233,7 +233,8 @@ class Application:
             self.profile.ui_language,
             self.profile.researcher_name,
             self.profile.researcher_initials,
-            self.profile.device_name,
+            # asked for, not guessed: the host name says nothing to a supervisor
+            os.environ.get("NEUTRALITAS_DEVICE_NAME", ""),
         )
         from neutralitas_desktop.ui.first_run_dialog import FirstRunDialog
 

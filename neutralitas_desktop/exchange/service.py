@@ -21,6 +21,8 @@ from neutralitas_desktop.exchange.results import (
 )
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.review_comments import ReviewCommentInfo, review_comments
+from neutralitas_desktop.fieldwork.runner import load_session
+from neutralitas_desktop.instruments.form_state import FormState
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import Answer, Researcher
 
@@ -121,6 +123,18 @@ class ExchangeService:
                 .order_by(Answer.updated_at, Answer.key)
             )
             return [key for (key,) in rows]
+
+    def question_labels(self, session_id: str, language: str) -> dict[str, str]:
+        """Each answer key of a session with its question's text in ``language``, so the
+        review dialogs name questions as the researcher saw them, not by variable name."""
+        return self.session_texts(session_id, language)[1]
+
+    def session_texts(self, session_id: str, language: str) -> tuple[str, dict[str, str]]:
+        """A session's form title and its questions' texts in ``language``."""
+        loaded = load_session(self.db, session_id)
+        form = FormState(loaded.instrument, loaded.values, language)
+        labels = {key: form.label(key) for key in loaded.answers if form.has_entry(key)}
+        return form.text(loaded.instrument.title) or loaded.instrument_id, labels
 
 
 def _by_package(passphrases: dict[str, str]) -> Callable[[Manifest], str | None]:

@@ -17,6 +17,7 @@ from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import Attachment, utcnow
+from neutralitas_desktop.vocabulary import Message
 
 MAX_SIZE = 200 * 1024 * 1024  # a phone video is the largest thing worth keeping here
 _table: Table = Attachment.__table__  # type: ignore[assignment]
@@ -46,7 +47,9 @@ def store_attachment(db: Database, actor: Actor, path: str | Path) -> Attachment
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise NeutralitasError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise NeutralitasError(
+            message_id=Message.FILE_UNREADABLE, path=str(path), reason=exc.strerror or str(exc)
+        ) from None
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return store_bytes(db, actor, data, path.name, mime)
 
@@ -105,5 +108,7 @@ def save_attachment_as(db: Database, sha256: str, target: str | Path) -> Path:
     except OSError as exc:
         if tmp:
             Path(tmp).unlink(missing_ok=True)
-        raise NeutralitasError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise NeutralitasError(
+            message_id=Message.FILE_UNWRITABLE, path=str(target), reason=exc.strerror or str(exc)
+        ) from None
     return target

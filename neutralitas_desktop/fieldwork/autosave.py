@@ -82,6 +82,7 @@ class AnswerWriter:
         self._cond = threading.Condition()
         self._busy = False
         self._failing = False
+        self._retry = False  # retry_now: try again at once, but stay failing until it works
         self._closing = False
         self._thread = threading.Thread(target=self._run, name="answer-writer", daemon=True)
         self._thread.start()
@@ -133,8 +134,9 @@ class AnswerWriter:
             return self._cond.wait_for(lambda: not self._pending and not self._busy, timeout)
 
     def retry_now(self) -> None:
+        """Try the waiting saves at once; ``on_recovered`` follows when one succeeds."""
         with self._cond:
-            self._failing = False
+            self._retry = True
             self._cond.notify_all()
 
     def close(self, timeout: float = 5.0) -> bool:
@@ -156,8 +158,10 @@ class AnswerWriter:
                     return
                 if self._failing:  # wait before retrying, but not past a close or retry_now
                     self._cond.wait_for(
-                        lambda: self._closing or not self._failing, self.retry_seconds
+                        lambda: self._closing or not self._failing or self._retry,
+                        self.retry_seconds,
                     )
+                    self._retry = False
                     if self._closing:
                         return
                     if not self._pending:

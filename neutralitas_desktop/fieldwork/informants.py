@@ -20,7 +20,7 @@ from neutralitas_desktop.store.models import (
     Site,
     utcnow,
 )
-from neutralitas_desktop.vocabulary import ConsentMethod, ConsentState
+from neutralitas_desktop.vocabulary import ConsentMethod, ConsentState, Message
 from neutralitas_desktop.vocabulary.terms import values
 
 CONSENT_STATES = values(ConsentState)
@@ -82,7 +82,7 @@ def create_informant(
         raise NotFoundError(f"no site with id {site_id}")
     code = (code or next_code(session, code_prefix)).strip()
     if session.scalar(select(Informant.id).where(Informant.code == code)):
-        raise NeutralitasError(f"informant code {code} is already used")
+        raise NeutralitasError(message_id=Message.INFORMANT_CODE_USED, code=code)
     informant = Informant(
         code=code,
         role=role,

@@ -82,6 +82,7 @@ class RunnerSession:
     answers: dict[str, AnswerState]
     # A supervisor's comments ("" = on the whole session), shown beside the questions.
     review_comments: tuple[ReviewCommentInfo, ...] = ()
+    researcher_id: str = ""  # who ran it: another researcher's session opens read-only
 
     @property
     def values(self) -> dict[str, str | None]:
@@ -175,8 +176,9 @@ def load_session(db: Database, session_id: str) -> RunnerSession:
             fs.position,
             fs.source_type,
             fs.started_at,
+            fs.researcher_id,
         )
-    sid, instrument_id, status, language, position, source_type, started_at = info
+    sid, instrument_id, status, language, position, source_type, started_at, researcher = info
     return RunnerSession(
         id=sid,
         instrument_id=instrument_id,
@@ -190,6 +192,7 @@ def load_session(db: Database, session_id: str) -> RunnerSession:
         started_at=started_at,
         answers=session_answers(db, session_id),
         review_comments=tuple(review_comments(db, session_id)),
+        researcher_id=researcher,
     )
 
 

@@ -11,6 +11,7 @@ from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import Site
+from neutralitas_desktop.vocabulary import Message
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ def find_or_create_site(
 ) -> str:
     name = name.strip()
     if not name:
-        raise NeutralitasError("a site needs a name")
+        raise NeutralitasError(message_id=Message.SITE_NEEDS_NAME)
     existing = session.scalar(select(Site.id).where(Site.name == name))
     if existing:
         return existing

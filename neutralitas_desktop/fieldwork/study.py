@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from neutralitas_desktop.errors import DatabaseError
+from neutralitas_desktop.errors import DatabaseError, NeutralitasError
+from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.device_key import load_device_key
 from neutralitas_desktop.fieldwork.instruments import store_instrument
@@ -25,6 +26,12 @@ from neutralitas_desktop.store.models import (
     Study,
     Theme,
     derived_id,
+)
+from neutralitas_desktop.vocabulary import Message
+from neutralitas_desktop.vocabulary.time_zones import (
+    DEFAULT_TIME_ZONE,
+    StudyTimeZone,
+    time_zone_named,
 )
 
 # How many independent supporting lines corroborate an incident (a study setting).
@@ -179,7 +186,7 @@ def study_info(db: Database) -> StudyInfo:
     with db.session() as session:
         study = session.scalars(select(Study)).first()
         if study is None:
-            raise DatabaseError(f"{db.display_name()} holds no study yet (run `neutralitas init`)")
+            raise DatabaseError(message_id=Message.STUDY_EMPTY, path=db.display_name())
         return StudyInfo(
             id=study.id,
             title=dict(study.title),
@@ -188,6 +195,40 @@ def study_info(db: Database) -> StudyInfo:
             default_language=study.default_language,
             settings=dict(study.settings or {}),
         )
+
+
+def study_time_zone(db: Database) -> StudyTimeZone:
+    """The zone the study's times are shown in (the setting ``time_zone``; WIB by default)."""
+    with db.session() as session:
+        settings = session.scalar(select(Study.settings)) or {}
+    return time_zone_named(settings.get("time_zone"))
+
+
+def holds_supervisor_key(db: Database, device_id: str) -> bool:
+    """Whether ``device_id`` may change study-wide settings: it holds the supervisor's key,
+    or the study knows no device keys at all (a server master)."""
+    with db.session() as session:
+        rows = session.execute(select(DeviceKey.device_id, DeviceKey.role))
+        roles = {device: role for device, role in rows}
+    return not roles or roles.get(device_id) == "supervisor"
+
+
+def set_study_time_zone(db: Database, actor: Actor, zone: str) -> StudyTimeZone:
+    """Change the study's time zone (a study-wide setting, recorded in the audit log). Only
+    the supervisor's laptop may: the master refuses a field package that changes the study."""
+    chosen = StudyTimeZone(zone)
+    if not holds_supervisor_key(db, actor.device_id):
+        raise NeutralitasError(message_id=Message.TIME_ZONE_SUPERVISOR_ONLY)
+    with db.session() as session:
+        study = session.scalars(select(Study)).first()
+        if study is None:
+            raise DatabaseError(message_id=Message.STUDY_EMPTY, path=db.display_name())
+        previous = (study.settings or {}).get("time_zone", DEFAULT_TIME_ZONE.value)
+        study.settings = {**(study.settings or {}), "time_zone": chosen.value}
+        study.device_id = actor.device_id
+        audit.record(session, actor, "study.time_zone", "study", study.id, previous=previous,
+                     time_zone=chosen.value)  # fmt: skip
+    return chosen
 
 
 def open_study(
@@ -206,9 +247,7 @@ def open_study(
         actor = register_actor(db, profile)
         if empty:
             if not create:
-                raise DatabaseError(
-                    f"{db.display_name()} holds no study yet (run `neutralitas init`)"
-                )
+                raise DatabaseError(message_id=Message.STUDY_EMPTY, path=db.display_name())
             create_study(db, actor)
     except BaseException:
         db.close()

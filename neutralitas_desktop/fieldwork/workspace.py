@@ -12,6 +12,8 @@ from neutralitas_desktop.fieldwork import attachments, informants, runner, sessi
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.answers import RevisionInfo, answer_history
 from neutralitas_desktop.fieldwork.autosave import AnswerWriter, SaveFailure, SaveOutcome
+from neutralitas_desktop.fieldwork.backup import BackupResult, backup_study, unsafe_answers
+from neutralitas_desktop.fieldwork.consent_change import ConsentChange, decline_in_session
 from neutralitas_desktop.fieldwork.instruments import (
     InstrumentInfo,
     get_instrument,
@@ -19,8 +21,17 @@ from neutralitas_desktop.fieldwork.instruments import (
 )
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.stats import study_stats
-from neutralitas_desktop.fieldwork.study import StudyInfo, open_study, register_actor, study_info
+from neutralitas_desktop.fieldwork.study import (
+    StudyInfo,
+    holds_supervisor_key,
+    open_study,
+    register_actor,
+    set_study_time_zone,
+    study_info,
+    study_time_zone,
+)
 from neutralitas_desktop.store.database import Database, PassphraseSource
+from neutralitas_desktop.vocabulary.time_zones import StudyTimeZone
 
 # Re-exported so the ui layer can name them without importing the modules that define them.
 AttachmentInfo = attachments.AttachmentInfo
@@ -204,6 +215,29 @@ class Workspace:
 
     def complete_session(self, session_id: str) -> None:
         runner.complete_session(self.db, self.actor, session_id)
+
+    def backup(self, folder: str | Path) -> BackupResult:
+        """A verified copy of the study in ``folder`` (see fieldwork.backup)."""
+        return backup_study(self.db, self.actor, folder)
+
+    def unsafe_answers(self) -> int:
+        """Today's answer edits on this laptop that are in no package and no backup yet."""
+        return unsafe_answers(self.db, self.actor.device_id)
+
+    def time_zone(self) -> StudyTimeZone:
+        """The zone the study's times are shown in (WIB unless the study says otherwise)."""
+        return study_time_zone(self.db)
+
+    def may_set_time_zone(self) -> bool:
+        """Study-wide settings are the supervisor's (see fieldwork.study)."""
+        return holds_supervisor_key(self.db, self.actor.device_id)
+
+    def set_time_zone(self, zone: str) -> StudyTimeZone:
+        return set_study_time_zone(self.db, self.actor, zone)
+
+    def decline_consent(self, session_id: str, question: str, note: str = "") -> ConsentChange:
+        """The informant declines inside the interview (see fieldwork.consent_change)."""
+        return decline_in_session(self.db, self.actor, session_id, question, note)
 
     def reopen_session(self, session_id: str) -> None:
         runner.reopen_session(self.db, self.actor, session_id)

@@ -15,7 +15,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table
 
 from neutralitas_desktop.fieldwork.redaction import Redactor, redactor_for
+from neutralitas_desktop.fieldwork.study import study_time_zone
 from neutralitas_desktop.instruments import xpath as ex
+from neutralitas_desktop.instruments.form_state import OTHER_CHOICE, OTHER_SUFFIX
 from neutralitas_desktop.instruments.model import Group, Node, Question, pick
 from neutralitas_desktop.reports import texts
 from neutralitas_desktop.reports.instrument_index import repeat_path, typed_value
@@ -35,6 +37,7 @@ from neutralitas_desktop.reports.session_queries import SessionDetail, load_sess
 from neutralitas_desktop.reports.skip_logic import question_refs
 from neutralitas_desktop.reports.texts import t
 from neutralitas_desktop.store.database import Database
+from neutralitas_desktop.vocabulary.time_zones import DEFAULT_TIME_ZONE, StudyTimeZone, to_local
 
 IMAGE_MAX = (9 * cm, 6.5 * cm)
 
@@ -53,7 +56,8 @@ def export_session(
     ticker = Ticker(2, progress, cancel)
     detail = load_session_detail(db, session_id)
     lang = lang or detail.session.language or "id"
-    story = Transcript(detail, lang, redactor_for(db) if anonymize else None).build()
+    redactor = redactor_for(db) if anonymize else None
+    story = Transcript(detail, lang, redactor, study_time_zone(db)).build()
     ticker.step()
     with atomic_output(target) as tmp:
         title = pick(detail.instrument.title, lang, detail.instrument.default_language)
@@ -71,7 +75,14 @@ def export_session(
 
 
 class Transcript:
-    def __init__(self, detail: SessionDetail, lang: str, redactor: Redactor | None = None) -> None:
+    def __init__(
+        self,
+        detail: SessionDetail,
+        lang: str,
+        redactor: Redactor | None = None,
+        zone: StudyTimeZone = DEFAULT_TIME_ZONE,
+    ) -> None:
+        self.zone = zone  # stored times are UTC; the transcript shows the study's zone
         self.d = detail
         self.redactor = redactor
         self.r: Callable[[str], str] = redactor if redactor is not None else str
@@ -82,6 +93,12 @@ class Transcript:
 
     def text(self, local: dict[str, str]) -> str:
         return pick(local, self.lang, self.ins.default_language)
+
+    def when(self, value: dt.datetime | None) -> str:
+        """A stored (UTC) time as a date and time in the study's zone, named (WIB …)."""
+        if value is None:
+            return ""
+        return f"{texts.long_date(to_local(value, self.zone), self.lang)} {self.zone.value}"
 
     def p(self, text: str, style: str = "body") -> Paragraph:
         return Paragraph(text, self.s[style])
@@ -138,14 +155,14 @@ class Transcript:
             (t("informant", lang), (s.informant_code + role) if s.informant_code else "—"),
             (t("researcher", lang), self.r(s.researcher_name)),
             (t("device", lang), self.r(s.device_name)),
-            (t("started", lang), f"{texts.long_date(s.started_at, lang)} {t('utc', lang)}"),
+            (t("started", lang), self.when(s.started_at)),
             (
                 t("ended", lang),
-                f"{texts.long_date(s.ended_at, lang)} {t('utc', lang)}" if s.ended_at else "—",
+                self.when(s.ended_at) if s.ended_at else "—",
             ),
             (
                 t("duration", lang),
-                f"{s.duration_minutes:g} {t('minutes', lang)}"
+                f"{texts.number(s.duration_minutes, lang, 1)} {t('minutes', lang)}"
                 if s.duration_minutes is not None
                 else "—",
             ),
@@ -180,7 +197,7 @@ class Transcript:
             method = texts.label(texts.CONSENT_METHODS, c.method, lang)
             line += f" · <b>{esc(t('method', lang))}:</b> {esc(method)}"
         if c.at:
-            line += f" · <b>{esc(t('recorded_at', lang))}:</b> {esc(texts.long_date(c.at, lang))}"
+            line += f" · <b>{esc(t('recorded_at', lang))}:</b> {esc(self.when(c.at))}"
         out = [Heading(esc(t("consent_record", lang)), self.s["h2"], 0), self.p(line, "small")]
         if c.note:
             out.append(self.p(f"<b>{esc(t('note', lang))}:</b> {esc(self.r(c.note))}", "small"))
@@ -204,7 +221,7 @@ class Transcript:
             out.append(
                 Paragraph(
                     f"{esc(self.r(r.comment))}{where} <font color='#6B7280'>— "
-                    f"{esc(self.r(r.author))}, {esc(texts.long_date(r.created_at, lang))}"
+                    f"{esc(self.r(r.author))}, {esc(self.when(r.created_at))}"
                     "</font>",
                     self.s["bullet"],
                     bulletText="•",
@@ -277,7 +294,7 @@ class Transcript:
                 self.p(f"<font color='#9CA3AF'>— {esc(t('not_answered', lang))}</font>", "answer")
             )
         else:
-            out += self.answer(q, state.value)
+            out += self.answer(q, state.value, key)
         if state is not None and state.note:
             out.append(self.p(f"<i>{esc(t('note', lang))}: {esc(self.r(state.note))}</i>", "hint"))
         if state is not None and state.has_conflict:
@@ -287,16 +304,16 @@ class Transcript:
             out.append(self.revisions(q, revisions))
         return [KeepTogether(out)]
 
-    def answer(self, q: Question, value: str) -> list[Any]:
+    def answer(self, q: Question, value: str, key: str = "") -> list[Any]:
         if q.type in ("image", "file"):
             return self.attachment(value)
         if q.type == "date":
             typed = typed_value("date", value)
             if isinstance(typed, dt.date):
                 value = texts.long_date(typed, self.lang)
-        return [self.p(esc(self.value_text(q, value)), "answer")]
+        return [self.p(esc(self.value_text(q, value, key)), "answer")]
 
-    def value_text(self, q: Question, value: str | None) -> str:
+    def value_text(self, q: Question, value: str | None, key: str = "") -> str:
         if value is None:
             return "—"
         choices = self.ins.choices_for(q)
@@ -306,7 +323,14 @@ class Transcript:
         labels = []
         for name in names:
             choice = choices.get(name)
-            labels.append(self.text(choice.label) if choice else self.r(name))
+            if choice is not None:
+                labels.append(self.text(choice.label))
+            elif name == OTHER_CHOICE:  # "other, specify": its label and the text given
+                other = self.d.answers.get(key + OTHER_SUFFIX)
+                text = t("other_choice", self.lang)
+                labels.append(f"{text}: {self.r(other.value)}" if other and other.value else text)
+            else:
+                labels.append(self.r(name))
         return "; ".join(labels)
 
     def attachment(self, sha: str) -> list[Any]:
@@ -322,7 +346,7 @@ class Transcript:
             ]
         caption = self.p(
             f"<font color='#6B7280'>{esc(self.r(file.filename) or sha[:16])} · "
-            f"{file.size:,} B · SHA-256 {esc(sha[:12])}…</font>",
+            f"{texts.number(file.size, self.lang)} B · SHA-256 {esc(sha[:12])}…</font>",
             "hint",
         )
         if self.redactor is not None:
@@ -349,7 +373,7 @@ class Transcript:
             who = self.r(people.get(r.researcher_id or "", "") or people.get(r.device_id, ""))
             rows.append(
                 [
-                    self.p(esc(texts.long_date(r.created_at, lang)), "cell"),
+                    self.p(esc(self.when(r.created_at)), "cell"),
                     self.p(esc(self.value_text(q, r.value)), "cell"),
                     self.p(f"<font color='#6B7280'>{esc(who)}</font>", "cell"),
                 ]

@@ -123,9 +123,7 @@ class SummaryStory:
         cells = [
             [
                 Paragraph(
-                    f'<font size="20" color="#1F3A5F"><b>{n:,}</b></font>'.replace(
-                        ",", "." if lang == "id" else ","
-                    ),
+                    f'<font size="20" color="#1F3A5F"><b>{texts.number(n, lang)}</b></font>',
                     self.s["cell_center"],
                 )
                 for n, _ in figures

@@ -205,6 +205,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "conflict: two laptops changed this answer",
     },
     "utc": {"id": "UTC", "en": "UTC"},
+    "other_choice": {"id": "Lainnya", "en": "Other"},
     # blank instrument
     "fill_header": {"id": "Diisi peneliti", "en": "Filled in by the researcher"},
     "date": {"id": "Tanggal", "en": "Date"},
@@ -294,4 +295,13 @@ def long_date(value: dt.date | dt.datetime | None, lang: str) -> str:
     text = f"{value.day} {months[value.month - 1]} {value.year}"
     if isinstance(value, dt.datetime):
         text += f", {value:%H:%M}"
+    return text
+
+
+def number(value: float, lang: str, decimals: int = 0) -> str:
+    """A number as the language writes it: 32.673 and 45,6 in Indonesian, 32,673 and 45.6
+    in English."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text

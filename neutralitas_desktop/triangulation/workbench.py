@@ -43,6 +43,7 @@ from neutralitas_desktop.triangulation.matrix import (
 )
 from neutralitas_desktop.triangulation.matrix import triangulation_matrix as _matrix
 from neutralitas_desktop.triangulation.proposals import propose
+from neutralitas_desktop.triangulation.search import CodedPassage, SearchHit, TextSearch, coded_with
 from neutralitas_desktop.triangulation.types import (
     CodableText,
     CodebookChange,
@@ -71,6 +72,7 @@ class TriangulationWorkbench:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
+        self._search: TextSearch | None = None  # its index is built on the first search
 
     # ---- the study ------------------------------------------------------------------
     def default_language(self) -> str:
@@ -227,6 +229,15 @@ class TriangulationWorkbench:
         return coding.add_coding(
             self.db, self.actor, answer_id, theme, stance, start, end, target=target, memo=memo
         )
+
+    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Full-text search over every answer and field note (see triangulation.search)."""
+        if self._search is None:
+            self._search = TextSearch(self.db)
+        return self._search.search(query, limit)
+
+    def coded_with(self, theme: str) -> list[CodedPassage]:
+        return coded_with(self.db, theme)
 
     def delete_coding(self, coding_id: str) -> None:
         coding.delete_coding(self.db, self.actor, coding_id)

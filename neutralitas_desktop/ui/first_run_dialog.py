@@ -4,6 +4,7 @@ later in Settings."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,31 +30,24 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.state = state
         self.passphrase = passphrase
-        self.setWindowTitle(self.tr("Welcome"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
-        title = QLabel(self.tr("Welcome to Neutralitas"), self)
-        title.setObjectName("screenTitle")
-        layout.addWidget(title)
-        intro = QLabel(
-            self.tr(
-                "Before the first interview, tell the app who you are. Your name is recorded "
-                "with every answer you save, so a supervisor can merge the work of several "
-                "laptops. You can change all of this later in Settings."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        intro.setObjectName("hint")
-        layout.addWidget(intro)
+        self.title = QLabel(self)
+        self.title.setObjectName("screenTitle")
+        layout.addWidget(self.title)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setObjectName("hint")
+        layout.addWidget(self.intro)
         self.form = ProfileForm(state, self)
         self.form.changed.connect(self._check)
         layout.addWidget(self.form)
         self.protection: PassphraseForm | None = None
+        self.protection_group: QGroupBox | None = None
         if passphrase is not None:
-            group = QGroupBox(self.tr("Protect the study"), self)
+            group = self.protection_group = QGroupBox(self)
             inner = QVBoxLayout(group)
             self.protection = PassphraseForm(passphrase, group)
             self.protection.changed.connect(self._check)
@@ -61,11 +55,34 @@ class FirstRunDialog(QDialog):
             layout.addWidget(group)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Start"))
         ok.setObjectName("primary")
         self.buttons.accepted.connect(self.accept)
         layout.addWidget(self.buttons)
+        self.retranslate()
         self._check()
+
+    def retranslate(self) -> None:
+        """Every text in the language in use: the language chosen here applies at once."""
+        self.setWindowTitle(self.tr("Welcome"))
+        self.title.setText(self.tr("Welcome to Neutralitas"))
+        self.intro.setText(
+            self.tr(
+                "Before the first interview, tell the app who you are. Your name is recorded "
+                "with every answer you save, so a supervisor can merge the work of several "
+                "laptops. You can change all of this later in Settings."
+            )
+        )
+        if self.protection_group is not None:
+            self.protection_group.setTitle(self.tr("Protect the study"))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Start"))
+        # again after the button box's own retranslation, which would say "OK"
+        QTimer.singleShot(0, lambda: ok.setText(self.tr("Start")))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def _check(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -58,6 +58,7 @@ class NewInformantDialog(QDialog):
             self.site.setCurrentIndex(max(0, self.site.findData(site_id)))
         form.addRow(self.tr("Site"), self.site)
         self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
         self.notes.setPlaceholderText(self.tr("e.g. how to reach the office; no names"))
         form.addRow(self.tr("Notes"), self.notes)

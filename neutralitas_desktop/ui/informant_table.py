@@ -3,7 +3,6 @@ identity (that is revealed one informant at a time, and audited)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -19,6 +18,7 @@ from PySide6.QtGui import QColor
 from neutralitas_desktop.ui import theme
 from neutralitas_desktop.ui.translations import term
 from neutralitas_desktop.vocabulary import ConsentMethod, ConsentState
+from neutralitas_desktop.vocabulary.time_zones import DEFAULT_TIME_ZONE, to_local
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.informants import InformantInfo
@@ -46,6 +46,7 @@ CONSENT_COLOURS = {
 class InformantTableModel(QAbstractTableModel):
     def __init__(self, language: str = "id", parent: Any = None) -> None:
         super().__init__(parent)
+        self.zone = DEFAULT_TIME_ZONE  # the study's; the panel sets it
         self.language = language
         self._rows: list[InformantInfo] = []
         self._headers = [
@@ -98,8 +99,7 @@ class InformantTableModel(QAbstractTableModel):
             if column == 4:
                 return method_label(row.consent_method) if row.consent_method else ""
             if column == 5 and row.consent_at is not None:
-                at = row.consent_at.replace(tzinfo=dt.UTC).astimezone()
-                return at.strftime("%Y-%m-%d %H:%M")
+                return f"{to_local(row.consent_at, self.zone):%Y-%m-%d %H:%M} {self.zone.value}"
             return ""
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
             return QColor(CONSENT_COLOURS.get(row.consent_status, theme.TEXT))

@@ -105,6 +105,7 @@ class InformantsPanel(QWidget):
         self.detail_role = QLabel(panel)
         self.detail_role.setWordWrap(True)
         self.detail_site = QLabel(panel)
+        self.detail_site.setWordWrap(True)  # long names (Kantor Kecamatan …) wrap, not clip
         self.detail_consent = QLabel(panel)
         self.detail_consent.setWordWrap(True)
         form.addRow(self.tr("Role"), self.detail_role)
@@ -139,6 +140,7 @@ class InformantsPanel(QWidget):
     # ---- data ----------------------------------------------------------------------
     def reload(self) -> None:
         chosen = self.selected()
+        self.model.zone = self.workspace.time_zone()
         self.model.set_rows(self.workspace.informants())
         current = self.site.currentData()
         self.site.blockSignals(True)

@@ -30,6 +30,7 @@ from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.exchange_menu import ExchangeActions
 from neutralitas_desktop.ui.navigator import StudyNavigator
 from neutralitas_desktop.ui.reports.export_menu import ExportActions
+from neutralitas_desktop.ui.safety_actions import SafetyActions
 from neutralitas_desktop.ui.settings import UiSettings
 from neutralitas_desktop.ui.triangulation.analysis_menu import AnalysisActions
 from neutralitas_desktop.ui.xlsform_actions import XlsformActions
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.host = host
         self.language = settings.language
         self.runner: RunnerView | None = None
+        self._quitting = False
         self.menus: dict[str, QMenu] = {}
         self.setWindowTitle("Neutralitas")
         self.stack = QStackedWidget(self)
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
         self.analysis = AnalysisActions(
             lambda: self.host.triangulation(self.workspace),
             lambda: self.language,
-            lambda: self.runner.state.session_id if self.runner is not None else None,
+            self._coding_session,
             self,
         )
         self.analysis.install(self.menus["Analysis"])
@@ -86,6 +88,10 @@ class MainWindow(QMainWindow):
         )
         self.exchange.install(self.menus["File"], self.menus["Review"], before=self.act_quit)
         self.exchange.changed.connect(lambda: self.navigator.reload())
+        self.safety = SafetyActions(
+            lambda: self.workspace, lambda: self.exchange.export_package(), self
+        )
+        self.safety.install(self.menus["File"], before=self.act_quit)
         self.xlsform = XlsformActions(
             lambda: self.host.interop_service(self.workspace), lambda: self.language, self
         )
@@ -99,6 +105,14 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.navigator.reload()
+
+    def _coding_session(self) -> str | None:
+        """The session to hand-code: the one open in the runner, else the one selected in
+        the session list (a supervisor codes without opening a session)."""
+        if self.runner is not None:
+            return self.runner.state.session_id
+        row = self.navigator.sessions.selected()
+        return row.id if row is not None else None
 
     # ---- hooks for other screens ---------------------------------------------------
     def add_action(self, menu_name: str, action: QAction) -> QAction:
@@ -151,7 +165,7 @@ class MainWindow(QMainWindow):
         )
         self.recent_menu = QMenu(self.tr("Recent studies"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.act_quit = self._action(self.tr("Quit"), self.close, QKeySequence(std.Quit))
+        self.act_quit = self._action(self.tr("Quit"), self.quit, QKeySequence(std.Quit))
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         for action in (self.act_new_study, self.act_open_study):
             self.add_action("File", action)
@@ -341,13 +355,22 @@ class MainWindow(QMainWindow):
             profile.device_name,
             initials_edited=True,
         )
+        zone = self.workspace.time_zone()
         dialog = SettingsDialog(
-            state, self.settings.font_size, self, lock_minutes=self.settings.lock_minutes
+            state,
+            self.settings.font_size,
+            self,
+            lock_minutes=self.settings.lock_minutes,
+            time_zone=zone.value,
+            time_zone_editable=self.workspace.may_set_time_zone(),
         )
         if not dialog.exec():
             return
         self.settings.font_size = dialog.chosen_font_size()
         self.settings.lock_minutes = dialog.chosen_lock_minutes()
+        if dialog.chosen_time_zone() != zone:
+            self.workspace.set_time_zone(dialog.chosen_time_zone())
+            self.navigator.reload()
         self.host.update_profile(
             researcher_name=state.researcher_name.strip(),
             researcher_initials=state.researcher_initials,
@@ -393,8 +416,22 @@ class MainWindow(QMainWindow):
         )
 
     # ---- closing -------------------------------------------------------------------
+    def quit(self) -> bool:
+        """File › Quit: close as the user would, with the end-of-day reminder."""
+        self._quitting = True
+        try:
+            return self.close()
+        finally:
+            self._quitting = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.runner is not None and not self.close_runner():
+            event.ignore()
+            return
+        # The reminder is for a person closing the app (window button or Quit), not for
+        # a window closed by the program.
+        asked = event.spontaneous() or self._quitting
+        if asked and not self.safety.may_close():
             event.ignore()
             return
         self.settings.set_geometry("main", self.saveGeometry())

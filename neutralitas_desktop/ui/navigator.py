@@ -58,6 +58,7 @@ class StudyNavigator(QWidget):
         """Read the study again (after a session, an informant or a site changed); tabs
         not on screen are read when they are shown."""
         self._rows = self.workspace.sessions()
+        self.sessions.model.zone = self.workspace.time_zone()
         self.sessions.set_rows(self._rows, self.workspace.sites())
         self._stale = {"informants", "sites"}
         self._refresh_shown()

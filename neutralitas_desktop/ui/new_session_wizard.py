@@ -94,6 +94,7 @@ class SitePage(_Page):
         super().__init__(wizard)
         self.setTitle(self.tr("Where?"))
         self.setSubTitle(self.tr("The office or village the session is about."))
+        self._suggested = ""
         layout = QVBoxLayout(self)
         self.list = _list(self)
         self.list.currentItemChanged.connect(self._on_changed)
@@ -167,10 +168,36 @@ class InformantPage(_Page):
         self.create_button = QPushButton(self.tr("Add informant"), box)
         self.create_button.clicked.connect(self._on_create)
         form.addRow("", self.create_button)
+        self.pending = QLabel(self.tr("Next adds this new informant and goes on."), box)
+        self.pending.setObjectName("hint")
+        self.pending.setVisible(False)
+        form.addRow("", self.pending)
+        for field in (self.real_name, self.contact, self.code):
+            field.textEdited.connect(self._on_new_typed)
         layout.addWidget(box)
 
+    def _new_typed(self) -> bool:
+        """Fields of a new informant filled in and not yet added."""
+        return bool(self.real_name.text().strip() or self.contact.text().strip()) or (
+            self.code.text().strip() != self._suggested
+        )
+
+    def _on_new_typed(self, _text: str) -> None:
+        self.pending.setVisible(self._new_typed())
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return super().isComplete() or self._new_typed()
+
+    def validatePage(self) -> bool:
+        """Next with a new informant filled in adds it first (and picks it)."""
+        if self._new_typed():
+            return self._on_create()
+        return True
+
     def initializePage(self) -> None:
-        self.code.setText(self.w.workspace.next_informant_code())
+        self._suggested = self.w.workspace.next_informant_code()
+        self.code.setText(self._suggested)
         self._fill()
 
     def _fill(self) -> None:
@@ -188,7 +215,7 @@ class InformantPage(_Page):
             self.w.state.informant_id = str(item.data(ID_ROLE))
         self.completeChanged.emit()
 
-    def _on_create(self) -> None:
+    def _on_create(self) -> bool:
         try:
             informant = self.w.workspace.create_informant(
                 role=str(self.role.currentData()),
@@ -199,13 +226,16 @@ class InformantPage(_Page):
             )
         except NeutralitasError as exc:
             show_error(self, exc)
-            return
+            return False
         self.w.state.add_informant(informant)
         self.real_name.clear()
         self.contact.clear()
-        self.code.setText(self.w.workspace.next_informant_code())
+        self._suggested = self.w.workspace.next_informant_code()
+        self.code.setText(self._suggested)
+        self.pending.setVisible(False)
         self._fill()
         self.completeChanged.emit()
+        return True
 
 
 class ConsentPage(_Page):
@@ -247,6 +277,7 @@ class ConsentPage(_Page):
         self.when = QLabel(self)
         form.addRow(self.tr("When"), self.when)
         self.note = QPlainTextEdit(self)
+        self.note.setTabChangesFocus(True)  # Tab leaves the box, as in every other field
         self.note.setFixedHeight(60)
         self.note.textChanged.connect(
             lambda: setattr(wizard.state, "consent_note", self.note.toPlainText().strip())

@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor
 from neutralitas_desktop.ui import theme
 from neutralitas_desktop.ui.translations import term
 from neutralitas_desktop.vocabulary import SessionStatus, SourceType
+from neutralitas_desktop.vocabulary.time_zones import DEFAULT_TIME_ZONE, StudyTimeZone, to_local
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.sessions import SessionRow
@@ -56,14 +57,16 @@ STATUS_COLOURS = {
 }
 
 
-def local(utc: dt.datetime) -> dt.datetime:
-    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+def local(utc: dt.datetime, zone: StudyTimeZone = DEFAULT_TIME_ZONE) -> dt.datetime:
+    """A stored (UTC) time in the study's time zone."""
+    return to_local(utc, zone)
 
 
 class SessionTableModel(QAbstractTableModel):
     def __init__(self, language: str = "id", parent: Any = None) -> None:
         super().__init__(parent)
         self.language = language
+        self.zone = DEFAULT_TIME_ZONE  # the study's; the navigator sets it
         self._rows: list[SessionRow] = []
         self._display: list[tuple[Any, ...]] = []
         self._sort: list[tuple[Any, ...]] = []
@@ -137,7 +140,7 @@ class SessionTableModel(QAbstractTableModel):
 
     def _display_of(self, row: SessionRow, column: str) -> Any:
         if column == "started":
-            return local(row.started_at).strftime("%Y-%m-%d %H:%M")
+            return f"{local(row.started_at, self.zone):%Y-%m-%d %H:%M} {self.zone.value}"
         if column == "instrument":
             title = row.instrument_title
             return title.get(self.language) or next(iter(title.values()), row.form_id)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from neutralitas_desktop.ui.profile_form import ProfileForm
 from neutralitas_desktop.ui.profile_state import ProfileState
 from neutralitas_desktop.ui.settings import DEFAULT_LOCK_MINUTES, FONT_SIZES
+from neutralitas_desktop.vocabulary.time_zones import DEFAULT_TIME_ZONE, StudyTimeZone
 
 
 class SettingsDialog(QDialog):
@@ -27,6 +28,8 @@ class SettingsDialog(QDialog):
         font_size: int,
         parent: QWidget | None = None,
         lock_minutes: int = DEFAULT_LOCK_MINUTES,
+        time_zone: str = DEFAULT_TIME_ZONE.value,
+        time_zone_editable: bool = True,
     ):
         super().__init__(parent)
         self.state = state
@@ -47,6 +50,22 @@ class SettingsDialog(QDialog):
         self.font_size.setCurrentIndex(max(0, self.font_size.findData(font_size)))
         form.addRow(self.tr("Text size of questions"), self.font_size)
         layout.addWidget(runner)
+        study = QGroupBox(self.tr("This study"), self)
+        study_form = QFormLayout(study)
+        self.time_zone = QComboBox(study)
+        names = {
+            StudyTimeZone.WIB: self.tr("WIB (UTC+7): Sumatra, Java, West and Central Kalimantan"),
+            StudyTimeZone.WITA: self.tr("WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, ..."),
+            StudyTimeZone.WIT: self.tr("WIT (UTC+9): Maluku, Papua"),
+        }
+        for zone, name in names.items():
+            self.time_zone.addItem(name, zone.value)
+        self.time_zone.setCurrentIndex(max(0, self.time_zone.findData(time_zone)))
+        if not time_zone_editable:  # a field package changing the study would be refused
+            self.time_zone.setEnabled(False)
+            self.time_zone.setToolTip(self.tr("Set on the supervisor's laptop"))
+        study_form.addRow(self.tr("Time zone of the study"), self.time_zone)
+        layout.addWidget(study)
         protection = QGroupBox(self.tr("Protection"), self)
         rows = QFormLayout(protection)
         self.lock_minutes = QSpinBox(protection)
@@ -69,6 +88,9 @@ class SettingsDialog(QDialog):
 
     def chosen_lock_minutes(self) -> int:
         return int(self.lock_minutes.value())
+
+    def chosen_time_zone(self) -> str:
+        return str(self.time_zone.currentData())
 
     def chosen_font_size(self) -> int:
         return int(self.font_size.currentData())

@@ -128,3 +128,15 @@ def apply_theme(app: QApplication, font_size: int = 10) -> None:
     app.setFont(font)
     if app.styleSheet() != STYLE_SHEET:
         app.setStyleSheet(STYLE_SHEET)
+
+
+def question_text_css(size: int) -> str:
+    """The runner's text size: a style sheet on the form's pages, because a widget that the
+    application style sheet styles no longer inherits its parent's font."""
+    return f"""
+QLabel#questionLabel, QLabel#hint, QLabel#issue, QLabel#reviewComment, QRadioButton,
+QCheckBox, QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QTimeEdit, QDateTimeEdit,
+QLabel {{ font-size: {size}pt; }}
+QLabel#sectionTitle {{ font-size: {size + 5}pt; }}
+QPushButton#cardLink {{ font-size: {max(size - 1, 8)}pt; }}
+"""

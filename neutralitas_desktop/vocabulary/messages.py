@@ -38,6 +38,17 @@ class Message(StrEnum):
     NO_RESEARCHER = "device.no_researcher"
     VERIFIED_NEEDS_REASON = "finding.verified_needs_reason"
     VERIFIED_UNCORROBORATED = "finding.verified_uncorroborated"
+    CONSENT_NOT_IN_INTERVIEW = "session.consent_not_in_interview"
+    BACKUP_NEEDS_FILE = "backup.needs_file"
+    BACKUP_NO_FOLDER = "backup.no_folder"
+    BACKUP_FAILED = "backup.failed"
+    BACKUP_MISMATCH = "backup.mismatch"
+    SITE_NEEDS_NAME = "site.needs_name"
+    INFORMANT_CODE_USED = "informant.code_used"
+    FILE_UNREADABLE = "file.unreadable"
+    FILE_UNWRITABLE = "file.unwritable"
+    STUDY_EMPTY = "database.no_study"
+    TIME_ZONE_SUPERVISOR_ONLY = "study.time_zone_supervisor_only"
 
 
 MESSAGES: dict[Message, dict[str, str]] = {
@@ -153,6 +164,54 @@ MESSAGES: dict[Message, dict[str, str]] = {
         "why it is verified anyway (at least {words} words)",
         "id": "Temuan {finding}: tidak satu pun peristiwanya terkuatkan; alasannya harus "
         "menjelaskan mengapa tetap terverifikasi (sekurang-kurangnya {words} kata)",
+    },
+    Message.CONSENT_NOT_IN_INTERVIEW: {
+        "en": "session {session} is {status}, not an interview being run; its consent cannot "
+        "be changed",
+        "id": "Sesi {session} berstatus {status}, bukan wawancara yang sedang berjalan; "
+        "persetujuannya tidak dapat diubah",
+    },
+    Message.BACKUP_NEEDS_FILE: {
+        "en": "{study} is a server database; back it up with the server's own tools",
+        "id": "{study} adalah basis data server; cadangkan dengan alat server itu sendiri",
+    },
+    Message.BACKUP_NO_FOLDER: {
+        "en": "cannot back up to {folder}: no such folder",
+        "id": "Tidak dapat mencadangkan ke {folder}: folder itu tidak ada",
+    },
+    Message.BACKUP_FAILED: {
+        "en": "backup to {folder} failed: {reason}; nothing was written",
+        "id": "Pencadangan ke {folder} gagal: {reason}; tidak ada yang ditulis",
+    },
+    Message.SITE_NEEDS_NAME: {
+        "en": "a site needs a name",
+        "id": "Lokasi harus diberi nama",
+    },
+    Message.INFORMANT_CODE_USED: {
+        "en": "informant code {code} is already used",
+        "id": "Kode informan {code} sudah dipakai",
+    },
+    Message.FILE_UNREADABLE: {
+        "en": "cannot read {path}: {reason}",
+        "id": "Tidak dapat membaca {path}: {reason}",
+    },
+    Message.FILE_UNWRITABLE: {
+        "en": "cannot write {path}: {reason}",
+        "id": "Tidak dapat menulis {path}: {reason}",
+    },
+    Message.STUDY_EMPTY: {
+        "en": "{path} holds no study yet (run `neutralitas init`)",
+        "id": "{path} belum berisi studi (jalankan `neutralitas init`)",
+    },
+    Message.BACKUP_MISMATCH: {
+        "en": "the copy in {folder} does not match the study ({what}); it was removed",
+        "id": "Salinan di {folder} tidak sama dengan studi ({what}); salinan itu dihapus",
+    },
+    Message.TIME_ZONE_SUPERVISOR_ONLY: {
+        "en": "the study's time zone is set on the supervisor's laptop; a field package "
+        "changing it would be refused",
+        "id": "Zona waktu studi diatur di laptop penyelia; paket lapangan yang mengubahnya "
+        "akan ditolak",
     },
 }
 

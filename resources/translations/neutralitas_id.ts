@@ -130,6 +130,10 @@
         <translation>Kesepakatan antarpengode</translation>
     </message>
     <message>
+        <source>Find in answers…</source>
+        <translation>Cari dalam jawaban…</translation>
+    </message>
+    <message>
         <source>Code this session&apos;s texts</source>
         <translation>Kode teks sesi ini</translation>
     </message>
@@ -311,7 +315,7 @@
     </message>
     <message>
         <source>Code selection</source>
-        <translation>Kode pilihan</translation>
+        <translation>Kodekan teks terpilih</translation>
     </message>
     <message>
         <source>Delete coding</source>
@@ -450,6 +454,10 @@
     <message>
         <source>Coding</source>
         <translation>Pengodean</translation>
+    </message>
+    <message>
+        <source>Coding of: %1</source>
+        <translation>Pengodean atas: %1</translation>
     </message>
     <message>
         <source>No open conflicts.</source>
@@ -1184,6 +1192,10 @@
     <message>
         <source>Add informant</source>
         <translation>Tambah informan</translation>
+    </message>
+    <message>
+        <source>Next adds this new informant and goes on.</source>
+        <translation>Lanjut menambahkan informan baru ini lalu melanjutkan.</translation>
     </message>
 </context>
 <context>
@@ -2019,7 +2031,11 @@ Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di l
     </message>
     <message>
         <source>Supervisor: %1</source>
-        <translation>Pemeriksa: %1</translation>
+        <translation>Penyelia: %1</translation>
+    </message>
+    <message>
+        <source>Field note (yours, not the informant&apos;s)</source>
+        <translation>Catatan lapangan (milik Anda, bukan jawaban informan)</translation>
     </message>
     <message>
         <source>Your own field note on this answer (tone, hesitation, context)…</source>
@@ -2153,8 +2169,8 @@ Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di l
 <context>
     <name>RunnerHeader</name>
     <message>
-        <source>Time since the session was opened</source>
-        <translation>Waktu sejak sesi dibuka</translation>
+        <source>Time since the session started</source>
+        <translation>Waktu sejak sesi dimulai</translation>
     </message>
     <message>
         <source>Language of the questions (the interface keeps its own)</source>
@@ -2177,7 +2193,11 @@ Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di l
     <name>RunnerView</name>
     <message>
         <source>Returned by the supervisor: %1</source>
-        <translation>Dikembalikan oleh pemeriksa: %1</translation>
+        <translation>Dikembalikan oleh penyelia: %1</translation>
+    </message>
+    <message>
+        <source>Another researcher ran this session: it is shown read-only.</source>
+        <translation>Sesi ini dijalankan peneliti lain: ditampilkan hanya-baca.</translation>
     </message>
     <message>
         <source>‹ Previous section</source>
@@ -2200,28 +2220,12 @@ Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di l
         <translation>Buka kembali untuk diedit</translation>
     </message>
     <message>
-        <source>Next question</source>
-        <translation>Pertanyaan berikutnya</translation>
+        <source>Edit on this laptop…</source>
+        <translation>Sunting di laptop ini…</translation>
     </message>
     <message>
-        <source>Next section</source>
-        <translation>Bagian berikutnya</translation>
-    </message>
-    <message>
-        <source>Previous section</source>
-        <translation>Bagian sebelumnya</translation>
-    </message>
-    <message>
-        <source>Find a question…</source>
-        <translation>Cari pertanyaan…</translation>
-    </message>
-    <message>
-        <source>Larger text</source>
-        <translation>Teks lebih besar</translation>
-    </message>
-    <message>
-        <source>Smaller text</source>
-        <translation>Teks lebih kecil</translation>
+        <source>Another researcher ran this session; it opens read-only.</source>
+        <translation>Sesi ini dijalankan peneliti lain; sesi dibuka hanya-baca.</translation>
     </message>
     <message>
         <source>Remove entry</source>
@@ -2269,7 +2273,114 @@ Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di l
     </message>
     <message>
         <source>Leave and lose them</source>
-        <translation>Keluar dan hilangkan</translation>
+        <translation>Keluar tanpa menyimpan</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Tetap di sini</translation>
+    </message>
+    <message>
+        <source>The informant declines</source>
+        <translation>Informan tidak bersedia</translation>
+    </message>
+    <message>
+        <source>Record that the informant does not (or no longer) consent? The interview ends now. Answers given so far stay in the study&apos;s history but are no longer used.</source>
+        <translation>Catat bahwa informan tidak (lagi) bersedia? Wawancara berakhir sekarang. Jawaban yang sudah diberikan tetap tersimpan dalam riwayat studi, tetapi tidak dipakai lagi.</translation>
+    </message>
+    <message>
+        <source>Record the refusal</source>
+        <translation>Catat penolakan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn; the interview has ended.</source>
+        <translation>Persetujuan ditarik; wawancara berakhir.</translation>
+    </message>
+    <message>
+        <source>Refusal recorded; the interview has ended.</source>
+        <translation>Penolakan dicatat; wawancara berakhir.</translation>
+    </message>
+    <message>
+        <source>Edit this session</source>
+        <translation>Sunting sesi ini</translation>
+    </message>
+    <message>
+        <source>Another researcher ran this session. Edit it on this laptop? Your changes are recorded under your name and reach the researcher with the next package.</source>
+        <translation>Sesi ini dijalankan peneliti lain. Sunting di laptop ini? Perubahan Anda dicatat atas nama Anda dan sampai ke peneliti itu melalui paket berikutnya.</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sunting</translation>
+    </message>
+    <message>
+        <source>Only look</source>
+        <translation>Hanya lihat</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Pertanyaan berikutnya</translation>
+    </message>
+    <message>
+        <source>Next section</source>
+        <translation>Bagian berikutnya</translation>
+    </message>
+    <message>
+        <source>Previous section</source>
+        <translation>Bagian sebelumnya</translation>
+    </message>
+    <message>
+        <source>Find a question…</source>
+        <translation>Cari pertanyaan…</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Teks lebih besar</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Teks lebih kecil</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyActions</name>
+    <message>
+        <source>Back up to…</source>
+        <translation>Cadangkan ke…</translation>
+    </message>
+    <message>
+        <source>Back up the study to…</source>
+        <translation>Cadangkan studi ke…</translation>
+    </message>
+    <message>
+        <source>Backup written and checked: %1 (%2 sessions, %3 answers).</source>
+        <translation>Cadangan ditulis dan diperiksa: %1 (%2 sesi, %3 jawaban).</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Today&apos;s work is only on this laptop</source>
+        <translation>Pekerjaan hari ini hanya ada di laptop ini</translation>
+    </message>
+    <message>
+        <source>%1 answer(s) saved today are in no field package and no backup yet. If this laptop is lost or broken, they are lost. Make a field package or a backup now?</source>
+        <translation>%1 jawaban yang disimpan hari ini belum ada dalam paket lapangan maupun cadangan. Bila laptop ini hilang atau rusak, jawaban itu ikut hilang. Buat paket lapangan atau cadangan sekarang?</translation>
+    </message>
+    <message>
+        <source>Field package…</source>
+        <translation>Paket lapangan…</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>Cadangkan…</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>Tetap tutup</translation>
     </message>
     <message>
         <source>Stay</source>
@@ -2305,6 +2416,73 @@ Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di l
     <message>
         <source>Not saved: %1. %2 answer(s) are kept in the form and saving is retried every few seconds; you can go on working.</source>
         <translation>Belum tersimpan: %1. %2 jawaban tetap ada di formulir dan penyimpanan dicoba lagi setiap beberapa detik; Anda dapat terus bekerja.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Find in answers</source>
+        <translation>Cari dalam jawaban</translation>
+    </message>
+    <message>
+        <source>Words to find in answers and field notes…</source>
+        <translation>Kata yang dicari dalam jawaban dan catatan lapangan…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>Everything coded with</source>
+        <translation>Semua yang dikodekan dengan</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Code in its session…</source>
+        <translation>Kodekan di sesinya…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Mencari…</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>%1 ditemukan</translation>
+    </message>
+    <message>
+        <source>field note</source>
+        <translation>catatan lapangan</translation>
+    </message>
+    <message>
+        <source>Informant</source>
+        <translation>Informan</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>Found text</source>
+        <translation>Teks yang ditemukan</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Sikap</translation>
+    </message>
+    <message>
+        <source>Coded passage</source>
+        <translation>Kutipan yang dikodekan</translation>
     </message>
 </context>
 <context>
@@ -2434,6 +2612,10 @@ Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di l
         <translation>Ukuran teks pertanyaan</translation>
     </message>
     <message>
+        <source>Set on the supervisor&apos;s laptop</source>
+        <translation>Diatur di laptop penyelia</translation>
+    </message>
+    <message>
         <source>Protection</source>
         <translation>Perlindungan</translation>
     </message>
@@ -2449,6 +2631,26 @@ Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di l
         <source>Lock an encrypted study after no use for</source>
         <translation>Kunci studi terenkripsi setelah tidak dipakai selama</translation>
     </message>
+    <message>
+        <source>This study</source>
+        <translation>Studi ini</translation>
+    </message>
+    <message>
+        <source>WIB (UTC+7): Sumatra, Java, West and Central Kalimantan</source>
+        <translation>WIB (UTC+7): Sumatra, Jawa, Kalimantan Barat dan Tengah</translation>
+    </message>
+    <message>
+        <source>WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, ...</source>
+        <translation>WITA (UTC+8): Bali, Nusa Tenggara, Sulawesi, …</translation>
+    </message>
+    <message>
+        <source>WIT (UTC+9): Maluku, Papua</source>
+        <translation>WIT (UTC+9): Maluku, Papua</translation>
+    </message>
+    <message>
+        <source>Time zone of the study</source>
+        <translation>Zona waktu studi</translation>
+    </message>
 </context>
 <context>
     <name>SingleChoiceInput</name>
@@ -2459,6 +2661,14 @@ Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di l
     <message>
         <source>Remove the answer</source>
         <translation>Hapus jawaban</translation>
+    </message>
+    <message>
+        <source>Undo clear</source>
+        <translation>Urungkan pengosongan</translation>
+    </message>
+    <message>
+        <source>Bring back the answer just removed</source>
+        <translation>Kembalikan jawaban yang baru dikosongkan</translation>
     </message>
 </context>
 <context>
@@ -2782,6 +2992,10 @@ I: jawaban…   (Ctrl+J menyisipkan waktu rekaman)</translation>
     <message>
         <source>Each cell: incidents whose lines of evidence fall in it, by corroboration (corroborated · single line · contradicted · unattested), and the lines in brackets. An incident is corroborated by at least %1 independent supporting lines (observed, document, self-report, witness; different informants or techniques); hearsay never corroborates and denials do not cancel. A theme&apos;s conclusion is that of its best-attested incident; bold cells hold the lines that decided it. Answers are context only.</source>
         <translation>Setiap sel: peristiwa yang jalur buktinya ada di sel itu, menurut penguatannya (terkuatkan · satu jalur · dibantah · tidak terbukti), dan jumlah jalur dalam kurung. Peristiwa terkuatkan bila didukung sedikitnya %1 jalur bukti mandiri (pengamatan, dokumen, pengakuan pelaku, kesaksian; informan atau teknik berbeda); kabar dari orang lain tidak pernah menguatkan dan bantahan tidak membatalkan. Simpulan suatu tema adalah penguatan peristiwanya yang paling kuat; sel bercetak tebal memuat jalur penentunya. Jawaban hanya konteks.</translation>
+    </message>
+    <message>
+        <source>Pick a cell to see its evidence.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Incidents: %1</source>

@@ -96,6 +96,10 @@ def test_merge_dialog_previews_then_merges(
     assert rows[(paths[0].name[:11], "Laptop Ani")][2] == "6"
     assert rows[(paths[1].name[:11], "Laptop Budi")][2] == "6"
     assert rows[(paths[1].name[:11], "Laptop Ani")][7] == "1"  # the conflict
+    dialog.resize(640, 620)  # a small screen: its column stays on screen, not scrolled off
+    view = dialog.summary_view
+    qtbot.waitUntil(lambda: view.viewport().width() < 640)
+    assert view.columnViewportPosition(7) + view.columnWidth(7) <= view.viewport().width()
     shot(dialog, "merge-preview")
     with qtbot.waitSignal(dialog.merged, timeout=30000):
         qtbot.mouseClick(dialog.merge_button, LEFT)
@@ -110,6 +114,9 @@ def test_merge_dialog_previews_then_merges(
     qtbot.addWidget(conflicts)
     conflicts.show()
     assert conflicts.model.rowCount() == 1 and len(conflicts.choose_buttons) == 2
+    what, where = conflicts.model.rows[0][1:3]  # the question's text and the form's title
+    assert what != key and "_" not in what
+    assert conflicts.conflicts[0].form not in where
     shot(conflicts, "conflicts")
     side = next(n for n, s in enumerate(conflicts.conflicts[0].sides) if s.value == "Tidak pernah")
     with qtbot.waitSignal(conflicts.resolved):
@@ -129,7 +136,8 @@ def test_return_a_session_with_comments(qtbot: Any, demo_study: Any) -> None:
     question = dialog.question_combo.itemData(0)
     qtbot.keyClicks(dialog.question_edit, "Tulis sumbernya.")
     qtbot.mouseClick(dialog.add_button, LEFT)
-    assert dialog.comments.rows == [(question, "Tulis sumbernya.")]
+    shown = dialog.question_combo.itemText(0)  # the question's text, not its variable name
+    assert shown != question and dialog.comments.rows == [(shown, "Tulis sumbernya.")]
     qtbot.keyClicks(dialog.session_edit, "Lengkapi catatan lapangan.")
     assert dialog.return_button.isEnabled()
     shot(dialog, "return-session")
@@ -141,7 +149,7 @@ def test_return_a_session_with_comments(qtbot: Any, demo_study: Any) -> None:
     qtbot.addWidget(comments)
     assert [r[:2] for r in comments.model.rows] == [
         ("the whole session", "Lengkapi catatan lapangan."),
-        (question, "Tulis sumbernya."),
+        (shown, "Tulis sumbernya."),
     ]
 
 

@@ -518,6 +518,7 @@ def test_numeric_functions() -> None:
     assert run("round(-2.5)") == -3.0
     assert run("round(2.675, 2)") == 2.68
     assert run("round(1234.5, -2)") == 1200.0
+    assert run("round(1.5, 400)") == 1.5  # 10**400 is past the largest float
     assert run("pow(2, 10)") == 1024.0
     assert math.isnan(run("pow(-8, 0.5)"))
     assert run("pow(10, 400)") == math.inf

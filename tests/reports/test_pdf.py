@@ -3,6 +3,7 @@ font, with user text escaped."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,24 @@ def test_a_huge_theme_label_is_cut_with_a_marker(demo_study, tmp_path: Path) -> 
     text = _squash(_text(out)[0])
     assert f"… [+{len(huge) - 300}]" in text
     assert "Dukungan kampanye terselubung Dukungan" in text
+
+
+def test_transcript_in_the_study_time_zone_with_other_text(demo_study, tmp_path: Path) -> None:
+    from neutralitas_desktop.fieldwork.study import set_study_time_zone, study_time_zone
+    from neutralitas_desktop.vocabulary.time_zones import to_local
+
+    session_id = _interview(demo_study)
+    db, actor = demo_study.db, demo_study.actor
+    save_answer(db, actor, session_id, "b2_unit", "other")
+    save_answer(db, actor, session_id, "b2_unit_other", "Satpol PP")
+    with db.session() as s:
+        started = s.get(FieldSession, session_id).started_at  # type: ignore[union-attr]
+    assert study_time_zone(db) == "WIB"  # the default
+    flat = _squash(_text(export_session(db, tmp_path / "wib.pdf", session_id, "id"))[0])
+    assert "Lainnya: Satpol PP" in flat
+    assert f"{to_local(started, study_time_zone(db)):%H:%M} WIB" in flat and " UTC" not in flat
+    assert "Cara: Lisan" in flat or "Cara: Tertulis" in flat or "Cara: Direkam" in flat
+    set_study_time_zone(db, actor, "WIT")
+    flat = _squash(_text(export_session(db, tmp_path / "wit.pdf", session_id, "id"))[0])
+    wit = started + dt.timedelta(hours=9)
+    assert f"{wit:%H:%M} WIT" in flat

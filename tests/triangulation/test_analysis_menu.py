@@ -43,13 +43,9 @@ def test_analysis_menu_opens_matrix_and_codebook(
     assert menu.menuAction().isVisible()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == [
-        "Triangulation matrix",
-        "Codebook",
-        "Findings",
-        "Coder agreement",
-        "Code this session's texts",
-        "This session's transcript and recording",
-    ]
+        "Triangulation matrix", "Codebook", "Findings", "Coder agreement", "Find in answers…",
+        "Code this session's texts", "This session's transcript and recording",
+    ]  # fmt: skip
     window.analysis._update()
     assert not window.analysis.actions["coding"].isEnabled()  # no session open
     window.analysis.actions["matrix"].trigger()

@@ -135,3 +135,50 @@ def test_clicking_a_cell_lists_its_incidents_and_opens_one(qtbot: QtBot, demo_st
     ]  # fmt: skip
     assert kinds.count("Denial") >= 1
     dialog.close()
+
+
+def test_matrix_fits_a_laptop_screen(qtbot: QtBot, demo_study: Any) -> None:
+    panel = _panel(qtbot, demo_study, language="id")
+    panel.resize(1280, 720)
+    panel.show()
+    qtbot.waitExposed(panel)
+    with qtbot.waitSignal(panel.matrix_loaded, timeout=10000):
+        panel.set_grouping("source")  # the widest grouping: one column per informant role
+    model, table = panel.matrix_model, panel.table
+    outcome = model.conclusion_column()
+    right = table.columnViewportPosition(outcome) + table.columnWidth(outcome)
+    assert table.columnViewportPosition(outcome) >= 0 and right <= table.viewport().width()
+    total = sum(table.columnWidth(c) for c in range(model.columnCount()))
+    assert table.columnWidth(0) <= 300 or total <= table.viewport().width()  # bounded, or room
+    longest = max(range(model.rowCount()), key=lambda r: len(model.index(r, 0).data()))
+    label = model.index(longest, 0).data().strip()
+    assert label in model.index(longest, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_regrouping_after_a_click_keeps_the_theme_and_refreshes_its_evidence(
+    qtbot: QtBot, demo_study: Any
+) -> None:
+    panel = _panel(qtbot, demo_study, language="id")
+    panel.resize(1280, 720)
+    panel.show()
+    qtbot.waitExposed(panel)
+    m = panel.matrix
+    assert m is not None
+    row = max(m.rows, key=lambda r: r.cells[m.column_index("documentation")].total)
+    index = panel.matrix_model.index_of(row.code, "documentation")
+    panel.table.scrollTo(index)
+    with qtbot.waitSignal(panel.incidents_loaded, timeout=10000):
+        qtbot.mouseClick(
+            panel.table.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=panel.table.visualRect(index).center(),
+        )
+    assert "Dokumentasi" in panel.evidence_title.text()
+    with qtbot.waitSignal(panel.incidents_loaded, timeout=10000) as blocker:
+        panel.set_grouping("time")  # "Menurut waktu": no documentation column any more
+    assert panel.matrix is not None and panel.matrix.query.by == "time"
+    assert "×" not in panel.evidence_title.text()
+    assert panel.selected == (row.code, None)
+    # the whole row's incidents: at least those of its fullest cell
+    fullest = max(c.total for c in panel.matrix.row(row.code).cells)
+    assert len(blocker.args[0]) == panel.incident_model.rowCount() >= fullest > 0

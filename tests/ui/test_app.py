@@ -106,6 +106,25 @@ def test_first_run_asks_who_works_here(qtbot, themed) -> None:  # type: ignore[n
     )
 
 
+def test_first_run_follows_the_language_chosen_in_it(qtbot, qapp, themed) -> None:  # type: ignore[no-untyped-def]
+    translators = install_translators(qapp, "id")
+    try:
+        state = ProfileState(device_name="")
+        dialog = FirstRunDialog(state)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok.text() == "Mulai" and dialog.form.device.text() == ""
+        indonesian = dialog.title.text()
+        translators = install_translators(qapp, "en", translators)  # what app.py does
+        qtbot.waitUntil(lambda: dialog.title.text() == "Welcome to Neutralitas")
+        qtbot.waitUntil(lambda: ok.text() == "Start")
+        assert indonesian != dialog.title.text()
+        assert dialog.form.device_label.text() == "Name of this laptop"
+    finally:
+        install_translators(qapp, "none", translators)
+
+
 def test_settings_change_language_and_text_size(qtbot, themed, workspace, ui_settings) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, workspace, ui_settings)
     host = window.host
@@ -137,3 +156,13 @@ def test_ui_settings_recent_studies(tmp_path: Path) -> None:
     assert recent.count("/data/studi-3.sqlite") == 1
     settings.font_size = 13
     assert settings.font_size in (12, 14)  # the nearest offered size
+
+
+def test_the_time_zone_is_read_only_off_the_supervisors_laptop(qtbot, themed) -> None:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(ProfileState(), 11, time_zone="WIT", time_zone_editable=False)
+    qtbot.addWidget(dialog)
+    assert dialog.time_zone.currentData() == "WIT" and not dialog.time_zone.isEnabled()
+    assert dialog.time_zone.toolTip()
+    dialog = SettingsDialog(ProfileState(), 11, time_zone="WITA")
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_time_zone() == "WITA" and dialog.time_zone.isEnabled()

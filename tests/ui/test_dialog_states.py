@@ -125,3 +125,18 @@ def test_runner_state_navigation_find_and_messages(study) -> None:  # type: igno
     state.current = 2
     assert state.position() == "c_knowledge|c1_socialised"
     assert state.next_question("c1_socialised") == "c3_knows_like_prohibited"
+
+
+def test_runner_state_knows_when_a_choice_declines_consent(study) -> None:  # type: ignore[no-untyped-def]
+    workspace = Workspace(study.db, study.actor, PROFILE)
+    iid, _ = get_instrument(study.db, "asn-staff-interview")
+    site = workspace.add_site("Kelurahan Padang Bulan")
+    informant = workspace.create_informant(role="asn_staff", site_id=site.id)
+    sid = workspace.begin_session(
+        instrument_id=iid, site_id=site.id, informant_id=informant.id, consent="given"
+    ).session_id
+    state = RunnerState(workspace.load_session(sid))
+    assert state.declines_consent("a1_consent", "refused")
+    assert not state.declines_consent("a1_consent", "given")
+    assert not state.declines_consent("b2_unit_other", "refused")  # an "other" text
+    assert not state.declines_consent("a2_recording", "refused")  # not a consent question

@@ -167,6 +167,40 @@ def test_the_lock_hides_the_study_and_keeps_the_open_session(  # type: ignore[no
     assert card.note_edit.toPlainText() == "Informan ragu, melirik atasan."
 
 
+def test_the_lock_during_the_close_reminder_keeps_the_app_open(  # type: ignore[no-untyped-def]
+    qtbot, host, encrypted_study: Any
+) -> None:
+    workspace = Workspace(encrypted_study.db, encrypted_study.actor, PROFILE)
+    host.workspace = workspace
+    window = host.show_window(workspace)
+    qtbot.waitExposed(window)
+    sid = _session(workspace)
+    writer = workspace.writer()
+    writer.submit(sid, "b1_position", "Staf")
+    writer.close()
+    assert workspace.unsafe_answers() > 0
+    idle = host.start_idle_lock(check_ms=3_600_000)
+    seen: dict[str, Any] = {}
+
+    def unlock(dialog: UnlockDialog) -> None:
+        seen["hidden"] = not window.isVisible()
+        qtbot.keyClicks(dialog.field, STUDY_PASSPHRASE)
+        qtbot.mouseClick(dialog.buttons.button(OK), LEFT)
+
+    def lock_at_the_reminder(box: QMessageBox) -> None:
+        seen["reminder"] = box.windowTitle()
+        seen["errors"] = when_modal(qtbot, unlock, UnlockDialog)
+        idle.lock()  # the researcher walked away from the question
+
+    errors = when_modal(qtbot, lock_at_the_reminder, QMessageBox)
+    assert not window.quit()  # the close gives way to the lock: nothing closed
+    assert not errors and not seen["errors"], (errors, seen["errors"])
+    assert seen["reminder"] == "Today's work is only on this laptop" and seen["hidden"]
+    assert window.isVisible() and not idle.is_locked
+    boxes = [w for w in host.app.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert not [box for box in boxes if box.isVisible()]
+
+
 def test_an_encrypted_study_asks_for_its_passphrase_when_opened(  # type: ignore[no-untyped-def]
     qtbot, host, encrypted_study: Any
 ) -> None:

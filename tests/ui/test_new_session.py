@@ -74,3 +74,31 @@ def test_a_refusal_opens_no_runner(qtbot, window, workspace) -> None:  # type: i
     (informant,) = workspace.informants()
     assert informant.consent_status == "refused"
     assert window.navigator.sessions.model.rowCount() == 1
+
+
+def test_next_adds_a_new_informant_filled_in(qtbot, window, workspace) -> None:  # type: ignore[no-untyped-def]
+    workspace.add_site("Kelurahan Setianagara", "kelurahan")
+    window.navigator.reload()
+    seen = {}
+
+    def drive(wizard) -> None:  # type: ignore[no-untyped-def]
+        next_button = wizard.button(QWizard.WizardButton.NextButton)
+        _pick(qtbot, wizard, "pimpinan kantor")
+        qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+        _pick(qtbot, wizard, "Setianagara")
+        qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+        page = wizard.currentPage()
+        assert not next_button.isEnabled()  # nobody picked, nothing filled in
+        qtbot.keyClicks(page.real_name, "Bapak Lurah")
+        seen["hint"] = page.pending.isVisible()
+        assert next_button.isEnabled()  # Next adds the informant filled in
+        qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+        seen["page"] = wizard.currentPage().step
+        wizard.reject()
+
+    errors = when_modal(qtbot, drive, NewSessionWizard)
+    qtbot.mouseClick(window.navigator.sessions.new_button, Qt.MouseButton.LeftButton)
+    assert not errors, errors
+    assert seen == {"hint": True, "page": "consent"}
+    (informant,) = workspace.informants()
+    assert informant.role

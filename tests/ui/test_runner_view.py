@@ -4,9 +4,18 @@ warning when saving fails."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from gui_helpers import when_modal
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 from sqlalchemy.exc import OperationalError
 
 from neutralitas_desktop.fieldwork import autosave
@@ -14,6 +23,7 @@ from neutralitas_desktop.fieldwork.answers import session_answers
 from neutralitas_desktop.fieldwork.instruments import get_instrument
 from neutralitas_desktop.fieldwork.workspace import Workspace
 from neutralitas_desktop.instruments.form_state import encode_position
+from neutralitas_desktop.store.models import FieldSession
 from neutralitas_desktop.ui.runner.choice_inputs import button_for
 from neutralitas_desktop.ui.runner.find_dialog import FindQuestionDialog
 from neutralitas_desktop.ui.runner.runner_view import RunnerView
@@ -76,6 +86,13 @@ def test_keyboard_moves_through_questions_and_sections(qtbot, themed, workspace,
         _keys(qtbot, runner, Qt.Key.Key_Plus)
         assert ui_settings.font_size > before
         assert runner.stack.font().pointSize() == ui_settings.font_size
+        # what the researcher reads grows: questions and choices, on every page
+        card = runner.current_page().card("a2_recording")
+        assert card.label.font().pointSize() == ui_settings.font_size
+        assert button_for(card.input, "yes").font().pointSize() == ui_settings.font_size
+        _keys(qtbot, runner, Qt.Key.Key_PageDown)
+        line = runner.current_page().card("b1_position").input.line
+        assert line.font().pointSize() == ui_settings.font_size
     finally:
         runner.saver.close()
 
@@ -188,12 +205,39 @@ def test_a_failed_save_warns_keeps_the_answer_and_retries(
     runner.saver.close()
 
 
+def test_retry_now_after_the_fault_is_gone_clears_the_banner(
+    qtbot, themed, workspace, ui_settings, monkeypatch
+):  # type: ignore[no-untyped-def]
+    sid = _session(workspace)
+    runner = _runner(qtbot, workspace, sid, ui_settings)
+    runner.saver._writer.retry_seconds = 60  # only the button retries within the test
+    real = autosave.save_answer
+
+    def disk_full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OperationalError("INSERT INTO answer", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(autosave, "save_answer", disk_full)
+    _keys(qtbot, runner, Qt.Key.Key_PageDown)
+    qtbot.keyClicks(runner.focusWidget(), "Staf")
+    qtbot.waitUntil(lambda: runner.banner.isVisible(), timeout=3000)
+    monkeypatch.setattr(autosave, "save_answer", real)
+    retry = runner.banner.findChild(QPushButton)
+    qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not runner.banner.isVisible(), timeout=3000)
+    assert session_answers(workspace.db, sid)["b1_position"].value == "Staf"
+    runner.saver.close()
+
+
 def test_resume_where_it_stopped(qtbot, themed, workspace, ui_settings):  # type: ignore[no-untyped-def]
     sid = _session(workspace)
     writer = workspace.writer()
     writer.submit_position(sid, encode_position("c_knowledge", "c3_knows_like_prohibited"))
     assert writer.close()
+    with workspace.db.session() as s:  # started 25 minutes ago, then left
+        row = s.get(FieldSession, sid)
+        row.started_at = row.started_at - dt.timedelta(minutes=25)
     runner = _runner(qtbot, workspace, sid, ui_settings)
+    assert "00:25:" in runner.header.elapsed.text()  # the duration goes on, not from zero
     assert runner.state.sections[runner.state.current].key == "c_knowledge"
     assert runner.state.focus_key == "c3_knows_like_prohibited"
     focus = QApplication.focusWidget()

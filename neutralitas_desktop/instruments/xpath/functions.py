@@ -186,7 +186,7 @@ def _fn_round(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
     if not math.isfinite(value) or digits != digits:
         return value if digits == digits else NAN
     places = int(max(min(digits, 400.0), -400.0))
-    if value == 0 or abs(value) * 10.0**places >= 1e17:
+    if value == 0 or places > 308 or abs(value) * 10.0**places >= 1e17:  # 1e309 overflows
         return value
     try:
         scaled = Decimal(repr(value)).scaleb(places)

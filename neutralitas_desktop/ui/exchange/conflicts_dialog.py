@@ -28,6 +28,7 @@ from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.rows_model import RowsModel
 from neutralitas_desktop.ui.session_table import status_label
+from neutralitas_desktop.ui.translations import ui_language
 from neutralitas_desktop.vocabulary import SessionStatus
 from neutralitas_desktop.vocabulary.terms import values
 
@@ -92,18 +93,31 @@ class ConflictsDialog(QDialog):
             "coding": self.tr("Coding"),
         }.get(kind, kind)
 
+    def _texts(self, conflict: ConflictInfo) -> tuple[str, str]:
+        """What the conflict is about and where, as the researcher saw it (the question's
+        text and the form's title), not by variable name."""
+        if conflict.session_id not in self._session_texts:
+            try:
+                found = self.service.session_texts(conflict.session_id, ui_language())
+            except NeutralitasError:
+                found = (conflict.form, {})
+            self._session_texts[conflict.session_id] = found
+        title, labels = self._session_texts[conflict.session_id]
+        if conflict.kind == "session":
+            what = self.tr("Session status")
+        elif conflict.kind == "coding":
+            key = conflict.question.removeprefix("coding of ")
+            what = self.tr("Coding of: %1").replace("%1", labels.get(key, key))
+        else:
+            what = labels.get(conflict.question, conflict.question)
+        where = " · ".join(x for x in (conflict.site, conflict.informant, title) if x)
+        return what, where
+
     def reload(self) -> None:
+        self._session_texts: dict[str, tuple[str, dict[str, str]]] = {}
         self.conflicts = self.service.conflicts()
         self.model.set_rows(
-            [
-                (
-                    self._kind(c.kind),
-                    c.question,
-                    " · ".join(x for x in (c.site, c.informant, c.form) if x),
-                    str(len(c.sides)),
-                )
-                for c in self.conflicts
-            ]
+            [(self._kind(c.kind), *self._texts(c), str(len(c.sides))) for c in self.conflicts]
         )
         self.count_label.setText(
             self.tr("No open conflicts.") if not self.conflicts else
@@ -134,13 +148,12 @@ class ConflictsDialog(QDialog):
         if not 0 <= index < len(self.conflicts):
             return
         conflict = self.conflicts[index]
-        title = QLabel(f"{self._kind(conflict.kind)}: {conflict.question}", self.detail)
+        what, where_text = self._texts(conflict)
+        title = QLabel(f"{self._kind(conflict.kind)}: {what}", self.detail)
         title.setObjectName("sectionTitle")
         title.setWordWrap(True)
         self.detail_layout.addWidget(title)
-        where = QLabel(
-            " · ".join(x for x in (conflict.site, conflict.informant, conflict.form) if x)
-        )
+        where = QLabel(where_text)
         where.setObjectName("muted")
         self.detail_layout.addWidget(where)
         grid = QGridLayout()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.session_table import status_label
+from neutralitas_desktop.ui.translations import ui_language
 from neutralitas_desktop.vocabulary import Message
 from neutralitas_desktop.vocabulary.lifecycle import REVIEWABLE, status_of
 
@@ -24,7 +25,10 @@ if TYPE_CHECKING:
 
 def session_label(row: Any) -> str:
     """A session as the supervisor knows it: form · site · informant · date (status)."""
-    parts = [row.form_id, row.site_name, row.informant_code, f"{row.started_at:%Y-%m-%d}"]
+    title = row.instrument_title.get(ui_language()) or next(
+        iter(row.instrument_title.values()), row.form_id
+    )
+    parts = [title, row.site_name, row.informant_code, f"{row.started_at:%Y-%m-%d}"]
     return " · ".join(p for p in parts if p) + f" ({status_label(row.status)})"
 
 
@@ -78,6 +82,15 @@ class ExchangeActions(QObject):
         review_menu.addSeparator()
         review_menu.addAction(self.actions["conflicts"])
         review_menu.menuAction().setVisible(True)
+        review_menu.aboutToShow.connect(self.update_actions)
+
+    def update_actions(self) -> None:
+        """Approve and Return are offered only for a session the lifecycle lets be reviewed
+        (not a draft, not a refusal)."""
+        row = self._selected()
+        reviewable = row is not None and row.status in REVIEWABLE
+        self.actions["approve"].setEnabled(reviewable)
+        self.actions["return"].setEnabled(reviewable)
 
     # ---- packages ------------------------------------------------------------------
     def export_package(self) -> QWidget | None:

@@ -37,16 +37,24 @@ if TYPE_CHECKING:
     from neutralitas_desktop.exchange.service import ExchangeService
 
 FILTER = "Field packages (*.ndpkg);;All files (*)"
+COLUMN_WIDTH = 84  # pixels, every column but the first
 
 
-def _table(model: RowsModel, parent: QWidget) -> QTableView:
+def _table(model: RowsModel, parent: QWidget, stretch: int = 0) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    # one column (a file name, a package's state) takes what is left; the others are
+    # narrow (headers and names elided, whole in their tooltips), so that every column,
+    # the conflicts too, shows on a small screen
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultSectionSize(COLUMN_WIDTH)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     view.setAlternatingRowColors(True)
     return view
 
@@ -76,7 +84,7 @@ class MergeDialog(QDialog):
             ],
             self,
         )
-        self.package_view = _table(self.packages, self)
+        self.package_view = _table(self.packages, self, stretch=5)
         self.package_view.setMaximumHeight(170)
         layout.addWidget(self.package_view)
         row = QHBoxLayout()

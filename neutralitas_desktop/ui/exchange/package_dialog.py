@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from neutralitas_desktop.ui.exchange.job import ExchangeJob
 from neutralitas_desktop.ui.exchange.package_state import PackageState
+from neutralitas_desktop.ui.formats import whole
 
 if TYPE_CHECKING:
     from neutralitas_desktop.exchange.results import PackageResult
@@ -204,11 +205,10 @@ class PackageDialog(QDialog):
     def _on_written(self, result: PackageResult) -> None:
         self.outcome = result
         m = result.manifest
-        size = result.size / 1024
         self.status.setText(
             self.tr("Wrote %1 (%2 KB): %3 sessions, %4 answers.")
             .replace("%1", str(result.path))
-            .replace("%2", f"{size:.0f}")
+            .replace("%2", whole(round(result.size / 1024)))
             .replace("%3", str(m.sessions))
             .replace("%4", str(m.answers))
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.review_state import ReturnState
 from neutralitas_desktop.ui.exchange.rows_model import RowsModel
+from neutralitas_desktop.ui.translations import ui_language
 
 if TYPE_CHECKING:
     from neutralitas_desktop.exchange.service import ExchangeService
@@ -41,6 +42,11 @@ def _table(model: RowsModel, parent: QWidget) -> QTableView:
     return view
 
 
+def _short(text: str, limit: int = 70) -> str:
+    """A question's text cut to fit a combo box or a table cell."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 class ReturnDialog(QDialog):
     returned = Signal(str)  # session id
 
@@ -55,6 +61,7 @@ class ReturnDialog(QDialog):
         self.service = service
         self.session_id = session_id
         self.state = ReturnState(service.questions(session_id))
+        self.labels = service.question_labels(session_id, ui_language())
         self.setWindowTitle(self.tr("Return session"))
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
@@ -73,8 +80,16 @@ class ReturnDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Comments on single questions"), self))
         row = QHBoxLayout()
         self.question_combo = QComboBox(self)
+        self.question_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.question_combo.setMinimumContentsLength(28)
         for key in self.state.questions:
-            self.question_combo.addItem(key, key)
+            text = self.labels.get(key, key)
+            self.question_combo.addItem(_short(text), key)
+            self.question_combo.setItemData(
+                self.question_combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole
+            )
         self.question_edit = QLineEdit(self)
         self.question_edit.setPlaceholderText(self.tr("Comment on this question"))
         self.question_edit.returnPressed.connect(self._on_add)
@@ -122,7 +137,9 @@ class ReturnDialog(QDialog):
             self._refresh()
 
     def _refresh(self) -> None:
-        self.comments.set_rows(self.state.question_comments)
+        self.comments.set_rows(
+            [(_short(self.labels.get(k, k)), c) for k, c in self.state.question_comments]
+        )
         self.problems.setText(
             self.tr("Say what to fix: a comment on the session or on a question.")
             if self.state.problems()
@@ -169,9 +186,10 @@ class CommentsDialog(QDialog):
             [self.tr("On"), self.tr("Comment"), self.tr("By"), self.tr("When"), self.tr("State")],
             self,
         )
+        labels = service.question_labels(session_id, ui_language())
         rows = [
             (
-                c.answer_key or self.tr("the whole session"),
+                _short(labels.get(c.answer_key, c.answer_key)) or self.tr("the whole session"),
                 c.comment,
                 c.author,
                 f"{c.created_at:%Y-%m-%d %H:%M}",

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.formats import data_size
 from neutralitas_desktop.ui.runner.inputs import AnswerInput
 
 if TYPE_CHECKING:
@@ -32,14 +33,6 @@ class AttachmentSource(Protocol):
     def attachment_info(self, sha256: str) -> AttachmentInfo | None: ...
     def read_attachment(self, sha256: str) -> bytes: ...
     def save_attachment_as(self, sha256: str, target: str | Path) -> Path: ...
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 class AttachmentInput(AnswerInput):
@@ -103,7 +96,7 @@ class AttachmentInput(AnswerInput):
                 self.tr("File not in this study (%1…)").replace("%1", value[:12])
             )
             return
-        self.name_label.setText(f"{info.filename}  ·  {human_size(info.size)}")
+        self.name_label.setText(f"{info.filename}  ·  {data_size(info.size)}")
         if info.is_image:
             pixmap = QPixmap()
             if pixmap.loadFromData(self.source.read_attachment(value)):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 from neutralitas_desktop.ui.runner.session_state import SaveRequest
 
@@ -36,15 +37,22 @@ class AutoSaver(QObject):
         self._writer: AnswerWriter = workspace.writer(
             on_saved=self._from_writer_saved,
             on_failed=self._from_writer_failed,
-            on_recovered=self.recovered.emit,
+            on_recovered=self._from_writer_recovered,
         )
 
     # ---- writer thread -> signals (queued to the GUI thread) -------------------------
+    # A save may finish after the screen that asked for it is gone: nothing to tell then.
     def _from_writer_saved(self, outcome: SaveOutcome) -> None:
-        self.saved.emit(outcome.saved_at)
+        if isValid(self):
+            self.saved.emit(outcome.saved_at)
 
     def _from_writer_failed(self, failure: SaveFailure) -> None:
-        self.failed.emit(failure.code, failure.pending)
+        if isValid(self):
+            self.failed.emit(failure.code, failure.pending)
+
+    def _from_writer_recovered(self) -> None:
+        if isValid(self):
+            self.recovered.emit()
 
     # ---- submitting ----------------------------------------------------------------
     def submit(self, request: SaveRequest) -> None:

@@ -52,6 +52,7 @@ class SingleChoiceInput(AnswerInput):
         self.clear_button.setToolTip(self.tr("Remove the answer"))
         self.clear_button.clicked.connect(self._on_clear)
         self.clear_button.setVisible(False)
+        self._cleared: str | None = None  # the value "Undo clear" brings back
         outer.addWidget(self.clear_button)
         if isinstance(outer, QBoxLayout) and horizontal:
             outer.addStretch(1)
@@ -60,16 +61,33 @@ class SingleChoiceInput(AnswerInput):
             self._focus = self.buttons[0]
 
     def _on_clicked(self, _index: int) -> None:
-        self.clear_button.setVisible(True)
+        self._show_clear(cleared=None)
         self._emit(True)
 
     def _on_clear(self) -> None:
+        """Clear the answer; the button then offers to bring it back."""
+        if self._cleared is not None:
+            value, self._cleared = self._cleared, None
+            self._show(value)
+            self._emit(True)
+            return
+        before = self.value()
         self.group.setExclusive(False)
         for button in self.buttons:
             button.setChecked(False)
         self.group.setExclusive(True)
-        self.clear_button.setVisible(False)
+        self._show_clear(cleared=before)
         self._emit(True)
+
+    def _show_clear(self, cleared: str | None) -> None:
+        self._cleared = cleared
+        if cleared is None:
+            self.clear_button.setText(self.tr("Clear"))
+            self.clear_button.setToolTip(self.tr("Remove the answer"))
+        else:
+            self.clear_button.setText(self.tr("Undo clear"))
+            self.clear_button.setToolTip(self.tr("Bring back the answer just removed"))
+        self.clear_button.setVisible(cleared is not None or self.value() is not None)
 
     def value(self) -> str | None:
         index = self.group.checkedId()
@@ -80,7 +98,8 @@ class SingleChoiceInput(AnswerInput):
         for name, button in zip(self.names, self.buttons, strict=True):
             button.setChecked(name == value)
         self.group.setExclusive(True)
-        self.clear_button.setVisible(value is not None and value in self.names)
+        if self._cleared is None or value is not None:
+            self._show_clear(cleared=None)
 
     def focus_widget(self) -> QWidget:
         checked = self.group.checkedButton()

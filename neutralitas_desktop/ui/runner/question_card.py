@@ -98,6 +98,7 @@ class QuestionCard(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.label, 1)
         self.note_edit: QPlainTextEdit | None = None
+        self.note_label: QLabel | None = None
         self.note_button: QPushButton | None = None
         self.history_button: QPushButton | None = None
         if self.question.type != "note":
@@ -105,12 +106,10 @@ class QuestionCard(QFrame):
             self.note_button = QPushButton(self.tr("Field note"), self)
             self.note_button.setObjectName("cardLink")
             self.note_button.setCheckable(True)
-            self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.note_button.toggled.connect(self._on_note_toggled)
             head.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTop)
             self.history_button = QPushButton(self.tr("History"), self)
             self.history_button.setObjectName("cardLink")
-            self.history_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.history_button.clicked.connect(lambda: self.history_requested.emit(self.key))
             head.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
             self.link_button = QPushButton(self.tr("Link to incident…"), self)
@@ -149,6 +148,24 @@ class QuestionCard(QFrame):
         self.issue.setVisible(False)
         layout.addWidget(self.issue)
         self.refresh_texts(form)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes answer → "other" → field note → history → clear: the links in the
+        corner are reachable, and clearing never comes straight after the choices."""
+        if self.input is None:
+            return
+        clear = getattr(self.input, "clear_button", None)
+        answer = [
+            w
+            for w in self.input.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w is not clear
+        ]
+        last: QWidget = answer[-1] if answer else self.input.focus_widget()
+        for widget in (self.other, self.note_button, self.history_button, clear):
+            if widget is not None:
+                QWidget.setTabOrder(last, widget)
+                last = widget
 
     # ---- showing -------------------------------------------------------------------
     def refresh_texts(self, form: FormState) -> None:
@@ -225,7 +242,10 @@ class QuestionCard(QFrame):
 
     def _on_note_toggled(self, shown: bool) -> None:
         if self.note_edit is None and shown:
+            self.note_label = QLabel(self.tr("Field note (yours, not the informant's)"), self)
+            self.note_label.setObjectName("hint")
             self.note_edit = QPlainTextEdit(self)
+            self.note_label.setBuddy(self.note_edit)
             self.note_edit.setPlaceholderText(
                 self.tr("Your own field note on this answer (tone, hesitation, context)…")
             )
@@ -234,9 +254,14 @@ class QuestionCard(QFrame):
             self.note_edit.textChanged.connect(
                 lambda: self.note_edited.emit(self.key, self.note_edit.toPlainText())  # type: ignore[union-attr]
             )
+            self.note_edit.setAccessibleName(self.tr("Field note"))
             layout = self.layout()
-            assert layout is not None
-            layout.addWidget(self.note_edit)
+            assert isinstance(layout, QVBoxLayout) and self.note_button is not None
+            layout.insertWidget(layout.indexOf(self.review), self.note_label)
+            layout.insertWidget(layout.indexOf(self.review), self.note_edit)
+            QWidget.setTabOrder(self.note_button, self.note_edit)
+        if self.note_label is not None:
+            self.note_label.setVisible(shown)
         if self.note_edit is not None:
             self.note_edit.setVisible(shown)
             if shown and not self._quiet:

@@ -39,7 +39,7 @@ class RunnerHeader(QFrame):
         layout.addLayout(texts, 1)
         self.elapsed = QLabel(self)
         self.elapsed.setObjectName("muted")
-        self.elapsed.setToolTip(self.tr("Time since the session was opened"))
+        self.elapsed.setToolTip(self.tr("Time since the session started"))
         layout.addWidget(self.elapsed)
         self.language = QComboBox(self)
         self.language.setToolTip(self.tr("Language of the questions (the interface keeps its own)"))
@@ -62,6 +62,7 @@ class RunnerHeader(QFrame):
             layout.addWidget(button)
         self._clock = QElapsedTimer()
         self._clock.start()
+        self._before = 0  # seconds the session had run before it was opened here
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._timer.start(1000)
@@ -72,8 +73,13 @@ class RunnerHeader(QFrame):
         if index >= 0:
             self.language.setCurrentIndex(index)
 
+    def continue_from(self, seconds: int) -> None:
+        """A resumed session: the duration goes on from when it started."""
+        self._before = max(0, seconds)
+        self._tick()
+
     def _tick(self) -> None:
-        seconds = self._clock.elapsed() // 1000
+        seconds = self._before + self._clock.elapsed() // 1000
         hours, rest = divmod(seconds, 3600)
         clock = f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
         self.elapsed.setText(self.tr("Elapsed %1").replace("%1", clock))

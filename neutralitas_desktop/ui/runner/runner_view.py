@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -27,12 +27,19 @@ from neutralitas_desktop.ui.runner.history_dialog import HistoryDialog
 from neutralitas_desktop.ui.runner.missing_dialog import MissingAnswersDialog
 from neutralitas_desktop.ui.runner.outline import OutlineModel, OutlineView
 from neutralitas_desktop.ui.runner.runner_header import RunnerHeader, SaveBanner
+from neutralitas_desktop.ui.runner.runner_prompts import (
+    confirm_decline,
+    confirm_unlock,
+    declined_message,
+)
+from neutralitas_desktop.ui.runner.runner_shortcuts import runner_shortcuts
 from neutralitas_desktop.ui.runner.section_page import SectionPage, focus_owner
 from neutralitas_desktop.ui.runner.session_state import RunnerChange, RunnerState
 from neutralitas_desktop.ui.settings import FONT_SIZES, UiSettings
+from neutralitas_desktop.ui.theme import question_text_css
 from neutralitas_desktop.ui.translations import term
-from neutralitas_desktop.vocabulary import SessionStatus, SourceType
-from neutralitas_desktop.vocabulary.lifecycle import REOPENABLE
+from neutralitas_desktop.vocabulary import ConsentState, SessionStatus, SourceType
+from neutralitas_desktop.vocabulary.lifecycle import EDITABLE, REOPENABLE
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.workspace import Workspace
@@ -55,7 +62,9 @@ class RunnerView(QWidget):
         self.setObjectName("page")
         self.workspace = workspace
         self.settings = settings
-        self.state = RunnerState(workspace.load_session(session_id))
+        loaded = workspace.load_session(session_id)
+        mine = not loaded.researcher_id or loaded.researcher_id == workspace.actor.researcher_id
+        self.state = RunnerState(loaded, mine=mine)
         self.saver = AutoSaver(workspace, session_id, self)
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_save_failed)
@@ -68,7 +77,8 @@ class RunnerView(QWidget):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
         self._apply_font(settings.font_size)
-        self._apply(self.state.initial_saves())
+        if self.state.editable:  # a read-only session is only looked at, never written
+            self._apply(self.state.initial_saves())
         self._show_section(self.state.current, focus=self.state.focus_key)
 
     # ---- layout --------------------------------------------------------------------
@@ -79,6 +89,8 @@ class RunnerView(QWidget):
         layout.setSpacing(0)
         self.header = RunnerHeader(state.instrument.languages, self)
         self.header.set_language(state.language)
+        started = state.started_at.replace(tzinfo=dt.UTC)
+        self.header.continue_from(int((dt.datetime.now(dt.UTC) - started).total_seconds()))
         self.header.language_changed.connect(self._on_language_changed)
         self.header.font_step.connect(self._step_font)
         layout.addWidget(self.header)
@@ -102,6 +114,11 @@ class RunnerView(QWidget):
         review_row = QHBoxLayout()
         review_row.setContentsMargins(16, 8, 16, 0)
         review_row.addWidget(self.review_note)
+        self.readonly_note = QLabel(
+            self.tr("Another researcher ran this session: it is shown read-only."), self
+        )
+        self.readonly_note.setObjectName("muted")
+        review_row.addWidget(self.readonly_note)
         layout.addLayout(review_row)
         body = QHBoxLayout()
         body.setContentsMargins(16, 12, 16, 8)
@@ -139,49 +156,23 @@ class RunnerView(QWidget):
         self.reopen_button.setObjectName("primary")
         self.reopen_button.clicked.connect(self.reopen)
         footer.addWidget(self.reopen_button)
+        self.unlock_button = QPushButton(self.tr("Edit on this laptop…"), self)
+        self.unlock_button.setToolTip(
+            self.tr("Another researcher ran this session; it opens read-only.")
+        )
+        self.unlock_button.clicked.connect(self.unlock)
+        footer.addWidget(self.unlock_button)
         layout.addLayout(footer)
         self._update_subtitle()
 
     def _build_actions(self) -> None:
-        def action(text: str, keys: list[QKeySequence], slot: object) -> QAction:
-            act = QAction(text, self)
-            act.setShortcuts(keys)
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)  # type: ignore[arg-type]
-            self.addAction(act)
-            return act
-
-        ctrl = Qt.KeyboardModifier.ControlModifier
-        self.act_next_question = action(
-            self.tr("Next question"),
-            [QKeySequence(ctrl | Qt.Key.Key_Return), QKeySequence(ctrl | Qt.Key.Key_Enter)],
-            self.next_question,
-        )
-        self.act_next_section = action(
-            self.tr("Next section"),
-            [QKeySequence(ctrl | Qt.Key.Key_PageDown)],
-            lambda: self._step(1),
-        )
-        self.act_prev_section = action(
-            self.tr("Previous section"),
-            [QKeySequence(ctrl | Qt.Key.Key_PageUp)],
-            lambda: self._step(-1),
-        )
-        self.act_find = action(
-            self.tr("Find a question…"),
-            [QKeySequence(QKeySequence.StandardKey.Find)],
-            self.find_question,
-        )
-        self.act_bigger = action(
-            self.tr("Larger text"),
-            [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence(ctrl | Qt.Key.Key_Equal)],
-            lambda: self._step_font(1),
-        )
-        self.act_smaller = action(
-            self.tr("Smaller text"),
-            [QKeySequence(QKeySequence.StandardKey.ZoomOut)],
-            lambda: self._step_font(-1),
-        )
+        actions = runner_shortcuts(self)
+        self.act_next_question = actions["next_question"]
+        self.act_next_section = actions["next_section"]
+        self.act_prev_section = actions["prev_section"]
+        self.act_find = actions["find"]
+        self.act_bigger = actions["bigger"]
+        self.act_smaller = actions["smaller"]
 
     def runner_actions(self) -> list[QAction]:
         """For the main window's Sessions menu."""
@@ -293,7 +284,27 @@ class RunnerView(QWidget):
         if not self.state.editable:
             return
         text = value if isinstance(value, str) else None
+        if self.state.declines_consent(key, text):
+            self._decline_consent(key)
+            return
         self._apply(self.state.change(key, text, immediate=immediate))
+
+    def _decline_consent(self, key: str) -> None:
+        """Consent changed to refused inside the interview: confirm, then record it."""
+        if not confirm_decline(self):
+            self.current_page().refresh(values=True)  # the choice goes back
+            return
+        self.saver.wait(2.0)
+        try:
+            change = self.workspace.decline_consent(self.state.session_id, key)
+        except NeutralitasError as exc:
+            show_error(self, exc)
+            self.current_page().refresh(values=True)
+            return
+        self.state.status = SessionStatus(SessionStatus.REFUSED)
+        self.session_changed.emit(self.state.session_id)
+        self.status_message.emit(declined_message(change.consent == ConsentState.WITHDRAWN))
+        self._leave()
 
     def _on_note_edited(self, key: str, note: str) -> None:
         if self.state.editable:
@@ -341,7 +352,11 @@ class RunnerView(QWidget):
             self.tr("%1 of %2 answered").replace("%1", str(answered)).replace("%2", str(total))
         )
         self.complete_button.setVisible(state.editable)
-        self.reopen_button.setVisible(state.status in REOPENABLE and not state.editable)
+        self.reopen_button.setVisible(
+            state.status in REOPENABLE and not state.editable and state.status not in EDITABLE
+        )
+        self.unlock_button.setVisible(state.locked and state.status in EDITABLE)
+        self.readonly_note.setVisible(state.locked and state.status in EDITABLE)
 
     def _update_subtitle(self) -> None:
         state = self.state
@@ -355,6 +370,7 @@ class RunnerView(QWidget):
         font = self.stack.font()
         font.setPointSize(size)
         self.stack.setFont(font)
+        self.stack.setStyleSheet(question_text_css(size))
 
     def _step_font(self, step: int) -> None:
         sizes = list(FONT_SIZES)
@@ -436,6 +452,14 @@ class RunnerView(QWidget):
         self.status_message.emit(self.tr("Session completed"))
         self._leave()
 
+    def unlock(self) -> None:
+        """Edit another researcher's draft or returned session here, after confirming."""
+        if not confirm_unlock(self):
+            return
+        self.state.locked = False
+        self._apply(self.state.initial_saves())
+        self._rebuild_pages()
+
     def reopen(self) -> None:
         try:
             self.workspace.reopen_session(self.state.session_id)
@@ -443,6 +467,7 @@ class RunnerView(QWidget):
             show_error(self, exc)
             return
         self.state.status = SessionStatus.DRAFT
+        self.state.locked = False  # reopening is the explicit choice to edit here
         self._update_subtitle()
         self._rebuild_pages()
         self.session_changed.emit(self.state.session_id)

@@ -14,6 +14,7 @@ from neutralitas_desktop.instruments.form_state import (
     decode_position,
     encode_position,
 )
+from neutralitas_desktop.vocabulary import ConsentState
 from neutralitas_desktop.vocabulary.lifecycle import EDITABLE
 
 if TYPE_CHECKING:
@@ -50,8 +51,13 @@ class FindHit:
 class RunnerState:
     """One session in the runner. Built from the service's RunnerSession."""
 
-    def __init__(self, session: RunnerSession, language: str | None = None) -> None:
+    def __init__(
+        self, session: RunnerSession, language: str | None = None, *, mine: bool = True
+    ) -> None:
         self.session_id = session.id
+        # Another researcher's session (a supervisor reviewing on the master) is read-only
+        # until someone chooses to edit it here: opening alone must change nothing.
+        self.locked = not mine
         self.instrument = session.instrument
         self.status = session.status
         self.site_name = session.site_name
@@ -80,7 +86,7 @@ class RunnerState:
     # ---- identity ------------------------------------------------------------------
     @property
     def editable(self) -> bool:
-        return self.status in EDITABLE
+        return self.status in EDITABLE and not self.locked
 
     @property
     def language(self) -> str:
@@ -140,6 +146,17 @@ class RunnerState:
         changes = self.form.set_value(key, value)
         request = SaveRequest(key, value or None, None, self.form.is_relevant(key), immediate)
         return self._runner_change(changes, [request])
+
+    def declines_consent(self, key: str, value: str | None) -> bool:
+        """Whether ``value`` turns the interview's consent into a refusal (the runner then
+        asks, and records it through the consent service instead of saving an answer)."""
+        if value != ConsentState.REFUSED or not self.form.has_entry(key):
+            return False  # e.g. the text of an "other, specify" answer
+        return (
+            self.form.entry(key).question.type == "consent"
+            and self.form.value(key) != ConsentState.REFUSED
+            and bool(self.informant_code)
+        )
 
     def change_note(self, key: str, note: str) -> RunnerChange:
         self.notes[key] = note

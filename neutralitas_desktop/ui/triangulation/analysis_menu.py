@@ -17,6 +17,7 @@ from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
 from neutralitas_desktop.ui.triangulation.link_dialog import LinkDialog
 from neutralitas_desktop.ui.triangulation.link_state import LinkTarget
 from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
+from neutralitas_desktop.ui.triangulation.search_panel import SearchPanel
 from neutralitas_desktop.ui.triangulation.transcript_window import TranscriptWindow
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class AnalysisActions(QObject):
             "codebook": self.tr("Codebook"),
             "findings": self.tr("Findings"),
             "agreement": self.tr("Coder agreement"),
+            "search": self.tr("Find in answers…"),
             "coding": self.tr("Code this session's texts"),
             "transcript": self.tr("This session's transcript and recording"),
         }
@@ -52,12 +54,13 @@ class AnalysisActions(QObject):
             action.triggered.connect(lambda _=False, k=kind: self.open(k))
             self.actions[kind] = action
         self.actions["matrix"].setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.actions["search"].setShortcut(QKeySequence("Ctrl+Shift+F"))
         study_changed = getattr(parent, "study_changed", None)
         if study_changed is not None:
             study_changed.connect(lambda _workspace: self.close_all())
 
     def install(self, menu: QMenu) -> None:
-        for kind in ("matrix", "codebook", "findings", "agreement"):
+        for kind in ("matrix", "codebook", "findings", "agreement", "search"):
             menu.addAction(self.actions[kind])
         menu.addSeparator()
         menu.addAction(self.actions["coding"])
@@ -68,10 +71,12 @@ class AnalysisActions(QObject):
         for kind in ("coding", "transcript"):
             self.actions[kind].setEnabled(bool(self._session()))
 
-    def open(self, kind: str) -> QWidget | None:
-        """Show the window of ``kind`` (raising it when it is already open)."""
+    def open(self, kind: str, session: str | None = None) -> QWidget | None:
+        """Show the window of ``kind`` (raising it when it is already open); the coding
+        and transcript windows are for ``session``, else the session open or selected."""
         per_session = kind in ("coding", "transcript")
-        session = self._session() if per_session else None
+        if per_session:
+            session = session or self._session()
         key = f"{kind}:{session}" if per_session else kind
         if per_session and not session:
             return None
@@ -93,6 +98,9 @@ class AnalysisActions(QObject):
             elif kind == "transcript":
                 assert session is not None
                 window = TranscriptWindow(workbench, session, self._window)
+            elif kind == "search":
+                window = SearchPanel(workbench, language, self._window)
+                window.coding_requested.connect(lambda sid: self.open("coding", sid))
             else:
                 assert session is not None
                 window = CodingPanel(workbench, session, language, self._window)

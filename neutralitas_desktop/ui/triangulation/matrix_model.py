@@ -94,10 +94,15 @@ class MatrixTableModel(QAbstractTableModel):
             column = self.matrix.columns[section - 1]
             return local(column.label, self.language, column.key)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if 0 < section < self.conclusion_column():
-                return self.tr(
-                    "Incidents: corroborated · single line · contradicted · unattested "
-                    "(lines of evidence)"
+            if 0 < section < self.conclusion_column() and self.matrix is not None:
+                column = self.matrix.columns[section - 1]
+                return (
+                    local(column.label, self.language, column.key)
+                    + "\n"
+                    + self.tr(
+                        "Incidents: corroborated · single line · contradicted · unattested "
+                        "(lines of evidence)"
+                    )
                 )
             if section == self.context_column():
                 return self.tr(
@@ -169,8 +174,8 @@ class MatrixTableModel(QAbstractTableModel):
             return "    " * row.depth + label + (f" ({self.tr('retired')})" if row.retired else "")
         if role == CellRole:
             return (row.code, None)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.code
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole name: the column elides it
+            return f"{local(row.label, self.language, row.code)} ({row.code})"
         if role == Qt.ItemDataRole.FontRole and row.depth == 0:
             font = QFont()
             font.setBold(True)

@@ -34,6 +34,10 @@ from neutralitas_desktop.ui.triangulation.matrix_model import (
     IncidentTableModel,
     MatrixTableModel,
 )
+from neutralitas_desktop.ui.triangulation.matrix_sizing import (
+    MatrixColumnFitter,
+    fit_matrix_columns,
+)
 from neutralitas_desktop.ui.triangulation.worker import Worker
 from neutralitas_desktop.vocabulary import SessionStatus
 from neutralitas_desktop.vocabulary.terms import values
@@ -84,6 +88,8 @@ class TriangulationPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        MatrixColumnFitter(self.table)
         self.table.clicked.connect(self._on_cell_clicked)
         self.table.activated.connect(self._on_cell_clicked)
 
@@ -187,10 +193,7 @@ class TriangulationPanel(QWidget):
     def _on_matrix(self, matrix: Matrix) -> None:
         self.matrix = matrix
         self.matrix_model.set_matrix(matrix, self.language)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if matrix.query.by != "site":  # sites are many columns: the themes give way
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_matrix_columns(self.table)
         self.rule.setText(
             self.tr(
                 "Each cell: incidents whose lines of evidence fall in it, by corroboration "
@@ -222,12 +225,16 @@ class TriangulationPanel(QWidget):
         answers about its theme."""
         if self.matrix is None:
             return
+        if column is not None and column not in {c.key for c in self.matrix.columns}:
+            column = None  # regrouped: that column is gone, the theme's row stays picked
         self.selected = (theme, column)
         try:
             row = self.matrix.row(theme)
         except KeyError:
+            self.selected = None
             self.evidence_model.set_items([], self.language)
             self.incident_model.set_items([])
+            self.evidence_title.setText(self.tr("Pick a cell to see its evidence."))
             return
         label = local(row.label, self.language, theme)
         if column is not None:
