@@ -36,6 +36,7 @@ class Message(StrEnum):
     INTERVIEW_NEEDS_INFORMANT = "session.needs_informant"
     CONSENT_FIRST = "session.consent_first"
     NO_RESEARCHER = "device.no_researcher"
+    PACKAGE_OTHER_STUDY = "package.other_study"
 
 
 MESSAGES: dict[Message, dict[str, str]] = {
@@ -141,6 +142,15 @@ MESSAGES: dict[Message, dict[str, str]] = {
     Message.NO_RESEARCHER: {
         "en": "no researcher is registered on this device",
         "id": "Belum ada peneliti yang terdaftar di perangkat ini",
+    },
+    Message.PACKAGE_OTHER_STUDY: {
+        "en": "{path}: belongs to another study ('{title}', {study}), made by {made_by} "
+        "(key {fingerprint}) on {made}; this database holds '{here}' ({here_id})",
+        "id": "{path} milik studi lain: \u201c{title}\u201d, dibuat oleh {made_by} (sidik "
+        "kunci {fingerprint}) pada {made}. Studi yang terbuka di sini adalah \u201c{here}\u201d, "
+        "studi yang berbeda walaupun judulnya mungkin sama, jadi paket ini tidak dapat "
+        "digabungkan. Minta paket dari penyelia studi ini, atau gabung ke studi itu lewat "
+        "Berkas \u203a Gabung ke studi\u2026",
     },
 }
 

@@ -141,7 +141,8 @@ class MergeDialog(QDialog):
             except NeutralitasError as exc:
                 self.state.add(path, None, error_text(exc))
             else:
-                self.state.add(path, manifest)
+                foreign = self.service.foreign_study(path, manifest)
+                self.state.add(path, manifest, error_text(foreign) if foreign else "")
         self._refresh()
 
     def set_passphrase(self, index: int, passphrase: str) -> None:
@@ -190,7 +191,9 @@ class MergeDialog(QDialog):
             if m is None:
                 rows.append((e.path.name, "", "", "", "", e.error))
                 continue
-            if e.needs_passphrase:
+            if e.error:
+                state = self.tr("another study: cannot be merged")
+            elif e.needs_passphrase:
                 state = self.tr("encrypted: passphrase needed")
             elif m.encrypted:
                 state = self.tr("encrypted")
@@ -213,7 +216,7 @@ class MergeDialog(QDialog):
         self.summary.set_rows(
             state.summary_rows(shown, self.tr("already merged")) if shown is not None else []
         )
-        self.notes.setText("\n".join(state.notes(shown)) if shown else "")
+        self.notes.setText("\n".join(state.notes(shown)) if shown else "\n\n".join(state.problems))
         self.add_button.setEnabled(not busy and state.result is None)
         self.remove_button.setEnabled(not busy and bool(state.entries) and state.result is None)
         self.passphrase_button.setEnabled(
