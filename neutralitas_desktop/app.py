@@ -107,23 +107,22 @@ class Application:
         """After the first run started a new study: make its hand-out now?"""
         from PySide6.QtWidgets import QFileDialog
 
-        tr = QCoreApplication.translate
         if not confirm(
             self.window,
-            tr("Application", "Make the hand-out package?"),
-            tr(
+            QCoreApplication.translate("Application", "Make the hand-out package?"),
+            QCoreApplication.translate(
                 "Application",
                 "This laptop holds the new study and is its supervisor. Each researcher's "
                 "laptop joins the study from a hand-out package this laptop signs. Make it "
                 "now? (Later: File › Export field package…)",
             ),
-            tr("Application", "Make the hand-out…"),
-            tr("Application", "Later"),
+            QCoreApplication.translate("Application", "Make the hand-out…"),
+            QCoreApplication.translate("Application", "Later"),
         ):
             return None
         chosen, _ = QFileDialog.getSaveFileName(
             self.window,
-            tr("Application", "Save the hand-out package"),
+            QCoreApplication.translate("Application", "Save the hand-out package"),
             str(Path.home() / "studi.ndpkg"),
             "Field packages (*.ndpkg);;All files (*)",
         )
@@ -136,7 +135,9 @@ class Application:
             return None
         if self.window is not None:
             self.window.statusBar().showMessage(
-                tr("Application", "Hand-out written: %1").replace("%1", str(result.path))
+                QCoreApplication.translate("Application", "Hand-out written: %1").replace(
+                    "%1", str(result.path)
+                )
             )
         return result
 
