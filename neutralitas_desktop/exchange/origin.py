@@ -53,7 +53,7 @@ def foreign_study(
     origin = origin_of(path, manifest)
     return ForeignStudyError(
         message_id=Message.PACKAGE_OTHER_STUDY,
-        path=Path(path).name,
+        path=Path(path),
         title=origin.study_title or "?",
         study=manifest.study_id[:8],
         made_by=origin.made_by,
