@@ -24,6 +24,7 @@ from neutralitas_desktop.ui.device_dialog import DeviceDialog
 from neutralitas_desktop.ui.exchange.merge_dialog import MergeDialog
 from neutralitas_desktop.ui.first_run_dialog import FirstRunDialog
 from neutralitas_desktop.ui.join_dialog import JoinDialog
+from neutralitas_desktop.ui.passphrase_state import NewPassphraseState
 from neutralitas_desktop.ui.settings import UiSettings
 from neutralitas_desktop.ui.translations import install_translators
 
@@ -177,3 +178,32 @@ def test_join_dialog_needs_a_package_of_a_study(qtbot: Any, themed: Any, tmp_pat
     junk.write_bytes(b"bukan paket")
     dialog.panel.choose(junk)
     assert not dialog.join_button.isEnabled() and "bukan.ndpkg" in dialog.panel.info.text()
+
+
+def test_file_join_study_opens_the_joined_study(
+    qtbot: Any, laptops: Laptops, monkeypatch: Any
+) -> None:
+    supervisor = laptops.host("a")
+    supervisor.new_passphrase = NewPassphraseState(unencrypted=True)
+    workspace_a = supervisor.open_study(str(laptops.tmp / "a" / "study.sqlite"), True)
+    handout = supervisor.make_handout(workspace_a, laptops.tmp / "handout.ndpkg").path
+    researcher = laptops.host("b")  # a laptop that started its own study by mistake
+    researcher.new_passphrase = NewPassphraseState(unencrypted=True)
+    own = researcher.open_study(str(laptops.tmp / "b" / "own.sqlite"), True)
+    assert own.info().id != workspace_a.info().id
+    window = researcher.show_window(own)
+    qtbot.addWidget(window)
+    joined = laptops.tmp / "b" / "joined.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(joined), ""))
+    researcher.new_passphrase = NewPassphraseState(unencrypted=True)
+
+    def drive(dialog: JoinDialog) -> None:
+        dialog.panel.choose(handout)
+        assert workspace_a.title("id") in dialog.panel.info.text()
+        dialog.join_button.click()
+
+    errors = when_modal(qtbot, drive, JoinDialog)  # type: ignore[arg-type]
+    window.act_join_study.trigger()
+    assert not errors
+    assert joined.exists() and window.workspace.path == joined
+    assert window.workspace.info().id == workspace_a.info().id
