@@ -146,11 +146,11 @@ MESSAGES: dict[Message, dict[str, str]] = {
     Message.PACKAGE_OTHER_STUDY: {
         "en": "{path}: belongs to another study ('{title}', {study}), made by {made_by} "
         "(key {fingerprint}) on {made}; this database holds '{here}' ({here_id})",
-        "id": "{path} milik studi lain: \u201c{title}\u201d, dibuat oleh {made_by} "
-        "(sidik jari kunci {fingerprint}) pada {made}. Studi yang terbuka di sini adalah "
-        "\u201c{here}\u201d, studi yang berbeda walaupun judulnya mungkin sama, jadi "
-        "paket ini tidak dapat digabungkan. Minta paket dari penyelia studi ini, atau "
-        "gabung ke studi itu lewat Berkas \u203a Gabung ke studi\u2026",
+        "id": "{path} milik studi lain: \u201c{title}\u201d (id {study}), dibuat oleh "
+        "{made_by} (sidik jari kunci {fingerprint}) pada {made}. Studi yang terbuka di sini "
+        "adalah \u201c{here}\u201d (id {here_id}), studi yang berbeda walaupun judulnya "
+        "mungkin sama, jadi paket ini tidak dapat digabungkan. Minta paket dari penyelia "
+        "studi ini, atau gabung ke studi itu lewat Berkas \u203a Gabung ke studi\u2026",
     },
 }
 

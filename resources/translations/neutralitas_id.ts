@@ -1599,12 +1599,12 @@
 
 Key fingerprint: %3
 
-Trust this laptop only if the researcher&apos;s own screen (`neutralitas device` on that laptop) shows the same fingerprint.</source>
+Trust this laptop only if the researcher&apos;s own screen (Help › This laptop… or `neutralitas device` on that laptop) shows the same fingerprint.</source>
         <translation>Paket %1 ditandatangani oleh laptop %2, yang belum dikenal studi ini.
 
 Sidik jari kunci: %3
 
-Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di laptop itu) menampilkan sidik jari yang sama.</translation>
+Percayai laptop ini hanya jika layar peneliti sendiri (Bantuan › Laptop ini… atau `neutralitas device` di laptop itu) menampilkan sidik jari yang sama.</translation>
     </message>
     <message>
         <source>Merging %1…</source>

@@ -266,8 +266,8 @@ class MergeDialog(QDialog):
                 self.tr(
                     "The package %1 is signed by the laptop %2, which this study does not "
                     "know yet.\n\nKey fingerprint: %3\n\nTrust this laptop only if the "
-                    "researcher's own screen (`neutralitas device` on that laptop) shows the same "
-                    "fingerprint."
+                    "researcher's own screen (Help › This laptop… or `neutralitas device` on "
+                    "that laptop) shows the same fingerprint."
                 )
                 .replace("%1", entry.path.name)
                 .replace("%2", who)
