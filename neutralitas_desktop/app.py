@@ -33,7 +33,6 @@ from neutralitas_desktop.store import cipher
 from neutralitas_desktop.ui.binding_check import binding_problem
 from neutralitas_desktop.ui.dialogs import confirm, show_error
 from neutralitas_desktop.ui.idle_lock import IdleLock
-from neutralitas_desktop.ui.join_state import JoinState
 from neutralitas_desktop.ui.main_window import MainWindow
 from neutralitas_desktop.ui.passphrase_state import NewPassphraseState
 from neutralitas_desktop.ui.profile_state import ProfileState
@@ -47,6 +46,7 @@ if TYPE_CHECKING:  # loaded when first used: reportlab and openpyxl stay off the
     from neutralitas_desktop.interop.service import InteropService
     from neutralitas_desktop.reports.service import ReportService
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+    from neutralitas_desktop.ui.join_state import JoinState
 
 # Set by the startup benchmark: print the wall-clock time of the first paint, then quit.
 STARTUP_PROBE_ENV = "NEUTRALITAS_STARTUP_PROBE"
@@ -305,6 +305,8 @@ class Application:
         protection = None
         if new_study and not os.environ.get(STUDY_PASSPHRASE_ENV):
             protection = NewPassphraseState()
+        from neutralitas_desktop.ui.join_state import JoinState
+
         join = JoinState() if new_study and study_path else None
         dialog = FirstRunDialog(state, passphrase=protection, join=join)
         dialog.form.language.currentIndexChanged.connect(

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from neutralitas_desktop.errors import NeutralitasError
-from neutralitas_desktop.exchange.origin import PackageOrigin, package_origin
+
+if TYPE_CHECKING:
+    from neutralitas_desktop.exchange.origin import PackageOrigin
 
 NEW = "new"
 JOIN = "join"
@@ -24,6 +27,8 @@ class JoinState:
 
     def choose(self, path: Path) -> None:
         """Read what the package says about itself (its bytes checked)."""
+        from neutralitas_desktop.exchange.origin import package_origin
+
         self.package_passphrase = ""
         try:
             self.origin, self.error = package_origin(path), None
