@@ -41,10 +41,12 @@ from neutralitas_desktop.ui.theme import apply_theme
 from neutralitas_desktop.ui.translations import install_translators
 
 if TYPE_CHECKING:  # loaded when first used: reportlab and openpyxl stay off the start path
+    from neutralitas_desktop.exchange.results import PackageResult
     from neutralitas_desktop.exchange.service import ExchangeService
     from neutralitas_desktop.interop.service import InteropService
     from neutralitas_desktop.reports.service import ReportService
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+    from neutralitas_desktop.ui.join_state import JoinState
 
 # Set by the startup benchmark: print the wall-clock time of the first paint, then quit.
 STARTUP_PROBE_ENV = "NEUTRALITAS_STARTUP_PROBE"
@@ -64,6 +66,7 @@ class Application:
         self.workspace: Workspace | None = None
         self.idle: IdleLock | None = None
         self.new_passphrase: NewPassphraseState | None = None  # chosen at the first run
+        self.started_study = False  # the first run started a new study: offer its hand-out
         self._known: dict[str, str] = {}  # passphrases just set, not to be asked again
 
     # ---- AppHost -------------------------------------------------------------------
@@ -76,6 +79,67 @@ class Application:
         self.settings.add_recent_study(shown)
         self.settings.last_study = shown
         return workspace
+
+    def join_study(self, path: str, join: JoinState) -> None:
+        """Create the study at ``path`` from the supervisor's hand-out package (asking for
+        the new file's passphrase); the study is then opened with ``open_study``."""
+        from neutralitas_desktop.exchange.merge import join_study
+
+        assert join.origin is not None
+        target = Path(path).expanduser()
+        secret = self._passphrase_for(target, True)
+        join_study(
+            target,
+            self.profile,
+            [join.origin.path],
+            passphrase=join.package_passphrase or None,
+            study_passphrase=secret,
+        )
+        if secret:
+            self._known[str(target)] = secret
+
+    def make_handout(self, workspace: Workspace, out: Path) -> PackageResult:
+        """The hand-out: the whole study in a package this (the supervisor's) laptop signs;
+        each researcher's laptop joins the study from it."""
+        return self.exchange_service(workspace).write_package(out)
+
+    def offer_handout(self, workspace: Workspace) -> PackageResult | None:
+        """After the first run started a new study: make its hand-out now?"""
+        from PySide6.QtWidgets import QFileDialog
+
+        if not confirm(
+            self.window,
+            QCoreApplication.translate("Application", "Make the hand-out package?"),
+            QCoreApplication.translate(
+                "Application",
+                "This laptop holds the new study and is its supervisor. Each researcher's "
+                "laptop joins the study from a hand-out package this laptop signs. Make it "
+                "now? (Later: File › Export field package…)",
+            ),
+            QCoreApplication.translate("Application", "Make the hand-out…"),
+            QCoreApplication.translate("Application", "Later"),
+        ):
+            return None
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window,
+            QCoreApplication.translate("Application", "Save the hand-out package"),
+            str(Path.home() / "studi.ndpkg"),
+            "Field packages (*.ndpkg);;All files (*)",
+        )
+        if not chosen:
+            return None
+        try:
+            result = self.make_handout(workspace, Path(chosen))
+        except NeutralitasError as exc:
+            show_error(self.window, exc)
+            return None
+        if self.window is not None:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("Application", "Hand-out written: %1").replace(
+                    "%1", str(result.path)
+                )
+            )
+        return result
 
     def update_profile(
         self, *, researcher_name: str, researcher_initials: str, device_name: str
@@ -226,9 +290,10 @@ class Application:
             self.idle.unlocked()
 
     # ---- start ---------------------------------------------------------------------
-    def first_run(self, new_study: bool = False) -> bool:
-        """Ask who works on this laptop (and the passphrase of the study about to be
-        created); False if the dialog was closed."""
+    def first_run(self, new_study: bool = False, study_path: str = "") -> bool:
+        """Ask who works on this laptop (and, for the study about to be created at
+        ``study_path``, whether to start a new one or join one from its hand-out, and its
+        passphrase); False if the dialog was closed."""
         state = ProfileState(
             self.profile.ui_language,
             self.profile.researcher_name,
@@ -241,23 +306,36 @@ class Application:
         protection = None
         if new_study and not os.environ.get(STUDY_PASSPHRASE_ENV):
             protection = NewPassphraseState()
-        dialog = FirstRunDialog(state, passphrase=protection)
+        from neutralitas_desktop.ui.join_state import JoinState
+
+        join = JoinState() if new_study and study_path else None
+        dialog = FirstRunDialog(state, passphrase=protection, join=join)
         dialog.form.language.currentIndexChanged.connect(
             lambda _i: self._preview_language(state.language)
         )
-        if not dialog.exec():
-            return False
-        self.profile = dataclasses.replace(
-            self.profile,
-            ui_language=state.language,
-            researcher_name=state.researcher_name.strip(),
-            researcher_initials=state.researcher_initials,
-            device_name=state.device_name.strip(),
-            completed_first_run=True,
-        )
+        while True:
+            if not dialog.exec():
+                return False
+            self.profile = dataclasses.replace(
+                self.profile,
+                ui_language=state.language,
+                researcher_name=state.researcher_name.strip(),
+                researcher_initials=state.researcher_initials,
+                device_name=state.device_name.strip(),
+                completed_first_run=True,
+            )
+            self.new_passphrase = protection
+            if join is None or not join.joining:
+                break
+            try:
+                self.join_study(study_path, join)
+            except NeutralitasError as exc:  # the dialog stays as filled in
+                show_error(dialog, exc)
+                continue
+            break
         save_profile(self.profile)
         self.settings.language = state.language
-        self.new_passphrase = protection
+        self.started_study = join is not None and not join.joining
         return True
 
     def _preview_language(self, language: str) -> None:
@@ -326,7 +404,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     host = Application(app, settings, profile)
     path, create = _study_path(args, settings)
     new_study = create and not Path(path).exists()
-    if not profile.completed_first_run and not host.first_run(new_study):
+    if not profile.completed_first_run and not host.first_run(new_study, path):
         return 0
     try:
         workspace = host.open_study(path, create)
@@ -350,6 +428,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from neutralitas_desktop.ui.scripted_input import ScriptedInput
 
         ScriptedInput(window, os.environ[SCRIPTED_INPUT_ENV]).start()
+    elif host.started_study:
+        QTimer.singleShot(0, lambda: host.offer_handout(workspace))
     else:
         QTimer.singleShot(0, window.offer_resume)
     code = app.exec()

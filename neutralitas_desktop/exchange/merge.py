@@ -20,7 +20,8 @@ from neutralitas_desktop.errors import DatabaseError, unwritable
 from neutralitas_desktop.exchange import trust as trust_
 from neutralitas_desktop.exchange.apply import apply_package
 from neutralitas_desktop.exchange.authorship import check_authorship
-from neutralitas_desktop.exchange.errors import ForeignStudyError, PackageError
+from neutralitas_desktop.exchange.errors import PackageError
+from neutralitas_desktop.exchange.origin import foreign_study
 from neutralitas_desktop.exchange.read import OpenedPackage, PassphraseSource, open_package
 from neutralitas_desktop.exchange.results import MergeSummary
 from neutralitas_desktop.exchange.staging import Staging
@@ -263,11 +264,10 @@ def _already_merged(con: Connection, package_id: str) -> bool:
 
 
 def _check_study(con: Connection, package: OpenedPackage) -> None:
-    study_id = con.scalar(select(Study.id))
-    if study_id is not None and study_id != package.manifest.study_id:
-        raise ForeignStudyError(
-            f"{package.path}: belongs to another study ('{package.manifest.study_title}')"
-        )
+    study = con.execute(select(Study.id, Study.title, Study.default_language)).first()
+    if study is not None and study.id != package.manifest.study_id:
+        title = str(study.title.get(study.default_language, ""))
+        raise foreign_study(package.path, package.manifest, study.id, title)
 
 
 def _apply_logged(

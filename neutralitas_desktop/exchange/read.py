@@ -17,11 +17,11 @@ from sqlalchemy import StaticPool, create_engine
 
 from neutralitas_desktop.exchange.container import open_payload, read_envelope
 from neutralitas_desktop.exchange.errors import (
-    ForeignStudyError,
     NewerPackageError,
     TamperedPackageError,
 )
 from neutralitas_desktop.exchange.manifest import PRIVATE_KEY, Manifest, with_private
+from neutralitas_desktop.exchange.origin import foreign_study
 from neutralitas_desktop.exchange.payload_schema import check_payload
 from neutralitas_desktop.exchange.signing import check_signature
 from neutralitas_desktop.private_tmp import FOLDER_MODE, root
@@ -65,10 +65,7 @@ def check_manifest(path: Path, manifest: Manifest, study_id: str | None, study_t
             f"this app knows up to {migrations.HEAD}); update neutralitas-desktop to merge it"
         )
     if study_id is not None and manifest.study_id != study_id:
-        raise ForeignStudyError(
-            f"{path}: belongs to another study ('{manifest.study_title}', {manifest.study_id}); "
-            f"this database holds '{study_title}' ({study_id})"
-        )
+        raise foreign_study(path, manifest, study_id, study_title)
 
 
 def open_package(

@@ -10,8 +10,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from neutralitas_desktop.exchange import conflicts, review, trust
+from neutralitas_desktop.exchange.errors import ForeignStudyError
 from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.merge import merge_files
+from neutralitas_desktop.exchange.origin import foreign_study
 from neutralitas_desktop.exchange.package import PackageOptions, write_package
 from neutralitas_desktop.exchange.read import read_manifest
 from neutralitas_desktop.exchange.results import (
@@ -22,6 +24,7 @@ from neutralitas_desktop.exchange.results import (
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.review_comments import ReviewCommentInfo, review_comments
 from neutralitas_desktop.fieldwork.runner import load_session
+from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.instruments.form_state import FormState
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import Answer, Researcher
@@ -65,6 +68,14 @@ class ExchangeService:
     def inspect(self, path: Path) -> Manifest:
         """The manifest of a package (its bytes checked; no passphrase needed)."""
         return read_manifest(path)
+
+    def foreign_study(self, path: Path, manifest: Manifest) -> ForeignStudyError | None:
+        """Why a package cannot be merged here when it belongs to another study."""
+        info = study_info(self.db)
+        if manifest.study_id == info.id:
+            return None
+        title = info.title.get(info.default_language) or next(iter(info.title.values()), "")
+        return foreign_study(path, manifest, info.id, str(title))
 
     def unknown_signer(self, manifest: Manifest) -> str | None:
         """The key fingerprint of a package's laptop when the study does not know it yet."""

@@ -1,6 +1,7 @@
 """First run: the UI language, who the researcher is, a name for this laptop and, when
-the study is about to be created, its passphrase; all but the passphrase can be changed
-later in Settings."""
+the study is about to be created, whether to start a new study or join the supervisor's
+from its hand-out package, and the study's passphrase; all but the study and its
+passphrase can be changed later in Settings."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from neutralitas_desktop.ui.join_panel import JoinPanel
+from neutralitas_desktop.ui.join_state import JOIN, NEW, JoinState
 from neutralitas_desktop.ui.passphrase_form import PassphraseForm
 from neutralitas_desktop.ui.passphrase_state import NewPassphraseState
 from neutralitas_desktop.ui.profile_form import ProfileForm
@@ -26,10 +30,12 @@ class FirstRunDialog(QDialog):
         state: ProfileState,
         parent: QWidget | None = None,
         passphrase: NewPassphraseState | None = None,
+        join: JoinState | None = None,
     ) -> None:
         super().__init__(parent)
         self.state = state
         self.passphrase = passphrase
+        self.join = join
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
@@ -44,6 +50,9 @@ class FirstRunDialog(QDialog):
         self.form = ProfileForm(state, self)
         self.form.changed.connect(self._check)
         layout.addWidget(self.form)
+        self.join_panel: JoinPanel | None = None
+        if join is not None:
+            layout.addWidget(self._study_choice(join))
         self.protection: PassphraseForm | None = None
         self.protection_group: QGroupBox | None = None
         if passphrase is not None:
@@ -84,6 +93,35 @@ class FirstRunDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
 
+    def _study_choice(self, join: JoinState) -> QGroupBox:
+        group = QGroupBox(self.tr("The study"), self)
+        inner = QVBoxLayout(group)
+        self.new_study = QRadioButton(
+            self.tr("Start a new study (this laptop becomes its supervisor)"), group
+        )
+        self.join_study = QRadioButton(
+            self.tr("Join a study from a package (the hand-out from your supervisor)"), group
+        )
+        self.new_study.setChecked(join.mode == NEW)
+        self.join_study.setChecked(join.mode == JOIN)
+        self.join_panel = JoinPanel(join, group)
+        self.join_panel.changed.connect(self._check)
+        self.join_panel.setVisible(join.joining)
+        self.join_study.toggled.connect(self._on_mode)
+        for widget in (self.new_study, self.join_study, self.join_panel):
+            inner.addWidget(widget)
+        return group
+
+    def _on_mode(self, joining: bool) -> None:
+        assert self.join is not None and self.join_panel is not None
+        self.join.mode = JOIN if joining else NEW
+        self.join_panel.setVisible(joining)
+        self._check()
+
     def _check(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(self.state.ok and (self.passphrase is None or self.passphrase.ok))
+        ok.setEnabled(
+            self.state.ok
+            and (self.passphrase is None or self.passphrase.ok)
+            and (self.join is None or self.join.ok)
+        )

@@ -12,11 +12,16 @@ if TYPE_CHECKING:
     from neutralitas_desktop.interop.service import InteropService
     from neutralitas_desktop.reports.service import ReportService
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+    from neutralitas_desktop.ui.join_state import JoinState
 
 
 class AppHost(Protocol):
     def open_study(self, path: str, create: bool) -> Workspace:
         """Open (or create from the shipped template) the study at ``path``."""
+        ...
+
+    def join_study(self, path: str, join: JoinState) -> None:
+        """Create the study at ``path`` from the hand-out package ``join`` chose."""
         ...
 
     def update_profile(

@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.act_quit = self._action(self.tr("Quit"), self.quit, QKeySequence(std.Quit))
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
-        for action in (self.act_new_study, self.act_open_study):
+        self.act_join_study = self._action(self.tr("Join study…"), self.join_study)
+        for action in (self.act_new_study, self.act_open_study, self.act_join_study):
             self.add_action("File", action)
         self.menus["File"].addMenu(self.recent_menu)
         self.menus["File"].addSeparator()
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         )
         self.add_action("Settings", self.act_settings)
         self.add_action("Help", self._action(self.tr("Keyboard shortcuts"), self.show_shortcuts))
+        self.add_action("Help", self._action(self.tr("This laptop…"), self.show_device))
         self.add_action("Help", self._action(self.tr("About Neutralitas"), self.show_about))
 
     def _build_toolbar(self) -> None:
@@ -318,6 +320,27 @@ class MainWindow(QMainWindow):
                 return
             self.switch_study(path, create=True)
 
+    def join_study(self) -> None:
+        """Join a study from its supervisor's hand-out package, then open it."""
+        from neutralitas_desktop.ui.join_dialog import JoinDialog
+
+        dialog = JoinDialog(self)
+        if not dialog.exec():
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the study as"), "", STUDY_FILTER)
+        if not path:
+            return
+        if Path(path).exists():
+            message = self.tr("%1 already exists; choose a new file name.").replace("%1", path)
+            show_error(self, NeutralitasError(message))
+            return
+        try:
+            self.host.join_study(path, dialog.state)
+        except NeutralitasError as exc:
+            show_error(self, exc)
+            return
+        self.switch_study(path, create=False)
+
     def open_study(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open study"), "", STUDY_FILTER)
         if path:
@@ -402,6 +425,11 @@ class MainWindow(QMainWindow):
         ]
         text = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{text}</table>")
+
+    def show_device(self) -> None:
+        from neutralitas_desktop.ui.device_dialog import DeviceDialog
+
+        DeviceDialog(self.workspace.profile, self).exec()
 
     def show_about(self) -> None:
         from neutralitas_desktop import __version__

@@ -49,6 +49,7 @@ class Message(StrEnum):
     FILE_UNWRITABLE = "file.unwritable"
     STUDY_EMPTY = "database.no_study"
     TIME_ZONE_SUPERVISOR_ONLY = "study.time_zone_supervisor_only"
+    PACKAGE_OTHER_STUDY = "package.other_study"
 
 
 MESSAGES: dict[Message, dict[str, str]] = {
@@ -212,6 +213,15 @@ MESSAGES: dict[Message, dict[str, str]] = {
         "changing it would be refused",
         "id": "Zona waktu studi diatur di laptop penyelia; paket lapangan yang mengubahnya "
         "akan ditolak",
+    },
+    Message.PACKAGE_OTHER_STUDY: {
+        "en": "{path}: belongs to another study ('{title}', {study}), made by {made_by} "
+        "(key {fingerprint}) on {made}; this database holds '{here}' ({here_id})",
+        "id": "{path} milik studi lain: \u201c{title}\u201d (id {study}), dibuat oleh "
+        "{made_by} (sidik jari kunci {fingerprint}) pada {made}. Studi yang terbuka di sini "
+        "adalah \u201c{here}\u201d (id {here_id}), studi yang berbeda walaupun judulnya "
+        "mungkin sama, jadi paket ini tidak dapat digabungkan. Minta paket dari penyelia "
+        "studi ini, atau gabung ke studi itu lewat Berkas \u203a Gabung ke studi\u2026",
     },
 }
 

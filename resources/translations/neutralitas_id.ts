@@ -145,6 +145,30 @@
 <context>
     <name>Application</name>
     <message>
+        <source>Make the hand-out package?</source>
+        <translation>Buat paket pembagian?</translation>
+    </message>
+    <message>
+        <source>This laptop holds the new study and is its supervisor. Each researcher&apos;s laptop joins the study from a hand-out package this laptop signs. Make it now? (Later: File › Export field package…)</source>
+        <translation>Laptop ini menyimpan studi baru dan menjadi penyelianya. Laptop setiap peneliti bergabung ke studi melalui paket pembagian yang ditandatangani laptop ini. Buat sekarang? (Nanti: Berkas › Ekspor paket lapangan…)</translation>
+    </message>
+    <message>
+        <source>Make the hand-out…</source>
+        <translation>Buat paket pembagian…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Nanti</translation>
+    </message>
+    <message>
+        <source>Save the hand-out package</source>
+        <translation>Simpan paket pembagian</translation>
+    </message>
+    <message>
+        <source>Hand-out written: %1</source>
+        <translation>Paket pembagian tersimpan: %1</translation>
+    </message>
+    <message>
         <source>Encrypt this study?</source>
         <translation>Enkripsi studi ini?</translation>
     </message>
@@ -559,6 +583,33 @@
     <message>
         <source>Now</source>
         <translation>Sekarang</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceDialog</name>
+    <message>
+        <source>This laptop</source>
+        <translation>Laptop ini</translation>
+    </message>
+    <message>
+        <source>Read this fingerprint out to your supervisor: they trust this laptop&apos;s packages only when it matches what their merge shows.</source>
+        <translation>Bacakan sidik jari ini kepada penyelia Anda: penyelia hanya memercayai paket dari laptop ini jika sidik jari ini sama dengan yang ditampilkan saat penggabungan.</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>Researcher</source>
+        <translation>Peneliti</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>Id perangkat</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Sidik jari kunci</translation>
     </message>
 </context>
 <context>
@@ -995,6 +1046,18 @@
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
+    <message>
+        <source>The study</source>
+        <translation>Studi</translation>
+    </message>
+    <message>
+        <source>Start a new study (this laptop becomes its supervisor)</source>
+        <translation>Mulai studi baru (laptop ini menjadi penyelianya)</translation>
+    </message>
+    <message>
+        <source>Join a study from a package (the hand-out from your supervisor)</source>
+        <translation>Gabung ke studi dari paket (paket pembagian dari penyelia Anda)</translation>
+    </message>
 </context>
 <context>
     <name>FormsDialog</name>
@@ -1312,6 +1375,68 @@
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join a study</source>
+        <translation>Gabung ke studi</translation>
+    </message>
+    <message>
+        <source>Join a study from a package</source>
+        <translation>Gabung ke studi dari paket</translation>
+    </message>
+    <message>
+        <source>Join…</source>
+        <translation>Gabung…</translation>
+    </message>
+</context>
+<context>
+    <name>JoinPanel</name>
+    <message>
+        <source>Choose the package…</source>
+        <translation>Pilih paket…</translation>
+    </message>
+    <message>
+        <source>No package chosen yet.</source>
+        <translation>Belum ada paket yang dipilih.</translation>
+    </message>
+    <message>
+        <source>Passphrase of the package</source>
+        <translation>Frasa sandi paket</translation>
+    </message>
+    <message>
+        <source>The study&apos;s hand-out package</source>
+        <translation>Paket pembagian studi</translation>
+    </message>
+    <message>
+        <source>Your supervisor gives every researcher the study&apos;s hand-out package (a .ndpkg file).</source>
+        <translation>Penyelia Anda memberikan paket pembagian studi (berkas .ndpkg) kepada setiap peneliti.</translation>
+    </message>
+    <message>
+        <source>(encrypted: shown after joining)</source>
+        <translation>(terenkripsi: ditampilkan setelah bergabung)</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Studi</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Penyelia</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s key fingerprint</source>
+        <translation>Sidik jari kunci penyelia</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Join only if the supervisor&apos;s own screen (Help › This laptop…) shows the same fingerprint.</source>
+        <translation>Bergabunglah hanya jika layar penyelia sendiri (Bantuan › Laptop ini…) menampilkan sidik jari yang sama.</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <source>Link to incident</source>
@@ -1440,6 +1565,10 @@
         <translation>Keluar</translation>
     </message>
     <message>
+        <source>Join study…</source>
+        <translation>Gabung ke studi…</translation>
+    </message>
+    <message>
         <source>Forms in this study…</source>
         <translation>Formulir dalam studi ini…</translation>
     </message>
@@ -1466,6 +1595,10 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan papan ketik</translation>
+    </message>
+    <message>
+        <source>This laptop…</source>
+        <translation>Laptop ini…</translation>
     </message>
     <message>
         <source>About Neutralitas</source>
@@ -1498,6 +1631,10 @@
     <message>
         <source>%1 already exists; choose a new file name.</source>
         <translation>%1 sudah ada; pilih nama berkas baru.</translation>
+    </message>
+    <message>
+        <source>Save the study as</source>
+        <translation>Simpan studi sebagai</translation>
     </message>
     <message>
         <source>Open study</source>
@@ -1670,6 +1807,10 @@
         <translation>Frasa sandi untuk %1:</translation>
     </message>
     <message>
+        <source>another study: cannot be merged</source>
+        <translation>studi lain: tidak dapat digabungkan</translation>
+    </message>
+    <message>
         <source>encrypted: passphrase needed</source>
         <translation>terenkripsi: perlu frasa sandi</translation>
     </message>
@@ -1706,12 +1847,12 @@
 
 Key fingerprint: %3
 
-Trust this laptop only if the researcher&apos;s own screen (`neutralitas device` on that laptop) shows the same fingerprint.</source>
+Trust this laptop only if the researcher&apos;s own screen (Help › This laptop… or `neutralitas device` on that laptop) shows the same fingerprint.</source>
         <translation>Paket %1 ditandatangani oleh laptop %2, yang belum dikenal studi ini.
 
 Sidik jari kunci: %3
 
-Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di laptop itu) menampilkan sidik jari yang sama.</translation>
+Percayai laptop ini hanya jika layar peneliti sendiri (Bantuan › Laptop ini… atau `neutralitas device` di laptop itu) menampilkan sidik jari yang sama.</translation>
     </message>
     <message>
         <source>Merging %1…</source>

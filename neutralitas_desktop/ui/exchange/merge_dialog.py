@@ -149,7 +149,8 @@ class MergeDialog(QDialog):
             except NeutralitasError as exc:
                 self.state.add(path, None, error_text(exc))
             else:
-                self.state.add(path, manifest)
+                foreign = self.service.foreign_study(path, manifest)
+                self.state.add(path, manifest, error_text(foreign) if foreign else "")
         self._refresh()
 
     def set_passphrase(self, index: int, passphrase: str) -> None:
@@ -198,7 +199,9 @@ class MergeDialog(QDialog):
             if m is None:
                 rows.append((e.path.name, "", "", "", "", e.error))
                 continue
-            if e.needs_passphrase:
+            if e.error:
+                state = self.tr("another study: cannot be merged")
+            elif e.needs_passphrase:
                 state = self.tr("encrypted: passphrase needed")
             elif m.encrypted:
                 state = self.tr("encrypted")
@@ -221,7 +224,7 @@ class MergeDialog(QDialog):
         self.summary.set_rows(
             state.summary_rows(shown, self.tr("already merged")) if shown is not None else []
         )
-        self.notes.setText("\n".join(state.notes(shown)) if shown else "")
+        self.notes.setText("\n".join(state.notes(shown)) if shown else "\n\n".join(state.problems))
         self.add_button.setEnabled(not busy and state.result is None)
         self.remove_button.setEnabled(not busy and bool(state.entries) and state.result is None)
         self.passphrase_button.setEnabled(
@@ -271,8 +274,8 @@ class MergeDialog(QDialog):
                 self.tr(
                     "The package %1 is signed by the laptop %2, which this study does not "
                     "know yet.\n\nKey fingerprint: %3\n\nTrust this laptop only if the "
-                    "researcher's own screen (`neutralitas device` on that laptop) shows the same "
-                    "fingerprint."
+                    "researcher's own screen (Help › This laptop… or `neutralitas device` on "
+                    "that laptop) shows the same fingerprint."
                 )
                 .replace("%1", entry.path.name)
                 .replace("%2", who)

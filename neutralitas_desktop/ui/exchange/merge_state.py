@@ -62,6 +62,11 @@ class MergeState:
         }
 
     @property
+    def problems(self) -> list[str]:
+        """Why packages cannot be merged, in full (the table shows them short)."""
+        return [e.error for e in self.entries if e.manifest is not None and e.error]
+
+    @property
     def can_preview(self) -> bool:
         return bool(self.entries) and not any(e.error or e.needs_passphrase for e in self.entries)
 
