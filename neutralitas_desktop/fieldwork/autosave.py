@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from neutralitas_desktop.fieldwork.actor import Actor
-from neutralitas_desktop.fieldwork.answers import save_answer, set_relevance
+from neutralitas_desktop.fieldwork.answers import save_answer, seal_revisions, set_relevance
 from neutralitas_desktop.fieldwork.sessions import set_position
 from neutralitas_desktop.store.database import Database
 
@@ -25,12 +25,13 @@ FAILURE_CODES = ("disk_full", "read_only", "missing", "locked", "failed")
 
 @dataclass
 class _Job:
-    kind: str  # answer / relevance / position
+    kind: str  # answer / relevance / position / seal
     session_id: str
     key: str = ""
     value: str | None = None
     note: str | None = None
     relevant: bool = True
+    typing: bool = False
 
     def merged_into(self, newer: _Job) -> _Job:
         """``newer`` replaces this job; a note only travels with the newer job if it has one."""
@@ -95,8 +96,15 @@ class AnswerWriter:
         note: str | None = None,
         *,
         relevant: bool = True,
+        typing: bool = False,
     ) -> None:
-        self._put(_Job("answer", session_id, key, value, note, relevant))
+        """``typing``: the save replaces the field's open revision (fieldwork.journal)."""
+        self._put(_Job("answer", session_id, key, value, note, relevant, typing))
+
+    def submit_seal(self, session_id: str, key: str = "") -> None:
+        """Seal the open revision of a field (or of every field of the session), after
+        the saves queued before it."""
+        self._put(_Job("seal", session_id, key))
 
     def submit_relevance(self, session_id: str, flags: dict[str, bool]) -> None:
         for key, relevant in flags.items():
@@ -208,8 +216,12 @@ class AnswerWriter:
                 job.value,
                 job.note,
                 relevant=job.relevant,
+                typing=job.typing,
             )
             changed = getattr(result, "revision_id", "x") is not None
+        elif job.kind == "seal":
+            seal_revisions(self.db, job.session_id, job.key or None)
+            changed = False
         elif job.kind == "relevance":
             set_relevance(self.db, self.actor, job.session_id, {job.key: job.relevant})
         else:

@@ -236,7 +236,10 @@ class RunnerView(QWidget):
         self._show_section(self.state.current)
 
     def _show_section(self, index: int, focus: str = "") -> None:
-        self.saver.flush_typing()
+        if self.state.editable:
+            self.saver.seal()  # the section changes: what was typed in it is final
+        else:
+            self.saver.flush_typing()
         self.state.go_to(index)
         page = self.page(self.state.current)
         page.refresh(values=True)
@@ -384,6 +387,8 @@ class RunnerView(QWidget):
             return
         key = focus_owner(new)
         if key and key != self.state.focus_key:
+            if self.state.focus_key and self.state.editable:
+                self.saver.seal(self.state.focus_key)  # the field left: its edit is final
             self.state.focus_key = key
             if self.state.current in self.pages:
                 self.current_page().set_current(key)
