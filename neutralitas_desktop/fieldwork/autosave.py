@@ -82,6 +82,7 @@ class AnswerWriter:
         self._pending: OrderedDict[tuple[str, str, str], _Job] = OrderedDict()
         self._cond = threading.Condition()
         self._busy = False
+        self._fenced = 0
         self._failing = False
         self._closing = False
         self._thread = threading.Thread(target=self._run, name="answer-writer", daemon=True)
@@ -118,9 +119,24 @@ class AnswerWriter:
         with self._cond:
             if self._closing:
                 raise RuntimeError("the answer writer is closed")
+            if job.kind == "seal":
+                self._fence(job)
             old = self._pending.pop(slot, None)
             self._pending[slot] = old.merged_into(job) if old else job
             self._cond.notify_all()
+
+    def _fence(self, seal: _Job) -> None:
+        """Saves queued before a seal keep their place: a later save of the same field
+        does not coalesce into them, it is written after the seal (a new revision)."""
+        self._fenced += 1
+        self._pending = OrderedDict(
+            ((f"answer#{self._fenced}", *slot[1:]), job)
+            if job.kind == "answer"
+            and job.session_id == seal.session_id
+            and seal.key in ("", job.key)
+            else (slot, job)
+            for slot, job in self._pending.items()
+        )
 
     # ---- state ---------------------------------------------------------------------
     @property

@@ -221,13 +221,13 @@ def save(
 
 def seal(con: Connection, session_id: str | None = None, key: str | None = None) -> int:
     """Seal open revisions: of one field, of one session, or (a package) all of them."""
-    sql, params = _SEAL, {"yes": True}
+    sql, params = _SEAL, dict[str, object](yes=True)
     if key is not None and session_id is not None:
         sql += " AND answer_id = :aid"
-        params["aid"] = answer_id(session_id, key)  # type: ignore[assignment]
+        params["aid"] = answer_id(session_id, key)
     elif session_id is not None:
         sql += " AND answer_id IN (SELECT id FROM answer WHERE session_id = :sid)"
-        params["sid"] = session_id  # type: ignore[assignment]
+        params["sid"] = session_id
     return int(_run(con, sql, params).rowcount or 0)
 
 
