@@ -18,7 +18,14 @@ from neutralitas_desktop.fieldwork.journal import (
 )
 from neutralitas_desktop.fieldwork.journal import Saved as SavedAnswer
 from neutralitas_desktop.store.database import Database
-from neutralitas_desktop.store.models import Answer, AnswerRevision, FieldSession, utcnow
+from neutralitas_desktop.store.models import (
+    Answer,
+    AnswerRevision,
+    Device,
+    FieldSession,
+    Researcher,
+    utcnow,
+)
 
 __all__ = ["RevisionInfo", "SavedAnswer", "answer_id", "current_revision", "question_of"]
 
@@ -130,3 +137,28 @@ def answer_history(db: Database, session_id: str, key: str) -> list[RevisionInfo
 def answer_count(db: Database) -> int:
     with db.engine.connect() as con:
         return int(con.scalar(select(func.count()).select_from(_answer)) or 0)
+
+
+@dataclass(frozen=True)
+class NamedRevision:
+    """A revision with who made it and on which laptop, by name ("" when unknown)."""
+
+    revision: RevisionInfo
+    researcher: str
+    laptop: str
+
+
+def named_history(db: Database, session_id: str, key: str) -> list[NamedRevision]:
+    """Every revision of one answer, oldest first, with its researcher's and laptop's names."""
+    rows = answer_history(db, session_id, key)
+    people = {r.researcher_id for r in rows if r.researcher_id}
+    laptops = {r.device_id for r in rows}
+    with db.engine.connect() as con:
+        who = select(Researcher.id, Researcher.name).where(Researcher.id.in_(people))
+        names = {row.id: row.name for row in con.execute(who)}
+        where = select(Device.id, Device.name).where(Device.id.in_(laptops))
+        devices = {row.id: row.name for row in con.execute(where)}
+    return [
+        NamedRevision(r, names.get(r.researcher_id or "", ""), devices.get(r.device_id, ""))
+        for r in rows
+    ]

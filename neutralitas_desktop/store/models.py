@@ -246,9 +246,7 @@ class AnswerRevision(Base):
     device_seq: Mapped[int] = mapped_column(Integer, default=next_seq)
     # An open revision is still being typed: its device's next save of the same field
     # replaces it (fieldwork.journal). Added by migration 0012, so it comes last.
-    sealed: Mapped[bool] = mapped_column(
-        Boolean, default=True, server_default=true(), sort_order=1
-    )
+    sealed: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true(), sort_order=1)
 
 
 class Attachment(Base):

@@ -406,8 +406,15 @@ class RunnerView(QWidget):
 
     def _on_history(self, key: str) -> None:
         self.saver.wait(1.0)
-        rows = self.workspace.history(self.state.session_id, key)
-        HistoryDialog(self.state.form.label(key), rows, self).exec()
+        rows = self.workspace.named_history(self.state.session_id, key)
+        dialog = HistoryDialog(self.state.form.label(key), rows, self, editable=self.state.editable)
+        self._history_dialog = dialog
+        if dialog.exec() and dialog.chosen is not None and self.state.editable:
+            # Restoring is an edit like any other: a new revision with the earlier value.
+            self.saver.seal(key)
+            self._apply(self.state.change(key, dialog.chosen.revision.value, immediate=True))
+            if self.state.current in self.pages:
+                self.current_page().refresh(values=True)
 
     def complete(self) -> None:
         """Refused, with the list of what is missing, until every check holds."""
