@@ -134,7 +134,8 @@ def _fieldwork(
     )
     union(con, src, "answer", only="m_new_answer")
     _relevance(con, src)
-    union(con, src, "answer_revision", only="m_new_revision")
+    # An open revision in a package is final: the package sealed it (fieldwork.journal).
+    union(con, src, "answer_revision", only="m_new_revision", exprs={"sealed": "true"})
     union(con, src, "revision_parent")
     theme_join = (
         "LEFT JOIN id_alias al_theme ON al_theme.entity = 'theme' "

@@ -15,14 +15,13 @@ from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.exchange import history, versions
 from neutralitas_desktop.exchange.results import ConflictInfo, ConflictSide
 from neutralitas_desktop.exchange.tables import table_of
-from neutralitas_desktop.fieldwork import audit
+from neutralitas_desktop.fieldwork import audit, journal
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.sessions import status_named
 from neutralitas_desktop.store import sequence
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
-    AnswerRevision,
     Coding,
     Device,
     FieldSession,
@@ -34,7 +33,6 @@ from neutralitas_desktop.store.models import (
     Site,
     Theme,
     derived_id,
-    new_id,
     utcnow,
 )
 from neutralitas_desktop.vocabulary import Message, lifecycle
@@ -239,21 +237,15 @@ def _resolve_answer(
 ) -> None:
     heads = [s.id for s in conflict.sides]
     first = side.id if side else next((s.id for s in conflict.sides if s.shown), heads[0])
-    rid = new_id()
-    con.execute(
-        table_of(AnswerRevision)
-        .insert()
-        .values(
-            id=rid,
-            answer_id=conflict.ref,
-            parent_id=first,
-            value=side.value if side else value,
-            note=(side.note if side else "") if note is None else note,
-            created_at=utcnow(),
-            device_id=actor.device_id,
-            researcher_id=actor.researcher_id,
-        )
+    batch = journal.Batch.of(actor)  # the resolution is a revision like any other
+    rid = batch.revision(
+        conflict.ref,
+        side.value if side else value,
+        first,
+        utcnow(),
+        (side.note if side else "") if note is None else note,
     )
+    batch.write(con)
     further = [{"revision_id": rid, "parent_id": h} for h in heads if h != first]
     if further:
         con.execute(table_of(RevisionParent).insert(), further)

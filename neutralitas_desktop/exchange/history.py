@@ -1,5 +1,5 @@
 """Deriving an answer's current value after a merge, the way the field app does
-(``fieldwork.answers.current_revision``), where a revision that resolves a conflict also
+(``fieldwork.journal.current_revision``), where a revision that resolves a conflict also
 replaces the further heads it names (``revision_parent``)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from sqlalchemy import Connection, bindparam, select, update
 
 from neutralitas_desktop.exchange.dialect import chunks
 from neutralitas_desktop.exchange.tables import table_of
-from neutralitas_desktop.fieldwork.answers import RevisionInfo, current_revision
+from neutralitas_desktop.fieldwork.journal import RevisionInfo, current_revision
 from neutralitas_desktop.store.models import Answer, AnswerRevision, RevisionParent
 
 _answer = table_of(Answer)

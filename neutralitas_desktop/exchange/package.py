@@ -41,7 +41,7 @@ from neutralitas_desktop.exchange.results import PackageResult
 from neutralitas_desktop.exchange.signing import package_id, sign
 from neutralitas_desktop.exchange.tables import table_of
 from neutralitas_desktop.exchange.versions import snapshot
-from neutralitas_desktop.fieldwork import audit
+from neutralitas_desktop.fieldwork import audit, journal
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.device_key import DeviceKey, load_device_key
 from neutralitas_desktop.fieldwork.redaction import redactor_for
@@ -99,6 +99,7 @@ def write_package(
     report = progress or (lambda done, total, label: None)
     key = key or load_device_key(actor.device_id)
     with db.engine.begin() as con:
+        journal.seal(con)  # a package carries only final revisions: it seals what is open
         snapshot(con)
         device_seq = sequence.take(con)  # every row written before it has a smaller number
     since_name = since_key(actor.device_id, options.researcher_id)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from neutralitas_desktop.fieldwork.actor import Actor
-from neutralitas_desktop.fieldwork.answers import save_answer, set_relevance
+from neutralitas_desktop.fieldwork.answers import save_answer, seal_revisions, set_relevance
 from neutralitas_desktop.fieldwork.sessions import set_position
 from neutralitas_desktop.store.database import Database
 
@@ -25,12 +25,13 @@ FAILURE_CODES = ("disk_full", "read_only", "missing", "locked", "failed")
 
 @dataclass
 class _Job:
-    kind: str  # answer / relevance / position
+    kind: str  # answer / relevance / position / seal
     session_id: str
     key: str = ""
     value: str | None = None
     note: str | None = None
     relevant: bool = True
+    typing: bool = False
 
     def merged_into(self, newer: _Job) -> _Job:
         """``newer`` replaces this job; a note only travels with the newer job if it has one."""
@@ -81,6 +82,7 @@ class AnswerWriter:
         self._pending: OrderedDict[tuple[str, str, str], _Job] = OrderedDict()
         self._cond = threading.Condition()
         self._busy = False
+        self._fenced = 0
         self._failing = False
         self._retry = False  # retry_now: try again at once, but stay failing until it works
         self._closing = False
@@ -96,8 +98,15 @@ class AnswerWriter:
         note: str | None = None,
         *,
         relevant: bool = True,
+        typing: bool = False,
     ) -> None:
-        self._put(_Job("answer", session_id, key, value, note, relevant))
+        """``typing``: the save replaces the field's open revision (fieldwork.journal)."""
+        self._put(_Job("answer", session_id, key, value, note, relevant, typing))
+
+    def submit_seal(self, session_id: str, key: str = "") -> None:
+        """Seal the open revision of a field (or of every field of the session), after
+        the saves queued before it."""
+        self._put(_Job("seal", session_id, key))
 
     def submit_relevance(self, session_id: str, flags: dict[str, bool]) -> None:
         for key, relevant in flags.items():
@@ -111,9 +120,24 @@ class AnswerWriter:
         with self._cond:
             if self._closing:
                 raise RuntimeError("the answer writer is closed")
+            if job.kind == "seal":
+                self._fence(job)
             old = self._pending.pop(slot, None)
             self._pending[slot] = old.merged_into(job) if old else job
             self._cond.notify_all()
+
+    def _fence(self, seal: _Job) -> None:
+        """Saves queued before a seal keep their place: a later save of the same field
+        does not coalesce into them, it is written after the seal (a new revision)."""
+        self._fenced += 1
+        self._pending = OrderedDict(
+            ((f"answer#{self._fenced}", *slot[1:]), job)
+            if job.kind == "answer"
+            and job.session_id == seal.session_id
+            and seal.key in ("", job.key)
+            else (slot, job)
+            for slot, job in self._pending.items()
+        )
 
     # ---- state ---------------------------------------------------------------------
     @property
@@ -212,8 +236,12 @@ class AnswerWriter:
                 job.value,
                 job.note,
                 relevant=job.relevant,
+                typing=job.typing,
             )
             changed = getattr(result, "revision_id", "x") is not None
+        elif job.kind == "seal":
+            seal_revisions(self.db, job.session_id, job.key or None)
+            changed = False
         elif job.kind == "relevance":
             set_relevance(self.db, self.actor, job.session_id, {job.key: job.relevant})
         else:

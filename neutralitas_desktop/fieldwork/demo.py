@@ -23,9 +23,9 @@ from typing import Any
 from sqlalchemy import select
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.fieldwork import journal
 from neutralitas_desktop.fieldwork.actor import Actor
-from neutralitas_desktop.fieldwork.answers import answer_id
-from neutralitas_desktop.fieldwork.demo_writes import BATCH_TABLES, write_batch
+from neutralitas_desktop.fieldwork.demo_writes import write_batch
 from neutralitas_desktop.instruments import xpath
 from neutralitas_desktop.instruments.model import Group, Instrument, Question
 from neutralitas_desktop.store.database import Database
@@ -158,9 +158,8 @@ class DemoResult:
 
 @dataclass
 class _Batch:
+    journal: journal.Batch  # answers and their revisions, as every writer makes them
     attachments: dict[str, dict[str, Any]] = field(default_factory=dict)
-    answers: list[dict[str, Any]] = field(default_factory=list)
-    revisions: list[dict[str, Any]] = field(default_factory=list)
     codings: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -221,7 +220,7 @@ def generate_demo(
         for m in team
     }
     informant_pool: dict[tuple[str, str], str] = {}
-    batch = _Batch()
+    batch = _Batch(journal.Batch.of(actor))
     session_rows: list[dict[str, Any]] = []
     informant_rows: list[dict[str, Any]] = []
     identity_rows: list[dict[str, Any]] = []
@@ -332,7 +331,7 @@ def generate_demo(
                 site_bias,
                 limit,
             )
-        if len(batch.answers) > 20000:
+        if len(batch.journal.answers) > 20000:
             _flush(db, session_rows, informant_rows, identity_rows, batch, result)
         if progress:
             progress(n + 1, sessions)
@@ -368,23 +367,22 @@ def _flush(
     batch: _Batch,
     result: DemoResult,
 ) -> None:
-    answers, revisions, codings = BATCH_TABLES
     write_batch(
         db,
         informant_rows,
         identity_rows,
         session_rows,
         batch.attachments,
-        [(answers, batch.answers), (revisions, batch.revisions), (codings, batch.codings)],
+        batch.journal,
+        batch.codings,
     )
     result.informants += len(informant_rows)
-    result.answers += len(batch.answers)
+    result.answers += len(batch.journal.answers)
     result.codings += len(batch.codings)
     for rows in (session_rows, informant_rows, identity_rows):
         rows.clear()
     batch.attachments.clear()
-    batch.answers.clear()
-    batch.revisions.clear()
+    batch.journal.clear()
     batch.codings.clear()
 
 
@@ -436,36 +434,7 @@ def _fill_session(
         key: str, question: Question, value: str, note: str = "", stance: str | None = None
     ) -> None:
         clock[0] += dt.timedelta(seconds=rng.randint(20, 120))
-        aid = answer_id(session_id, key)
-        rid = new_id()
-        batch.answers.append(
-            {
-                "id": aid,
-                "session_id": session_id,
-                "key": key,
-                "question": question.name,
-                "value": value,
-                "note": note,
-                "current_revision_id": rid,
-                "revision_count": 1,
-                "has_conflict": False,
-                "relevant": True,
-                "updated_at": clock[0],
-                "device_id": actor.device_id,
-            }
-        )
-        batch.revisions.append(
-            {
-                "id": rid,
-                "answer_id": aid,
-                "parent_id": None,
-                "value": value,
-                "note": note,
-                "created_at": clock[0],
-                "device_id": actor.device_id,
-                "researcher_id": actor.researcher_id,
-            }
-        )
+        aid = batch.journal.first(session_id, key, value, clock[0], note=note, actor=actor)
         # Most themed free-text answers have been coded by hand with the passage's stance.
         if stance and question.theme in themes and rng.random() < 0.8:
             batch.codings.append(

@@ -16,11 +16,10 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from neutralitas_desktop.fieldwork import journal
 from neutralitas_desktop.store import sequence
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
-    Answer,
-    AnswerRevision,
     Attachment,
     Base,
     Coding,
@@ -39,14 +38,15 @@ def write_batch(
     identities: list[dict[str, Any]],
     sessions: list[dict[str, Any]],
     attachments: dict[str, dict[str, Any]],
-    rows: list[tuple[Table, list[dict[str, Any]]]],
+    answers: journal.Batch,
+    codings: list[dict[str, Any]],
 ) -> None:
-    """Insert one batch in one transaction; ``rows`` (answers, revisions, codings) after
-    the sessions they belong to."""
+    """Insert one batch in one transaction: answers (through the answer journal) and
+    codings after the sessions they belong to."""
     for attempt in range(ATTEMPTS):
         try:
             with db.engine.begin() as con:
-                _insert(con, informants, identities, sessions, attachments, rows)
+                _insert(con, informants, identities, sessions, attachments, answers, codings)
             return
         except IntegrityError:
             if attempt == ATTEMPTS - 1:
@@ -62,7 +62,8 @@ def _insert(
     identities: list[dict[str, Any]],
     sessions: list[dict[str, Any]],
     attachments: dict[str, dict[str, Any]],
-    rows: list[tuple[Table, list[dict[str, Any]]]],
+    answers: journal.Batch,
+    codings: list[dict[str, Any]],
 ) -> None:
     seq = sequence.take(con)  # a write: this transaction holds the write lock from here
     for table, batch in (
@@ -74,9 +75,11 @@ def _insert(
             con.execute(insert(table), [{**row, "device_seq": seq} for row in batch])
     known = set(con.execute(select(Attachment.sha256)).scalars())
     new_blobs = [row for sha, row in attachments.items() if sha not in known]
-    for table, batch in ((_table(Attachment), new_blobs), *rows):
-        if batch:
-            con.execute(insert(table), [{**row, "device_seq": seq} for row in batch])
+    if new_blobs:
+        con.execute(insert(_table(Attachment)), [{**r, "device_seq": seq} for r in new_blobs])
+    answers.write(con, seq)
+    if codings:
+        con.execute(insert(_table(Coding)), [{**row, "device_seq": seq} for row in codings])
 
 
 def recode(informants: list[dict[str, Any]], taken: set[str]) -> None:
@@ -96,6 +99,3 @@ def recode(informants: list[dict[str, Any]], taken: set[str]) -> None:
 
 def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
-
-
-BATCH_TABLES = (_table(Answer), _table(AnswerRevision), _table(Coding))

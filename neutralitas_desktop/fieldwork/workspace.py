@@ -10,7 +10,12 @@ from pathlib import Path
 
 from neutralitas_desktop.fieldwork import attachments, informants, runner, sessions, sites
 from neutralitas_desktop.fieldwork.actor import Actor
-from neutralitas_desktop.fieldwork.answers import RevisionInfo, answer_history
+from neutralitas_desktop.fieldwork.answers import (
+    NamedRevision,
+    RevisionInfo,
+    answer_history,
+    named_history,
+)
 from neutralitas_desktop.fieldwork.autosave import AnswerWriter, SaveFailure, SaveOutcome
 from neutralitas_desktop.fieldwork.backup import BackupResult, backup_study, unsafe_answers
 from neutralitas_desktop.fieldwork.consent_change import ConsentChange, decline_in_session
@@ -247,6 +252,9 @@ class Workspace:
 
     def history(self, session_id: str, key: str) -> list[RevisionInfo]:
         return answer_history(self.db, session_id, key)
+
+    def named_history(self, session_id: str, key: str) -> list[NamedRevision]:
+        return named_history(self.db, session_id, key)
 
     def writer(
         self,

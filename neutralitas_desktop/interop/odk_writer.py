@@ -10,16 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
-from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from neutralitas_desktop.fieldwork import journal
 from neutralitas_desktop.fieldwork.actor import Actor
-from neutralitas_desktop.fieldwork.answers import answer_id, question_of
 from neutralitas_desktop.interop.odk_reader import Item
 from neutralitas_desktop.interop.odk_tables import DataExport
-from neutralitas_desktop.store.models import Answer, AnswerRevision, Attachment, new_id, utcnow
+from neutralitas_desktop.store.models import Answer, AnswerRevision, Attachment, utcnow
 
 
 class Writer:
@@ -32,48 +31,14 @@ class Writer:
         self.actor = actor
         self.export = export
         self.warnings = warnings
-        self.answers: list[dict[str, Any]] = []
-        self.revisions: list[dict[str, Any]] = []
+        self.journal = journal.Batch.of(actor)  # answers and revisions, as every writer
         self.stored_files: dict[str, str] = {}
         self.count = 0  # answers written (new, or a new revision)
         self.now = utcnow()
 
-    def _revision(self, aid: str, value: str | None, parent: str | None, at: dt.datetime) -> str:
-        rid = new_id()
-        self.revisions.append(
-            {
-                "id": rid,
-                "answer_id": aid,
-                "parent_id": parent,
-                "value": value,
-                "note": "",
-                "created_at": at,
-                "device_id": self.actor.device_id,
-                "researcher_id": self.actor.researcher_id,
-            }
-        )
-        self.count += 1
-        return rid
-
     def put(self, session_id: str, key: str, value: str, at: dt.datetime | None = None) -> None:
-        aid = answer_id(session_id, key)
-        rid = self._revision(aid, value, None, at or self.now)
-        self.answers.append(
-            {
-                "id": aid,
-                "session_id": session_id,
-                "key": key,
-                "question": question_of(key),
-                "value": value,
-                "note": "",
-                "current_revision_id": rid,
-                "revision_count": 1,
-                "has_conflict": False,
-                "relevant": True,
-                "updated_at": self.now,
-                "device_id": self.actor.device_id,
-            }
-        )
+        self.journal.first(session_id, key, value, at or self.now, updated_at=self.now)
+        self.count += 1
 
     def values(self, item: Item, prefix: str, seed: str) -> dict[str, str]:
         """Answer key -> value of one row and its repeat items. Repeat items get keys
@@ -134,7 +99,8 @@ class Writer:
     ) -> None:
         if at is None or (previous is not None and at <= previous):
             at = max(self.now, previous or self.now)
-        rid = self._revision(answer.id, value, answer.current_revision_id, at)
+        rid = self.journal.revision(answer.id, value, answer.current_revision_id, at)
+        self.count += 1
         answer.value = value
         answer.current_revision_id = rid
         answer.revision_count += 1
@@ -169,8 +135,5 @@ class Writer:
 
     def flush(self) -> None:
         self.session.flush()
-        if self.answers:
-            self.session.execute(insert(Answer), self.answers)
-        if self.revisions:
-            self.session.execute(insert(AnswerRevision), self.revisions)
-        self.answers, self.revisions = [], []
+        self.journal.write(self.session.connection())
+        self.journal.clear()

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -243,6 +244,9 @@ class AnswerRevision(Base):
     device_id: Mapped[str] = mapped_column(String(36))
     researcher_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     device_seq: Mapped[int] = mapped_column(Integer, default=next_seq)
+    # An open revision is still being typed: its device's next save of the same field
+    # replaces it (fieldwork.journal). Added by migration 0012, so it comes last.
+    sealed: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true(), sort_order=1)
 
 
 class Attachment(Base):

@@ -1096,6 +1096,10 @@
         <source>Answer history</source>
         <translation>Riwayat jawaban</translation>
     </message>
+    <message>
+        <source>Restore this value</source>
+        <translation>Pulihkan nilai ini</translation>
+    </message>
 </context>
 <context>
     <name>IncidentDialog</name>
@@ -2299,8 +2303,16 @@ Percayai laptop ini hanya jika layar peneliti sendiri (Bantuan › Laptop ini…
         <translation>Catatan lapangan</translation>
     </message>
     <message>
-        <source>Device</source>
-        <translation>Perangkat</translation>
+        <source>Researcher</source>
+        <translation>Peneliti</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(tidak diketahui)</translation>
     </message>
     <message>
         <source>(empty)</source>

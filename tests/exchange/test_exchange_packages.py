@@ -301,6 +301,7 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
     con.execute("ALTER TABLE theme DROP COLUMN color")  # added by 0005
     for column in FINDING_REASONS:
         con.execute(f"ALTER TABLE finding DROP COLUMN {column}")
+    con.execute("ALTER TABLE answer_revision DROP COLUMN sealed")  # added by 0012
     for table, column in [  # added by 0010
         *((t, "device_seq") for t in SEQ_TABLES if t != "row_version"),
         ("informant", "origin_device_id"), ("field_session", "origin_device_id"),

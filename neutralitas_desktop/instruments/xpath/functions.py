@@ -186,7 +186,8 @@ def _fn_round(node: Call, ctx: EvalContext, a: list[Value] | None) -> Value:
     if not math.isfinite(value) or digits != digits:
         return value if digits == digits else NAN
     places = int(max(min(digits, 400.0), -400.0))
-    if value == 0 or places > 308 or abs(value) * 10.0**places >= 1e17:  # 1e309 overflows
+    # In logarithms: 10.0**places overflows a float past 308 places.
+    if value == 0 or math.log10(abs(value)) + places >= 17:
         return value
     try:
         scaled = Decimal(repr(value)).scaleb(places)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-HEAD = "0011"
+HEAD = "0012"
 _HERE = Path(__file__).resolve().parent
 
 

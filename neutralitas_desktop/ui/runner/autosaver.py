@@ -1,5 +1,6 @@
 """Autosave for the runner: choices go to the writer thread at once, typing at most
-THROTTLE_MS after the keystroke; the writer's outcomes come back as Qt signals."""
+THROTTLE_MS after the keystroke; the writer's outcomes come back as Qt signals. Leaving a
+field, the section or the session seals the field's open revision (fieldwork.journal)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ class AutoSaver(QObject):
         super().__init__(parent)
         self.session_id = session_id
         self._typed: dict[str, SaveRequest] = {}
+        self._open: set[str] = set()  # fields typed into since they were last sealed
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(THROTTLE_MS)
@@ -62,7 +64,7 @@ class AutoSaver(QObject):
                 request = SaveRequest(
                     request.key, request.value, typed.note, request.relevant, True
                 )
-            self._write(request)
+            self._write(request, typing=False)
             return
         previous = self._typed.get(request.key)
         if previous is not None and request.note is None and previous.note is not None:
@@ -84,11 +86,27 @@ class AutoSaver(QObject):
         self._timer.stop()
         typed, self._typed = self._typed, {}
         for request in typed.values():
-            self._write(request)
+            self._write(request, typing=True)
+            self._open.add(request.key)
 
-    def _write(self, request: SaveRequest) -> None:
+    def seal(self, key: str = "") -> None:
+        """The field ``key`` (or every field: the section or session changes) is left:
+        its open revision becomes final, after what was typed into it is saved."""
+        self.flush_typing()
+        if (key and key not in self._open) or not self._open:
+            return  # nothing typed there: no open revision, no write
+        self._open.difference_update({key} if key else set(self._open))
+        self._writer.submit_seal(self.session_id, key)
+
+    def _write(self, request: SaveRequest, *, typing: bool) -> None:
+        # Typing replaces the field's open revision: one revision per edit, not per pause.
         self._writer.submit(
-            self.session_id, request.key, request.value, request.note, relevant=request.relevant
+            self.session_id,
+            request.key,
+            request.value,
+            request.note,
+            relevant=request.relevant,
+            typing=typing,
         )
 
     # ---- state ---------------------------------------------------------------------
@@ -108,5 +126,5 @@ class AutoSaver(QObject):
         return self._writer.flush(timeout)
 
     def close(self, timeout: float = 3.0) -> bool:
-        self.flush_typing()
+        self.seal()
         return self._writer.close(timeout)

@@ -227,7 +227,10 @@ class RunnerView(QWidget):
         self._show_section(self.state.current)
 
     def _show_section(self, index: int, focus: str = "") -> None:
-        self.saver.flush_typing()
+        if self.state.editable:
+            self.saver.seal()  # the section changes: what was typed in it is final
+        else:
+            self.saver.flush_typing()
         self.state.go_to(index)
         page = self.page(self.state.current)
         page.refresh(values=True)
@@ -400,6 +403,8 @@ class RunnerView(QWidget):
             return
         key = focus_owner(new)
         if key and key != self.state.focus_key:
+            if self.state.focus_key and self.state.editable:
+                self.saver.seal(self.state.focus_key)  # the field left: its edit is final
             self.state.focus_key = key
             if self.state.current in self.pages:
                 self.current_page().set_current(key)
@@ -417,8 +422,15 @@ class RunnerView(QWidget):
 
     def _on_history(self, key: str) -> None:
         self.saver.wait(1.0)
-        rows = self.workspace.history(self.state.session_id, key)
-        HistoryDialog(self.state.form.label(key), rows, self).exec()
+        rows = self.workspace.named_history(self.state.session_id, key)
+        dialog = HistoryDialog(self.state.form.label(key), rows, self, editable=self.state.editable)
+        self._history_dialog = dialog
+        if dialog.exec() and dialog.chosen is not None and self.state.editable:
+            # Restoring is an edit like any other: a new revision with the earlier value.
+            self.saver.seal(key)
+            self._apply(self.state.change(key, dialog.chosen.revision.value, immediate=True))
+            if self.state.current in self.pages:
+                self.current_page().refresh(values=True)
 
     def complete(self) -> None:
         """Refused, with the list of what is missing, until every check holds."""
