@@ -322,6 +322,8 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
     dialog.close()
     matrix.set_grouping("source")  # the widest grouping: one column per informant role
     settle()
+    matrix.show_evidence(row.code, None)  # the whole row's incidents
+    settle()
     matrix.grab().save(str(out / "triangulation-by-source.png"))
     search = SearchPanel(workbench, language)
     search.resize(*SIZE)
