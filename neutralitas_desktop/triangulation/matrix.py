@@ -192,12 +192,15 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
         by_code = {t.code: t.merged_into_id or t.id for t in themes}
         keep = _keep_line(scope)
         wanted = [i for i in incidents if _in_scope(i, scope, keep)]
-        keys = {i.site_id for i in wanted} | {
-            incident_cells.line_column(scope.by, x, _period_of(scope))
-            for i in wanted
-            for x in i.lines
-            if keep(x)
-        }
+        if scope.by == "site":
+            keys = {i.site_id for i in wanted}
+        else:  # a site is a column only when grouping by site
+            keys = {
+                incident_cells.line_column(scope.by, x, _period_of(scope))
+                for i in wanted
+                for x in i.lines
+                if keep(x)
+            }
         keys |= {col for by_col in context.values() for col in by_col}
         columns = _columns(session, scope, keys)
 

@@ -221,3 +221,19 @@ def test_drill_down_shows_sources_never_names(fieldwork: Fieldwork) -> None:
     assert cell_evidence(fw.db, MatrixQuery(), ENG, "observation") == []
     with pytest.raises(NotFoundError, match="no theme 'nope'"):
         cell_evidence(fw.db, MatrixQuery(), "nope")
+
+
+def test_no_grouping_but_by_site_has_a_column_per_site(demo_study) -> None:  # type: ignore[no-untyped-def]
+    """Incidents sit at a site, but only the site grouping makes sites columns: by source,
+    technique or time every column is a role, a technique or a period, with its label."""
+    from neutralitas_desktop.fieldwork.sites import list_sites
+
+    sites = {s.id for s in list_sites(demo_study.db)}
+    for by in ("source", "technique", "time"):
+        matrix = triangulation_matrix(demo_study.db, MatrixQuery(by=by))
+        keys = {c.key for c in matrix.columns}
+        assert not keys & sites, by
+        assert all(c.label.get("id") != c.key or c.key in ("outside",) for c in matrix.columns
+                   if len(c.key) == 36), by  # fmt: skip
+    by_site = triangulation_matrix(demo_study.db, MatrixQuery(by="site"))
+    assert {c.key for c in by_site.columns} <= sites and by_site.columns
