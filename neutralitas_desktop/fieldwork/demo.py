@@ -14,8 +14,6 @@ import datetime as dt
 import hashlib
 import random
 import re
-import struct
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +23,14 @@ from sqlalchemy import select
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork import journal
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.fieldwork.demo_material import (
+    FIRST,
+    LAST,
+    PATTERNS,
+    SCREENSHOT_COLOURS,
+    passage,
+    png,
+)
 from neutralitas_desktop.fieldwork.demo_writes import write_batch
 from neutralitas_desktop.instruments import xpath
 from neutralitas_desktop.instruments.model import Group, Instrument, Question
@@ -53,97 +59,6 @@ SITES: tuple[tuple[str, str, str], ...] = (
     ("Kantor Kecamatan Medan Baru", "kecamatan", "Kota Medan, Sumatera Utara"),
     ("Kelurahan Padang Bulan", "kelurahan", "Kota Medan, Sumatera Utara"),
 )
-
-# Planted patterns: P(an answer indicates a violation) by source type.
-PATTERNS: dict[str, dict[str, float]] = {
-    "converging_violation": {"interview": 0.75, "observation": 0.8, "documentation": 0.85},
-    "converging_neutrality": {"interview": 0.1, "observation": 0.05, "documentation": 0.1},
-    "diverging": {"interview": 0.1, "observation": 0.85, "documentation": 0.8},
-    "mixed": {"interview": 0.45, "observation": 0.5, "documentation": 0.5},
-}
-
-# Field-note passages by topic and stance, so a coded excerpt reads like evidence of its
-# theme. A theme's topic is found from its code (see _topic).
-PASSAGES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("socmed", "violation"): (
-        "Beberapa staf kelurahan menyukai unggahan akun kampanye petahana di Facebook, "
-        "bahkan ada yang membagikannya ke grup WhatsApp warga.",
-        "Akun Instagram resmi kelurahan sempat memberi tanda suka pada foto deklarasi "
-        "dukungan salah satu pasangan calon.",
-        "Sejumlah ASN memasang bingkai foto (twibbon) pasangan calon di profil WhatsApp.",
-    ),
-    ("socmed", "neutrality"): (
-        "Kami diingatkan untuk tidak menyukai atau membagikan unggahan peserta pemilihan.",
-        "Admin akun resmi kecamatan hanya mengunggah informasi layanan dan jadwal "
-        "pemungutan suara dari KPU.",
-    ),
-    ("pressure", "violation"): (
-        "Ada arahan lisan dari atasan agar pegawai “mendukung program yang sudah berjalan” "
-        "menjelang pemungutan suara.",
-        "Kepala desa dikumpulkan di aula kecamatan dan diminta menyukseskan kunjungan "
-        "petahana ke desa masing-masing.",
-    ),
-    ("pressure", "neutrality"): (
-        "Informan menyatakan tidak pernah menerima arahan dari atasan terkait pilihan politik.",
-        "Rapat staf membahas pelayanan, tidak ada pembicaraan tentang pasangan calon.",
-    ),
-    ("office", "violation"): (
-        "Mobil dinas terlihat dipakai mengantar tim sukses ke acara silaturahmi di balai desa.",
-        "Penyaluran bantuan program pemerintah daerah dibarengi stiker bergambar petahana.",
-    ),
-    ("office", "neutrality"): (
-        "Ruang rapat kantor ditolak ketika diminta untuk pertemuan relawan pasangan calon.",
-        "Penyaluran bantuan dilakukan tanpa atribut atau nama pasangan calon.",
-    ),
-    ("campaign", "violation"): (
-        "Dua staf kecamatan hadir di deklarasi pasangan calon dan ikut berfoto dengan "
-        "salam jari nomor urut.",
-        "Spanduk pasangan calon terpasang di pagar kantor kelurahan selama sepekan.",
-    ),
-    ("campaign", "neutrality"): (
-        "Tidak ada alat peraga kampanye di lingkungan kantor selama masa kampanye.",
-        "Staf yang ditanya menyatakan tidak ikut grup kampanye mana pun.",
-    ),
-    ("neutral", "violation"): (
-        "Belum ada sosialisasi aturan netralitas; sebagian staf tidak tahu bahwa menyukai "
-        "unggahan calon pun dilarang.",
-        "Dugaan pelanggaran yang diketahui pimpinan tidak dilaporkan ke Panwascam.",
-    ),
-    ("neutral", "neutrality"): (
-        "Camat sudah mengedarkan surat edaran tentang netralitas ASN dan membacakannya "
-        "dalam apel pagi.",
-        "Pegawai yang kedapatan membagikan unggahan calon dipanggil dan diberi teguran tertulis.",
-    ),
-    ("", "unclear"): (
-        "Informan tidak yakin apakah kegiatan tersebut termasuk kampanye atau sosialisasi "
-        "program pemerintah.",
-        "Ada kabar dari warga, tetapi belum ada bukti tangkapan layar.",
-    ),
-}
-_TOPIC_WORDS = (
-    ("socmed", ("socmed", "account", "online", "post")),
-    ("pressure", ("pressure", "instruction", "mobilisation")),
-    ("office", ("office", "facilit", "incumbent", "decision", "favour")),
-    ("campaign", ("campaign", "candidate", "party", "partial")),
-    ("neutral", ("neutral", "rule", "monitor", "report", "sanction")),
-)
-
-
-def _topic(theme: str) -> str:
-    for topic, words in _TOPIC_WORDS:
-        if any(word in theme for word in words):
-            return topic
-    return "neutral"
-
-
-def _passage(rng: random.Random, theme: str, stance: str) -> str:
-    if stance == "unclear":
-        return rng.choice(PASSAGES[("", "unclear")])
-    return rng.choice(PASSAGES[(_topic(theme), stance)])
-
-
-FIRST = ("Ahmad", "Siti", "Budi", "Dewi", "Rina", "Agus", "Yusuf", "Nur", "Hendra", "Lestari")
-LAST = ("Saputra", "Rahmawati", "Hidayat", "Wibowo", "Kurniawan", "Nasution", "Siregar", "Putri")
 
 
 @dataclass
@@ -483,7 +398,7 @@ def _fill_session(
                 stance = _draw_stance(
                     rng, theme_pattern.get(node.theme, "mixed"), source, site_bias
                 )
-                value = _passage(rng, node.theme, stance)
+                value = passage(rng, node.theme, stance)
             scope[node.name] = value
             values[node.name] = value
             note = "Informan tampak ragu saat menjawab." if rng.random() < 0.04 else ""
@@ -551,17 +466,14 @@ def _value_for(
     if q.type == "text":
         return rng.choice(("Staf pelayanan", "Kasi Pemerintahan", "Sekretariat", "Kasi Trantib"))
     if q.type == "long_text":
-        return _passage(rng, "", "unclear")
+        return passage(rng, "", "unclear")
     return None
-
-
-SCREENSHOT_COLOURS = ((59, 89, 152), (225, 48, 108), (29, 161, 242), (37, 211, 102))
 
 
 def _screenshot(rng: random.Random, batch: _Batch, actor: Actor) -> str:
     """A small stand-in "screenshot" (a PNG in a social network's colour) as an attachment."""
     colour = rng.choice(SCREENSHOT_COLOURS)
-    data = _png(160, 100, colour)
+    data = png(160, 100, colour)
     sha = hashlib.sha256(data).hexdigest()
     batch.attachments.setdefault(
         sha,
@@ -576,26 +488,3 @@ def _screenshot(rng: random.Random, batch: _Batch, actor: Actor) -> str:
         },
     )
     return sha
-
-
-def _png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body))
-            + kind
-            + body
-            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    band = bytes((255, 255, 255)) * width
-    rows = [
-        b"\x00" + (band if 10 <= y < 22 or 40 <= y < 46 else bytes(rgb) * width)
-        for y in range(height)
-    ]
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"".join(rows)))
-        + chunk(b"IEND", b"")
-    )
