@@ -10,6 +10,7 @@ first violations refuse the whole package, before anything is written.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,8 @@ SUPERVISOR_ONLY = {
 }
 # What a coder's laptop may change in a double-coding assignment: that its coder is done.
 CODER_MAY_CHANGE = {"done", "done_at", "updated_at", "device_id", "device_seq"}
+# Who wrote a row and when: a copy that differs only there says nothing new.
+STAMPS = {"created_at", "updated_at", "device_id", "device_seq"}
 # Columns a merge itself rewrites in place (making informant codes unique), keeping the
 # writer's stamp: a laptop's older copy differs there and nowhere else.
 MERGE_REWRITES = {"code", "external_id"}
@@ -182,6 +185,8 @@ class _Check:
         elif name == "researcher":
             if old is None and row.get("role") != "researcher":
                 self.add(f"{label}: a new researcher with role '{row.get('role')}'")
+            elif old is not None and not (_changed(row, old) - STAMPS):
+                self.leave(name, key, old)  # the same researcher, recorded on another laptop first
             elif old is not None and (old["device_id"] != d or old["role"] != row["role"]):
                 self.add(f"{label}: renames or changes another device's researcher")
         elif name in ("theme", "informant"):
@@ -351,17 +356,31 @@ def _key(row: Any, pk: list[str]) -> Any:
 
 
 def _changed(row: dict[str, Any], old: dict[str, Any]) -> set[str]:
-    """Columns whose values differ (JSON texts compared as what they hold)."""
-    return {k for k in row if row[k] != old.get(k) and not _same_json(row[k], old.get(k))}
+    """Columns whose values differ as values: the package's copy (SQLite text) and the
+    study's (on PostgreSQL, times, flags and JSON come back typed) are compared by what
+    they hold, not how the driver returns them."""
+    return {k for k in row if row[k] != old.get(k) and _canon(row[k]) != _canon(old.get(k))}
 
 
-def _same_json(a: Any, b: Any) -> bool:
-    if not (isinstance(a, str) and isinstance(b, str) and a[:1] in "[{" and b[:1] in "[{"):
-        return False
-    try:
-        return bool(json.loads(a) == json.loads(b))
-    except ValueError:
-        return False
+def _canon(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str):
+        if value[:1] in "[{":
+            try:
+                return json.loads(value)
+            except ValueError:
+                return value
+        if len(value) >= 19 and value[4:5] == "-" and value[10:11] in (" ", "T"):
+            try:
+                return _canon(dt.datetime.fromisoformat(value))
+            except ValueError:
+                return value
+    return value
 
 
 def _json(value: Any) -> Any:
