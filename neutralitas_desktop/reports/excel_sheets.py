@@ -202,7 +202,7 @@ def write_codebook(sheet: SheetWriter, themes: Sequence[ThemeRecord], language: 
                 pick(t.description, language, "id"),
                 pick(t.inclusion, language, "id"),
                 pick(t.exclusion, language, "id"),
-                "\n".join(t.legal_basis),
+                "\n".join(p.text(language) for p in t.legal_basis),
                 int(t.retired),
             )
         )

@@ -451,7 +451,7 @@ class SummaryStory:
         if theme.legal_basis:
             out.append(self.p(f"<b>{esc(t('legal_basis', lang))}</b>", "small"))
             for basis in theme.legal_basis:
-                out.append(Paragraph(esc(basis), self.s["bullet"], bulletText="§"))
+                out.append(Paragraph(esc(basis.text(lang)), self.s["bullet"], bulletText="§"))
         return out
 
     # ---- appendix ----------------------------------------------------------------

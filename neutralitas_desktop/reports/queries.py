@@ -30,8 +30,10 @@ from neutralitas_desktop.store.models import (
     InstrumentVersion,
     Researcher,
     Site,
+    Study,
     Theme,
 )
+from neutralitas_desktop.vocabulary.law import Provision, applies, read_basis, study_election
 
 
 @dataclass(frozen=True)
@@ -337,14 +339,16 @@ class ThemeRecord:
     description: dict[str, str]
     inclusion: dict[str, str]
     exclusion: dict[str, str]
-    legal_basis: tuple[str, ...]
+    legal_basis: tuple[Provision, ...]  # only those for the study's election
     retired: bool
     depth: int = 0
 
 
 def load_themes(db: Database) -> list[ThemeRecord]:
-    """The codebook as a tree in reading order: each theme followed by its sub-themes."""
+    """The codebook tree in reading order, with only the study's election's provisions."""
     with db.session() as s:
+        study = s.scalars(select(Study)).first()
+        election = study_election(study.settings if study is not None else None)
         rows = s.scalars(select(Theme).order_by(Theme.sort, Theme.code)).all()
         codes = {t.id: t.code for t in rows}
         children: dict[str | None, list[Theme]] = {}
@@ -364,7 +368,7 @@ def load_themes(db: Database) -> list[ThemeRecord]:
                         dict(t.description or {}),
                         dict(t.inclusion or {}),
                         dict(t.exclusion or {}),
-                        tuple(t.legal_basis or ()),
+                        tuple(p for p in read_basis(t.legal_basis) if applies(p, election)),
                         t.retired,
                         depth,
                     )

@@ -19,6 +19,7 @@ from neutralitas_desktop.vocabulary import (
     labels_of,
 )
 from neutralitas_desktop.vocabulary import Verdict as VerdictKind
+from neutralitas_desktop.vocabulary.law import Provision
 from neutralitas_desktop.vocabulary.terms import values
 
 STANCES: tuple[str, ...] = values(Stance)
@@ -44,7 +45,7 @@ class ThemeInfo:
     description: LocalText
     inclusion: LocalText
     exclusion: LocalText
-    legal_basis: tuple[str, ...]
+    legal_basis: tuple[Provision, ...]  # every election's; filter with provisions_for
     sort: int
     retired: bool
     merged_into: str  # code of the theme this one was merged into, or ""

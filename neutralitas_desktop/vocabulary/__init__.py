@@ -12,11 +12,16 @@ from __future__ import annotations
 from neutralitas_desktop.vocabulary.labels import LANGUAGES, label, labels_of
 from neutralitas_desktop.vocabulary.messages import Message, text
 from neutralitas_desktop.vocabulary.terms import (
+    ActorType,
     ConsentMethod,
     ConsentState,
     DocxReport,
+    Election,
     FindingStatus,
     Grouping,
+    InformantCategory,
+    SanctionKind,
+    SelectionMethod,
     SessionStatus,
     SourceType,
     Speaker,
@@ -26,12 +31,17 @@ from neutralitas_desktop.vocabulary.terms import (
 
 __all__ = [
     "LANGUAGES",
+    "ActorType",
     "ConsentMethod",
     "ConsentState",
     "DocxReport",
+    "Election",
     "FindingStatus",
     "Grouping",
+    "InformantCategory",
     "Message",
+    "SanctionKind",
+    "SelectionMethod",
     "SessionStatus",
     "SourceType",
     "Speaker",

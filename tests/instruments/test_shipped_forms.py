@@ -34,8 +34,9 @@ ROLES = {
     "panwascam", "bawaslu", "community_figure", "religious_figure", "journalist", "campaign_team",
 }  # fmt: skip
 REGULATIONS = (
-    "UU No. 7 Tahun 2017", "Pasal 280", "Pasal 282", "Pasal 490",
-    "UU No. 10 Tahun 2016", "Pasal 70", "Pasal 71", "Pasal 188",
+    "UU No. 7 Tahun 2017", "Pasal 280", "Pasal 282", "Pasal 283", "Pasal 490", "Pasal 494",
+    "UU No. 1 Tahun 2015 jo. UU No. 10 Tahun 2016", "Pasal 70", "Pasal 71", "Pasal 188",
+    "Pasal 189", "UU No. 6 Tahun 2014", "Pasal 29", "Pasal 51", "Pasal 30", "Pasal 52",
     "UU No. 20 Tahun 2023", "PP No. 94 Tahun 2021", "PP No. 42 Tahun 2004", "SKB",
 )  # fmt: skip
 TYPES_USED = {
@@ -121,16 +122,23 @@ def test_codebook_is_a_bilingual_tree_with_notes(template: StudyTemplate) -> Non
 
 
 def test_codebook_cites_the_regulations(template: StudyTemplate) -> None:
-    basis = " | ".join(b for t in template.themes for b in t.legal_basis)
+    basis = " | ".join(p.text() for t in template.themes for p in t.legal_basis)
     for citation in REGULATIONS:
         assert citation in basis, citation
+    assert "KASN no" not in basis and "UU No. 10 Tahun 2016 tentang Pilkada" not in basis
     themes = {t.code: t for t in template.themes}
-    # The ASN law's article is only reported, so the citation must not present it as checked.
-    asn = [b for t in template.themes for b in t.legal_basis if "UU No. 20 Tahun 2023" in b]
-    assert asn and all("cek" in b for b in asn)
-    assert any("Pasal 15" in b for b in themes["socmed_engagement"].legal_basis)
-    assert any("Lampiran II" in b for b in themes["socmed_engagement"].legal_basis)
-    assert any("Pasal 490" in b for b in themes["village_mobilisation"].legal_basis)
+    # The ASN law's article is only reported, so the note must not present it as checked.
+    asn = [p for t in template.themes for p in t.legal_basis if "UU No. 20" in p.regulation]
+    assert asn and all("(check)" in p.note for p in asn)
+    engagement = [p.text() for p in themes["socmed_engagement"].legal_basis]
+    assert any("Pasal 15" in b for b in engagement)
+    # The SKB's double classification: an ethics breach and a disciplinary one.
+    skb = [p for p in themes["socmed_engagement"].legal_basis if p.regulation.startswith("SKB")]
+    assert {p.sanction for p in skb} == {"ethics", "disciplinary"}
+    village = {p.citation: p for p in themes["village_mobilisation"].legal_basis}
+    assert village["UU No. 7 Tahun 2017 tentang Pemilihan Umum, Pasal 490"].binds == (
+        "village_head",
+    )
 
 
 def test_reporting_theme_sends_reports_to_bkn_not_kasn(template: StudyTemplate) -> None:
