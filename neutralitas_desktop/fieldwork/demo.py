@@ -491,6 +491,8 @@ def _fill_session(
         for node in nodes:
             if node.relevant and not _relevant(node.relevant, lookup_in(scope)):
                 continue
+            if budget[0] <= 0:  # an interrupted form: no more answers, repeats included
+                return
             if isinstance(node, Group):
                 if node.repeat:
                     items = [f"{rng.getrandbits(32):08x}" for _ in range(rng.randint(1, 3))]
@@ -501,8 +503,6 @@ def _fill_session(
                 else:
                     visit(node.children, prefix, scope)
                 continue
-            if budget[0] <= 0:
-                return
             value = _value_for(rng, instrument, node, source, theme_pattern, site_bias)
             if node.type == "image" and rng.random() < 0.4:
                 value = _screenshot(rng, batch, actor)

@@ -135,7 +135,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "version": {"id": "Versi", "en": "Version"},
     "source_type": {"id": "Jenis sumber", "en": "Kind of source"},
     "questions": {"id": "Pertanyaan", "en": "Questions"},
-    "content_hash": {"id": "Sidik isi (SHA-256)", "en": "Content hash (SHA-256)"},
+    "content_hash": {"id": "Nilai hash (SHA-256)", "en": "Content hash (SHA-256)"},
     # session transcript
     "session_id": {"id": "ID sesi", "en": "Session id"},
     "informant": {"id": "Informan", "en": "Informant"},

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neutralitas_desktop import APP_NAME
 from neutralitas_desktop.ui.passphrase_form import PassphraseForm
 from neutralitas_desktop.ui.passphrase_state import NewPassphraseState
 from neutralitas_desktop.ui.profile_form import ProfileForm
@@ -34,7 +35,7 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
-        title = QLabel(self.tr("Welcome to Neutralitas"), self)
+        title = QLabel(self.tr("Welcome to %1").replace("%1", APP_NAME), self)
         title.setObjectName("screenTitle")
         layout.addWidget(title)
         intro = QLabel(

@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>Retire</source>
-        <translation>Pensiunkan</translation>
+        <translation>Nonaktifkan</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -272,11 +272,11 @@
     </message>
     <message>
         <source>Retire theme</source>
-        <translation>Pensiunkan tema</translation>
+        <translation>Nonaktifkan tema</translation>
     </message>
     <message>
         <source>Retire “%1”? Its evidence stays; it takes no new codings.</source>
-        <translation>Pensiunkan “%1”? Buktinya tetap ada; tema ini tidak menerima pengodean baru.</translation>
+        <translation>Nonaktifkan “%1”? Buktinya tetap ada; tema ini tidak menerima pengodean baru.</translation>
     </message>
     <message>
         <source>Import codebook</source>
@@ -936,8 +936,8 @@
         <translation>Selamat datang</translation>
     </message>
     <message>
-        <source>Welcome to Neutralitas</source>
-        <translation>Selamat datang di Neutralitas</translation>
+        <source>Welcome to %1</source>
+        <translation>Selamat datang di %1</translation>
     </message>
     <message>
         <source>Before the first interview, tell the app who you are. Your name is recorded with every answer you save, so a supervisor can merge the work of several laptops. You can change all of this later in Settings.</source>
