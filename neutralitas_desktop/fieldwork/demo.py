@@ -269,6 +269,8 @@ def generate_demo(
                         "notes": "",
                         "created_by": worker.researcher_id,
                         "created_at": started,
+                        "category": DEMO_CATEGORY.get(role, "supporting"),
+                        "selection": "snowball" if role not in DEMO_CATEGORY else "purposive",
                         "updated_at": started,
                         "device_id": actor.device_id,
                     }
@@ -340,6 +342,9 @@ def generate_demo(
     result.sessions = sessions
     return result
 
+
+# Office heads are the key informants, their staff the main ones; the rest support.
+DEMO_CATEGORY = {"camat": "key", "lurah": "key", "sekcam": "main", "asn_staff": "main"}
 
 DEMO_TEAM = ("Rina Marlina", "Agus Salim", "Dewi Anggraini")
 

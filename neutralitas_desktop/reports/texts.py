@@ -125,6 +125,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "table_status": {"id": "Sesi menurut status", "en": "Sessions by status"},
     "table_roles": {"id": "Informan menurut peran", "en": "Informants by role"},
+    "table_categories": {
+        "id": "Informan menurut kategori dan cara pemilihan",
+        "en": "Informants by category and how they were chosen",
+    },
+    "informant_category": {"id": "Kategori informan", "en": "Informant category"},
+    "selection": {"id": "Cara pemilihan", "en": "Chosen by"},
+    "not_set": {"id": "Belum diisi", "en": "Not recorded"},
     "matrix_intro": {
         "id": "Setiap sel memuat jumlah bukti yang menunjukkan pelanggaran (P), netralitas (N) "
         "dan yang belum jelas (?). Warna sel menunjukkan sikap yang didukungnya.",

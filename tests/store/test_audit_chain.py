@@ -143,8 +143,10 @@ def _supervisor_actor(db):  # type: ignore[no-untyped-def]
 
 
 def _drop_after_the_audit_chain(con: sqlite3.Connection) -> None:
-    """What the migrations after 0004 added (0005, 0009, 0010)."""
+    """What the migrations after 0004 added (0005, 0009, 0010, 0013)."""
     con.execute("ALTER TABLE theme DROP COLUMN color")
+    for column in ("category", "selection"):
+        con.execute(f"ALTER TABLE informant DROP COLUMN {column}")
     for table in ("agreement_assignment", "agreement_resolution", "device_key", "device_sequence"):
         con.execute(f"DROP TABLE {table}")
     numbered = [
