@@ -1522,6 +1522,18 @@ Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di l
         <translation>Lokasi</translation>
     </message>
     <message>
+        <source>Informan kunci, utama or pendukung</source>
+        <translation>Informan kunci, utama, atau pendukung</translation>
+    </message>
+    <message>
+        <source>Informant category</source>
+        <translation>Kategori informan</translation>
+    </message>
+    <message>
+        <source>Chosen by</source>
+        <translation>Cara pemilihan</translation>
+    </message>
+    <message>
         <source>e.g. how to reach the office; no names</source>
         <translation>mis. cara mencapai kantor; tanpa nama orang</translation>
     </message>
@@ -1548,6 +1560,10 @@ Percayai laptop ini hanya jika layar peneliti sendiri (`neutralitas device` di l
     <message>
         <source>Create informant</source>
         <translation>Buat informan</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Belum diisi</translation>
     </message>
 </context>
 <context>

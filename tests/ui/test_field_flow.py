@@ -120,6 +120,8 @@ def add_informant(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped
         assert dialog.code.text() == "INF-RP01"
         qtbot.keyClicks(dialog.real_name, "Budi Santoso")
         qtbot.keyClicks(dialog.contact, "0812 3456 7890")
+        dialog.category.setCurrentIndex(dialog.category.findData("key"))
+        dialog.selection.setCurrentIndex(dialog.selection.findData("purposive"))
         buttons = dialog.findChild(QDialogButtonBox)
         click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Ok))
 
@@ -270,6 +272,7 @@ def test_a_whole_interview_as_a_researcher_does_it(qtbot, window, workspace, tmp
         assert (informant.code, informant.consent_status, informant.consent_method) == (
             "INF-RP01", "given", "written",
         )  # fmt: skip
+        assert (informant.category, informant.selection) == ("key", "purposive")
         identity = s.get(InformantIdentity, informant.id)
         assert identity.real_name == "Budi Santoso"
         row = s.get(FieldSession, sid)
