@@ -25,7 +25,8 @@ def write_codebook(doc: Document, db: Database, lang: str) -> int:
         name = pick(t.label, lang, "id") or t.code
         indent = "  " * t.depth
         retired = f" {dt_('retired', lang)}" if t.retired else ""
-        rows.append([t.code, f"{indent}{name}{retired}", "; ".join(t.legal_basis)])
+        basis = "; ".join(p.citation for p in t.legal_basis)
+        rows.append([t.code, f"{indent}{name}{retired}", basis])
     header = [dt_("code", lang), dt_("theme", lang), dt_("legal_basis", lang)]
     add_table(doc, header, rows, [3.5, 5.5, 5.0])
     for t in themes:
@@ -44,6 +45,6 @@ def write_codebook(doc: Document, db: Database, lang: str) -> int:
                 paragraph.add_run(text)
         if t.legal_basis:
             doc.add_paragraph().add_run(f"{dt_('legal_basis', lang)}:").bold = True
-            for basis in t.legal_basis:
-                doc.add_paragraph(basis, style="List Bullet")
+            for provision in t.legal_basis:
+                doc.add_paragraph(provision.text(lang), style="List Bullet")
     return len(themes)

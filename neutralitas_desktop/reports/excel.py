@@ -41,6 +41,7 @@ from neutralitas_desktop.reports.excel_wide import (
     WidePlan,
     question_columns,
 )
+from neutralitas_desktop.reports.informant_records import load_informants
 from neutralitas_desktop.reports.instrument_index import build_indexes
 from neutralitas_desktop.reports.output import (
     CancelFn,
@@ -58,7 +59,6 @@ from neutralitas_desktop.reports.queries import (
     count_exclusions,
     iter_answers,
     load_codings,
-    load_informants,
     load_instruments,
     load_sessions,
     load_themes,

@@ -159,6 +159,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "table_status": {"id": "Sesi menurut status", "en": "Sessions by status"},
     "table_roles": {"id": "Informan menurut peran", "en": "Informants by role"},
+    "table_categories": {
+        "id": "Informan menurut kategori dan cara pemilihan",
+        "en": "Informants by category and how they were chosen",
+    },
+    "informant_category": {"id": "Kategori informan", "en": "Informant category"},
+    "selection": {"id": "Cara pemilihan", "en": "Chosen by"},
+    "not_set": {"id": "Belum diisi", "en": "Not recorded"},
     "matrix_intro": {
         "id": "Setiap sel memuat jumlah peristiwa yang dibuktikan oleh jalur bukti di kolom itu, "
         "menurut penguatannya: T terkuatkan, S satu jalur bukti, B dibantah, X tidak terbukti; "
@@ -173,7 +180,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "version": {"id": "Versi", "en": "Version"},
     "source_type": {"id": "Jenis sumber", "en": "Kind of source"},
     "questions": {"id": "Pertanyaan", "en": "Questions"},
-    "content_hash": {"id": "Sidik isi (SHA-256)", "en": "Content hash (SHA-256)"},
+    "content_hash": {"id": "Nilai hash (SHA-256)", "en": "Content hash (SHA-256)"},
     # session transcript
     "session_id": {"id": "ID sesi", "en": "Session id"},
     "informant": {"id": "Informan", "en": "Informant"},

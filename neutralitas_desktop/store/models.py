@@ -152,6 +152,11 @@ class Informant(Owned, Tracked, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str | None] = mapped_column(ForeignKey("researcher.id"), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Added by migration 0013, so last in the table (sort_order), as a migrated study has
+    # them. key / main / supporting (informan kunci / utama / pendukung), or "" if not set.
+    category: Mapped[str] = mapped_column(String(16), default="", server_default="", sort_order=1)
+    # How the informant was chosen: purposive / snowball / other, or "".
+    selection: Mapped[str] = mapped_column(String(16), default="", server_default="", sort_order=1)
 
 
 class InformantIdentity(Tracked, Base):

@@ -58,6 +58,7 @@ from neutralitas_desktop.triangulation.types import (
     ThemeInfo,
     Thresholds,
 )
+from neutralitas_desktop.vocabulary.law import study_election
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,10 @@ class TriangulationWorkbench:
 
     def periods(self) -> list[Choice]:
         return [Choice(p.code, p.label) for p in study_periods(study_info(self.db).settings)]
+
+    def election(self) -> str:
+        """pilkada, pemilu or both: which provisions of the codebook apply."""
+        return study_election(study_info(self.db).settings)
 
     def thresholds(self) -> Thresholds:
         return Thresholds.from_settings(study_info(self.db).settings)

@@ -17,11 +17,15 @@ from neutralitas_desktop.vocabulary.terms import (
     ConsentState,
     Corroboration,
     DocxReport,
+    Election,
     EvidenceKind,
     FindingStatus,
     Grouping,
+    InformantCategory,
     MemberCheckMaterial,
     MemberCheckResponse,
+    SanctionKind,
+    SelectionMethod,
     SessionStatus,
     SourceType,
     Speaker,
@@ -135,6 +139,53 @@ LABELS: dict[type[StrEnum], dict[str, LocalText]] = {
         DocxReport.FINDINGS: {"id": "Temuan penelitian", "en": "Findings"},
         DocxReport.TRANSCRIPTS: {"id": "Lampiran transkrip", "en": "Transcripts appendix"},
         DocxReport.CODEBOOK: {"id": "Buku kode", "en": "Codebook"},
+    },
+    Election: {
+        Election.PILKADA: {
+            "id": "Pilkada (pemilihan kepala daerah)",
+            "en": "Regional election (Pilkada)",
+        },
+        Election.PEMILU: {"id": "Pemilu (pemilihan umum)", "en": "General election (Pemilu)"},
+        Election.BOTH: {"id": "Pilkada dan Pemilu", "en": "Both Pilkada and Pemilu"},
+    },
+    ActorType: {
+        ActorType.ASN_STAFF: {"id": "ASN (staf)", "en": "Civil servant (staff)"},
+        ActorType.ASN_OFFICIAL: {
+            "id": "Pejabat ASN (camat, lurah)",
+            "en": "Civil-servant official (camat, lurah)",
+        },
+        ActorType.VILLAGE_HEAD: {"id": "Kepala desa", "en": "Village head"},
+        ActorType.VILLAGE_OFFICIAL: {"id": "Perangkat desa", "en": "Village official"},
+        ActorType.BPD_MEMBER: {"id": "Anggota BPD", "en": "Village council (BPD) member"},
+        ActorType.INCUMBENT_HEAD: {
+            "id": "Kepala daerah petahana",
+            "en": "Incumbent regional head",
+        },
+        ActorType.CANDIDATE_TEAM: {
+            "id": "Pasangan calon / tim kampanye",
+            "en": "Candidate pair / campaign team",
+        },
+        ActorType.OTHER: {"id": "Lainnya", "en": "Other"},
+    },
+    SanctionKind: {
+        SanctionKind.CRIMINAL: {"id": "Sanksi pidana", "en": "Criminal sanction"},
+        SanctionKind.DISCIPLINARY: {"id": "Hukuman disiplin", "en": "Disciplinary penalty"},
+        SanctionKind.ETHICS: {"id": "Sanksi etik (moral)", "en": "Ethics (moral) sanction"},
+        SanctionKind.ADMINISTRATIVE: {
+            "id": "Sanksi administratif",
+            "en": "Administrative sanction",
+        },
+        SanctionKind.NONE: {"id": "Tanpa sanksi sendiri", "en": "No sanction of its own"},
+    },
+    InformantCategory: {
+        InformantCategory.KEY: {"id": "Informan kunci", "en": "Key informant"},
+        InformantCategory.MAIN: {"id": "Informan utama", "en": "Main informant"},
+        InformantCategory.SUPPORTING: {"id": "Informan pendukung", "en": "Supporting informant"},
+    },
+    SelectionMethod: {
+        SelectionMethod.PURPOSIVE: {"id": "Purposive", "en": "Purposive"},
+        SelectionMethod.SNOWBALL: {"id": "Snowball", "en": "Snowball"},
+        SelectionMethod.OTHER: {"id": "Lainnya", "en": "Other"},
     },
 }
 

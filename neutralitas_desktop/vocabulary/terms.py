@@ -148,6 +148,40 @@ class DocxReport(StrEnum):
     CODEBOOK = "codebook"
 
 
+class Election(StrEnum):
+    """Which election a study covers: the law that applies depends on it."""
+
+    PILKADA = "pilkada"  # regional heads: UU No. 1 Tahun 2015 jo. UU No. 10 Tahun 2016
+    PEMILU = "pemilu"  # national / legislative: UU No. 7 Tahun 2017
+    BOTH = "both"
+
+
+class SanctionKind(StrEnum):
+    """The kind of sanction a provision carries."""
+
+    CRIMINAL = "criminal"
+    DISCIPLINARY = "disciplinary"
+    ETHICS = "ethics"
+    ADMINISTRATIVE = "administrative"
+    NONE = "none"  # a duty or prohibition whose sanction another provision carries
+
+
+class InformantCategory(StrEnum):
+    """The informant's place in a qualitative study."""
+
+    KEY = "key"  # informan kunci
+    MAIN = "main"  # informan utama
+    SUPPORTING = "supporting"  # informan pendukung
+
+
+class SelectionMethod(StrEnum):
+    """How an informant was chosen."""
+
+    PURPOSIVE = "purposive"
+    SNOWBALL = "snowball"
+    OTHER = "other"
+
+
 def values(kind: type[StrEnum]) -> tuple[str, ...]:
     """The plain string values of an enum, in their defined order."""
     return tuple(member.value for member in kind)

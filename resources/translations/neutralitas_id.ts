@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>Retire</source>
-        <translation>Pensiunkan</translation>
+        <translation>Nonaktifkan</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -300,11 +300,11 @@
     </message>
     <message>
         <source>Retire theme</source>
-        <translation>Pensiunkan tema</translation>
+        <translation>Nonaktifkan tema</translation>
     </message>
     <message>
         <source>Retire “%1”? Its evidence stays; it takes no new codings.</source>
-        <translation>Pensiunkan “%1”? Buktinya tetap ada; tema ini tidak menerima pengodean baru.</translation>
+        <translation>Nonaktifkan “%1”? Buktinya tetap ada; tema ini tidak menerima pengodean baru.</translation>
     </message>
     <message>
         <source>Import codebook</source>
@@ -1031,8 +1031,8 @@
         <translation>Selamat datang</translation>
     </message>
     <message>
-        <source>Welcome to Neutralitas</source>
-        <translation>Selamat datang di Neutralitas</translation>
+        <source>Welcome to %1</source>
+        <translation>Selamat datang di %1</translation>
     </message>
     <message>
         <source>Before the first interview, tell the app who you are. Your name is recorded with every answer you save, so a supervisor can merge the work of several laptops. You can change all of this later in Settings.</source>
@@ -1915,6 +1915,18 @@ Percayai laptop ini hanya jika layar peneliti sendiri (Bantuan › Laptop ini…
         <translation>Lokasi</translation>
     </message>
     <message>
+        <source>Informan kunci, utama or pendukung</source>
+        <translation>Informan kunci, utama, atau pendukung</translation>
+    </message>
+    <message>
+        <source>Informant category</source>
+        <translation>Kategori informan</translation>
+    </message>
+    <message>
+        <source>Chosen by</source>
+        <translation>Cara pemilihan</translation>
+    </message>
+    <message>
         <source>e.g. how to reach the office; no names</source>
         <translation>mis. cara mencapai kantor; tanpa nama orang</translation>
     </message>
@@ -1941,6 +1953,10 @@ Percayai laptop ini hanya jika layar peneliti sendiri (Bantuan › Laptop ini…
     <message>
         <source>Create informant</source>
         <translation>Buat informan</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Belum diisi</translation>
     </message>
 </context>
 <context>
@@ -3148,7 +3164,7 @@ I: jawaban…   (Ctrl+J menyisipkan waktu rekaman)</translation>
     </message>
     <message>
         <source>Pick a cell to see its evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih sel untuk melihat buktinya.</translation>
     </message>
     <message>
         <source>Incidents: %1</source>
