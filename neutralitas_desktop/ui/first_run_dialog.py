@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neutralitas_desktop import APP_NAME
 from neutralitas_desktop.ui.join_panel import JoinPanel
 from neutralitas_desktop.ui.join_state import JOIN, NEW, JoinState
-from neutralitas_desktop import APP_NAME
 from neutralitas_desktop.ui.passphrase_form import PassphraseForm
 from neutralitas_desktop.ui.passphrase_state import NewPassphraseState
 from neutralitas_desktop.ui.profile_form import ProfileForm

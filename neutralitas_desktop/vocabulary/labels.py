@@ -148,25 +148,6 @@ LABELS: dict[type[StrEnum], dict[str, LocalText]] = {
         Election.PEMILU: {"id": "Pemilu (pemilihan umum)", "en": "General election (Pemilu)"},
         Election.BOTH: {"id": "Pilkada dan Pemilu", "en": "Both Pilkada and Pemilu"},
     },
-    ActorType: {
-        ActorType.ASN_STAFF: {"id": "ASN (staf)", "en": "Civil servant (staff)"},
-        ActorType.ASN_OFFICIAL: {
-            "id": "Pejabat ASN (camat, lurah)",
-            "en": "Civil-servant official (camat, lurah)",
-        },
-        ActorType.VILLAGE_HEAD: {"id": "Kepala desa", "en": "Village head"},
-        ActorType.VILLAGE_OFFICIAL: {"id": "Perangkat desa", "en": "Village official"},
-        ActorType.BPD_MEMBER: {"id": "Anggota BPD", "en": "Village council (BPD) member"},
-        ActorType.INCUMBENT_HEAD: {
-            "id": "Kepala daerah petahana",
-            "en": "Incumbent regional head",
-        },
-        ActorType.CANDIDATE_TEAM: {
-            "id": "Pasangan calon / tim kampanye",
-            "en": "Candidate pair / campaign team",
-        },
-        ActorType.OTHER: {"id": "Lainnya", "en": "Other"},
-    },
     SanctionKind: {
         SanctionKind.CRIMINAL: {"id": "Sanksi pidana", "en": "Criminal sanction"},
         SanctionKind.DISCIPLINARY: {"id": "Hukuman disiplin", "en": "Disciplinary penalty"},
