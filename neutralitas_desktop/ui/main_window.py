@@ -199,7 +199,9 @@ class MainWindow(QMainWindow):
         self.add_action("Settings", self.act_settings)
         self.add_action("Help", self._action(self.tr("Keyboard shortcuts"), self.show_shortcuts))
         self.add_action("Help", self._action(self.tr("This laptop…"), self.show_device))
-        self.add_action("Help", self._action(self.tr("About %1").replace("%1", APP_NAME), self.show_about))
+        self.add_action(
+            "Help", self._action(self.tr("About %1").replace("%1", APP_NAME), self.show_about)
+        )
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"), self)
