@@ -140,7 +140,9 @@ class IncidentView(QWidget):
         ])  # fmt: skip
         for x in lines:
             decided = self.tr("yes") if x.deciding else ("" if x.counts else self.tr("left out"))
-            text = x.text
+            text = local(x.text_label, self.language, x.text)
+            if x.question_label:
+                text = f"{local(x.question_label, self.language, x.question)}: {text}"
             if x.attachment_sha256:
                 text += f"  SHA-256 {x.attachment_sha256[:16]}…"
             items = [
