@@ -1210,6 +1210,10 @@
         <translation>tidak dihitung</translation>
     </message>
     <message>
+        <source>(the whole session)</source>
+        <translation>(seluruh sesi)</translation>
+    </message>
+    <message>
         <source>Unlink line</source>
         <translation>Lepaskan jalur</translation>
     </message>

@@ -33,6 +33,7 @@ from neutralitas_desktop.ui.triangulation.labels import (
     local,
     source_name,
 )
+from neutralitas_desktop.vocabulary import LineTarget
 
 if TYPE_CHECKING:
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
@@ -141,8 +142,11 @@ class IncidentView(QWidget):
         for x in lines:
             decided = self.tr("yes") if x.deciding else ("" if x.counts else self.tr("left out"))
             text = local(x.text_label, self.language, x.text)
-            if x.question_label:
-                text = f"{local(x.question_label, self.language, x.question)}: {text}"
+            question = local(x.question_label, self.language, x.question)
+            if question:
+                text = f"{text} — {question}" if text else question
+            elif not text and x.target == LineTarget.SESSION:
+                text = self.tr("(the whole session)")
             if x.attachment_sha256:
                 text += f"  SHA-256 {x.attachment_sha256[:16]}…"
             items = [
@@ -154,6 +158,7 @@ class IncidentView(QWidget):
                 QStandardItem(x.session_date.strftime("%Y-%m-%d")),
                 QStandardItem(text),
             ]
+            items[-1].setToolTip(text)
             items[0].setData(x.id, Qt.ItemDataRole.UserRole)
             for item in items:
                 if x.deciding:
