@@ -537,3 +537,7 @@ class DeviceSequence(Base):
 
 Index("ix_answer_session", Answer.session_id)
 Index("ix_session_site_status", FieldSession.site_id, FieldSession.status)
+
+
+# Tables kept in modules of their own, registered on the same metadata.
+from neutralitas_desktop.store import legal_models  # noqa: E402, F401
