@@ -43,7 +43,8 @@ def test_materials_and_element_tests_from_the_command_line(
 ) -> None:
     db, inc, line = study_with_incident
     code, out, _ = run(capsys, "--db", db, "analysis", "add-material", "--kind", "primary",
-                       "--citation", "UU No. 6 Tahun 2014 tentang Desa", "--note", "Pasal 29")  # fmt: skip
+                       "--citation", "UU No. 6 Tahun 2014 tentang Desa",
+                       "--note", "Pasal 29")  # fmt: skip
     assert code == 0
     material = out.strip()
     code, out, _ = run(capsys, "--db", db, "analysis", "materials")
