@@ -8,7 +8,12 @@ from __future__ import annotations
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.triangulation.incidents import list_incidents
-from neutralitas_desktop.triangulation.legal_analysis import add_element_test, add_material
+from neutralitas_desktop.triangulation.legal_analysis import (
+    add_element_test,
+    add_material,
+    list_element_tests,
+    list_materials,
+)
 
 MATERIALS = (
     ("primary", "UU No. 1 Tahun 2015 jo. UU No. 10 Tahun 2016 tentang Pemilihan Gubernur, "
@@ -50,11 +55,15 @@ TESTS = (
 
 
 def add_demo_legal_analysis(db: Database, actor: Actor) -> int:
-    """Record the demo's legal materials and, when the demo has a village head's incident,
-    its element tests; returns how many element tests were recorded."""
+    """Record the demo's legal materials (those the study lacks) and, when the demo has a
+    village head's incident not yet tested, its element tests; returns how many element
+    tests were recorded. A second demo in the same study adds to it, as its sessions do."""
+    known = {m.citation for m in list_materials(db)}
     for kind, citation, note in MATERIALS:
-        add_material(db, actor, kind, citation, note=note)
-    heads = [i for i in list_incidents(db) if i.actor_type == "village_head"]
+        if citation not in known:
+            add_material(db, actor, kind, citation, note=note)
+    tested = {t.incident_id for t in list_element_tests(db)}
+    heads = [i for i in list_incidents(db) if i.actor_type == "village_head" and i.id not in tested]
     if not heads:
         return 0
     incident = max(heads, key=lambda i: (len(i.lines), i.id))
