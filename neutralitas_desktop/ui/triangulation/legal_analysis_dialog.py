@@ -65,6 +65,8 @@ class LegalAnalysisDialog(QDialog):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
+        # rows as tall as their wrapped text, also after the columns are resized
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -131,7 +133,6 @@ class LegalAnalysisDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 260)
-        self.table.resizeRowsToContents()
 
     def selected_test(self) -> ElementTest | None:
         rows = self.table.selectionModel().selectedRows()
