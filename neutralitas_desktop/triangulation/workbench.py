@@ -204,8 +204,8 @@ class TriangulationWorkbench:
         )  # fmt: skip
 
     def edit_element_test(
-        self, test_id: str, *, provision: str, element: str, verdict: str, reasoning: str,
-        evidence: Iterable[str],
+        self, test_id: str, *, provision: str | None, element: str, verdict: str,
+        reasoning: str, evidence: Iterable[str],
     ) -> ElementTest:  # fmt: skip
         return legal_analysis.edit_element_test(
             self.db, self.actor, test_id, provision=provision, element=element,

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from tri_fieldwork import P3, Fieldwork
 
 from neutralitas_desktop.store.legal_models import ElementTestRow, LegalMaterialRow
+from neutralitas_desktop.store.models import Study
 from neutralitas_desktop.triangulation.incidents import add_incident, get_incident, link
 from neutralitas_desktop.triangulation.legal_analysis import add_element_test
 from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
@@ -147,3 +148,24 @@ def test_legal_materials_are_kept_from_the_analysis_menu(
     panel.remove(row.id, "salah jenis")
     assert panel.model.rowCount() == 0
     panel.close()
+
+
+def test_an_edit_keeps_an_article_the_study_s_election_no_longer_offers(
+    fieldwork: Fieldwork,
+) -> None:
+    fw = fieldwork
+    inc, _ = _incident(fw)
+    test = add_element_test(fw.db, fw.actor, inc, provision="Pasal 71 ayat (1)",
+                            element="act", verdict="unclear", reasoning="Belum jelas.")  # fmt: skip
+    with fw.db.session() as s:
+        study = s.scalars(select(Study)).one()
+        study.settings = {**study.settings, "election": "pemilu"}
+    workbench = TriangulationWorkbench(fw.db, fw.actor)
+    offered = tuple(p.citation for p in workbench.applicable_provisions(inc))
+    assert test.provision not in offered
+    state = ElementTestState.editing(test, offered, get_incident(fw.db, inc).lines)
+    assert state.provisions[0] == test.provision  # still shown, so the list can hold it
+    state.verdict, state.reasoning = "met", "Dikonfirmasi saksi kedua."
+    assert state.apply(workbench).verdict == "met"
+    state.provision = offered[0]  # another article: checked as any new one
+    assert state.apply(workbench).provision == offered[0]

@@ -30,6 +30,7 @@ class ElementTestState:
     verdict: str = ElementVerdict.UNCLEAR.value
     reasoning: str = ""
     evidence: set[str] = field(default_factory=set)
+    recorded_provision: str = ""  # the edited test's article, as recorded
 
     def __post_init__(self) -> None:
         if not self.provision and self.provisions:
@@ -46,6 +47,7 @@ class ElementTestState:
             incident_id=test.incident_id, provisions=shown, lines=lines, test_id=test.id,
             provision=test.provision, element=test.element, verdict=test.verdict,
             reasoning=test.reasoning, evidence=set(test.evidence),
+            recorded_provision=test.provision,
         )  # fmt: skip
 
     def problems(self) -> list[str]:
@@ -57,8 +59,10 @@ class ElementTestState:
         """Record the test, or change the one being edited."""
         evidence = [x.id for x in self.lines if x.id in self.evidence]
         if self.test_id:
+            # the recorded article is kept as it is (it is checked only when it changes)
+            changed = self.provision if self.provision != self.recorded_provision else None
             return workbench.edit_element_test(
-                self.test_id, provision=self.provision, element=self.element,
+                self.test_id, provision=changed, element=self.element,
                 verdict=self.verdict, reasoning=self.reasoning, evidence=evidence,
             )  # fmt: skip
         test = workbench.add_element_test(
