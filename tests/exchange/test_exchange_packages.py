@@ -183,7 +183,7 @@ def bad_packages(
     corrupted.write_bytes(bytes(flipped))
     cases["corrupted"] = (corrupted, CorruptedPackageError, "corrupted: its bytes were damaged")
     tampered = tmp_path / "tampered.ndpkg"
-    edit_content(field_package, tampered, "UPDATE answer SET value = 'diubah';")
+    edit_content(field_package, tampered, "UPDATE answer SET value = 'diubah'; VACUUM;")
     cases["tampered"] = (
         tampered, TamperedPackageError, "tampered with: its content does not match",
     )  # fmt: skip
