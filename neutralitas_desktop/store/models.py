@@ -49,6 +49,7 @@ from neutralitas_desktop.store.ledger_models import (
     RowHead,
     RowVersion,
 )
+from neutralitas_desktop.store.legal_models import ElementTestRow, LegalMaterialRow
 from neutralitas_desktop.store.model_base import (
     ID_NAMESPACE,
     NAMING,
@@ -263,6 +264,7 @@ __all__ = [
     "Device",
     "DeviceKey",
     "DeviceSequence",
+    "ElementTestRow",
     "EvidenceLine",
     "FieldSession",
     "Finding",
@@ -272,6 +274,7 @@ __all__ = [
     "InformantIdentity",
     "InformantRole",
     "InstrumentVersion",
+    "LegalMaterialRow",
     "MemberCheck",
     "MergeLog",
     "Meta",

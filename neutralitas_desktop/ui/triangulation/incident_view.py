@@ -90,6 +90,9 @@ class IncidentView(QWidget):
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout.addWidget(self.lines, 1)
         buttons = QHBoxLayout()
+        self.legal_button = QPushButton(self.tr("Legal analysis…"), self)
+        self.legal_button.clicked.connect(self.open_legal_analysis)
+        buttons.addWidget(self.legal_button)
         buttons.addStretch(1)
         self.unlink_button = QPushButton(self.tr("Unlink line…"), self)
         self.unlink_button.clicked.connect(self._on_unlink)
@@ -187,6 +190,20 @@ class IncidentView(QWidget):
             return
         self.reload()
         self.changed.emit()
+
+    def open_legal_analysis(self) -> QDialog | None:
+        """The incident's element tests against the articles that apply to it."""
+        from neutralitas_desktop.ui.triangulation.legal_analysis_dialog import (
+            LegalAnalysisDialog,
+        )
+
+        if self.incident is None:
+            return None
+        dialog = LegalAnalysisDialog(self.workbench, self.incident, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.changed.connect(self.changed)
+        dialog.open()
+        return dialog
 
     def _on_unlink(self) -> None:
         line = self.selected_line()
