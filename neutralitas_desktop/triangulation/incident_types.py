@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from neutralitas_desktop.operations import Changes
+
 LocalText = dict[str, str]
 
 
@@ -37,6 +39,11 @@ class LineInfo:
     counts: bool  # False: refused session or consent withdrawn; left out of the rule
     deciding: bool  # one of the independent supporting lines that decided corroboration
 
+    @property
+    def changes(self) -> Changes:
+        """The incident this line supports changed (its corroboration with it)."""
+        return Changes.of(incidents=self.incident_id)
+
 
 @dataclass(frozen=True)
 class IncidentInfo:
@@ -63,6 +70,11 @@ class IncidentInfo:
 
     def lines_of(self, *kinds: str) -> tuple[LineInfo, ...]:
         return tuple(x for x in self.lines if x.kind in kinds)
+
+    @property
+    def changes(self) -> Changes:
+        """What writing this incident changed (as returned by add_incident / unlink)."""
+        return Changes.of(incidents=self.id)
 
 
 @dataclass(frozen=True)

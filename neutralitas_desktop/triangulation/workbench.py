@@ -22,6 +22,7 @@ from neutralitas_desktop.fieldwork.answers import session_answers
 from neutralitas_desktop.fieldwork.recordings import RecordingInfo
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.fieldwork.transcripts import Transcript
+from neutralitas_desktop.operations import Changes
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import InformantRole, Researcher, Site
 from neutralitas_desktop.triangulation import (
@@ -239,8 +240,9 @@ class TriangulationWorkbench:
     def coded_with(self, theme: str) -> list[CodedPassage]:
         return coded_with(self.db, theme)
 
-    def delete_coding(self, coding_id: str) -> None:
+    def delete_coding(self, coding_id: str) -> Changes:
         coding.delete_coding(self.db, self.actor, coding_id)
+        return Changes.of(codings=coding_id)
 
     def session_tags(self, session_id: str) -> SourceTags:
         return tags.session_tags(self.db, session_id)

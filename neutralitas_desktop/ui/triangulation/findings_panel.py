@@ -33,6 +33,7 @@ from neutralitas_desktop.triangulation.types import (
     MatrixQuery,
 )
 from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.operation_runner import OperationRunner
 from neutralitas_desktop.ui.triangulation.labels import (
     conclusion_name,
     corroboration_name,
@@ -41,7 +42,6 @@ from neutralitas_desktop.ui.triangulation.labels import (
     source_name,
     stance_name,
 )
-from neutralitas_desktop.ui.triangulation.worker import Worker
 
 if TYPE_CHECKING:
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
@@ -120,7 +120,7 @@ class FindingsPanel(QWidget):
         self.editing: FindingInfo | None = None
         self.evidence: list[Evidence] = []
         self.incidents: list[IncidentInfo] = []
-        self.worker = Worker(self)
+        self.worker = OperationRunner(self, latest_only=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         title = QLabel(self.tr("Findings"), self)
@@ -247,7 +247,7 @@ class FindingsPanel(QWidget):
 
         site = self.site.currentData()
 
-        def work() -> tuple[Matrix, list[Evidence], list[IncidentInfo]]:
+        def work(*_: object) -> tuple[Matrix, list[Evidence], list[IncidentInfo]]:
             return (
                 self.workbench.matrix(query),
                 self.workbench.evidence(query, theme, None, None, language),
