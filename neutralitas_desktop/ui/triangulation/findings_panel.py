@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.operations import Kind
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo
 from neutralitas_desktop.triangulation.types import (
     FINDING_STATUSES,
@@ -106,6 +107,9 @@ class FindingsTableModel(QAbstractTableModel):
 
 
 class FindingsPanel(QWidget):
+    SHOWS = frozenset(
+        {Kind.FINDINGS, Kind.THEMES, Kind.INCIDENTS, Kind.CODINGS}
+    )  # findings and their evidence
     saved = Signal(object)  # FindingInfo
     evidence_loaded = Signal()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neutralitas_desktop.operations import Kind
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo
 from neutralitas_desktop.triangulation.types import GROUPINGS, Evidence, Matrix, MatrixQuery
 from neutralitas_desktop.ui.dialogs import show_error
@@ -50,6 +51,17 @@ STATUSES = tuple(s for s in values(SessionStatus) if s != SessionStatus.REFUSED)
 
 
 class TriangulationPanel(QWidget):
+    SHOWS = frozenset(
+        {
+            Kind.INCIDENTS,
+            Kind.CODINGS,
+            Kind.THEMES,
+            Kind.SESSIONS,
+            Kind.ANSWERS,
+            Kind.SITES,
+            Kind.SETTINGS,
+        }
+    )  # what the counts come from
     matrix_loaded = Signal(object)  # Matrix
     incidents_loaded = Signal(list)  # list[IncidentInfo]
     evidence_loaded = Signal(list)  # list[Evidence]: the answers, as context
