@@ -204,6 +204,7 @@ def merge_for_profile(
     progress: Progress | None = None,
     study_passphrase: StudyPassphrase = None,
     trust: Collection[str] = (),
+    cancel: CancelToken | None = None,
 ) -> list[MergeSummary]:
     """`neutralitas merge`: verify every package before the target is written to, then
     register this laptop in the study and merge; a target that does not exist yet (or an
@@ -228,8 +229,9 @@ def merge_for_profile(
         try:
             actor = _joining(profile) if dry_run else register_actor(db, profile)
             return merge_packages(
-                db, actor, packages, dry_run=dry_run, progress=progress, trust=trust
-            )
+                db, actor, packages, dry_run=dry_run, progress=progress, trust=trust,
+                cancel=cancel,
+            )  # fmt: skip
         finally:
             for package in packages:
                 package.close()

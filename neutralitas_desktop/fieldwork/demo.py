@@ -1,11 +1,10 @@
 """A realistic synthetic study (`neutralitas demo`): sites, informants in many roles, and
 interviews, observations and document reviews with answers, repeats, notes and codings.
 
-Reproducible by seed. Themes get planted patterns so the triangulation matrix has
-something to show: some converge on a violation, some on neutrality, some diverge
-between source types, some rest on one source only. Rows are written in bulk with
-SQLAlchemy Core so that benchmark-sized studies (hundreds of thousands of answers)
-build in seconds.
+Reproducible by seed. Themes get planted patterns so the triangulation matrix has something
+to show: some converge on a violation, some on neutrality, some diverge between source
+types, some rest on one source only. Rows are written in bulk with SQLAlchemy Core so
+that benchmark-sized studies (hundreds of thousands of answers) build in seconds.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.errors import Cancelled, NeutralitasError
 from neutralitas_desktop.fieldwork import journal
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.demo_material import (
@@ -34,6 +33,7 @@ from neutralitas_desktop.fieldwork.demo_material import (
 from neutralitas_desktop.fieldwork.demo_writes import write_batch
 from neutralitas_desktop.instruments import xpath
 from neutralitas_desktop.instruments.model import Group, Instrument, Question
+from neutralitas_desktop.operations import UNLISTED, CancelToken, Changes, Progress
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     DeviceKey,
@@ -70,6 +70,12 @@ class DemoResult:
     sites: int = 0
     by_source: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def changes(self) -> Changes:
+        """Rows of every kind a demo makes, in bulk."""
+        kinds = ("sessions", "answers", "codings", "informants", "sites")
+        return Changes.of(**{kind: UNLISTED for kind in kinds if getattr(self, kind)})
+
 
 @dataclass
 class _Batch:
@@ -84,9 +90,11 @@ def generate_demo(
     sessions: int = 200,
     seed: int = 1,
     device_name: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> DemoResult:
-    """Add ``sessions`` synthetic sessions (and the sites and informants they need)."""
+    """Add ``sessions`` synthetic sessions (and the sites and informants they need). A cancel
+    keeps the whole batches written (~20,000 answers each), drops the one being made."""
     if sessions < 0:
         raise NeutralitasError("the number of sessions cannot be negative")
     rng = random.Random(seed)
@@ -249,9 +257,10 @@ def generate_demo(
         if len(batch.journal.answers) > 20000:
             _flush(db, session_rows, informant_rows, identity_rows, batch, result)
         if progress:
-            progress(n + 1, sessions)
+            progress(n + 1, sessions, "sessions")
+        if cancel is not None and cancel.cancelled:
+            raise Cancelled(f"demo cancelled; {result.sessions} whole sessions were added before")
     _flush(db, session_rows, informant_rows, identity_rows, batch, result)
-    result.sessions = sessions
     return result
 
 
@@ -291,6 +300,7 @@ def _flush(
         batch.journal,
         batch.codings,
     )
+    result.sessions += len(session_rows)
     result.informants += len(informant_rows)
     result.answers += len(batch.journal.answers)
     result.codings += len(batch.codings)

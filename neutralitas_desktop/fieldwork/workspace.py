@@ -35,7 +35,7 @@ from neutralitas_desktop.fieldwork.study import (
     study_info,
     study_time_zone,
 )
-from neutralitas_desktop.operations import Changes
+from neutralitas_desktop.operations import CancelToken, Changes, Progress
 from neutralitas_desktop.store.database import Database, PassphraseSource
 from neutralitas_desktop.vocabulary.time_zones import StudyTimeZone
 
@@ -225,9 +225,14 @@ class Workspace:
         runner.complete_session(self.db, self.actor, session_id)
         return Changes.of(sessions=session_id)
 
-    def backup(self, folder: str | Path) -> BackupResult:
+    def backup(
+        self,
+        folder: str | Path,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> BackupResult:
         """A verified copy of the study in ``folder`` (see fieldwork.backup)."""
-        return backup_study(self.db, self.actor, folder)
+        return backup_study(self.db, self.actor, folder, progress=progress, cancel=cancel)
 
     def unsafe_answers(self) -> int:
         """Today's answer edits on this laptop that are in no package and no backup yet."""
