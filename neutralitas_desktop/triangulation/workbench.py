@@ -22,7 +22,7 @@ from neutralitas_desktop.fieldwork.answers import session_answers
 from neutralitas_desktop.fieldwork.recordings import RecordingInfo
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.fieldwork.transcripts import Transcript
-from neutralitas_desktop.operations import Changes
+from neutralitas_desktop.operations import CancelToken, Changes, Progress
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import InformantRole, Researcher, Site
 from neutralitas_desktop.triangulation import (
@@ -299,8 +299,10 @@ class TriangulationWorkbench:
         )  # fmt: skip
 
     # ---- coder agreement -------------------------------------------------------------
-    def agreement(self) -> AgreementReport:
-        return agreement.agreement_report(self.db)
+    def agreement(
+        self, progress: Progress | None = None, cancel: CancelToken | None = None
+    ) -> AgreementReport:
+        return agreement.agreement_report(self.db, None, progress, cancel)
 
     def disagreements(self) -> list[Disagreement]:
         return agreement.disagreements(self.db)

@@ -100,6 +100,7 @@ class AnalysisActions(QObject):
             language = self._language()
             if kind == "matrix":
                 window = TriangulationPanel(workbench, language, self._window)
+                window.changes_made.connect(lambda c, k=key: self.changed.emit(c, k))
             elif kind == "codebook":
                 window = CodebookPanel(workbench, language, self._window)
                 window.changed.connect(lambda c, k=key: self.changed.emit(c, k))

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 class IncidentView(QWidget):
     """One incident, read from the workbench; ``changed`` after a line is unlinked."""
 
-    changed = Signal()
+    changed = Signal(object)  # the Changes an unlink made
 
     def __init__(
         self,
@@ -174,12 +174,12 @@ class IncidentView(QWidget):
 
     def unlink(self, line_id: str, reason: str) -> None:
         try:
-            self.workbench.unlink(line_id, reason)
+            incident = self.workbench.unlink(line_id, reason)
         except NeutralitasError as exc:
             show_error(self, exc)
             return
         self.reload()
-        self.changed.emit()
+        self.changed.emit(incident.changes)
 
     def _on_unlink(self) -> None:
         line = self.selected_line()
@@ -193,7 +193,7 @@ class IncidentView(QWidget):
 
 
 class IncidentDialog(QDialog):
-    changed = Signal()
+    changed = Signal(object)  # the Changes an unlink made
 
     def __init__(
         self,

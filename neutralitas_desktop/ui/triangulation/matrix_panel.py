@@ -66,6 +66,7 @@ class TriangulationPanel(QWidget):
     incidents_loaded = Signal(list)  # list[IncidentInfo]
     evidence_loaded = Signal(list)  # list[Evidence]: the answers, as context
     incident_opened = Signal(str)  # an incident's id
+    changes_made = Signal(object)  # Changes made in an incident opened from the matrix
 
     def __init__(
         self, workbench: TriangulationWorkbench, language: str, parent: QWidget | None = None
@@ -282,7 +283,8 @@ class TriangulationPanel(QWidget):
         from neutralitas_desktop.ui.triangulation.incident_view import IncidentDialog
 
         dialog = IncidentDialog(self.workbench, incident_id, self.language, self)
-        dialog.changed.connect(self.reload)
+        dialog.changed.connect(lambda _changes: self.reload())
+        dialog.changed.connect(self.changes_made)
         self.incident_opened.emit(incident_id)
         dialog.open()
 
