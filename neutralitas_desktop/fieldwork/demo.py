@@ -1,10 +1,11 @@
 """A realistic synthetic study (`neutralitas demo`): sites, informants in many roles, and
 interviews, observations and document reviews with answers, repeats, notes and codings.
 
-Reproducible by seed. Themes get planted patterns so the triangulation matrix has something
-to show: some converge on a violation, some on neutrality, some diverge between source
-types, some rest on one source only. Rows are written in bulk with SQLAlchemy Core so
-that benchmark-sized studies (hundreds of thousands of answers) build in seconds.
+Reproducible by seed. Themes get planted patterns so the triangulation matrix has
+something to show: some converge on a violation, some on neutrality, some diverge
+between source types, some rest on one source only. Rows are written in bulk with
+SQLAlchemy Core so that benchmark-sized studies (hundreds of thousands of answers)
+build in seconds.
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from neutralitas_desktop.fieldwork.demo_material import (
     passage,
     png,
 )
+from neutralitas_desktop.fieldwork.demo_result import DemoResult
 from neutralitas_desktop.fieldwork.demo_writes import write_batch
 from neutralitas_desktop.instruments import xpath
 from neutralitas_desktop.instruments.model import Group, Instrument, Question
-from neutralitas_desktop.operations import UNLISTED, CancelToken, Changes, Progress
+from neutralitas_desktop.operations import CancelToken, Progress
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     DeviceKey,
@@ -59,22 +61,6 @@ SITES: tuple[tuple[str, str, str], ...] = (
     ("Kantor Kecamatan Medan Baru", "kecamatan", "Kota Medan, Sumatera Utara"),
     ("Kelurahan Padang Bulan", "kelurahan", "Kota Medan, Sumatera Utara"),
 )
-
-
-@dataclass
-class DemoResult:
-    sessions: int = 0
-    answers: int = 0
-    codings: int = 0
-    informants: int = 0
-    sites: int = 0
-    by_source: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def changes(self) -> Changes:
-        """Rows of every kind a demo makes, in bulk."""
-        kinds = ("sessions", "answers", "codings", "informants", "sites")
-        return Changes.of(**{kind: UNLISTED for kind in kinds if getattr(self, kind)})
 
 
 @dataclass
