@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.operations import Changes
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Informant,
@@ -48,6 +49,10 @@ class InformantInfo:
     consent_at: dt.datetime | None
     category: str = ""  # key / main / supporting, or "" when not recorded
     selection: str = ""  # purposive / snowball / other, or ""
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(informants=self.id)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from neutralitas_desktop.instruments.form_state import (
     IncompleteFormError,
 )
 from neutralitas_desktop.instruments.model import Instrument
+from neutralitas_desktop.operations import UNLISTED, Changes
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     FieldSession,
@@ -63,6 +64,11 @@ class StartedSession:
     session_id: str
     refused: bool  # consent refused: the session holds nothing but the refusal
     saved: dict[str, str | None]  # answers filled in at the start (consent, defaults)
+
+    @property
+    def changes(self) -> Changes:
+        """A new session (and its informant's consent, recorded at the start)."""
+        return Changes.of(sessions=self.session_id, answers=self.session_id, informants=UNLISTED)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from neutralitas_desktop.fieldwork.answers import session_answers
 from neutralitas_desktop.fieldwork.recordings import RecordingInfo
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.fieldwork.transcripts import Transcript
+from neutralitas_desktop.operations import CancelToken, Changes, Progress
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import InformantRole, Researcher, Site
 from neutralitas_desktop.triangulation import (
@@ -294,8 +295,9 @@ class TriangulationWorkbench:
     def coded_with(self, theme: str) -> list[CodedPassage]:
         return coded_with(self.db, theme)
 
-    def delete_coding(self, coding_id: str) -> None:
+    def delete_coding(self, coding_id: str) -> Changes:
         coding.delete_coding(self.db, self.actor, coding_id)
+        return Changes.of(codings=coding_id)
 
     def session_tags(self, session_id: str) -> SourceTags:
         return tags.session_tags(self.db, session_id)
@@ -352,8 +354,10 @@ class TriangulationWorkbench:
         )  # fmt: skip
 
     # ---- coder agreement -------------------------------------------------------------
-    def agreement(self) -> AgreementReport:
-        return agreement.agreement_report(self.db)
+    def agreement(
+        self, progress: Progress | None = None, cancel: CancelToken | None = None
+    ) -> AgreementReport:
+        return agreement.agreement_report(self.db, None, progress, cancel)
 
     def disagreements(self) -> list[Disagreement]:
         return agreement.disagreements(self.db)

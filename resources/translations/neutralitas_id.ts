@@ -2147,6 +2147,17 @@ Percayai laptop ini hanya jika layar peneliti sendiri (Bantuan › Laptop ini…
     </message>
 </context>
 <context>
+    <name>OperationRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Menghentikan…</translation>
+    </message>
+</context>
+<context>
     <name>OutlineModel</name>
     <message>
         <source>Not asked (skipped by earlier answers)</source>
@@ -2695,6 +2706,10 @@ Percayai laptop ini hanya jika layar peneliti sendiri (Bantuan › Laptop ini…
     <message>
         <source>Backup</source>
         <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Backing up the study…</source>
+        <translation>Mencadangkan studi…</translation>
     </message>
     <message>
         <source>Today&apos;s work is only on this laptop</source>

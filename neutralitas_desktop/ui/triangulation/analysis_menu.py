@@ -1,16 +1,21 @@
 """The main window's Analysis menu: the triangulation matrix, the codebook, findings, the
 legal materials, and coding the session open in the runner, each in a window of its own
-beside the study."""
+beside the study.
+
+Each window's edits come out as ``changed`` (the Changes, and the window's key so it is not
+refreshed twice); given a ChangeRouter, each window registers the kinds it shows."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from neutralitas_desktop.operations import UNLISTED, Changes
+from neutralitas_desktop.ui.change_router import ChangeRouter
 from neutralitas_desktop.ui.triangulation.agreement_panel import AgreementPanel
 from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
 from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
@@ -27,14 +32,21 @@ if TYPE_CHECKING:
 
 
 class AnalysisActions(QObject):
+    changed = Signal(object, str)  # Changes, the key of the window that made them ("" none)
+
     def __init__(
         self,
         workbench: Callable[[], TriangulationWorkbench | None],
         language: Callable[[], str],
         current_session: Callable[[], str | None],
         parent: QWidget | None = None,
+        router: ChangeRouter | None = None,
     ) -> None:
         super().__init__(parent)
+        if router is None:  # on its own (tests): its windows still refresh one another
+            router = ChangeRouter(self)
+            self.changed.connect(lambda c, k: router.route(c, skip=f"analysis:{k}"))
+        self._router = router
         self._workbench = workbench
         self._language = language
         self._session = current_session
@@ -91,13 +103,18 @@ class AnalysisActions(QObject):
             language = self._language()
             if kind == "matrix":
                 window = TriangulationPanel(workbench, language, self._window)
+                window.changes_made.connect(lambda c, k=key: self.changed.emit(c, k))
             elif kind == "codebook":
                 window = CodebookPanel(workbench, language, self._window)
-                window.changed.connect(lambda: self._refresh("matrix"))
+                window.changed.connect(lambda c, k=key: self.changed.emit(c, k))
             elif kind == "findings":
                 window = FindingsPanel(workbench, language, self._window)
+                window.saved.connect(lambda f, k=key: self.changed.emit(f.changes, k))
             elif kind == "agreement":
                 window = AgreementPanel(workbench, language, self._window)
+                window.resolved.connect(
+                    lambda k=key: self.changed.emit(Changes.of(codings=UNLISTED), k)
+                )
             elif kind == "materials":
                 window = LegalMaterialsPanel(workbench, language, self._window)
             elif kind == "transcript":
@@ -109,12 +126,14 @@ class AnalysisActions(QObject):
             else:
                 assert session is not None
                 window = CodingPanel(workbench, session, language, self._window)
-                window.codings_changed.connect(lambda: self._refresh("matrix"))
-                window.tags_corrected.connect(lambda: self._refresh("matrix"))
-                window.incidents_changed.connect(lambda: self._refresh("matrix"))
+                for signal in (
+                    window.codings_changed, window.tags_corrected, window.incidents_changed
+                ):  # fmt: skip
+                    signal.connect(lambda c, k=key: self.changed.emit(c, k))
             window.setWindowFlag(Qt.WindowType.Window, True)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             window.destroyed.connect(lambda _=None, k=key: self.windows.pop(k, None))
+            self._register(key, window)
             if per_session:
                 window.resize(900, 700)
             else:
@@ -139,15 +158,18 @@ class AnalysisActions(QObject):
         if self.link_dialog is not None:  # one at a time: the previous one is done
             self.link_dialog.deleteLater()
         dialog = LinkDialog(workbench, target, self._language(), self._window)
-        dialog.linked.connect(lambda _line: self._refresh("matrix"))
+        dialog.linked.connect(lambda line: self.changed.emit(line.changes, ""))
         dialog.open()
         self.link_dialog = dialog
         return dialog
 
-    def _refresh(self, kind: str) -> None:
-        window = self.windows.get(kind)
-        if isinstance(window, TriangulationPanel):
-            window.reload()
+    def _register(self, key: str, window: QWidget) -> None:
+        """The window is refreshed by the router when a change touches what it SHOWS."""
+        kinds = getattr(window, "SHOWS", None)
+        reload = getattr(window, "reload", None)
+        if kinds is None or reload is None:
+            return
+        self._router.register(f"analysis:{key}", kinds, lambda _c: reload(), owner=window)
 
     def close_all(self) -> None:
         """Close every analysis window (another study was opened)."""

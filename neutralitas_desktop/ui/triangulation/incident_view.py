@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 class IncidentView(QWidget):
     """One incident, read from the workbench; ``changed`` after a line is unlinked."""
 
-    changed = Signal()
+    changed = Signal(object)  # the Changes an unlink made
 
     def __init__(
         self,
@@ -184,12 +184,12 @@ class IncidentView(QWidget):
 
     def unlink(self, line_id: str, reason: str) -> None:
         try:
-            self.workbench.unlink(line_id, reason)
+            incident = self.workbench.unlink(line_id, reason)
         except NeutralitasError as exc:
             show_error(self, exc)
             return
         self.reload()
-        self.changed.emit()
+        self.changed.emit(incident.changes)
 
     def open_legal_analysis(self) -> QDialog | None:
         """The incident's element tests against the articles that apply to it."""
@@ -217,7 +217,7 @@ class IncidentView(QWidget):
 
 
 class IncidentDialog(QDialog):
-    changed = Signal()
+    changed = Signal(object)  # the Changes an unlink made
 
     def __init__(
         self,
