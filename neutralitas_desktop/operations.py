@@ -83,6 +83,7 @@ class Kind(StrEnum):
     CODINGS = "codings"
     THEMES = "themes"
     FINDINGS = "findings"
+    LEGAL = "legal"  # legal materials and element tests
     CONFLICTS = "conflicts"
     SETTINGS = "settings"
     AUDIT = "audit"
@@ -108,6 +109,7 @@ class Changes:
     codings: frozenset[str] = field(default=_EMPTY)
     themes: frozenset[str] = field(default=_EMPTY)
     findings: frozenset[str] = field(default=_EMPTY)
+    legal: frozenset[str] = field(default=_EMPTY)
     conflicts: frozenset[str] = field(default=_EMPTY)
     settings: frozenset[str] = field(default=_EMPTY)
     audit: frozenset[str] = field(default=_EMPTY)

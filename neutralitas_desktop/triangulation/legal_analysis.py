@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.operations import UNLISTED, Changes
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.legal_models import ElementTestRow, LegalMaterialRow
 from neutralitas_desktop.store.models import (
@@ -117,7 +118,7 @@ def edit_material(
     return _material(db, material_id)
 
 
-def remove_material(db: Database, actor: Actor, material_id: str, *, reason: str = "") -> None:
+def remove_material(db: Database, actor: Actor, material_id: str, *, reason: str = "") -> Changes:
     """Remove a legal material from the study (kept as a tombstone, with the reason)."""
     with db.session() as session:
         row = _material_row(session, material_id)
@@ -127,6 +128,7 @@ def remove_material(db: Database, actor: Actor, material_id: str, *, reason: str
             session, actor, "legal.material_removed", "legal_material", row.id,
             citation=row.citation, reason=reason.strip(),
         )  # fmt: skip
+    return Changes.of(legal=material_id, audit=UNLISTED)
 
 
 def _material_infos(session: Session, only: str | None = None) -> list[LegalMaterial]:
@@ -330,7 +332,7 @@ def edit_element_test(
     return _test(db, test_id)
 
 
-def remove_element_test(db: Database, actor: Actor, test_id: str, *, reason: str = "") -> None:
+def remove_element_test(db: Database, actor: Actor, test_id: str, *, reason: str = "") -> Changes:
     """Remove an element test (kept as a tombstone, with the reason)."""
     with db.session() as session:
         row = _test_row(session, test_id)
@@ -340,6 +342,8 @@ def remove_element_test(db: Database, actor: Actor, test_id: str, *, reason: str
             session, actor, "legal.element_test_removed", "incident", row.incident_id,
             test=row.id, provision=row.provision, element=row.element, reason=reason.strip(),
         )  # fmt: skip
+        incident_id = row.incident_id
+    return Changes.of(legal=test_id, incidents=incident_id, audit=UNLISTED)
 
 
 def _test_infos(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from neutralitas_desktop.operations import UNLISTED, Changes
 from neutralitas_desktop.vocabulary.terms import Element, ElementVerdict, MaterialKind
 
 __all__ = [
@@ -34,6 +35,10 @@ class LegalMaterial:
     recorded_by: str = ""  # the researcher's name
     updated_at: dt.datetime | None = None
 
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(legal=self.id, audit=UNLISTED)
+
 
 @dataclass(frozen=True)
 class ElementTest:
@@ -46,6 +51,10 @@ class ElementTest:
     incident_id: str = ""
     recorded_by: str = ""  # the researcher's name
     updated_at: dt.datetime | None = None
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(legal=self.id, incidents=self.incident_id, audit=UNLISTED)
 
 
 @dataclass(frozen=True)

@@ -213,8 +213,8 @@ class TriangulationWorkbench:
             verdict=verdict, reasoning=reasoning, evidence=evidence,
         )  # fmt: skip
 
-    def remove_element_test(self, test_id: str, reason: str = "") -> None:
-        legal_analysis.remove_element_test(self.db, self.actor, test_id, reason=reason)
+    def remove_element_test(self, test_id: str, reason: str = "") -> Changes:
+        return legal_analysis.remove_element_test(self.db, self.actor, test_id, reason=reason)
 
     def legal_materials(self) -> tuple[LegalMaterial, ...]:
         return legal_analysis.list_materials(self.db)
@@ -229,8 +229,8 @@ class TriangulationWorkbench:
             self.db, self.actor, material_id, kind=kind, citation=citation, note=note
         )
 
-    def remove_legal_material(self, material_id: str, reason: str = "") -> None:
-        legal_analysis.remove_material(self.db, self.actor, material_id, reason=reason)
+    def remove_legal_material(self, material_id: str, reason: str = "") -> Changes:
+        return legal_analysis.remove_material(self.db, self.actor, material_id, reason=reason)
 
     # ---- codebook -------------------------------------------------------------------
     def themes(self) -> list[ThemeInfo]:

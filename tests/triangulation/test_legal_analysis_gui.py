@@ -87,9 +87,10 @@ def test_an_element_test_recorded_from_the_incident_view(
     qtbot.keyClicks(editor.reasoning, "Hanya ajakan lisan, tanpa atribut.")
     assert editor.evidence.count() == 2
     editor.evidence.item(1).setCheckState(Qt.CheckState.Checked)
-    with qtbot.waitSignal(dialog.changed):
+    with qtbot.waitSignal(dialog.changed) as blocker:
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert not editor.isVisible()
+    assert blocker.args[0].touches({"legal", "incidents"})  # routed to the incident's panels
     with fw.db.session() as s:
         row = s.scalars(select(ElementTestRow).where(ElementTestRow.element == "act")).one()
         assert (row.provision, row.verdict, row.reasoning, row.evidence) == (

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.operations import UNLISTED, Changes
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.triangulation.element_test_dialog import ElementTestDialog
 from neutralitas_desktop.ui.triangulation.element_test_state import ElementTestState
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 class LegalAnalysisDialog(QDialog):
     """``changed`` after a test is recorded, edited or removed."""
 
-    changed = Signal()
+    changed = Signal(object)  # the Changes: the incident's legal analysis
 
     def __init__(
         self,
@@ -160,7 +161,7 @@ class LegalAnalysisDialog(QDialog):
 
     def _on_saved(self) -> None:
         self.reload()
-        self.changed.emit()
+        self.changed.emit(Changes.of(legal=UNLISTED, incidents=self.incident.id))
 
     def remove(self, test_id: str, reason: str) -> None:
         try:
