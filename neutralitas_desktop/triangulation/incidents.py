@@ -327,11 +327,13 @@ def _query() -> Any:
     )
 
 
-def _infos(session: Session, rows: list[Any]) -> list[IncidentInfo]:
+def _infos(session: Session, rows: list[Any], every: bool = False) -> list[IncidentInfo]:
+    """``every``: the rows are all the study's incidents (their lines are read without
+    naming each incident in the query)."""
     settings = _settings(session)
     threshold = rule.threshold_of(settings)
     labels = {p.get("code"): dict(p.get("label") or {}) for p in settings.get("periods") or []}
-    lines = _lines(session, [r[0].id for r in rows]) if rows else {}
+    lines = _lines(session, None if every else [r[0].id for r in rows]) if rows else {}
     out = []
     for incident, site, code, label, recorder in rows:
         mine = lines.get(incident.id, [])
@@ -385,4 +387,4 @@ def list_incidents(
             query = query.where(Incident.site_id == site_id)
         if theme:
             query = query.where(Incident.theme_id == _live_theme_id(session, theme))
-        return _infos(session, list(session.execute(query).all()))
+        return _infos(session, list(session.execute(query).all()), every=not (site or theme))
