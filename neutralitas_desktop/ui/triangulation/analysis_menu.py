@@ -10,18 +10,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from neutralitas_desktop.ui.triangulation.agreement_panel import AgreementPanel
-from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
-from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
-from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
-from neutralitas_desktop.ui.triangulation.link_dialog import LinkDialog
-from neutralitas_desktop.ui.triangulation.link_state import LinkTarget
-from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
-from neutralitas_desktop.ui.triangulation.search_panel import SearchPanel
-from neutralitas_desktop.ui.triangulation.transcript_window import TranscriptWindow
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the windows load when first opened, off the start path
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+    from neutralitas_desktop.ui.triangulation.link_dialog import LinkDialog
 
 
 class AnalysisActions(QObject):
@@ -86,27 +77,7 @@ class AnalysisActions(QObject):
             if workbench is None:
                 return None
             language = self._language()
-            if kind == "matrix":
-                window = TriangulationPanel(workbench, language, self._window)
-            elif kind == "codebook":
-                window = CodebookPanel(workbench, language, self._window)
-                window.changed.connect(lambda: self._refresh("matrix"))
-            elif kind == "findings":
-                window = FindingsPanel(workbench, language, self._window)
-            elif kind == "agreement":
-                window = AgreementPanel(workbench, language, self._window)
-            elif kind == "transcript":
-                assert session is not None
-                window = TranscriptWindow(workbench, session, self._window)
-            elif kind == "search":
-                window = SearchPanel(workbench, language, self._window)
-                window.coding_requested.connect(lambda sid: self.open("coding", sid))
-            else:
-                assert session is not None
-                window = CodingPanel(workbench, session, language, self._window)
-                window.codings_changed.connect(lambda: self._refresh("matrix"))
-                window.tags_corrected.connect(lambda: self._refresh("matrix"))
-                window.incidents_changed.connect(lambda: self._refresh("matrix"))
+            window = self._make(kind, workbench, session, language)
             window.setWindowFlag(Qt.WindowType.Window, True)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             window.destroyed.connect(lambda _=None, k=key: self.windows.pop(k, None))
@@ -120,8 +91,56 @@ class AnalysisActions(QObject):
         window.activateWindow()
         return window
 
+    def _make(
+        self, kind: str, workbench: TriangulationWorkbench, session: str | None, language: str
+    ) -> QWidget:
+        """Build one analysis window; its module is imported here, when first opened."""
+        window: QWidget
+        if kind == "matrix":
+            from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
+
+            window = TriangulationPanel(workbench, language, self._window)
+        elif kind == "codebook":
+            from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
+
+            codebook = CodebookPanel(workbench, language, self._window)
+            codebook.changed.connect(lambda: self._refresh("matrix"))
+            window = codebook
+        elif kind == "findings":
+            from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
+
+            window = FindingsPanel(workbench, language, self._window)
+        elif kind == "agreement":
+            from neutralitas_desktop.ui.triangulation.agreement_panel import AgreementPanel
+
+            window = AgreementPanel(workbench, language, self._window)
+        elif kind == "transcript":
+            from neutralitas_desktop.ui.triangulation.transcript_window import TranscriptWindow
+
+            assert session is not None
+            window = TranscriptWindow(workbench, session, self._window)
+        elif kind == "search":
+            from neutralitas_desktop.ui.triangulation.search_panel import SearchPanel
+
+            search = SearchPanel(workbench, language, self._window)
+            search.coding_requested.connect(lambda sid: self.open("coding", sid))
+            window = search
+        else:
+            from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
+
+            assert session is not None
+            coding = CodingPanel(workbench, session, language, self._window)
+            coding.codings_changed.connect(lambda: self._refresh("matrix"))
+            coding.tags_corrected.connect(lambda: self._refresh("matrix"))
+            coding.incidents_changed.connect(lambda: self._refresh("matrix"))
+            window = coding
+        return window
+
     def link_answer(self, session_id: str, key: str) -> LinkDialog | None:
         """ "Link to incident…" for one answer of the runner (saved answers only)."""
+        from neutralitas_desktop.ui.triangulation.link_dialog import LinkDialog
+        from neutralitas_desktop.ui.triangulation.link_state import LinkTarget
+
         workbench = self._workbench()
         if workbench is None:
             return None
@@ -141,8 +160,9 @@ class AnalysisActions(QObject):
 
     def _refresh(self, kind: str) -> None:
         window = self.windows.get(kind)
-        if isinstance(window, TriangulationPanel):
-            window.reload()
+        reload = getattr(window, "reload", None) if kind == "matrix" else None
+        if reload is not None:  # the matrix window (its module may not be loaded yet)
+            reload()
 
     def close_all(self) -> None:
         """Close every analysis window (another study was opened)."""
