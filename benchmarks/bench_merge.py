@@ -7,6 +7,7 @@ package into an empty master next to the same package into a master of 1,000,000
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -201,6 +202,10 @@ def _record_versions(path: Path) -> None:
     with db.engine.begin() as con:
         snapshot(con)
     db.close()
+    # The copies were written without syncing: on disk before the merge is timed, or its
+    # first commit's checkpoint would flush them all.
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
 
 
 def _signatures(paths: list[Path]) -> tuple[float, float, list[str]]:
