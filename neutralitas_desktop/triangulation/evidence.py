@@ -286,33 +286,42 @@ def hand_pieces(scope: Scope) -> Select[Any]:
     """Hand codings of answers' text, one row per (answer, coded theme, stance, column,
     theme the answer's value evidences with that stance, or NULL): enough for the caller
     to map each coding to its matrix rows and leave out the ones that only repeat the
-    answer's automatic evidence. Free of literals, so SQLAlchemy compiles it once."""
+    answer's automatic evidence. Free of literals, so SQLAlchemy compiles it once.
+
+    The few codings drive, fenced off by ``OFFSET 0`` (as in ``sessions``): left to itself
+    SQLite walks every answer to find them."""
     s = FieldSession.__table__
     a = Answer.__table__
     c = Coding.__table__
+    live = (
+        select(c.c.answer_id, c.c.theme_id, c.c.stance)
+        .where(c.c.deleted == false())
+        .offset(0)
+        .subquery("codings")
+    )
     qs = QuestionStance.__table__.alias("qs_auto")
     return (
         select(
             a.c.id.label("answer_id"),
-            c.c.theme_id,
-            c.c.stance.label("stance"),
+            live.c.theme_id,
+            live.c.stance.label("stance"),
             column_key(scope).label("col"),
             qs.c.theme_code.label("auto_code"),
         )
         .distinct()
-        .select_from(c)
-        .join(a, a.c.id == c.c.answer_id)
+        .select_from(live)
+        .join(a, a.c.id == live.c.answer_id)
         .join(s, s.c.id == a.c.session_id)
         .outerjoin(
             qs,
             and_(
                 qs.c.instrument_id == s.c.instrument_id,
                 qs.c.question == a.c.question,
-                qs.c.stance == c.c.stance,
+                qs.c.stance == live.c.stance,
                 _value_matches(a, qs),
             ),
         )
-        .where(*_session_filters(scope, s), a.c.relevant == true(), c.c.deleted == false())
+        .where(*_session_filters(scope, s), a.c.relevant == true())
     )
 
 
