@@ -259,7 +259,7 @@ def _lines(session: Session, incident_ids: Iterable[str] | None) -> dict[str, li
     if incident_ids is not None:
         query = query.where(EvidenceLine.incident_id.in_(list(incident_ids)))
     out: dict[str, list[Any]] = {}
-    for r in session.execute(query):
+    for r in session.execute(query).all():
         out.setdefault(r[0].incident_id, []).append(r)
     return out
 

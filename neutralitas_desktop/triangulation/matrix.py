@@ -8,6 +8,7 @@ beside the row as context, never as evidence for or against a violation.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -148,7 +149,7 @@ def _count(session: Any, scope: ev.Scope, themes: Sequence[Theme], rollup: bool)
         m = branch.subquery("multiple")
         queries.append(select(m.c.row_id, m.c.col, m.c.stance, func.count(distinct(m.c.answer_id))))
     for q in queries:
-        for code, col, stance, n in session.execute(q.group_by(*q.selected_columns[:3])):
+        for code, col, stance, n in session.execute(q.group_by(*q.selected_columns[:3])).all():
             theme_id = resolved.get(code, "")
             for row in ancestors(live, theme_id) if rollup else [theme_id] * (theme_id in live):
                 add(row, col, stance, n)
@@ -165,20 +166,22 @@ def _hand(
 
     Codings are few: they come back from one cached query and are mapped to rows here,
     rather than joined with a table of the codebook's rows built anew at every call."""
-    rows_of_theme: dict[str, list[str]] = {}
-    rows_of_code: dict[str, set[str]] = {}
+    rows_of_theme: dict[str, list[str]] = defaultdict(list)
+    rows_of_code: dict[str, set[str]] = defaultdict(set)
     for theme_id, code, row in triples:
-        rows_of_theme.setdefault(theme_id, []).append(row)
-        rows_of_code.setdefault(code, set()).add(row)
-    automatic: dict[tuple[str, str, str, str], set[str]] = {}
-    for answer_id, theme_id, stance, col, auto_code in session.execute(ev.hand_pieces(scope)):
-        repeated = automatic.setdefault((answer_id, theme_id, stance, col), set())
-        repeated |= rows_of_code.get(auto_code, set()) if auto_code is not None else set()
-    counted: dict[tuple[str, str, str], set[str]] = {}
-    for (answer_id, theme_id, stance, col), repeated in automatic.items():
+        rows_of_theme[theme_id].append(row)
+        rows_of_code[code].add(row)
+    repeats: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
+    pieces = session.execute(ev.hand_pieces(scope)).all()  # fetched at once: thousands of rows
+    for answer_id, theme_id, stance, col, auto_code in pieces:
+        repeated = repeats[(answer_id, theme_id, stance, col)]
+        if auto_code is not None:
+            repeated |= rows_of_code.get(auto_code, set())
+    counted: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for (answer_id, theme_id, stance, col), repeated in repeats.items():
         for row in rows_of_theme.get(theme_id, ()):
             if row not in repeated:
-                counted.setdefault((row, col, stance), set()).add(answer_id)
+                counted[(row, col, stance)].add(answer_id)
     return counted
 
 
