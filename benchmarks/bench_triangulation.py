@@ -1,7 +1,7 @@
 """The triangulation matrix (incidents by corroboration, with the answers' stances as
-context), for each grouping and with a filter, next to a raw SQL aggregate over the same rows (answers mapped to a stance plus hand codings, counted by
-theme, column and stance) on the same database in the same run; and one large cell's
-drill-down."""
+context), for each grouping and with a filter, next to a raw SQL aggregate over the same
+rows (answers mapped to a stance plus hand codings, counted by theme, column and stance)
+on the same database in the same run; and one large cell's drill-down."""
 
 from __future__ import annotations
 
