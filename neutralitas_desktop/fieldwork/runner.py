@@ -31,10 +31,7 @@ from neutralitas_desktop.fieldwork.sessions import (
     set_status,
 )
 from neutralitas_desktop.fieldwork.sessions import start_session as _start_session
-from neutralitas_desktop.instruments.form_state import (
-    FormState,
-    IncompleteFormError,
-)
+from neutralitas_desktop.instruments.form_entries import IncompleteFormError
 from neutralitas_desktop.instruments.model import Instrument
 from neutralitas_desktop.operations import UNLISTED, Changes
 from neutralitas_desktop.store.database import Database
@@ -142,6 +139,8 @@ def begin_session(
             informant_id=informant_id if interview else None,
             language=language,
         )
+    from neutralitas_desktop.instruments.form_state import FormState  # not on the start path
+
     state = FormState(instrument, language=language)
     saved: dict[str, str | None] = {}
     if interview and consent is not None:
@@ -212,6 +211,8 @@ def complete_session(db: Database, actor: Actor, session_id: str) -> None:
             session=session_id,
             status=status_of(loaded.status) or loaded.status,
         )
+    from neutralitas_desktop.instruments.form_state import FormState
+
     state = FormState(loaded.instrument, loaded.values, loaded.language)
     issues = state.issues()
     if issues:

@@ -261,7 +261,7 @@ def _lines(session: Session, incident_ids: Iterable[str] | None) -> dict[str, li
     if incident_ids is not None:
         query = query.where(EvidenceLine.incident_id.in_(list(incident_ids)))
     out: dict[str, list[Any]] = {}
-    for r in session.execute(query):
+    for r in session.execute(query).all():
         out.setdefault(r[0].incident_id, []).append(r)
     return out
 
@@ -332,11 +332,13 @@ def _query() -> Any:
     )
 
 
-def _infos(session: Session, rows: list[Any]) -> list[IncidentInfo]:
+def _infos(session: Session, rows: list[Any], every: bool = False) -> list[IncidentInfo]:
+    """``every``: the rows are all the study's incidents (their lines are read without
+    naming each incident in the query)."""
     settings = _settings(session)
     threshold = rule.threshold_of(settings)
     labels = {p.get("code"): dict(p.get("label") or {}) for p in settings.get("periods") or []}
-    lines = _lines(session, [r[0].id for r in rows]) if rows else {}
+    lines = _lines(session, None if every else [r[0].id for r in rows]) if rows else {}
     answers = AnswerLabels.load(session, {x.instrument_id for xs in lines.values() for x in xs})
     out = []
     for incident, site, code, label, recorder in rows:
@@ -391,4 +393,4 @@ def list_incidents(
             query = query.where(Incident.site_id == site_id)
         if theme:
             query = query.where(Incident.theme_id == _live_theme_id(session, theme))
-        return _infos(session, list(session.execute(query).all()))
+        return _infos(session, list(session.execute(query).all()), every=not (site or theme))

@@ -16,19 +16,10 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from neutralitas_desktop.operations import UNLISTED, Changes
 from neutralitas_desktop.ui.change_router import ChangeRouter
-from neutralitas_desktop.ui.triangulation.agreement_panel import AgreementPanel
-from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
-from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
-from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
-from neutralitas_desktop.ui.triangulation.legal_materials_panel import LegalMaterialsPanel
-from neutralitas_desktop.ui.triangulation.link_dialog import LinkDialog
-from neutralitas_desktop.ui.triangulation.link_state import LinkTarget
-from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
-from neutralitas_desktop.ui.triangulation.search_panel import SearchPanel
-from neutralitas_desktop.ui.triangulation.transcript_window import TranscriptWindow
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the windows load when first opened, off the start path
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+    from neutralitas_desktop.ui.triangulation.link_dialog import LinkDialog
 
 
 class AnalysisActions(QObject):
@@ -101,35 +92,7 @@ class AnalysisActions(QObject):
             if workbench is None:
                 return None
             language = self._language()
-            if kind == "matrix":
-                window = TriangulationPanel(workbench, language, self._window)
-                window.changes_made.connect(lambda c, k=key: self.changed.emit(c, k))
-            elif kind == "codebook":
-                window = CodebookPanel(workbench, language, self._window)
-                window.changed.connect(lambda c, k=key: self.changed.emit(c, k))
-            elif kind == "findings":
-                window = FindingsPanel(workbench, language, self._window)
-                window.saved.connect(lambda f, k=key: self.changed.emit(f.changes, k))
-            elif kind == "agreement":
-                window = AgreementPanel(workbench, language, self._window)
-                window.resolved.connect(
-                    lambda k=key: self.changed.emit(Changes.of(codings=UNLISTED), k)
-                )
-            elif kind == "materials":
-                window = LegalMaterialsPanel(workbench, language, self._window)
-            elif kind == "transcript":
-                assert session is not None
-                window = TranscriptWindow(workbench, session, self._window)
-            elif kind == "search":
-                window = SearchPanel(workbench, language, self._window)
-                window.coding_requested.connect(lambda sid: self.open("coding", sid))
-            else:
-                assert session is not None
-                window = CodingPanel(workbench, session, language, self._window)
-                for signal in (
-                    window.codings_changed, window.tags_corrected, window.incidents_changed
-                ):  # fmt: skip
-                    signal.connect(lambda c, k=key: self.changed.emit(c, k))
+            window = self._make(kind, key, workbench, session, language)
             window.setWindowFlag(Qt.WindowType.Window, True)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             window.destroyed.connect(lambda _=None, k=key: self.windows.pop(k, None))
@@ -144,8 +107,73 @@ class AnalysisActions(QObject):
         window.activateWindow()
         return window
 
+    def _make(
+        self,
+        kind: str,
+        key: str,
+        workbench: TriangulationWorkbench,
+        session: str | None,
+        language: str,
+    ) -> QWidget:
+        """Build one analysis window (its module imported now, when first opened), its
+        edits reported as ``changed``."""
+        emit: Callable[..., None] = lambda c, k=key: self.changed.emit(c, k)  # noqa: E731
+        if kind == "matrix":
+            from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
+
+            matrix = TriangulationPanel(workbench, language, self._window)
+            matrix.changes_made.connect(emit)
+            return matrix
+        if kind == "codebook":
+            from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
+
+            codebook = CodebookPanel(workbench, language, self._window)
+            codebook.changed.connect(emit)
+            return codebook
+        if kind == "findings":
+            from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
+
+            findings = FindingsPanel(workbench, language, self._window)
+            findings.saved.connect(lambda f, k=key: self.changed.emit(f.changes, k))
+            return findings
+        if kind == "agreement":
+            from neutralitas_desktop.ui.triangulation.agreement_panel import AgreementPanel
+
+            agreement = AgreementPanel(workbench, language, self._window)
+            agreement.resolved.connect(
+                lambda k=key: self.changed.emit(Changes.of(codings=UNLISTED), k)
+            )
+            return agreement
+        if kind == "materials":
+            from neutralitas_desktop.ui.triangulation.legal_materials_panel import (
+                LegalMaterialsPanel,
+            )
+
+            return LegalMaterialsPanel(workbench, language, self._window)
+        if kind == "transcript":
+            from neutralitas_desktop.ui.triangulation.transcript_window import TranscriptWindow
+
+            assert session is not None
+            return TranscriptWindow(workbench, session, self._window)
+        if kind == "search":
+            from neutralitas_desktop.ui.triangulation.search_panel import SearchPanel
+
+            search = SearchPanel(workbench, language, self._window)
+            search.coding_requested.connect(lambda sid: self.open("coding", sid))
+            return search
+        from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
+
+        assert session is not None
+        coding = CodingPanel(workbench, session, language, self._window)
+        for signal in (coding.codings_changed, coding.tags_corrected, coding.incidents_changed):
+            signal.connect(emit)
+        return coding
+
     def link_answer(self, session_id: str, key: str) -> LinkDialog | None:
         """ "Link to incident…" for one answer of the runner (saved answers only)."""
+        from neutralitas_desktop.ui.triangulation.link_dialog import LinkDialog
+        from neutralitas_desktop.ui.triangulation.link_state import LinkTarget
+
         workbench = self._workbench()
         if workbench is None:
             return None
