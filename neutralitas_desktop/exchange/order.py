@@ -46,6 +46,8 @@ def merge_order(
     fixed = [packages[0]] if keep_first else []
     rest = list(packages[len(fixed) :])
     devices = {p.manifest.device_id for p in rest}
+    if len(devices) < 2:
+        return [*fixed, *rest]
     waits = [(authors(p) & devices) - {p.manifest.device_id} for p in rest]
     ordered: list[OpenedPackage] = []
     while rest:
@@ -53,4 +55,4 @@ def merge_order(
         ready = next((i for i, w in enumerate(waits) if not w & pending), 0)
         ordered.append(rest.pop(ready))
         waits.pop(ready)
-    return fixed + ordered
+    return [*fixed, *ordered]
