@@ -7,9 +7,10 @@ package into an empty master next to the same package into a master of 1,000,000
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.common import BenchContext, Figure, bench_profile, grow_study
@@ -46,11 +47,12 @@ def _packages(ctx: BenchContext) -> tuple[Path, list[Path]]:
     db, actor = open_study(folder / "master.sqlite", bench_profile(), create=True)
     write_package(db, actor, folder / "study.ndpkg")
     db.close()
-    join_study(folder / "joined.sqlite", _researcher(0), [folder / "study.ndpkg"])
     paths = []
     for n in range(PACKAGES):
+        # Each laptop joins as itself, so its package carries no other laptop's rows (each
+        # merges alone too, as the growth figures need).
         laptop = folder / f"laptop-{n:02d}.sqlite"
-        shutil.copy(folder / "joined.sqlite", laptop)
+        join_study(laptop, _researcher(n), [folder / "study.ndpkg"])
         db, actor = open_study(laptop, _researcher(n))
         generate_demo(
             db,
@@ -120,11 +122,11 @@ def run(ctx: BenchContext) -> list[Figure]:
     signing, verifying, trust = _signatures(paths)
     target = ctx.copy(master, "merged.sqlite")
     db, actor = open_study(target, bench_profile())
-    checking = _timed_authorship()
-    started = time.perf_counter()
-    summaries = merge_files(db, actor, paths, trust=trust)
-    merged = time.perf_counter() - started
-    authorship = checking.pop()
+    with _timed_authorship() as checking:
+        started = time.perf_counter()
+        summaries = merge_files(db, actor, paths, trust=trust)
+        merged = time.perf_counter() - started
+    authorship = checking[0]
     answers = study_stats(db)["answers"]
     db.close()
     con = sqlite3.connect(raw_db)
@@ -206,8 +208,10 @@ def _signatures(paths: list[Path]) -> tuple[float, float, list[str]]:
     return signing, verifying, [fingerprint(e.manifest.signer_key) for e in envelopes]
 
 
-def _timed_authorship() -> list[float]:
-    """Accumulate the time the merge spends in its authorship checks (one slot, popped)."""
+@contextmanager
+def _timed_authorship() -> Iterator[list[float]]:
+    """Accumulate the time the merge spends in its authorship checks (in the one slot
+    yielded), while the block runs."""
     from neutralitas_desktop.exchange import merge
 
     spent = [0.0]
@@ -221,4 +225,7 @@ def _timed_authorship() -> list[float]:
             spent[0] += time.perf_counter() - started
 
     merge.check_authorship = timed  # type: ignore[assignment]
-    return spent
+    try:
+        yield spent
+    finally:
+        merge.check_authorship = check
