@@ -183,6 +183,8 @@ def generate_demo(
                         "notes": "",
                         "created_by": worker.researcher_id,
                         "created_at": started,
+                        "category": DEMO_CATEGORY.get(role, "supporting"),
+                        "selection": "snowball" if role not in DEMO_CATEGORY else "purposive",
                         "updated_at": started,
                         "device_id": actor.device_id,
                     }
@@ -233,8 +235,10 @@ def generate_demo(
             site_bias = (site_ids.index(site_id) % 3 - 1) * 0.1
             # A draft stops part-way through the form, as an interrupted interview does.
             limit = rng.randint(3, 25) if status == "draft" else None
+            # Each session's answers come from a stream of their own, so editing a form
+            # changes that form's answers and not who was interviewed where.
             _fill_session(
-                rng,
+                random.Random(f"{seed}/{n}"),
                 batch,
                 worker,
                 sid,
@@ -254,6 +258,9 @@ def generate_demo(
     result.sessions = sessions
     return result
 
+
+# Office heads are the key informants, their staff the main ones; the rest support.
+DEMO_CATEGORY = {"camat": "key", "lurah": "key", "sekcam": "main", "asn_staff": "main"}
 
 DEMO_TEAM = ("Rina Marlina", "Agus Salim", "Dewi Anggraini")
 
@@ -375,6 +382,8 @@ def _fill_session(
         for node in nodes:
             if node.relevant and not _relevant(node.relevant, lookup_in(scope)):
                 continue
+            if budget[0] <= 0:  # an interrupted form: no more answers, repeats included
+                return
             if isinstance(node, Group):
                 if node.repeat:
                     items = [f"{rng.getrandbits(32):08x}" for _ in range(rng.randint(1, 3))]
@@ -385,8 +394,6 @@ def _fill_session(
                 else:
                     visit(node.children, prefix, scope)
                 continue
-            if budget[0] <= 0:
-                return
             value = _value_for(rng, instrument, node, source, theme_pattern, site_bias)
             if node.type == "image" and rng.random() < 0.4:
                 value = _screenshot(rng, batch, actor)

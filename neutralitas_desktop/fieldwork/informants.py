@@ -20,11 +20,19 @@ from neutralitas_desktop.store.models import (
     Site,
     utcnow,
 )
-from neutralitas_desktop.vocabulary import ConsentMethod, ConsentState, Message
+from neutralitas_desktop.vocabulary import (
+    ConsentMethod,
+    ConsentState,
+    InformantCategory,
+    Message,
+    SelectionMethod,
+)
 from neutralitas_desktop.vocabulary.terms import values
 
 CONSENT_STATES = values(ConsentState)
 CONSENT_METHODS = values(ConsentMethod)
+CATEGORIES = values(InformantCategory)
+SELECTION_METHODS = values(SelectionMethod)
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,8 @@ class InformantInfo:
     consent_status: str
     consent_method: str
     consent_at: dt.datetime | None
+    category: str = ""  # key / main / supporting, or "" when not recorded
+    selection: str = ""  # purposive / snowball / other, or ""
 
 
 @dataclass(frozen=True)
@@ -75,7 +85,10 @@ def create_informant(
     real_name: str = "",
     contact: str = "",
     notes: str = "",
+    category: str = "",
+    selection: str = "",
 ) -> str:
+    _check_sampling(category, selection)
     if session.get(InformantRole, role) is None:
         raise NeutralitasError(f"unknown informant role '{role}'")
     if session.get(Site, site_id) is None:
@@ -90,6 +103,8 @@ def create_informant(
         notes=notes,
         created_by=actor.researcher_id,
         device_id=actor.device_id,
+        category=category,
+        selection=selection,
     )
     session.add(informant)
     session.flush()
@@ -104,6 +119,36 @@ def create_informant(
         )
     audit.record(session, actor, "informant.created", "informant", informant.id, code=code)
     return informant.id
+
+
+def _check_sampling(category: str, selection: str) -> None:
+    if category and category not in CATEGORIES:
+        raise NeutralitasError(
+            f"informant category '{category}' is not one of {', '.join(CATEGORIES)}"
+        )
+    if selection and selection not in SELECTION_METHODS:
+        raise NeutralitasError(
+            f"selection method '{selection}' is not one of {', '.join(SELECTION_METHODS)}"
+        )
+
+
+def set_sampling(
+    db: Database, actor: Actor, informant_id: str, category: str, selection: str
+) -> None:
+    """Record the informant's category (informan kunci / utama / pendukung) and how they
+    were chosen (purposive, snowball), as the method chapter reports them."""
+    _check_sampling(category, selection)
+    with db.session() as session:
+        informant = session.get(Informant, informant_id)
+        if informant is None:
+            raise NotFoundError(f"no informant with id {informant_id}")
+        previous = {"category": informant.category, "selection": informant.selection}
+        informant.category, informant.selection = category, selection
+        informant.device_id = actor.device_id
+        audit.record(
+            session, actor, "informant.sampling", "informant", informant_id,
+            previous=previous, category=category, selection=selection,
+        )  # fmt: skip
 
 
 def record_consent(
@@ -166,6 +211,8 @@ def list_informants(db: Database, site_id: str | None = None) -> list[InformantI
                 i.consent_status,
                 i.consent_method,
                 i.consent_at,
+                i.category,
+                i.selection,
             )
             for i, label, site_name in session.execute(query)
         ]

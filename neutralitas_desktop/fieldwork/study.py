@@ -74,6 +74,16 @@ def create_study(
                 for p in template.periods
             ],
             "election_date": template.election_date.isoformat() if template.election_date else "",
+            "election": template.election,
+            "election_calendar": [
+                {
+                    "code": p.code,
+                    "label": p.label,
+                    "start": p.start.isoformat(),
+                    "end": p.end.isoformat(),
+                }
+                for p in template.calendar
+            ],
             "triangulation": dict(DEFAULT_TRIANGULATION),
         }
         study = Study(
@@ -106,7 +116,7 @@ def create_study(
                     description=theme.description,
                     inclusion=theme.inclusion,
                     exclusion=theme.exclusion,
-                    legal_basis=list(theme.legal_basis),
+                    legal_basis=[p.as_dict() for p in theme.legal_basis],
                     sort=sort,
                     device_id=actor.device_id,
                 )

@@ -163,6 +163,8 @@ class Workspace:
         real_name: str = "",
         contact: str = "",
         notes: str = "",
+        category: str = "",
+        selection: str = "",
     ) -> InformantInfo:
         with self.db.session() as session:
             informant_id = informants.create_informant(
@@ -175,6 +177,8 @@ class Workspace:
                 real_name=real_name,
                 contact=contact,
                 notes=notes,
+                category=category,
+                selection=selection,
             )
         return next(i for i in self.informants() if i.id == informant_id)
 

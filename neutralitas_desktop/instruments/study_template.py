@@ -12,6 +12,9 @@ from typing import Any
 from neutralitas_desktop.errors import InstrumentError
 from neutralitas_desktop.instruments.model import STANCES, Instrument, LocalText
 from neutralitas_desktop.instruments.toml_format import load_instrument
+from neutralitas_desktop.vocabulary import Election
+from neutralitas_desktop.vocabulary.law import Provision, provision_from
+from neutralitas_desktop.vocabulary.terms import values
 
 STUDY_FILE = "study.toml"
 
@@ -40,7 +43,7 @@ class Theme:
     description: LocalText = field(default_factory=dict)
     inclusion: LocalText = field(default_factory=dict)
     exclusion: LocalText = field(default_factory=dict)
-    legal_basis: tuple[str, ...] = ()
+    legal_basis: tuple[Provision, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class StudyTemplate:
     themes: tuple[Theme, ...]
     instruments: tuple[Instrument, ...]
     election_date: dt.date | None = None
+    election: str = Election.BOTH.value  # pilkada / pemilu / both: which law applies
+    calendar: tuple[Period, ...] = ()  # the election's stages: campaign, masa tenang, voting
 
 
 def _text(value: Any, default_language: str) -> LocalText:
@@ -64,6 +69,32 @@ def _text(value: Any, default_language: str) -> LocalText:
     return {str(k): str(v) for k, v in value.items()}
 
 
+def _provisions(data: dict[str, Any], problems: list[str]) -> dict[str, Provision]:
+    found: dict[str, Provision] = {}
+    for key, entry in (data.get("provisions") or {}).items():
+        try:
+            found[key] = provision_from(entry)
+        except (ValueError, AttributeError) as exc:
+            problems.append(f"provision '{key}': {exc}")
+    return found
+
+
+def _basis(
+    code: str, value: Any, provisions: dict[str, Provision], problems: list[str]
+) -> tuple[Provision, ...]:
+    """A theme's legal_basis: provision keys, inline tables or plain citations."""
+    out: list[Provision] = []
+    for item in [value] if isinstance(value, (str, dict)) else list(value or ()):
+        if isinstance(item, str) and item in provisions:
+            out.append(provisions[item])
+            continue
+        try:
+            out.append(provision_from(item))
+        except (ValueError, AttributeError) as exc:
+            problems.append(f"theme '{code}': legal_basis: {exc}")
+    return tuple(out)
+
+
 def load_codebook(path: Path, default_language: str = "id") -> tuple[Theme, ...]:
     source = str(path)
     try:
@@ -72,6 +103,7 @@ def load_codebook(path: Path, default_language: str = "id") -> tuple[Theme, ...]
         raise InstrumentError(source, [f"cannot read codebook: {exc}"]) from None
     themes: list[Theme] = []
     problems: list[str] = []
+    provisions = _provisions(data, problems)
     codes: set[str] = set()
     for i, entry in enumerate(data.get("themes", []), 1):
         code = str(entry.get("code", ""))
@@ -81,7 +113,7 @@ def load_codebook(path: Path, default_language: str = "id") -> tuple[Theme, ...]
         if code in codes:
             problems.append(f"theme '{code}': duplicate code")
         codes.add(code)
-        basis = entry.get("legal_basis", ())
+        basis = _basis(code, entry.get("legal_basis", ()), provisions, problems)
         themes.append(
             Theme(
                 code=code,
@@ -90,7 +122,7 @@ def load_codebook(path: Path, default_language: str = "id") -> tuple[Theme, ...]
                 description=_text(entry.get("description"), default_language),
                 inclusion=_text(entry.get("inclusion"), default_language),
                 exclusion=_text(entry.get("exclusion"), default_language),
-                legal_basis=(basis,) if isinstance(basis, str) else tuple(basis),
+                legal_basis=basis,
             )
         )
     parents = {t.code: t.parent for t in themes}
@@ -145,18 +177,11 @@ def load_study_template(folder: Path) -> StudyTemplate:
     problems += [
         f"instrument '{d}' is listed twice" for d in sorted({i for i in ids if ids.count(i) > 1})
     ]
-    periods: list[Period] = []
-    for i, entry in enumerate(data.get("periods", []), 1):
-        code = str(entry.get("code", ""))
-        start, end = entry.get("start"), entry.get("end")
-        if not code or not isinstance(start, dt.date) or not isinstance(end, dt.date):
-            problems.append(f"period {i}: needs a code and start and end dates (YYYY-MM-DD)")
-        elif end < start:
-            problems.append(f"period '{code}': ends ({end}) before it starts ({start})")
-        elif code in {p.code for p in periods}:
-            problems.append(f"period '{code}': duplicate code")
-        else:
-            periods.append(Period(code, _text(entry.get("label"), lang), start, end))
+    periods = _periods(data.get("periods", []), "period", lang, problems)
+    calendar = _periods(data.get("calendar", []), "calendar stage", lang, problems)
+    election = str(study.get("election", Election.BOTH.value))
+    if election not in values(Election):
+        problems.append(f"study: election '{election}' is not one of {', '.join(values(Election))}")
     if problems:
         raise InstrumentError(source, problems)
     return StudyTemplate(
@@ -169,7 +194,26 @@ def load_study_template(folder: Path) -> StudyTemplate:
         themes=themes,
         instruments=instruments,
         election_date=study.get("election_date"),
+        election=election,
+        calendar=calendar,
     )
+
+
+def _periods(entries: list[Any], what: str, lang: str, problems: list[str]) -> tuple[Period, ...]:
+    """Dated stretches (fieldwork periods, election stages), checked."""
+    periods: list[Period] = []
+    for i, entry in enumerate(entries, 1):
+        code = str(entry.get("code", ""))
+        start, end = entry.get("start"), entry.get("end")
+        if not code or not isinstance(start, dt.date) or not isinstance(end, dt.date):
+            problems.append(f"{what} {i}: needs a code and start and end dates (YYYY-MM-DD)")
+        elif end < start:
+            problems.append(f"{what} '{code}': ends ({end}) before it starts ({start})")
+        elif code in {p.code for p in periods}:
+            problems.append(f"{what} '{code}': duplicate code")
+        else:
+            periods.append(Period(code, _text(entry.get("label"), lang), start, end))
+    return tuple(periods)
 
 
 __all__ = ["STANCES", "Period", "Role", "StudyTemplate", "Theme", "load_study_template"]

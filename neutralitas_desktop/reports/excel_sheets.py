@@ -10,15 +10,17 @@ from typing import Any
 
 from neutralitas_desktop.instruments.model import SOURCE_TYPES, STANCES, pick
 from neutralitas_desktop.reports.excel_cells import ColumnSpec, Formats, SheetWriter
+from neutralitas_desktop.reports.informant_records import InformantRecord
 from neutralitas_desktop.reports.queries import (
     CodingRecord,
-    InformantRecord,
     SessionRecord,
     ThemeRecord,
 )
 from neutralitas_desktop.vocabulary import (
     ConsentMethod,
     ConsentState,
+    InformantCategory,
+    SelectionMethod,
     SessionStatus,
     SourceType,
     Stance,
@@ -35,6 +37,8 @@ VOCABULARY_COLUMNS: dict[str, type[StrEnum]] = {
     "consent": ConsentState,
     "consent_method": ConsentMethod,
     "stance": Stance,
+    "informant_category": InformantCategory,
+    "selection_method": SelectionMethod,
 }
 ROLE_NOTE = "the informant's role code (Informants sheet); empty for observations and documents"
 
@@ -75,6 +79,8 @@ INFORMANT_COLUMNS = (
     ColumnSpec("consent_method", "how consent was given", "text", "oral, written, recorded"),
     ColumnSpec("consent_at", "when consent was recorded (UTC)", "datetime"),
     ColumnSpec("sessions", "sessions with this informant in this export", "integer"),
+    ColumnSpec("informant_category", "key, main or supporting informant", "text"),
+    ColumnSpec("selection_method", "how the informant was chosen", "text"),
 )
 IDENTITY_COLUMNS = (
     ColumnSpec("real_name", "real name (identity table; confidential)", "text"),
@@ -182,6 +188,8 @@ def write_informants(
             i.consent_method,
             i.consent_at,
             i.sessions,
+            i.category,
+            i.selection,
         ]
         if identity:
             row += [i.real_name, i.contact]
@@ -202,7 +210,7 @@ def write_codebook(sheet: SheetWriter, themes: Sequence[ThemeRecord], language: 
                 pick(t.description, language, "id"),
                 pick(t.inclusion, language, "id"),
                 pick(t.exclusion, language, "id"),
-                "\n".join(t.legal_basis),
+                "\n".join(p.text(language) for p in t.legal_basis),
                 int(t.retired),
             )
         )

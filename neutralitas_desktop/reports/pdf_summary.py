@@ -42,6 +42,7 @@ from neutralitas_desktop.reports.pdf_common import (
     table_style,
     toc,
 )
+from neutralitas_desktop.reports.pdf_informants import category_table
 from neutralitas_desktop.reports.queries import ReportFilter
 from neutralitas_desktop.reports.summary_data import SummaryData, gather_summary
 from neutralitas_desktop.reports.texts import t
@@ -233,10 +234,7 @@ class SummaryStory:
                 Spacer(1, 10),
             ]
         status_rows: list[list[Any]] = [
-            [
-                self.p(esc(t("status", lang)), "cell_head"),
-                self.p(esc(t("sessions", lang)), "cell_head"),
-            ]
+            [self.p(esc(t(k, lang)), "cell_head") for k in ("status", "sessions")]
         ]
         for status, n in sorted(d.by_status.items(), key=lambda kv: -kv[1]):
             status_rows.append([self.p(esc(texts.label(texts.STATUSES, status, lang)), "cell"), n])
@@ -267,8 +265,7 @@ class SummaryStory:
         pair.setStyle(
             table_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0))
         )
-        out.append(KeepTogether([pair]))
-        return out
+        return [*out, KeepTogether([pair]), *category_table(d.by_category, lang, self.p)]
 
     # ---- matrix, audit trail and member checks (pdf_analysis.py) ----------------
     def matrix(self) -> list[Any]:
@@ -363,7 +360,7 @@ class SummaryStory:
         if theme.legal_basis:
             out.append(self.p(f"<b>{esc(t('legal_basis', lang))}</b>", "small"))
             for basis in theme.legal_basis:
-                out.append(Paragraph(esc(basis), self.s["bullet"], bulletText="§"))
+                out.append(Paragraph(esc(basis.text(lang)), self.s["bullet"], bulletText="§"))
         return out
 
     # ---- appendix ----------------------------------------------------------------

@@ -25,13 +25,14 @@ from neutralitas_desktop.store.models import (
     FieldSession,
     Finding,
     Informant,
-    InformantIdentity,
     InformantRole,
     InstrumentVersion,
     Researcher,
     Site,
+    Study,
     Theme,
 )
+from neutralitas_desktop.vocabulary.law import Provision, applies, read_basis, study_election
 
 
 @dataclass(frozen=True)
@@ -267,66 +268,6 @@ def count_exclusions(db: Database, scope: Scope) -> Exclusions:
 
 
 # ---- informants ----------------------------------------------------------------------
-@dataclass(frozen=True)
-class InformantRecord:
-    id: str
-    code: str
-    role: str
-    role_label: dict[str, str]
-    site_name: str
-    consent_status: str
-    consent_method: str
-    consent_at: dt.datetime | None
-    sessions: int
-    real_name: str = ""
-    contact: str = ""
-
-
-def load_informants(
-    db: Database, scope: Scope, *, with_identity: bool = False
-) -> list[InformantRecord]:
-    """Informants of the sites in scope (withdrawn consent left out); real names and
-    contacts are read only when ``with_identity`` is asked for."""
-    counts = (
-        select(FieldSession.informant_id, func.count().label("n"))
-        .where(FieldSession.informant_id.is_not(None), *session_clauses(scope))
-        .group_by(FieldSession.informant_id)
-        .subquery()
-    )
-    query = (
-        select(Informant, InformantRole.label, Site.name, func.coalesce(counts.c.n, 0))
-        .join(InformantRole, InformantRole.code == Informant.role)
-        .join(Site, Site.id == Informant.site_id)
-        .outerjoin(counts, counts.c.informant_id == Informant.id)
-        .where(Informant.consent_status != "withdrawn")
-        .order_by(Informant.code)
-    )
-    if scope.site_ids:
-        query = query.where(Informant.site_id.in_(scope.site_ids))
-    with db.session() as s:
-        identities: dict[str, tuple[str, str]] = {}
-        if with_identity:
-            identities = {
-                i.informant_id: (i.real_name, i.contact)
-                for i in s.scalars(select(InformantIdentity))
-            }
-        return [
-            InformantRecord(
-                i.id,
-                i.code,
-                i.role,
-                dict(label),
-                site,
-                i.consent_status,
-                i.consent_method,
-                i.consent_at,
-                int(n),
-                *identities.get(i.id, ("", "")),
-            )
-            for i, label, site, n in s.execute(query)
-        ]
-
-
 # ---- codebook, codings, instruments --------------------------------------------------
 @dataclass(frozen=True)
 class ThemeRecord:
@@ -337,14 +278,16 @@ class ThemeRecord:
     description: dict[str, str]
     inclusion: dict[str, str]
     exclusion: dict[str, str]
-    legal_basis: tuple[str, ...]
+    legal_basis: tuple[Provision, ...]  # only those for the study's election
     retired: bool
     depth: int = 0
 
 
 def load_themes(db: Database) -> list[ThemeRecord]:
-    """The codebook as a tree in reading order: each theme followed by its sub-themes."""
+    """The codebook tree in reading order, with only the study's election's provisions."""
     with db.session() as s:
+        study = s.scalars(select(Study)).first()
+        election = study_election(study.settings if study is not None else None)
         rows = s.scalars(select(Theme).order_by(Theme.sort, Theme.code)).all()
         codes = {t.id: t.code for t in rows}
         children: dict[str | None, list[Theme]] = {}
@@ -364,7 +307,7 @@ def load_themes(db: Database) -> list[ThemeRecord]:
                         dict(t.description or {}),
                         dict(t.inclusion or {}),
                         dict(t.exclusion or {}),
-                        tuple(t.legal_basis or ()),
+                        tuple(p for p in read_basis(t.legal_basis) if applies(p, election)),
                         t.retired,
                         depth,
                     )

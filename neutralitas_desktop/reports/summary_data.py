@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from neutralitas_desktop.fieldwork.redaction import Redactor, redactor_for
 from neutralitas_desktop.fieldwork.study import StudyInfo, study_info
+from neutralitas_desktop.reports.informant_records import load_informants
 from neutralitas_desktop.reports.queries import (
     Exclusions,
     FindingRecord,
@@ -18,7 +19,6 @@ from neutralitas_desktop.reports.queries import (
     count_answers,
     count_exclusions,
     load_findings,
-    load_informants,
     load_instruments,
     load_sessions,
     load_themes,
@@ -75,6 +75,8 @@ class SummaryData:
     agreement: AgreementReport | None = None  # coder agreement, when sessions were double coded
     audit: list[AuditEntry] = field(default_factory=list)
     member_checks: list[MemberCheckInfo] = field(default_factory=list)
+    # (category, how chosen) of the informants with sessions in scope, and how many
+    by_category: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> SummaryData:
@@ -110,6 +112,7 @@ def gather_summary(db: Database, filt: ReportFilter | None, language: str) -> Su
         by_site_source=by_site,
         by_status=Counter(s.status for s in sessions),
         by_role=Counter(i.role for i in informants if i.sessions),
+        by_category=Counter((i.category, i.selection) for i in informants if i.sessions),
         roles=role_labels(db),
         matrix=matrix,
         themes=themes,

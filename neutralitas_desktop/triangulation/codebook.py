@@ -30,6 +30,7 @@ from neutralitas_desktop.store.models import (
     utcnow,
 )
 from neutralitas_desktop.triangulation.types import CodebookChange, LocalText, ThemeInfo
+from neutralitas_desktop.vocabulary.law import Provision, read_basis, store_basis
 
 CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
@@ -106,7 +107,7 @@ def _info(t: Theme, depth: int, codes: dict[str, str], codings: dict[str, int]) 
         description=dict(t.description or {}),
         inclusion=dict(t.inclusion or {}),
         exclusion=dict(t.exclusion or {}),
-        legal_basis=tuple(t.legal_basis or ()),
+        legal_basis=read_basis(t.legal_basis),
         sort=t.sort,
         retired=t.retired,
         merged_into=codes.get(t.merged_into_id or "", ""),
@@ -209,7 +210,7 @@ def create_theme(
         description=clean_text(fields.get("description")),
         inclusion=clean_text(fields.get("inclusion")),
         exclusion=clean_text(fields.get("exclusion")),
-        legal_basis=[b.strip() for b in fields.get("legal_basis") or () if b.strip()],
+        legal_basis=store_basis(fields.get("legal_basis") or ()),
         sort=sort,
         device_id=actor.device_id,
         status=_new_status(session, actor),
@@ -230,7 +231,7 @@ def add_theme(
     description: LocalText | None = None,
     inclusion: LocalText | None = None,
     exclusion: LocalText | None = None,
-    legal_basis: Iterable[str] = (),
+    legal_basis: Iterable[Provision | str] = (),
 ) -> CodebookChange:
     with db.session() as session:
         theme = create_theme(
@@ -270,7 +271,7 @@ def update_theme(
     description: LocalText | None = None,
     inclusion: LocalText | None = None,
     exclusion: LocalText | None = None,
-    legal_basis: Iterable[str] | None = None,
+    legal_basis: Iterable[Provision | str] | None = None,
 ) -> CodebookChange:
     """Replace the given texts of a theme (those passed as None stay)."""
     with db.session() as session:
@@ -282,7 +283,7 @@ def update_theme(
         if exclusion is not None:
             theme.exclusion = clean_text(exclusion)
         if legal_basis is not None:
-            theme.legal_basis = [b.strip() for b in legal_basis if b.strip()]
+            theme.legal_basis = store_basis(legal_basis)
         _touch(theme, actor)
         audit.record(session, actor, "theme.updated", "theme", theme.id)
         return CodebookChange(code, "updated")

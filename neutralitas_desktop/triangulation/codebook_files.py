@@ -47,6 +47,7 @@ from neutralitas_desktop.triangulation.codebook import (
     validate_code,
 )
 from neutralitas_desktop.triangulation.types import ImportResult
+from neutralitas_desktop.vocabulary.law import applies, merge_basis, read_basis, study_election
 
 QDC_NS = "urn:QDA-XML:codebook:1.0"
 COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -94,6 +95,16 @@ def _study_languages(session: Session) -> tuple[list[str], str]:
     return list(study.languages), study.default_language
 
 
+def _election(session: Session) -> str:
+    study = session.scalars(select(Study)).first()
+    return study_election(study.settings if study is not None else None)
+
+
+def _basis_text(t: Theme, election: str, lang: str) -> list[str]:
+    """The provisions of ``t`` that apply to the study's election, as text lines."""
+    return [p.text(lang) for p in read_basis(t.legal_basis) if applies(p, election)]
+
+
 def _live_tree(session: Session) -> list[tuple[Theme, int]]:
     return tree_order(session.scalars(select(Theme)).all())
 
@@ -102,7 +113,8 @@ def _live_tree(session: Session) -> list[tuple[Theme, int]]:
 def export_csv(db: Database, path: Path) -> int:
     """Write the codebook (without merged themes) to a CSV file; returns the themes written."""
     with db.session() as session:
-        languages, _ = _study_languages(session)
+        languages, default_language = _study_languages(session)
+        election = _election(session)
         themes = _live_tree(session)
         codes = {t.id: t.code for t, _ in themes}
         header = ["code", "parent"]
@@ -116,7 +128,10 @@ def export_csv(db: Database, path: Path) -> int:
             writer.writerow(
                 [t.code, codes.get(t.parent_id or "", "")]
                 + [texts[f].get(lang, "") for f in TEXT_FIELDS for lang in languages]
-                + ["\n".join(t.legal_basis or ()), "yes" if t.retired else "no"]
+                + [
+                    "\n".join(_basis_text(t, election, default_language)),
+                    "yes" if t.retired else "no",
+                ]
             )
     _write_atomically(path, out.getvalue().encode("utf-8-sig"))
     return len(themes)
@@ -180,14 +195,14 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _description(t: Theme, lang: str) -> str:
+def _description(t: Theme, lang: str, election: str) -> str:
     heads = HEADINGS.get(lang, HEADINGS["en"])
     parts = [(t.description or {}).get(lang, "")]
     for name in ("inclusion", "exclusion"):
         if text := (getattr(t, name) or {}).get(lang, ""):
             parts.append(f"{heads[name]} {text}")
-    if t.legal_basis:
-        parts.append(heads["legal_basis"] + "".join(f"\n- {b}" for b in t.legal_basis))
+    if basis := _basis_text(t, election, lang):
+        parts.append(heads["legal_basis"] + "".join(f"\n- {b}" for b in basis))
     return "\n\n".join(p for p in parts if p)
 
 
@@ -196,6 +211,7 @@ def export_qdc(db: Database, path: Path, language: str | None = None) -> int:
     with db.session() as session:
         _, default_language = _study_languages(session)
         lang = language or default_language
+        election = _election(session)
         themes = _live_tree(session)
         ET.register_namespace("", QDC_NS)
         root = ET.Element(f"{{{QDC_NS}}}CodeBook", origin=f"neutralitas-desktop {__version__}")
@@ -214,7 +230,7 @@ def export_qdc(db: Database, path: Path, language: str | None = None) -> int:
             if t.color:
                 element.set("color", t.color)
             description = ET.SubElement(element, f"{{{QDC_NS}}}Description")
-            description.text = xml_text(_description(t, lang))
+            description.text = xml_text(_description(t, lang, election))
             elements[t.id] = element
     ET.indent(root)
     data = ET.tostring(root, encoding="utf-8", xml_declaration=True)
@@ -339,6 +355,7 @@ def _import(db: Database, actor: Actor, drafts: list[Draft], path: Path) -> Impo
         seen.add(d.code)
     added = updated = unchanged = 0
     with db.session() as session:
+        election = _election(session)
         existing = {t.code: t for t in session.scalars(select(Theme))}
         for d in drafts:
             if d.parent and d.parent not in existing and d.parent not in seen:
@@ -358,7 +375,7 @@ def _import(db: Database, actor: Actor, drafts: list[Draft], path: Path) -> Impo
                 before = None
             else:
                 before = _snapshot(theme)
-            _apply(theme, d, existing)
+            _apply(theme, d, existing, election)
             if before is not None:
                 changed = _snapshot(theme) != before
                 updated += changed
@@ -395,7 +412,7 @@ def _parents_first(drafts: list[Draft], existing: dict[str, Theme]) -> list[Draf
     return ordered
 
 
-def _apply(theme: Theme, d: Draft, existing: dict[str, Theme]) -> None:
+def _apply(theme: Theme, d: Draft, existing: dict[str, Theme], election: str) -> None:
     for name, given in d.texts.items():
         merged = {**(getattr(theme, name) or {}), **given}
         value = clean_text(merged)
@@ -406,7 +423,7 @@ def _apply(theme: Theme, d: Draft, existing: dict[str, Theme]) -> None:
         parent = existing.get(d.parent) if d.parent else None
         theme.parent_id = parent.id if parent is not None else None
     if d.legal_basis is not None:
-        theme.legal_basis = list(d.legal_basis)
+        theme.legal_basis = merge_basis(theme.legal_basis, d.legal_basis, election)
     if d.retired is not None and not theme.merged_into_id:
         theme.retired = d.retired
     if d.color is not None:

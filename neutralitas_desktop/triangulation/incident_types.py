@@ -6,7 +6,7 @@ Frozen dataclasses only, importable by the GUI without a database or Qt."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 LocalText = dict[str, str]
 
@@ -36,6 +36,8 @@ class LineInfo:
     researcher_id: str
     counts: bool  # False: refused session or consent withdrawn; left out of the rule
     deciding: bool  # one of the independent supporting lines that decided corroboration
+    question_label: LocalText = field(default_factory=dict)  # the question as asked
+    text_label: LocalText = field(default_factory=dict)  # a choice answer's option labels
 
 
 @dataclass(frozen=True)

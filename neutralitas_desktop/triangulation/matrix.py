@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
-from neutralitas_desktop.instruments.model import Instrument, Question, pick
+from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
@@ -34,6 +34,7 @@ from neutralitas_desktop.store.models import (
 )
 from neutralitas_desktop.triangulation import evidence as ev
 from neutralitas_desktop.triangulation import incident_cells
+from neutralitas_desktop.triangulation.answer_labels import AnswerLabels
 from neutralitas_desktop.triangulation.codebook import ancestors, closure_rows, tree_order
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
 from neutralitas_desktop.triangulation.incidents import list_incidents
@@ -324,51 +325,11 @@ def cell_evidence(
         if stance is not None:
             stmt = stmt.where(e.c.stance == stance)
         records = session.execute(stmt).all()
-        instruments = {
-            iid: Instrument.from_dict(definition)
-            for iid, definition in session.execute(
-                select(InstrumentVersion.id, InstrumentVersion.definition).where(
-                    InstrumentVersion.id.in_({r.instrument_id for r in records})
-                )
-            )
-        }
-    return _group(records, _Labels(instruments, lang), row.code)
+        labels = AnswerLabels.load(session, {r.instrument_id for r in records}, lang)
+    return _group(records, labels, row.code)
 
 
-class _Labels:
-    """Question and choice labels of the instruments in a drill-down, looked up once."""
-
-    def __init__(self, instruments: dict[str, Instrument], lang: str) -> None:
-        self.instruments = instruments
-        self.lang = lang
-        self.questions: dict[str, dict[str, Question]] = {
-            iid: {q.name: q for q in ins.questions()} for iid, ins in instruments.items()
-        }
-        self.values: dict[tuple[str, str, str], str] = {}
-
-    def question(self, iid: str, name: str) -> dict[str, str]:
-        q = self.questions.get(iid, {}).get(name)
-        return dict(q.label) if q is not None else {}
-
-    def value(self, iid: str, name: str, value: str) -> str:
-        key = (iid, name, value)
-        if key not in self.values:
-            self.values[key] = self._value(iid, name, value)
-        return self.values[key]
-
-    def _value(self, iid: str, name: str, value: str) -> str:
-        instrument = self.instruments.get(iid)
-        q = self.questions.get(iid, {}).get(name)
-        choices = instrument.choices_for(q) if instrument is not None and q is not None else None
-        if choices is None or instrument is None:
-            return value
-        return ", ".join(
-            pick(c.label, self.lang, instrument.default_language) if (c := choices.get(n)) else n
-            for n in value.split()
-        )
-
-
-def _group(records: Sequence[Any], labels: _Labels, theme: str) -> list[Evidence]:
+def _group(records: Sequence[Any], labels: AnswerLabels, theme: str) -> list[Evidence]:
     """One Evidence per (answer, stance), gathering its codings."""
     grouped: dict[tuple[str, str], list[Any]] = {}
     for r in records:

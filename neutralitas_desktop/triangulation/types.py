@@ -20,6 +20,7 @@ from neutralitas_desktop.vocabulary import (
     Stance,
     labels_of,
 )
+from neutralitas_desktop.vocabulary.law import Provision
 from neutralitas_desktop.vocabulary.terms import values
 
 STANCES: tuple[str, ...] = values(Stance)
@@ -46,7 +47,7 @@ class ThemeInfo:
     description: LocalText
     inclusion: LocalText
     exclusion: LocalText
-    legal_basis: tuple[str, ...]
+    legal_basis: tuple[Provision, ...]  # every election's; filter with provisions_for
     sort: int
     retired: bool
     merged_into: str  # code of the theme this one was merged into, or ""

@@ -31,11 +31,17 @@ from neutralitas_desktop.triangulation import (
     coding,
     findings,
     incidents,
+    legal_analysis,
     tags,
 )
 from neutralitas_desktop.triangulation.agreement_types import AgreementReport, Disagreement, Unit
 from neutralitas_desktop.triangulation.evidence import study_periods
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
+from neutralitas_desktop.triangulation.legal_analysis_types import (
+    ElementTest,
+    LegalAnalysis,
+    LegalMaterial,
+)
 from neutralitas_desktop.triangulation.matrix import (
     cell_evidence,
     cell_incidents,
@@ -58,6 +64,7 @@ from neutralitas_desktop.triangulation.types import (
     ThemeInfo,
     Thresholds,
 )
+from neutralitas_desktop.vocabulary.law import Provision, study_election
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,10 @@ class TriangulationWorkbench:
 
     def periods(self) -> list[Choice]:
         return [Choice(p.code, p.label) for p in study_periods(study_info(self.db).settings)]
+
+    def election(self) -> str:
+        """pilkada, pemilu or both: which provisions of the codebook apply."""
+        return study_election(study_info(self.db).settings)
 
     def thresholds(self) -> Thresholds:
         return Thresholds.from_settings(study_info(self.db).settings)
@@ -175,6 +186,50 @@ class TriangulationWorkbench:
 
     def unlink(self, line_id: str, reason: str = "") -> IncidentInfo:
         return incidents.unlink(self.db, self.actor, line_id, reason=reason)
+
+    # ---- legal analysis -------------------------------------------------------------
+    def legal_analysis(self, incident_id: str) -> LegalAnalysis:
+        return legal_analysis.analysis_for(self.db, incident_id)
+
+    def applicable_provisions(self, incident_id: str) -> tuple[Provision, ...]:
+        return legal_analysis.applicable_provisions(self.db, incident_id)
+
+    def add_element_test(
+        self, incident_id: str, *, provision: str, element: str, verdict: str,
+        reasoning: str, evidence: Iterable[str] = (),
+    ) -> ElementTest:  # fmt: skip
+        return legal_analysis.add_element_test(
+            self.db, self.actor, incident_id, provision=provision, element=element,
+            verdict=verdict, reasoning=reasoning, evidence=evidence,
+        )  # fmt: skip
+
+    def edit_element_test(
+        self, test_id: str, *, provision: str | None, element: str, verdict: str,
+        reasoning: str, evidence: Iterable[str],
+    ) -> ElementTest:  # fmt: skip
+        return legal_analysis.edit_element_test(
+            self.db, self.actor, test_id, provision=provision, element=element,
+            verdict=verdict, reasoning=reasoning, evidence=evidence,
+        )  # fmt: skip
+
+    def remove_element_test(self, test_id: str, reason: str = "") -> None:
+        legal_analysis.remove_element_test(self.db, self.actor, test_id, reason=reason)
+
+    def legal_materials(self) -> tuple[LegalMaterial, ...]:
+        return legal_analysis.list_materials(self.db)
+
+    def add_legal_material(self, kind: str, citation: str, note: str = "") -> LegalMaterial:
+        return legal_analysis.add_material(self.db, self.actor, kind, citation, note=note)
+
+    def edit_legal_material(
+        self, material_id: str, kind: str, citation: str, note: str
+    ) -> LegalMaterial:
+        return legal_analysis.edit_material(
+            self.db, self.actor, material_id, kind=kind, citation=citation, note=note
+        )
+
+    def remove_legal_material(self, material_id: str, reason: str = "") -> None:
+        legal_analysis.remove_material(self.db, self.actor, material_id, reason=reason)
 
     # ---- codebook -------------------------------------------------------------------
     def themes(self) -> list[ThemeInfo]:

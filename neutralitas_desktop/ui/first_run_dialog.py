@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neutralitas_desktop import APP_NAME
 from neutralitas_desktop.ui.join_panel import JoinPanel
 from neutralitas_desktop.ui.join_state import JOIN, NEW, JoinState
 from neutralitas_desktop.ui.passphrase_form import PassphraseForm
@@ -73,7 +74,7 @@ class FirstRunDialog(QDialog):
     def retranslate(self) -> None:
         """Every text in the language in use: the language chosen here applies at once."""
         self.setWindowTitle(self.tr("Welcome"))
-        self.title.setText(self.tr("Welcome to Neutralitas"))
+        self.title.setText(self.tr("Welcome to %1").replace("%1", APP_NAME))
         self.intro.setText(
             self.tr(
                 "Before the first interview, tell the app who you are. Your name is recorded "

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.vocabulary import InformantCategory, SelectionMethod, labels_of
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.informants import InformantInfo
@@ -57,6 +58,11 @@ class NewInformantDialog(QDialog):
         if site_id:
             self.site.setCurrentIndex(max(0, self.site.findData(site_id)))
         form.addRow(self.tr("Site"), self.site)
+        self.category = self._choices(labels_of(InformantCategory), language)
+        self.category.setToolTip(self.tr("Informan kunci, utama or pendukung"))
+        form.addRow(self.tr("Informant category"), self.category)
+        self.selection = self._choices(labels_of(SelectionMethod), language)
+        form.addRow(self.tr("Chosen by"), self.selection)
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
@@ -84,6 +90,13 @@ class NewInformantDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _choices(self, labels: dict[str, dict[str, str]], language: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(self.tr("Not recorded"), "")
+        for code, text in labels.items():
+            combo.addItem(text.get(language) or text.get("en") or code, code)
+        return combo
+
     def _on_accept(self) -> None:
         try:
             self.created = self.workspace.create_informant(
@@ -93,6 +106,8 @@ class NewInformantDialog(QDialog):
                 real_name=self.real_name.text().strip(),
                 contact=self.contact.text().strip(),
                 notes=self.notes.toPlainText().strip(),
+                category=str(self.category.currentData() or ""),
+                selection=str(self.selection.currentData() or ""),
             )
         except NeutralitasError as exc:
             show_error(self, exc)

@@ -148,6 +148,65 @@ class DocxReport(StrEnum):
     CODEBOOK = "codebook"
 
 
+class Election(StrEnum):
+    """Which election a study covers: the law that applies depends on it."""
+
+    PILKADA = "pilkada"  # regional heads: UU No. 1 Tahun 2015 jo. UU No. 10 Tahun 2016
+    PEMILU = "pemilu"  # national / legislative: UU No. 7 Tahun 2017
+    BOTH = "both"
+
+
+class SanctionKind(StrEnum):
+    """The kind of sanction a provision carries."""
+
+    CRIMINAL = "criminal"
+    DISCIPLINARY = "disciplinary"
+    ETHICS = "ethics"
+    ADMINISTRATIVE = "administrative"
+    NONE = "none"  # a duty or prohibition whose sanction another provision carries
+
+
+class InformantCategory(StrEnum):
+    """The informant's place in a qualitative study."""
+
+    KEY = "key"  # informan kunci
+    MAIN = "main"  # informan utama
+    SUPPORTING = "supporting"  # informan pendukung
+
+
+class SelectionMethod(StrEnum):
+    """How an informant was chosen."""
+
+    PURPOSIVE = "purposive"
+    SNOWBALL = "snowball"
+    OTHER = "other"
+
+
+class MaterialKind(StrEnum):
+    """The three kinds of legal material (*bahan hukum*) a normative study names."""
+
+    PRIMARY = "primary"  # bahan hukum primer: statutes, regulations, court decisions
+    SECONDARY = "secondary"  # bahan hukum sekunder: books, journals, expert opinion
+    TERTIARY = "tertiary"  # bahan hukum tersier: dictionaries, encyclopaedias
+
+
+class Element(StrEnum):
+    """The elements of an article an incident is tested against (*unsur pasal*)."""
+
+    SUBJECT = "subject"  # subjek: whom the article binds
+    ACT = "act"  # perbuatan: what it forbids
+    TIME = "time"  # waktu: the stage of the election it applies in
+    INTENT = "intent"  # kesengajaan / unsur subjektif
+
+
+class ElementVerdict(StrEnum):
+    """Whether the incident meets an element of the article."""
+
+    MET = "met"  # terpenuhi
+    NOT_MET = "not_met"  # tidak terpenuhi
+    UNCLEAR = "unclear"  # belum jelas
+
+
 def values(kind: type[StrEnum]) -> tuple[str, ...]:
     """The plain string values of an enum, in their defined order."""
     return tuple(member.value for member in kind)

@@ -130,6 +130,10 @@
         <translation>Kesepakatan antarpengode</translation>
     </message>
     <message>
+        <source>Legal materials</source>
+        <translation>Bahan hukum</translation>
+    </message>
+    <message>
         <source>Find in answers…</source>
         <translation>Cari dalam jawaban…</translation>
     </message>
@@ -240,7 +244,7 @@
     </message>
     <message>
         <source>Retire</source>
-        <translation>Pensiunkan</translation>
+        <translation>Nonaktifkan</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -300,11 +304,11 @@
     </message>
     <message>
         <source>Retire theme</source>
-        <translation>Pensiunkan tema</translation>
+        <translation>Nonaktifkan tema</translation>
     </message>
     <message>
         <source>Retire “%1”? Its evidence stays; it takes no new codings.</source>
-        <translation>Pensiunkan “%1”? Buktinya tetap ada; tema ini tidak menerima pengodean baru.</translation>
+        <translation>Nonaktifkan “%1”? Buktinya tetap ada; tema ini tidak menerima pengodean baru.</translation>
     </message>
     <message>
         <source>Import codebook</source>
@@ -625,6 +629,45 @@
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>ElementTestDialog</name>
+    <message>
+        <source>Edit element test</source>
+        <translation>Ubah uji unsur</translation>
+    </message>
+    <message>
+        <source>Element test</source>
+        <translation>Uji unsur pasal</translation>
+    </message>
+    <message>
+        <source>Why the element is met, not met or unclear</source>
+        <translation>Mengapa unsur ini terpenuhi, tidak terpenuhi, atau belum jelas</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Pasal</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Unsur</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Pertimbangan</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti</translation>
+    </message>
+    <message>
+        <source>Say why: the reasoning is required</source>
+        <translation>Tuliskan alasannya: pertimbangan wajib diisi</translation>
     </message>
 </context>
 <context>
@@ -1031,8 +1074,8 @@
         <translation>Selamat datang</translation>
     </message>
     <message>
-        <source>Welcome to Neutralitas</source>
-        <translation>Selamat datang di Neutralitas</translation>
+        <source>Welcome to %1</source>
+        <translation>Selamat datang di %1</translation>
     </message>
     <message>
         <source>Before the first interview, tell the app who you are. Your name is recorded with every answer you save, so a supervisor can merge the work of several laptops. You can change all of this later in Settings.</source>
@@ -1166,6 +1209,10 @@
         <translation>Dicatat oleh</translation>
     </message>
     <message>
+        <source>Legal analysis…</source>
+        <translation>Analisis hukum…</translation>
+    </message>
+    <message>
         <source>Unlink line…</source>
         <translation>Lepaskan jalur…</translation>
     </message>
@@ -1208,6 +1255,10 @@
     <message>
         <source>left out</source>
         <translation>tidak dihitung</translation>
+    </message>
+    <message>
+        <source>(the whole session)</source>
+        <translation>(seluruh sesi)</translation>
     </message>
     <message>
         <source>Unlink line</source>
@@ -1441,6 +1492,120 @@
     </message>
 </context>
 <context>
+    <name>LegalAnalysisDialog</name>
+    <message>
+        <source>Legal analysis</source>
+        <translation>Analisis hukum</translation>
+    </message>
+    <message>
+        <source>Add element test…</source>
+        <translation>Tambah uji unsur…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>Articles that apply to this incident: %1</source>
+        <translation>Pasal yang berlaku untuk peristiwa ini: %1</translation>
+    </message>
+    <message>
+        <source>No article of the incident&apos;s theme applies to this actor in this study.</source>
+        <translation>Tidak ada pasal pada tema peristiwa ini yang berlaku bagi pelaku ini dalam studi ini.</translation>
+    </message>
+    <message>
+        <source>Legal materials of the study: %1 (Analysis › Legal materials)</source>
+        <translation>Bahan hukum studi: %1 (Analisis › Bahan hukum)</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Pasal</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Unsur</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Pertimbangan</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti</translation>
+    </message>
+    <message>
+        <source>Remove element test</source>
+        <translation>Hapus uji unsur</translation>
+    </message>
+    <message>
+        <source>Why is this test removed?</source>
+        <translation>Mengapa uji ini dihapus?</translation>
+    </message>
+</context>
+<context>
+    <name>LegalMaterialsPanel</name>
+    <message>
+        <source>Legal materials</source>
+        <translation>Bahan hukum</translation>
+    </message>
+    <message>
+        <source>Legal materials the analysis rests on</source>
+        <translation>Bahan hukum yang menjadi dasar analisis</translation>
+    </message>
+    <message>
+        <source>e.g. UU No. 6 Tahun 2014 tentang Desa</source>
+        <translation>mis. UU No. 6 Tahun 2014 tentang Desa</translation>
+    </message>
+    <message>
+        <source>Which articles or pages, and why</source>
+        <translation>Pasal atau halaman mana, dan mengapa</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Citation</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Edit selected</source>
+        <translation>Ubah yang dipilih</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Remove legal material</source>
+        <translation>Hapus bahan hukum</translation>
+    </message>
+    <message>
+        <source>Why is it removed?</source>
+        <translation>Mengapa dihapus?</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <source>Link to incident</source>
@@ -1605,8 +1770,8 @@
         <translation>Laptop ini…</translation>
     </message>
     <message>
-        <source>About Neutralitas</source>
-        <translation>Tentang Neutralitas</translation>
+        <source>About %1</source>
+        <translation>Tentang %1</translation>
     </message>
     <message>
         <source>Main</source>
@@ -1915,6 +2080,18 @@ Percayai laptop ini hanya jika layar peneliti sendiri (Bantuan › Laptop ini…
         <translation>Lokasi</translation>
     </message>
     <message>
+        <source>Informan kunci, utama or pendukung</source>
+        <translation>Informan kunci, utama, atau pendukung</translation>
+    </message>
+    <message>
+        <source>Informant category</source>
+        <translation>Kategori informan</translation>
+    </message>
+    <message>
+        <source>Chosen by</source>
+        <translation>Cara pemilihan</translation>
+    </message>
+    <message>
         <source>e.g. how to reach the office; no names</source>
         <translation>mis. cara mencapai kantor; tanpa nama orang</translation>
     </message>
@@ -1941,6 +2118,10 @@ Percayai laptop ini hanya jika layar peneliti sendiri (Bantuan › Laptop ini…
     <message>
         <source>Create informant</source>
         <translation>Buat informan</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Belum diisi</translation>
     </message>
 </context>
 <context>
@@ -3148,7 +3329,7 @@ I: jawaban…   (Ctrl+J menyisipkan waktu rekaman)</translation>
     </message>
     <message>
         <source>Pick a cell to see its evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih sel untuk melihat buktinya.</translation>
     </message>
     <message>
         <source>Incidents: %1</source>

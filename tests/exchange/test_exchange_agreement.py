@@ -20,7 +20,7 @@ def test_assignments_codings_and_done_travel_in_packages(
     study: Any, laptops: Any, tmp_path: Path
 ) -> None:
     ani, budi = laptops(1, "Ani Lestari"), laptops(2, "Budi Santoso")
-    generate_demo(ani.db, ani.actor, 4, seed=3, device_name="Laptop Ani")
+    generate_demo(ani.db, ani.actor, 12, seed=3, device_name="Laptop Ani")
 
     def study_merge(path: Path) -> None:
         merge_files(study.db, study.actor, [path])
@@ -30,14 +30,21 @@ def test_assignments_codings_and_done_travel_in_packages(
     study_merge(budi.packages[-1])
     with study.db.session() as s:
         sessions = sorted(s.scalars(select(FieldSession.id).where(
-            FieldSession.source_type == "interview")))[:2]  # fmt: skip
+            FieldSession.source_type == "interview")))  # fmt: skip
+    sessions = [sid for sid in sessions if codable_texts(study.db, sid)][:2]
+    assert len(sessions) == 2, sessions
     agreement.assign(study.db, study.actor, sessions, ["Ani Lestari", "Budi Santoso"])
     handout = tmp_path / "double-coding.ndpkg"
     write_package(study.db, study.actor, handout)
     ani.merge(handout)
     budi.merge(handout)
 
-    text = next(t for sid in sessions for t in codable_texts(ani.db, sid))
+    text = next(
+        t
+        for sid in sessions
+        for t in codable_texts(ani.db, sid)
+        if not list_codings(ani.db, answer_id=t.answer_id)  # none from the demo's coder
+    )
     add_coding(ani.db, ani.actor, text.answer_id, "socmed_engagement", "violation",
                target=text.target)  # fmt: skip
     back = ani.package(tmp_path, since_last=True).path

@@ -183,7 +183,7 @@ def bad_packages(
     corrupted.write_bytes(bytes(flipped))
     cases["corrupted"] = (corrupted, CorruptedPackageError, "corrupted: its bytes were damaged")
     tampered = tmp_path / "tampered.ndpkg"
-    edit_content(field_package, tampered, "UPDATE answer SET value = 'diubah';")
+    edit_content(field_package, tampered, "UPDATE answer SET value = 'diubah'; VACUUM;")
     cases["tampered"] = (
         tampered, TamperedPackageError, "tampered with: its content does not match",
     )  # fmt: skip
@@ -280,6 +280,7 @@ def test_wrong_passphrase_and_altered_ciphertext(
 
 AGREEMENT_TABLES = ("agreement_assignment", "agreement_resolution")  # added by 0009
 INCIDENT_TABLES = ("evidence_line", "incident", "member_check")  # added by 0011
+LEGAL_TABLES = ("element_test", "legal_material")  # added by 0016
 FINDING_REASONS = ("incidents", "status_reason", "status_before_reasons")  # added by 0011
 
 
@@ -298,6 +299,7 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
         "row_head",
         "id_alias",
         *AGREEMENT_TABLES,
+        *LEGAL_TABLES,  # added by 0016
         *INCIDENT_TABLES,  # added by 0011
         "device_key",  # added by 0010
         "device_sequence",
@@ -314,6 +316,7 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
         *((t, "device_seq") for t in SEQ_TABLES if t != "row_version"),
         ("informant", "origin_device_id"), ("field_session", "origin_device_id"),
         ("theme", "origin_device_id"), ("theme", "status"),
+        ("informant", "category"), ("informant", "selection"),  # added by 0013
     ]:  # fmt: skip
         con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     con.execute("UPDATE alembic_version SET version_num = '0001'")

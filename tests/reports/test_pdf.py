@@ -114,7 +114,7 @@ def test_summary_in_indonesian(demo_study, tmp_path: Path) -> None:
     assert any(_squash(e)[:60] in flat for e in excerpts)  # a quote
     assert f"Halaman 2 dari {len(reader.pages)}" in flat
     assert MARKUP in flat  # printed literally, not as bold or italic markup
-    assert "UU No. 7 Tahun 2017" in flat
+    assert "UU No. 1 Tahun 2015 jo. UU No. 10 Tahun 2016" in flat  # a Pilkada study
     for name in real_names:
         assert name not in flat
     fonts = _fonts(reader)

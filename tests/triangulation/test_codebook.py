@@ -171,7 +171,7 @@ def test_csv_round_trip_and_edits(study, tmp_path: Path) -> None:  # type: ignor
     assert (result.added, result.updated) == (1, 1)
     assert get_theme(db, ENG).label["en"] == "Engaging with campaign posts"
     live = get_theme(db, "live_streams")
-    assert (live.parent_code, live.label, live.legal_basis) == (
+    assert (live.parent_code, live.label, tuple(p.citation for p in live.legal_basis)) == (
         ENG, {"id": "Siaran langsung"}, ("SKB No. 2 Tahun 2022", "PP No. 42 Tahun 2004"),
     )  # fmt: skip
 

@@ -122,7 +122,7 @@ def test_runner_state_navigation_find_and_messages(study) -> None:  # type: igno
         ("h1_vehicles", "h_facilities")
     ]
     state.focus_key = "c1_socialised"
-    state.current = 2
+    state.current = 3  # D: the rules, asked after the social-media acts (C)
     assert state.position() == "c_knowledge|c1_socialised"
     assert state.next_question("c1_socialised") == "c3_knows_like_prohibited"
 

@@ -120,6 +120,8 @@ def add_informant(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped
         assert dialog.code.text() == "INF-RP01"
         qtbot.keyClicks(dialog.real_name, "Budi Santoso")
         qtbot.keyClicks(dialog.contact, "0812 3456 7890")
+        dialog.category.setCurrentIndex(dialog.category.findData("key"))
+        dialog.selection.setCurrentIndex(dialog.selection.findData("purposive"))
         buttons = dialog.findChild(QDialogButtonBox)
         click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Ok))
 
@@ -180,12 +182,6 @@ def test_a_whole_interview_as_a_researcher_does_it(qtbot, window, workspace, tmp
     assert not issue.isVisible()
     next_section(qtbot, runner)
 
-    # C. skip logic: the follow-up appears only after "yes"
-    assert not card(runner, "c2_socialisation_forms").isVisible()
-    choose(qtbot, runner, "c1_socialised", "yes")
-    assert card(runner, "c2_socialisation_forms").isVisible()
-    choose(qtbot, runner, "c3_knows_like_prohibited", "yes")
-
     # "Complete" now is refused with the list of what is missing
     seen: list[str] = []
 
@@ -204,7 +200,7 @@ def test_a_whole_interview_as_a_researcher_does_it(qtbot, window, workspace, tmp
     assert "b1_position" not in seen
     assert workspace.session(sid).status == "draft"
 
-    next_section(qtbot, runner)  # D. social media
+    # C. social media, asked before the rules are
     for key in ("d1_liked", "d2_commented", "d3_shared", "d4_followed", "d5_profile_frame",
                 "d6_posted_support"):  # fmt: skip
         choose(qtbot, runner, key, "no")
@@ -221,6 +217,13 @@ def test_a_whole_interview_as_a_researcher_does_it(qtbot, window, workspace, tmp
     click(qtbot, attachment.pick_button)
     assert "tangkapan-layar.png" in attachment.name_label.text()
     assert attachment.thumbnail.isVisible()
+
+    next_section(qtbot, runner)
+    # D. the rules; skip logic: the follow-up appears only after "yes"
+    assert not card(runner, "c2_socialisation_forms").isVisible()
+    choose(qtbot, runner, "c1_socialised", "yes")
+    assert card(runner, "c2_socialisation_forms").isVisible()
+    choose(qtbot, runner, "c3_knows_like_prohibited", "yes")
 
     for key in ("e1_instructed", "f1_asked_help", "g1_attended", "i1_witnessed"):
         while card_or_none(runner, key) is None:
@@ -270,6 +273,7 @@ def test_a_whole_interview_as_a_researcher_does_it(qtbot, window, workspace, tmp
         assert (informant.code, informant.consent_status, informant.consent_method) == (
             "INF-RP01", "given", "written",
         )  # fmt: skip
+        assert (informant.category, informant.selection) == ("key", "purposive")
         identity = s.get(InformantIdentity, informant.id)
         assert identity.real_name == "Budi Santoso"
         row = s.get(FieldSession, sid)

@@ -1,5 +1,6 @@
-"""The main window's Analysis menu: the triangulation matrix, the codebook, findings, and
-coding the session open in the runner, each in a window of its own beside the study."""
+"""The main window's Analysis menu: the triangulation matrix, the codebook, findings, the
+legal materials, and coding the session open in the runner, each in a window of its own
+beside the study."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from neutralitas_desktop.ui.triangulation.agreement_panel import AgreementPanel
 from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
 from neutralitas_desktop.ui.triangulation.coding_panel import CodingPanel
 from neutralitas_desktop.ui.triangulation.findings_panel import FindingsPanel
+from neutralitas_desktop.ui.triangulation.legal_materials_panel import LegalMaterialsPanel
 from neutralitas_desktop.ui.triangulation.link_dialog import LinkDialog
 from neutralitas_desktop.ui.triangulation.link_state import LinkTarget
 from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
@@ -45,6 +47,7 @@ class AnalysisActions(QObject):
             "codebook": self.tr("Codebook"),
             "findings": self.tr("Findings"),
             "agreement": self.tr("Coder agreement"),
+            "materials": self.tr("Legal materials"),
             "search": self.tr("Find in answers…"),
             "coding": self.tr("Code this session's texts"),
             "transcript": self.tr("This session's transcript and recording"),
@@ -60,7 +63,7 @@ class AnalysisActions(QObject):
             study_changed.connect(lambda _workspace: self.close_all())
 
     def install(self, menu: QMenu) -> None:
-        for kind in ("matrix", "codebook", "findings", "agreement", "search"):
+        for kind in ("matrix", "codebook", "findings", "agreement", "materials", "search"):
             menu.addAction(self.actions[kind])
         menu.addSeparator()
         menu.addAction(self.actions["coding"])
@@ -95,6 +98,8 @@ class AnalysisActions(QObject):
                 window = FindingsPanel(workbench, language, self._window)
             elif kind == "agreement":
                 window = AgreementPanel(workbench, language, self._window)
+            elif kind == "materials":
+                window = LegalMaterialsPanel(workbench, language, self._window)
             elif kind == "transcript":
                 assert session is not None
                 window = TranscriptWindow(workbench, session, self._window)

@@ -29,6 +29,7 @@ from neutralitas_desktop.triangulation.types import ThemeInfo
 from neutralitas_desktop.ui.dialogs import confirm, show_error
 from neutralitas_desktop.ui.triangulation.labels import local
 from neutralitas_desktop.ui.triangulation.theme_dialog import ThemeDialog
+from neutralitas_desktop.vocabulary.law import provisions_for
 
 if TYPE_CHECKING:
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
@@ -48,6 +49,7 @@ class CodebookPanel(QWidget):
         self.setWindowTitle(self.tr("Codebook"))
         self.workbench = workbench
         self.language = language
+        self.election = workbench.election()  # only this election's provisions are shown
         self.themes: list[ThemeInfo] = []
         self.last_message = ""
         layout = QVBoxLayout(self)
@@ -165,7 +167,8 @@ class CodebookPanel(QWidget):
         def section(title: str, text: str) -> str:
             return f"<h4>{html.escape(title)}</h4><p>{html.escape(text)}</p>" if text else ""
 
-        basis = "".join(f"<li>{html.escape(b)}</li>" for b in t.legal_basis)
+        provisions = provisions_for(t, self.election)
+        basis = "".join(f"<li>{html.escape(p.text(self.language))}</li>" for p in provisions)
         legal = self.tr("Legal basis")
         return (
             f"<h3>{html.escape(local(t.label, self.language, t.code))}</h3>"

@@ -33,6 +33,7 @@ from neutralitas_desktop.ui.triangulation.labels import (
     local,
     source_name,
 )
+from neutralitas_desktop.vocabulary import LineTarget
 
 if TYPE_CHECKING:
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
@@ -89,6 +90,9 @@ class IncidentView(QWidget):
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout.addWidget(self.lines, 1)
         buttons = QHBoxLayout()
+        self.legal_button = QPushButton(self.tr("Legal analysis…"), self)
+        self.legal_button.clicked.connect(self.open_legal_analysis)
+        buttons.addWidget(self.legal_button)
         buttons.addStretch(1)
         self.unlink_button = QPushButton(self.tr("Unlink line…"), self)
         self.unlink_button.clicked.connect(self._on_unlink)
@@ -140,7 +144,12 @@ class IncidentView(QWidget):
         ])  # fmt: skip
         for x in lines:
             decided = self.tr("yes") if x.deciding else ("" if x.counts else self.tr("left out"))
-            text = x.text
+            text = local(x.text_label, self.language, x.text)
+            question = local(x.question_label, self.language, x.question)
+            if question:
+                text = f"{text} — {question}" if text else question
+            elif not text and x.target == LineTarget.SESSION:
+                text = self.tr("(the whole session)")
             if x.attachment_sha256:
                 text += f"  SHA-256 {x.attachment_sha256[:16]}…"
             items = [
@@ -152,6 +161,7 @@ class IncidentView(QWidget):
                 QStandardItem(x.session_date.strftime("%Y-%m-%d")),
                 QStandardItem(text),
             ]
+            items[-1].setToolTip(text)
             items[0].setData(x.id, Qt.ItemDataRole.UserRole)
             for item in items:
                 if x.deciding:
@@ -180,6 +190,20 @@ class IncidentView(QWidget):
             return
         self.reload()
         self.changed.emit()
+
+    def open_legal_analysis(self) -> QDialog | None:
+        """The incident's element tests against the articles that apply to it."""
+        from neutralitas_desktop.ui.triangulation.legal_analysis_dialog import (
+            LegalAnalysisDialog,
+        )
+
+        if self.incident is None:
+            return None
+        dialog = LegalAnalysisDialog(self.workbench, self.incident, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.changed.connect(self.changed)
+        dialog.open()
+        return dialog
 
     def _on_unlink(self) -> None:
         line = self.selected_line()
