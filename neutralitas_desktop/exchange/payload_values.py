@@ -1,6 +1,7 @@
 """The closed sets of values a package's rows must keep to: a session status, a consent
 state, a source type, an informant role, a stance, a finding's status, an incident's actor
-type and the like are one of the study's words (``vocabulary``), never just any text.
+type, an element test's verdict and the like are one of the study's words
+(``vocabulary``), never just any text.
 
 The app itself never writes another value, so a package holding one was edited outside it;
 merged, such a row would show as a blank in the matrix, drop out of every count and make
@@ -18,11 +19,16 @@ from neutralitas_desktop.vocabulary import (
     ActorType,
     ConsentMethod,
     ConsentState,
+    Element,
+    ElementVerdict,
     EvidenceKind,
     FindingStatus,
+    InformantCategory,
     LineTarget,
+    MaterialKind,
     MemberCheckMaterial,
     MemberCheckResponse,
+    SelectionMethod,
     SessionStatus,
     SourceType,
     Stance,
@@ -44,6 +50,8 @@ RULES: dict[tuple[str, str], tuple[Allowed, bool]] = {
     ("informant", "role"): (INFORMANT_ROLES, False),
     ("informant", "consent_status"): (ConsentState, False),
     ("informant", "consent_method"): (ConsentMethod, True),
+    ("informant", "category"): (InformantCategory, True),
+    ("informant", "selection"): (SelectionMethod, True),
     ("coding", "stance"): (Stance, False),
     ("coding", "target"): (CODED_PARTS, False),
     ("question_stance", "stance"): (Stance, False),
@@ -58,6 +66,9 @@ RULES: dict[tuple[str, str], tuple[Allowed, bool]] = {
     ("evidence_line", "target"): (LineTarget, False),
     ("member_check", "material"): (MemberCheckMaterial, False),
     ("member_check", "response"): (MemberCheckResponse, False),
+    ("legal_material", "kind"): (MaterialKind, False),
+    ("element_test", "element"): (Element, False),
+    ("element_test", "verdict"): (ElementVerdict, False),
 }
 SHOWN = 40  # characters of a bad value shown in the message
 

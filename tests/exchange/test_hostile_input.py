@@ -292,6 +292,14 @@ INCIDENT = (
 )
 
 
+ELEMENT_TEST = (
+    "INSERT INTO element_test (id, incident_id, provision, element, verdict, reasoning, "
+    "evidence, recorded_by, deleted, created_at, updated_at, device_id, device_seq) "
+    "SELECT 'eeeeeeee-0000-4000-8000-00000000f0f0', id, 'Pasal 71 ayat (1)', 'act', "
+    "'{value}', '', '[]', NULL, 0, created_at, updated_at, device_id, 1 FROM incident;"
+)
+
+
 @pytest.mark.parametrize(
     ("table", "column", "value"),
     [
@@ -302,6 +310,7 @@ INCIDENT = (
         ("informant", "role", "dukun"),
         ("coding", "stance", "guilty"),
         ("incident", "actor_type", "alien\x1b[2J"),
+        ("element_test", "verdict", "guilty"),
     ],
 )
 def test_a_value_outside_the_study_s_words_is_refused(
@@ -319,6 +328,9 @@ def test_a_value_outside_the_study_s_words_is_refused(
     if table == "incident":
         sql = INCIDENT.format(value=value)
         row = "ffffffff-0000-4000-8000-00000000f0f0"
+    elif table == "element_test":
+        sql = INCIDENT.format(value="asn_staff") + ELEMENT_TEST.format(value=value)
+        row = "eeeeeeee-0000-4000-8000-00000000f0f0"
     else:
         _header, payload = unpack(field_package)
         db = tmp_path / "check.sqlite"
