@@ -2,9 +2,10 @@
 
 Status changes of findings (with their reasons), incidents recorded, lines of evidence
 linked and unlinked, codings added and deleted (recodes), themes merged, renamed or
-retired, the corroboration threshold changed and member checks recorded: what a thesis's
-credibility section (dependability, confirmability) cites. The events are the study's
-audit events (they travel in packages and merge), read here in order."""
+retired, the corroboration threshold changed, member checks recorded and conflicting edits
+of a finding resolved (which side was kept): what a thesis's credibility section
+(dependability, confirmability) cites. The events are the study's audit events (they
+travel in packages and merge), read here in order."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from neutralitas_desktop.triangulation.incident_types import AuditEntry
 
 ANALYTIC_PREFIXES = ("finding.", "incident.", "coding.", "theme.", "member_check.", "codebook.")
 ANALYTIC_ACTIONS = ("study.thresholds",)
+# Events on these rows are analytic decisions whatever their action (a resolved conflict).
+ANALYTIC_ENTITIES = ("finding",)
 
 
 def audit_trail(db: Database, *, entity_id: str | None = None) -> list[AuditEntry]:
@@ -27,6 +30,7 @@ def audit_trail(db: Database, *, entity_id: str | None = None) -> list[AuditEntr
             or_(
                 *[AuditEvent.action.startswith(p) for p in ANALYTIC_PREFIXES],
                 AuditEvent.action.in_(ANALYTIC_ACTIONS),
+                AuditEvent.entity.in_(ANALYTIC_ENTITIES),
             )
         )
         .order_by(AuditEvent.at, AuditEvent.id)
