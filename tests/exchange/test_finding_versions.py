@@ -164,3 +164,35 @@ def test_findings_of_a_package_from_before_versions_merge_as_before(
     after = get_finding(study.db, finding)
     assert (after.conclusion, after.status) == ("Camat hadir dan berpidato", "rejected")
     assert list_conflicts(study.db) == []
+
+
+def test_the_conflicts_dialog_shows_and_resolves_a_finding_conflict(
+    qtbot: Any, study: Any, shared: tuple[Any, Any, str], tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from neutralitas_desktop.exchange.service import ExchangeService
+    from neutralitas_desktop.ui.exchange.conflicts_dialog import ConflictsDialog
+
+    ani, budi, finding = shared
+    _edit_on_both(ani, budi, finding)
+    merge_files(
+        study.db, study.actor, [ani.package(tmp_path, since_last=True).path,
+                                budi.package(tmp_path).path],
+    )  # fmt: skip
+    dialog = ConflictsDialog(ExchangeService(study.db, study.actor))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.model.rowCount() == 1 and len(dialog.choose_buttons) == 2
+    kind, what = dialog.model.rows[0][:2]
+    theme = _theme(study.db)
+    assert kind == "Finding" and what == f"Finding on theme {theme}"
+    shown = [label.text() for label in dialog.detail.findChildren(type(dialog.count_label))]
+    assert any("Camat hanya lewat" in t for t in shown)
+    assert any("Camat hadir dan berpidato" in t for t in shown)
+    side = next(n for n, s in enumerate(dialog.conflicts[0].sides) if "lewat" in s.value)
+    with qtbot.waitSignal(dialog.resolved):
+        qtbot.mouseClick(dialog.choose_buttons[side], Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 0
+    after = get_finding(study.db, finding)
+    assert (after.conclusion, after.status) == ("Camat hanya lewat", "rejected")
