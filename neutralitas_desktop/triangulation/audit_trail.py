@@ -2,10 +2,9 @@
 
 Status changes of findings (with their reasons), incidents recorded, lines of evidence
 linked and unlinked, codings added and deleted (recodes), themes merged, renamed or
-retired, the corroboration threshold changed, member checks recorded and conflicting edits
-of a finding resolved (which side was kept): what a thesis's credibility section
-(dependability, confirmability) cites. The events are the study's audit events (they
-travel in packages and merge), read here in order."""
+retired, the corroboration threshold changed and member checks recorded: what a thesis's
+credibility section (dependability, confirmability) cites. The events are the study's
+audit events (they travel in packages and merge), read here in order."""
 
 from __future__ import annotations
 
@@ -17,7 +16,8 @@ from neutralitas_desktop.triangulation.incident_types import AuditEntry
 
 ANALYTIC_PREFIXES = ("finding.", "incident.", "coding.", "theme.", "member_check.", "codebook.")
 ANALYTIC_ACTIONS = ("study.thresholds",)
-# Events on these rows are analytic decisions whatever their action (a resolved conflict).
+# Events on these rows are analytic decisions whatever their action: which side of a
+# finding's conflicting edits was kept (conflict.resolved) belongs in its trail too.
 ANALYTIC_ENTITIES = ("finding",)
 
 
