@@ -111,9 +111,11 @@ class ConflictInfo:
     @property
     def changes(self) -> Changes:
         """What resolving this conflict changed: the conflict and what it is about."""
-        kind = {"answer": "answers", "session": "sessions", "coding": "codings"}[self.kind]
+        kind = {
+            "answer": "answers", "session": "sessions", "coding": "codings", "finding": "findings"
+        }[self.kind]  # fmt: skip
         touched = {
             "sessions": self.session_id,
-            kind: self.ref if kind == "codings" else self.session_id,
+            kind: self.ref if kind in ("codings", "findings") else self.session_id,
         }
         return Changes.of(conflicts=self.ref, **touched)
