@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import tempfile
 import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -37,23 +38,54 @@ def profile_path() -> Path:
 
 
 def load_profile() -> LocalProfile:
-    """The saved profile, or a new one with a fresh device id (saved at once)."""
+    """The saved profile, or a new one with a fresh device id (saved at once).
+
+    A data folder is one device: when two processes start on a new folder at once, the
+    first profile written is the one both use (never two device ids for one folder)."""
     path = profile_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return LocalProfile(**{k: v for k, v in data.items() if k in LocalProfile.__annotations__})
-    except (OSError, ValueError, TypeError):
-        profile = LocalProfile(
-            device_id=str(uuid.uuid4()),
-            device_name=os.environ.get("NEUTRALITAS_DEVICE_NAME") or socket.gethostname(),
-        )
+        return _read(path)
+    except FileNotFoundError:
+        profile = _new_profile()
+        try:
+            _write(path, profile, replace=False)
+        except FileExistsError:  # another process made it meanwhile: it is this device
+            return _read(path)
+        return profile
+    except (OSError, ValueError, TypeError):  # unreadable: a new identity replaces it
+        profile = _new_profile()
         save_profile(profile)
         return profile
 
 
 def save_profile(profile: LocalProfile) -> None:
-    path = profile_path()
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(profile), indent=2), encoding="utf-8")
-    private_file(tmp)  # names a researcher: owner-only
-    tmp.replace(path)
+    _write(profile_path(), profile, replace=True)
+
+
+def _read(path: Path) -> LocalProfile:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return LocalProfile(**{k: v for k, v in data.items() if k in LocalProfile.__annotations__})
+
+
+def _new_profile() -> LocalProfile:
+    return LocalProfile(
+        device_id=str(uuid.uuid4()),
+        device_name=os.environ.get("NEUTRALITAS_DEVICE_NAME") or socket.gethostname(),
+    )
+
+
+def _write(path: Path, profile: LocalProfile, *, replace: bool) -> None:
+    """Write through a temporary file of this process's own, so a reader never sees half
+    a profile; ``replace=False`` refuses to overwrite one another process wrote."""
+    fd, name = tempfile.mkstemp(prefix=".profile-", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(json.dumps(asdict(profile), indent=2))
+        private_file(tmp)  # names a researcher: owner-only
+        if replace:
+            tmp.replace(path)
+        else:
+            os.link(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
