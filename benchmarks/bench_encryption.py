@@ -79,16 +79,17 @@ def _export(ctx: BenchContext) -> list[Figure]:
 
 
 def _merge(ctx: BenchContext) -> list[Figure]:
-    from benchmarks.bench_merge import _packages
+    from benchmarks.bench_merge import _packages, _signatures
     from neutralitas_desktop.exchange.merge import merge_files
     from neutralitas_desktop.fieldwork.study import open_study
 
     master, paths = _packages(ctx)
+    trust = _signatures(paths[:MERGED_PACKAGES])[2]  # the supervisor trusts the laptops
     seconds = {}
     for kind, path in _studies(ctx, master, "merge").items():
         db, actor = open_study(path, bench_profile(), passphrase=_secret(kind))
         started = time.perf_counter()
-        merge_files(db, actor, paths[:MERGED_PACKAGES])
+        merge_files(db, actor, paths[:MERGED_PACKAGES], trust=trust)
         seconds[kind] = time.perf_counter() - started
         db.close()
     name = f"merge: {MERGED_PACKAGES} packages"

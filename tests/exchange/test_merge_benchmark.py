@@ -26,3 +26,16 @@ def test_the_merge_benchmark_prints_signing_and_verification_next_to_the_merge(
     assert figures["merge: 3 packages, answers merged"].value > 0
     # one package merges alone into a master grown under new ids
     assert figures["merge growth: answers in the big master (size S: not 1M)"].value >= 500
+
+
+def test_the_encryption_benchmark_merges_the_laptops_packages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks import bench_encryption, bench_merge
+    from benchmarks.common import BenchContext
+
+    monkeypatch.setattr(bench_merge, "PACKAGES", 2)
+    monkeypatch.setattr(bench_merge, "SESSIONS_PER_PACKAGE", 3)
+    monkeypatch.setattr(bench_encryption, "MERGED_PACKAGES", 2)
+    [figure] = bench_encryption._merge(BenchContext("S", tmp_path))
+    assert figure.value > 0 and figure.baseline  # encrypted next to plain, both merged
