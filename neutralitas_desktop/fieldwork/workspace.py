@@ -190,6 +190,10 @@ class Workspace:
     def withdraw_consent(self, informant_id: str, note: str = "") -> None:
         informants.record_consent(self.db, self.actor, informant_id, "withdrawn", note=note)
 
+    def record_named_consent(self, informant_id: str, named: bool, note: str = "") -> None:
+        """Whether the informant may be named as a source in a report to an authority."""
+        informants.record_named_consent(self.db, self.actor, informant_id, named, note)
+
     def reveal_identity(self, informant_id: str) -> tuple[str, str]:
         return informants.reveal_identity(self.db, self.actor, informant_id)
 
@@ -204,10 +208,14 @@ class Workspace:
         consent_method: str = "oral",
         consent_note: str = "",
         language: str = "id",
+        consent_named: bool | None = None,
     ) -> StartedSession:
-        """Start a session; ``consent`` (given / refused) is needed for interviews."""
+        """Start a session; ``consent`` (given / refused) is needed for interviews;
+        ``consent_named``: the separate consent to be named in a report (None: unchanged)."""
         record = (
-            runner.ConsentRecord(consent, consent_method, note=consent_note) if consent else None
+            runner.ConsentRecord(consent, consent_method, note=consent_note, named=consent_named)
+            if consent
+            else None
         )
         return runner.begin_session(
             self.db,

@@ -38,7 +38,9 @@ class Provision:
     @property
     def article(self) -> str:
         """The article as an Indonesian citation writes it: Pasal 71 ayat (1) huruf b."""
-        parts = [f"Pasal {self.pasal}"] if self.pasal else []
+        # "Lampiran II (…)" is cited as it is; a number is an article: "Pasal 71"
+        pasal = f"Pasal {self.pasal}" if self.pasal[:1].isdigit() else self.pasal
+        parts = [pasal] if pasal else []
         if self.ayat:
             parts.append(f"ayat ({self.ayat})")
         if self.huruf:
