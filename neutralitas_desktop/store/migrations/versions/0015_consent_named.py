@@ -16,10 +16,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("informant", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("consent_named", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
+    # Nobody agreed to be named before the question was asked: false for every informant.
+    op.add_column(
+        "informant",
+        sa.Column("consent_named", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
 
 
 def downgrade() -> None:
