@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
             lambda: self.language,
             self._coding_session,
             self,
+            reports=lambda: self.host.report_service(self.workspace),
         )
         self.analysis.install(self.menus["Analysis"])
         self.menus["Analysis"].menuAction().setVisible(True)

@@ -21,6 +21,7 @@ from neutralitas_desktop.ui.triangulation.search_panel import SearchPanel
 from neutralitas_desktop.ui.triangulation.transcript_window import TranscriptWindow
 
 if TYPE_CHECKING:
+    from neutralitas_desktop.reports.service import ReportService
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 
 
@@ -31,9 +32,11 @@ class AnalysisActions(QObject):
         language: Callable[[], str],
         current_session: Callable[[], str | None],
         parent: QWidget | None = None,
+        reports: Callable[[], ReportService | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._workbench = workbench
+        self._reports = reports  # an incident's case file, from the matrix
         self._language = language
         self._session = current_session
         self._window = parent
@@ -87,7 +90,8 @@ class AnalysisActions(QObject):
                 return None
             language = self._language()
             if kind == "matrix":
-                window = TriangulationPanel(workbench, language, self._window)
+                reports = self._reports() if self._reports is not None else None
+                window = TriangulationPanel(workbench, language, self._window, reports)
             elif kind == "codebook":
                 window = CodebookPanel(workbench, language, self._window)
                 window.changed.connect(lambda: self._refresh("matrix"))

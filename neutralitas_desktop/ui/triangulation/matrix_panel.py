@@ -43,6 +43,7 @@ from neutralitas_desktop.vocabulary import SessionStatus
 from neutralitas_desktop.vocabulary.terms import values
 
 if TYPE_CHECKING:
+    from neutralitas_desktop.reports.service import ReportService
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 
 # Refused sessions hold no evidence, so the matrix is never filtered to them.
@@ -56,12 +57,17 @@ class TriangulationPanel(QWidget):
     incident_opened = Signal(str)  # an incident's id
 
     def __init__(
-        self, workbench: TriangulationWorkbench, language: str, parent: QWidget | None = None
+        self,
+        workbench: TriangulationWorkbench,
+        language: str,
+        parent: QWidget | None = None,
+        reports: ReportService | None = None,  # for an incident's case file
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.setWindowTitle(self.tr("Triangulation matrix"))
         self.workbench = workbench
+        self.reports = reports
         self.language = language
         self.matrix: Matrix | None = None
         self.selected: tuple[str, str | None] | None = None
@@ -267,7 +273,7 @@ class TriangulationPanel(QWidget):
         """Show the incident view: its lines of evidence and which decided it."""
         from neutralitas_desktop.ui.triangulation.incident_view import IncidentDialog
 
-        dialog = IncidentDialog(self.workbench, incident_id, self.language, self)
+        dialog = IncidentDialog(self.workbench, incident_id, self.language, self, self.reports)
         dialog.changed.connect(self.reload)
         self.incident_opened.emit(incident_id)
         dialog.open()
