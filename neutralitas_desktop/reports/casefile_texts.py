@@ -32,6 +32,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "(fieldwork period; this study records no election calendar)",
     },
     "theme": {"id": "Tema", "en": "Theme"},
+    "provisions": {"id": "Ketentuan yang diduga dilanggar", "en": "Provisions allegedly breached"},
     "favours": {"id": "Pasangan calon yang diuntungkan", "en": "Candidate pair favoured"},
     "online": {"id": "Platform dan tautan", "en": "Platform and link"},
     "corroboration": {"id": "Penguatan bukti", "en": "Corroboration"},

@@ -38,6 +38,7 @@ from neutralitas_desktop.vocabulary import (
     SourceType,
     label,
 )
+from neutralitas_desktop.vocabulary.law import Provision
 
 W = CONTENT_WIDTH
 
@@ -101,6 +102,16 @@ class CaseFilePages:
         a = self.c.actor
         parts = [self.actor_type(), a.office, a.code, a.name]
         return " — ".join(esc(cut(x)) for x in dict.fromkeys(parts) if x)
+
+    @staticmethod
+    def short(provision: Provision) -> str:
+        """A provision on one line: its article, the regulation's number, the sanction's."""
+        regulation = provision.regulation.split(" tentang ")[0]
+        text = f"<b>{esc(provision.article)}</b> {esc(regulation)}".strip()
+        article = provision.sanction_article.split(" (")[0]
+        if article.startswith("Pasal") and article != provision.article:
+            text += f" jo. {esc(article)}"
+        return text
 
     def bodies(self) -> str:
         return "; ".join(esc(pick_text(b.name, self.lang, "id")) for b in self.c.bodies)
@@ -186,6 +197,8 @@ class CaseFilePages:
             (self.t("stage"), esc(self.stage())),
             (self.t("theme"), esc(pick_text(i.theme_label, self.lang, "id") or i.theme_code)),
         ]
+        if c.provisions:
+            rows.append((self.t("provisions"), "<br/>".join(self.short(p) for p in c.provisions)))
         if c.favours:
             rows.append((self.t("favours"), esc(cut(c.favours))))
         if i.platform or i.link:
