@@ -219,3 +219,38 @@ def test_bad_input_prints_one_line_and_writes_nothing(
     assert main([*args, str(out / "a.zip")]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["a.pdf", "a.zip"]
     assert "report by 2024-" in capsys.readouterr().out
+
+
+def test_the_legal_analysis_is_printed_when_recorded(
+    fieldwork: Fieldwork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from neutralitas_desktop.reports import casefile_data
+    from neutralitas_desktop.triangulation.legal_analysis_types import (
+        ElementTest,
+        LegalAnalysis,
+        LegalMaterial,
+    )
+
+    incident = _incident(
+        fieldwork, "village_mobilisation", "village_head", "Kepala desa", "Deklarasi dukungan"
+    )
+    _witness(fieldwork, incident)
+    line = next(iter(casefile_data.get_incident(fieldwork.db, incident).lines)).id
+    text = _text(export_case_file(fieldwork.db, incident, tmp_path / "none.pdf").pdf)
+    assert "Analisis yuridis" not in text  # nothing recorded: no section
+    recorded = LegalAnalysis(
+        incident,
+        (LegalMaterial("m1", "primary", "UU No. 6 Tahun 2014 tentang Desa"),),
+        (
+            ElementTest(
+                "t1", "UU No. 6 Tahun 2014, Pasal 29 huruf j", "subject", "met",
+                "Terlapor menjabat kepala desa saat peristiwa.", (line,),
+            ),
+        ),
+    )  # fmt: skip
+    monkeypatch.setattr(casefile_data, "analysis_for", lambda db, i: recorded)
+    text = _text(export_case_file(fieldwork.db, incident, tmp_path / "la.pdf", lang="en").pdf)
+    assert "7. Legal analysis" in text and "Primary legal material" in text
+    assert "Subject" in text and "Met" in text and "Terlapor menjabat kepala desa" in text
+    assert "Case File of a Suspected Violation" in text
+    assert "8 October 2024" in text
