@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from neutralitas_desktop.fieldwork.profile import LocalProfile
