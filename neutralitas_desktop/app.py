@@ -389,7 +389,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("Neutralitas")
+    app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     problem = binding_problem()
     if problem is not None:  # before anything can be typed, not in the middle of an interview

@@ -235,8 +235,10 @@ def generate_demo(
             site_bias = (site_ids.index(site_id) % 3 - 1) * 0.1
             # A draft stops part-way through the form, as an interrupted interview does.
             limit = rng.randint(3, 25) if status == "draft" else None
+            # Each session's answers come from a stream of their own, so editing a form
+            # changes that form's answers and not who was interviewed where.
             _fill_session(
-                rng,
+                random.Random(f"{seed}/{n}"),
                 batch,
                 worker,
                 sid,

@@ -44,13 +44,20 @@ def write_findings(doc: Document, db: Database, scope: Scope, lang: str, scrub: 
         text = f"{scrub(f.conclusion)} ({dt_('verification', lang)}: {status}; {where})"
         if f.reason:
             text += f" {dt_('reason', lang)}: {scrub(f.reason)}"
-        # The incidents it rests on (those in the report's scope), alike ones counted once.
+        # The incidents it rests on (those in the report's scope): alike ones named once,
+        # with how many reached each verdict.
         rests = Counter(matrix.incidents[i] for i in f.incidents if i in matrix.incidents)
-        if rests:
+        verdicts: dict[str, list[str]] = {}
+        order = {k.value: n for n, k in enumerate(Corroboration)}
+        for (kind, summary), n in sorted(
+            rests.items(), key=lambda r: (r[0][1], order.get(r[0][0], 99))
+        ):
+            verdicts.setdefault(summary, []).append(
+                label(Corroboration, kind, lang) + (f", {n}×" if n > 1 else "")
+            )
+        if verdicts:
             text += f" {dt_('rests_on', lang)}: " + "; ".join(
-                f"{scrub(summary)} ({label(Corroboration, kind, lang)}"
-                + (f", {n}×)" if n > 1 else ")")
-                for (kind, summary), n in sorted(rests.items())
+                f"{scrub(summary)} ({'; '.join(kinds)})" for summary, kinds in verdicts.items()
             )
         findings.setdefault(f.theme_code, []).append(text)
     codings: dict[str, list[CodingRecord]] = {}

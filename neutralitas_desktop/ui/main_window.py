@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neutralitas_desktop import APP_NAME
 from neutralitas_desktop.errors import NeutralitasError, PassphraseError
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.exchange_menu import ExchangeActions
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.runner: RunnerView | None = None
         self._quitting = False
         self.menus: dict[str, QMenu] = {}
-        self.setWindowTitle("Neutralitas")
+        self.setWindowTitle(APP_NAME)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.navigator = self._make_navigator()
@@ -199,7 +200,9 @@ class MainWindow(QMainWindow):
         self.add_action("Settings", self.act_settings)
         self.add_action("Help", self._action(self.tr("Keyboard shortcuts"), self.show_shortcuts))
         self.add_action("Help", self._action(self.tr("This laptop…"), self.show_device))
-        self.add_action("Help", self._action(self.tr("About Neutralitas"), self.show_about))
+        self.add_action(
+            "Help", self._action(self.tr("About %1").replace("%1", APP_NAME), self.show_about)
+        )
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"), self)
@@ -220,7 +223,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.workspace.title(self.language)} — Neutralitas")
+        self.setWindowTitle(f"{self.workspace.title(self.language)} — {APP_NAME}")
         self.study_label.setText(
             f"{self.workspace.profile.researcher_label} · {self.workspace.display_name()}"
         )
@@ -437,7 +440,7 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            self.tr("About Neutralitas"),
+            self.tr("About %1").replace("%1", APP_NAME),
             self.tr(
                 "<b>Neutralitas</b> %1<br>Offline field instrument for research on the political "
                 "neutrality of civil servants (ASN) before regional elections."

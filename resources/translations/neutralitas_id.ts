@@ -1677,8 +1677,8 @@
         <translation>Laptop ini…</translation>
     </message>
     <message>
-        <source>About Neutralitas</source>
-        <translation>Tentang Neutralitas</translation>
+        <source>About %1</source>
+        <translation>Tentang %1</translation>
     </message>
     <message>
         <source>Main</source>

@@ -117,7 +117,7 @@ def test_first_run_follows_the_language_chosen_in_it(qtbot, qapp, themed) -> Non
         assert ok.text() == "Mulai" and dialog.form.device.text() == ""
         indonesian = dialog.title.text()
         translators = install_translators(qapp, "en", translators)  # what app.py does
-        qtbot.waitUntil(lambda: dialog.title.text() == "Welcome to Neutralitas")
+        qtbot.waitUntil(lambda: dialog.title.text() == "Welcome to neutralitas-desktop")
         qtbot.waitUntil(lambda: ok.text() == "Start")
         assert indonesian != dialog.title.text()
         assert dialog.form.device_label.text() == "Name of this laptop"
