@@ -22,6 +22,7 @@ from neutralitas_desktop.fieldwork.redaction import Person, Redactor, handles_in
 from neutralitas_desktop.fieldwork.study import study_info, study_time_zone
 from neutralitas_desktop.instruments.model import Instrument, pick
 from neutralitas_desktop.reports.instrument_index import QuestionInfo, build_indexes
+from neutralitas_desktop.reports.texts import long_date
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
@@ -216,18 +217,39 @@ def _role_text(label: LocalText, code: str, lang: str) -> str:
 
 
 def _stage(settings: dict[str, Any], day: dt.date, incident: IncidentInfo) -> Stage:
-    calendar = settings.get("election_calendar") or []
-    if not calendar:
-        return Stage(incident.stage, dict(incident.stage_label), False)
-    for item in calendar:
+    stages = []
+    for item in settings.get("election_calendar") or []:
         try:
             start = dt.date.fromisoformat(str(item.get("start")))
             end = dt.date.fromisoformat(str(item.get("end")))
         except ValueError:
             continue
+        stages.append((start, end, str(item.get("code") or ""), dict(item.get("label") or {})))
+    if not stages:
+        return Stage(incident.stage, dict(incident.stage_label), False)
+    for start, end, code, label in stages:
         if start <= day <= end:
-            return Stage(str(item.get("code") or ""), dict(item.get("label") or {}), True)
+            return Stage(code, label, True)
+    first, last = min(stages), max(stages, key=lambda x: x[1])
+    if day < first[0]:  # e.g. before the campaign: say which stage comes next, and when
+        return Stage(
+            "before", _relative(first[3], first[0], "Sebelum", "Before", "mulai", "from"), True
+        )
+    if day > last[1]:
+        return Stage(
+            "after", _relative(last[3], last[1], "Sesudah", "After", "berakhir", "ended"), True
+        )
     return Stage("", {}, True)
+
+
+def _relative(
+    label: LocalText, day: dt.date, id_word: str, en_word: str, id_when: str, en_when: str
+) -> LocalText:
+    """ "Sebelum masa kampanye (mulai 25 September 2024)" in each language."""
+    return {
+        "id": f"{id_word} {(label.get('id') or '').lower()} ({id_when} {long_date(day, 'id')})",
+        "en": f"{en_word} the {(label.get('en') or '').lower()} ({en_when} {long_date(day, 'en')})",
+    }
 
 
 def _files(db: Database, number: str, line: LineInfo, text: str) -> tuple[EvidenceFile, ...]:

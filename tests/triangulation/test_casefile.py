@@ -254,3 +254,17 @@ def test_the_legal_analysis_is_printed_when_recorded(
     assert "Subject" in text and "Met" in text and "Terlapor menjabat kepala desa" in text
     assert "Case File of a Suspected Violation" in text
     assert "8 October 2024" in text
+
+
+def test_an_act_before_the_campaign_says_which_stage_comes_next(
+    fieldwork: Fieldwork, tmp_path: Path
+) -> None:
+    incident = add_incident(
+        fieldwork.db, fieldwork.actor, site=SITE_A, theme="village_mobilisation",
+        actor_type="village_head", date_start=dt.date(2024, 9, 20), summary="Deklarasi",
+    ).id  # fmt: skip
+    text = _text(export_case_file(fieldwork.db, incident, tmp_path / "early.pdf").pdf)
+    assert "Sebelum masa kampanye (mulai 25 September 2024)" in text
+    # No line of evidence yet: the deadline counts from the incident, and says so.
+    assert "27 September 2024 — 7 hari sejak diketahui pada 20 September 2024" in text
+    assert "Belum ada jalur bukti: dihitung dari tanggal peristiwa." in text
