@@ -183,12 +183,7 @@ def bad_packages(
     corrupted.write_bytes(bytes(flipped))
     cases["corrupted"] = (corrupted, CorruptedPackageError, "corrupted: its bytes were damaged")
     tampered = tmp_path / "tampered.ndpkg"
-    # One answer edited: the content no longer matches its hash, and the file keeps its
-    # size (editing every answer may add a page, which the size limit refuses first).
-    edit_content(
-        field_package, tampered,
-        "UPDATE answer SET value = 'diubah' WHERE rowid = (SELECT min(rowid) FROM answer);",
-    )  # fmt: skip
+    edit_content(field_package, tampered, "UPDATE answer SET value = 'diubah'; VACUUM;")
     cases["tampered"] = (
         tampered, TamperedPackageError, "tampered with: its content does not match",
     )  # fmt: skip

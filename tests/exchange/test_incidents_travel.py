@@ -24,8 +24,8 @@ def test_incidents_lines_reasons_and_member_checks_merge(
     study: Any, laptops: Any, tmp_path: Path
 ) -> None:
     ani = laptops(1, "Ani Lestari")
-    generate_demo(ani.db, ani.actor, 24, seed=42, device_name="Laptop Ani")
-    assert add_demo_incidents(ani.db, ani.actor, seed=42) > 0
+    generate_demo(ani.db, ani.actor, 40, seed=41, device_name="Laptop Ani")
+    assert add_demo_incidents(ani.db, ani.actor, seed=41) > 0
     first = ani.package(tmp_path).path
     merge_files(study.db, study.actor, [first])
     assert _seen(study.db) == _seen(ani.db) and _seen(study.db)
