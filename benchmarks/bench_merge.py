@@ -7,9 +7,11 @@ package into an empty master next to the same package into a master of 1,000,000
 
 from __future__ import annotations
 
-import shutil
+import os
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.common import BenchContext, Figure, bench_profile, grow_study
@@ -46,11 +48,13 @@ def _packages(ctx: BenchContext) -> tuple[Path, list[Path]]:
     db, actor = open_study(folder / "master.sqlite", bench_profile(), create=True)
     write_package(db, actor, folder / "study.ndpkg")
     db.close()
-    join_study(folder / "joined.sqlite", _researcher(0), [folder / "study.ndpkg"])
     paths = []
     for n in range(PACKAGES):
+        # Each laptop joins from the hand-out itself: a copy of one joined laptop would
+        # carry that laptop's device and researcher rows into every package, which only
+        # the first package may write (the others merge only after it).
         laptop = folder / f"laptop-{n:02d}.sqlite"
-        shutil.copy(folder / "joined.sqlite", laptop)
+        join_study(laptop, _researcher(n), [folder / "study.ndpkg"])
         db, actor = open_study(laptop, _researcher(n))
         generate_demo(
             db,
@@ -120,11 +124,11 @@ def run(ctx: BenchContext) -> list[Figure]:
     signing, verifying, trust = _signatures(paths)
     target = ctx.copy(master, "merged.sqlite")
     db, actor = open_study(target, bench_profile())
-    checking = _timed_authorship()
-    started = time.perf_counter()
-    summaries = merge_files(db, actor, paths, trust=trust)
-    merged = time.perf_counter() - started
-    authorship = checking.pop()
+    with _timed_authorship() as checking:
+        started = time.perf_counter()
+        summaries = merge_files(db, actor, paths, trust=trust)
+        merged = time.perf_counter() - started
+    authorship = checking[0]
     answers = study_stats(db)["answers"]
     db.close()
     con = sqlite3.connect(raw_db)
@@ -169,6 +173,7 @@ def _growth(ctx: BenchContext, master: Path, paths: list[Path], trust: list[str]
     big = ctx.copy(master, "growth-big.sqlite")
     _merge_one(big, paths[1], trust)
     rows = grow_study(big, BIG_MASTER[ctx.size])
+    _record_versions(big)
     empty = [_merge_one(ctx.copy(master, "growth-empty-1.sqlite"), paths[0], trust)]
     grown = _merge_one(big, paths[0], trust)
     empty.append(_merge_one(ctx.copy(master, "growth-empty-2.sqlite"), paths[0], trust))
@@ -184,6 +189,23 @@ def _growth(ctx: BenchContext, master: Path, paths: list[Path], trust: list[str]
             1.5,
         ),
     ]
+
+
+def _record_versions(path: Path) -> None:
+    """Give the copied sessions and codings the versions a real master's rows have (each
+    arrived through a merge, which records them), so the merge timed next does not record
+    those of the whole copy as if they were fresh local edits."""
+    from neutralitas_desktop.exchange.versions import snapshot
+    from neutralitas_desktop.fieldwork.study import open_study
+
+    db, _ = open_study(path, bench_profile())
+    with db.engine.begin() as con:
+        snapshot(con)
+    db.close()
+    # The copies were written without syncing: on disk before the merge is timed, or its
+    # first commit's checkpoint would flush them all.
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
 
 
 def _signatures(paths: list[Path]) -> tuple[float, float, list[str]]:
@@ -206,8 +228,10 @@ def _signatures(paths: list[Path]) -> tuple[float, float, list[str]]:
     return signing, verifying, [fingerprint(e.manifest.signer_key) for e in envelopes]
 
 
-def _timed_authorship() -> list[float]:
-    """Accumulate the time the merge spends in its authorship checks (one slot, popped)."""
+@contextmanager
+def _timed_authorship() -> Iterator[list[float]]:
+    """Accumulate the time the merge spends in its authorship checks (in one slot) while
+    inside the block; the merge's own check is put back after it."""
     from neutralitas_desktop.exchange import merge
 
     spent = [0.0]
@@ -221,4 +245,7 @@ def _timed_authorship() -> list[float]:
             spent[0] += time.perf_counter() - started
 
     merge.check_authorship = timed  # type: ignore[assignment]
-    return spent
+    try:
+        yield spent
+    finally:
+        merge.check_authorship = check

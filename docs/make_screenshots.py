@@ -263,7 +263,8 @@ def _shoot(tmp: Path, out: Path, language: str) -> int:
 
 def _triangulation(tmp: Path, out: Path, language: str) -> int:
     """The matrix of incidents with one cell's incidents, the site × theme display, the
-    incident view of a corroborated incident, and the codebook."""
+    incident view of a corroborated incident, the legal analysis of the village head's
+    incident, and the codebook."""
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
@@ -276,6 +277,7 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
     from neutralitas_desktop.ui.translations import install_translators
     from neutralitas_desktop.ui.triangulation.codebook_panel import CodebookPanel
     from neutralitas_desktop.ui.triangulation.incident_view import IncidentDialog
+    from neutralitas_desktop.ui.triangulation.legal_analysis_dialog import LegalAnalysisDialog
     from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
     from neutralitas_desktop.ui.triangulation.search_panel import SearchPanel
 
@@ -320,6 +322,13 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
     settle()
     dialog.grab().save(str(out / "incident.png"))
     dialog.close()
+    tested = next(i for i in workbench.incidents() if workbench.legal_analysis(i.id).tests)
+    legal = LegalAnalysisDialog(workbench, tested)
+    legal.resize(1100, 560)
+    legal.show()
+    settle()
+    legal.grab().save(str(out / "legal-analysis.png"))
+    legal.close()
     matrix.set_grouping("source")  # the widest grouping: one column per informant role
     settle()
     matrix.show_evidence(row.code, None)  # the whole row's incidents
@@ -348,6 +357,7 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
         "triangulation-by-source.png",
         "site-theme.png",
         "incident.png",
+        "legal-analysis.png",
         "search.png",
         "codebook.png",
     )

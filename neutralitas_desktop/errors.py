@@ -43,6 +43,11 @@ class InstrumentError(NeutralitasError):
         super().__init__(f"{head}: {body}" if len(problems) == 1 else f"{head}:{body}")
 
 
+class Cancelled(NeutralitasError):
+    """The user stopped an operation; it left nothing half-written (a transaction rolled
+    back, a temporary file removed)."""
+
+
 class DatabaseError(NeutralitasError):
     """A database cannot be opened or used (foreign file, newer schema, unwritable)."""
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 from neutralitas_desktop import APP_NAME
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -29,7 +27,12 @@ def resources_dir() -> Path:
 def data_dir() -> Path:
     """The user's data folder; `NEUTRALITAS_DATA_DIR` overrides it (tests always set it)."""
     override = os.environ.get("NEUTRALITAS_DATA_DIR")
-    path = Path(override) if override else user_data_path(APP_NAME, appauthor=False)
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_path  # a few hundredths of a second: when needed
+
+        path = user_data_path(APP_NAME, appauthor=False)
     path.mkdir(parents=True, exist_ok=True, mode=0o700)  # owner-only (POSIX)
     return path
 

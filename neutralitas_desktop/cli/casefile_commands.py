@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from neutralitas_desktop.cli.context import CliContext
-from neutralitas_desktop.cli.incident_commands import _find_incident
+from neutralitas_desktop.cli.incident_commands import find_incident
 from neutralitas_desktop.reports.casefile import export_case_file
 
 
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_casefile(args: argparse.Namespace, ctx: CliContext) -> int:
-    incident = _find_incident(ctx, args.incident)
+    incident = find_incident(ctx, args.incident)
     result = export_case_file(ctx.db, incident.id, args.out, args.evidence, args.lang)
     print(
         f"wrote {result.pdf}: {result.lines} lines of evidence "

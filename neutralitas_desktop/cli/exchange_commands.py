@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.cli.operation import EXIT_CANCELLED, operation
 from neutralitas_desktop.cli.study_passphrase import study_passphrase
 from neutralitas_desktop.cli.terminal import safe, say
 from neutralitas_desktop.exchange.conflicts import list_conflicts, resolve_conflict
@@ -155,15 +156,18 @@ def _plain_when_new(path: Path, creating: bool) -> str | None:
 
 
 def cmd_merge(args: argparse.Namespace, ctx: CliContext) -> int:
-    summaries = merge_for_profile(
-        ctx.db_target,
-        ctx.profile,
-        args.packages,
-        passphrase=_ask,
-        dry_run=args.dry_run,
-        study_passphrase=_plain_when_new if args.unencrypted else study_passphrase,
-        trust=args.trust_device,
-    )
+    with operation("merge") as running:
+        summaries = merge_for_profile(
+            ctx.db_target,
+            ctx.profile,
+            args.packages,
+            passphrase=_ask,
+            dry_run=args.dry_run,
+            progress=running.progress,
+            study_passphrase=_plain_when_new if args.unencrypted else study_passphrase,
+            trust=args.trust_device,
+            cancel=running.cancel,
+        )
     for summary in summaries:
         say(summary.describe())
         if summary.already_merged:
@@ -180,6 +184,10 @@ def cmd_merge(args: argparse.Namespace, ctx: CliContext) -> int:
             say(f"  {line}")
     if args.dry_run:
         print("(preview: nothing was changed)")
+    if running.cancel.cancelled:
+        left = len(args.packages) - len(summaries)
+        print(f"stopped: {left} package(s) not merged; the others are merged whole")
+        return EXIT_CANCELLED
     return 0
 
 

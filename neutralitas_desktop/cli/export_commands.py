@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.cli.operation import operation
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.sessions import STATUSES
 from neutralitas_desktop.reports.docx_export import export_docx
@@ -102,7 +103,8 @@ def _filter(args: argparse.Namespace) -> ReportFilter:
 
 def cmd_excel(args: argparse.Namespace, ctx: CliContext) -> int:
     options = ExcelOptions(_filter(args), args.anonymize, args.include_names, args.lang or "")
-    result = export_excel(ctx.db, args.out, options)
+    with operation("excel") as running:
+        result = export_excel(ctx.db, args.out, options, running.progress, running.cancel)
     ex = result.exclusions
     print(
         f"wrote {result.path}: {len(result.sheets)} sheets, {result.sessions} sessions, "
@@ -117,7 +119,11 @@ def cmd_excel(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_docx(args: argparse.Namespace, ctx: CliContext) -> int:
-    path = export_docx(ctx.db, args.out, args.report, args.lang or "", _filter(args))
+    with operation("docx") as running:
+        path = export_docx(
+            ctx.db, args.out, args.report, args.lang or "", _filter(args),
+            progress=running.progress, cancel=running.cancel,
+        )  # fmt: skip
     print(f"wrote {path}")
     return 0
 
@@ -135,7 +141,10 @@ def cmd_pdf(args: argparse.Namespace, ctx: CliContext) -> int:
         }[kind]
         raise NeutralitasError(f"usage: {usage}")
     if kind == "summary":
-        path = export_summary(ctx.db, args.out, _filter(args), args.lang or "id")
+        with operation("pdf") as running:
+            path = export_summary(
+                ctx.db, args.out, _filter(args), args.lang or "id", running.progress, running.cancel
+            )
     elif kind == "session":
         path = export_session(ctx.db, args.out, rest[0], args.lang, anonymize=args.anonymize)
     else:

@@ -202,7 +202,7 @@ def incident_json(i: IncidentInfo) -> dict[str, Any]:
     return data
 
 
-def _find_incident(ctx: CliContext, ref: str) -> IncidentInfo:
+def find_incident(ctx: CliContext, ref: str) -> IncidentInfo:
     """An incident by its id or an unambiguous prefix of it."""
     matches = [i for i in list_incidents(ctx.db) if i.id.startswith(ref)]
     if len(matches) != 1:
@@ -226,7 +226,7 @@ def cmd_incidents_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_incidents_link(args: argparse.Namespace, ctx: CliContext) -> int:
-    incident = _find_incident(ctx, args.incident)
+    incident = find_incident(ctx, args.incident)
     line = link(
         ctx.db, ctx.actor, incident.id, args.kind, session_id=args.session,
         question=args.question, answer_id=args.answer, coding_id=args.coding,
@@ -261,7 +261,7 @@ def cmd_incidents_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_incidents_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    i = _find_incident(ctx, args.incident)
+    i = find_incident(ctx, args.incident)
     if args.json:
         _print_json(incident_json(i))
         return 0

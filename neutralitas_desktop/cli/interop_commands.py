@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 
 from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.cli.operation import operation
 from neutralitas_desktop.interop.odk_submissions import import_odk_submissions
 from neutralitas_desktop.interop.xlsform_study import (
     export_study_instrument,
@@ -100,15 +101,18 @@ def cmd_export_xlsform(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_import_odk(args: argparse.Namespace, ctx: CliContext) -> int:
-    result = import_odk_submissions(
-        ctx.db,
-        ctx.actor,
-        args.form,
-        args.data,
-        site=args.site,
-        source_role=args.source_role,
-        version=args.form_version,
-    )
+    with operation("import") as running:
+        result = import_odk_submissions(
+            ctx.db,
+            ctx.actor,
+            args.form,
+            args.data,
+            site=args.site,
+            source_role=args.source_role,
+            version=args.form_version,
+            progress=running.progress,
+            cancel=running.cancel,
+        )
     for warning in result.warnings:
         print(f"warning: {warning}")
     print(

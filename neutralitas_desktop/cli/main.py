@@ -16,8 +16,9 @@ from collections.abc import Sequence
 
 from neutralitas_desktop import __version__
 from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.cli.operation import EXIT_CANCELLED
 from neutralitas_desktop.cli.terminal import safe_lines
-from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.errors import Cancelled, NeutralitasError
 from neutralitas_desktop.private_tmp import clean_leftovers
 
 COMMAND_MODULES = (
@@ -31,6 +32,7 @@ COMMAND_MODULES = (
     "neutralitas_desktop.cli.agreement_commands",
     "neutralitas_desktop.cli.transcript_commands",
     "neutralitas_desktop.cli.incident_commands",
+    "neutralitas_desktop.cli.analysis_commands",
     "neutralitas_desktop.cli.casefile_commands",
 )
 
@@ -60,6 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         clean_leftovers()  # what a killed run left in the private temporary folder
         return int(args.handler(args, context) or 0)
+    except Cancelled as exc:  # Ctrl-C during a long command: it stopped cleanly
+        print(f"neutralitas: {safe_lines(str(exc).strip())}", file=sys.stderr)
+        return EXIT_CANCELLED
     except NeutralitasError as exc:
         message = str(exc).strip()
         print(f"neutralitas: error: {safe_lines(message)}", file=sys.stderr)

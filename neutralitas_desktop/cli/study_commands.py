@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from neutralitas_desktop.cli.context import CliContext
+from neutralitas_desktop.cli.operation import operation
 from neutralitas_desktop.cli.study_passphrase import study_passphrase
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.demo import generate_demo
@@ -98,7 +99,10 @@ def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     db, actor = ctx.open(create=True)
-    result = generate_demo(db, actor, args.sessions, args.seed, args.device)
+    with operation("demo") as running:
+        result = generate_demo(
+            db, actor, args.sessions, args.seed, args.device, running.progress, running.cancel
+        )
     incidents = add_demo_incidents(db, actor, args.seed)
     sources = ", ".join(f"{k} {v}" for k, v in sorted(result.by_source.items()))
     print(

@@ -21,6 +21,8 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "incident": ("summary", "actor_code", "link"),
     "evidence_line": ("memo",),
     "member_check": ("given", "response_note"),
+    "legal_material": ("note",),
+    "element_test": ("reasoning",),
     "site": ("notes",),
     "attachment": ("filename",),
 }

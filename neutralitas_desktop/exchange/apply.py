@@ -156,6 +156,8 @@ def _fieldwork(
     last_writer_wins(con, src, "incident", transform=lambda r: _map_finding(r, aliases))
     last_writer_wins(con, src, "evidence_line")
     last_writer_wins(con, src, "member_check")
+    last_writer_wins(con, src, "legal_material")
+    last_writer_wins(con, src, "element_test")
     union(con, src, "attachment")
     earliest_wins(con, src, "attachment", ("created_at", "device_id", "filename", "mime"))
     union(con, src, "audit_event")

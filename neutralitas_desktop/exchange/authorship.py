@@ -47,6 +47,8 @@ ANALYSIS_OWNED = {
     "incident": "incident",
     "evidence_line": "line of evidence",
     "member_check": "member check",
+    "legal_material": "legal material",
+    "element_test": "element test",
 }
 # Fieldwork tables whose new rows are checked (immutable rows, and new sessions and answers).
 FIELDWORK = (
@@ -76,6 +78,8 @@ COMPARED = (
     "incident",
     "evidence_line",
     "member_check",
+    "legal_material",
+    "element_test",
 )
 
 

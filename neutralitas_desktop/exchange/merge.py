@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
 from sqlalchemy import Connection, create_engine, inspect, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from neutralitas_desktop.errors import DatabaseError, unwritable
+from neutralitas_desktop.errors import Cancelled, DatabaseError, unwritable
 from neutralitas_desktop.exchange import trust as trust_
 from neutralitas_desktop.exchange.apply import apply_package
 from neutralitas_desktop.exchange.authorship import check_authorship
@@ -29,6 +29,7 @@ from neutralitas_desktop.exchange.tables import table_of
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.study import register_actor, study_info
+from neutralitas_desktop.operations import CancelToken, Progress, checkpoint
 from neutralitas_desktop.private_tmp import operation
 from neutralitas_desktop.store import cipher, sequence
 from neutralitas_desktop.store.database import (
@@ -40,8 +41,6 @@ from neutralitas_desktop.store.database import (
 from neutralitas_desktop.store.database import PassphraseSource as StudyPassphrase
 from neutralitas_desktop.store.models import MergeLog, Study, new_id, utcnow
 from neutralitas_desktop.vocabulary import Message
-
-Progress = Callable[[int, int, str], None]
 
 
 def open_packages(
@@ -75,25 +74,31 @@ def merge_packages(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancel: CancelToken | None = None,
     trust: Collection[str] = (),
 ) -> list[MergeSummary]:
     """Merge verified packages in the order given; with ``dry_run`` only say what it would do.
     ``trust``: fingerprints of devices the supervisor trusts from now on (see exchange.trust).
 
-    ``cancelled`` is asked between packages: the packages merged so far stay merged (each
-    one is all or nothing), and their summaries are returned."""
-    if dry_run and db.is_sqlite:
-        return _preview_on_copy(db, actor, packages, progress, trust)
+    ``cancel`` is checked before each package and before its transaction commits: the
+    package being merged rolls back, the packages merged before stay merged (each one is
+    all or nothing), and their summaries are returned."""
     if dry_run:
-        return _merge_in_one_transaction(db, actor, packages, progress, trust)
+        merge = _preview_on_copy if db.is_sqlite else _merge_in_one_transaction
+        summaries = merge(db, actor, packages, progress, trust)
+        for summary in summaries:
+            summary.preview = True
+        return summaries
     summaries = []
     for step, package in enumerate(packages):
-        if cancelled is not None and cancelled():
+        if cancel is not None and cancel.cancelled:
             break
         if progress:
             progress(step, len(packages), package.path.name)
-        summaries.append(_merge_one(db, actor, package, trust))
+        try:
+            summaries.append(_merge_one(db, actor, package, trust, cancel))
+        except Cancelled:
+            break
     if progress:
         progress(len(packages), len(packages), "")
     return summaries
@@ -107,7 +112,7 @@ def merge_files(
     passphrase: PassphraseSource | str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancel: CancelToken | None = None,
     trust: Collection[str] = (),
 ) -> list[MergeSummary]:
     info = study_info(db)
@@ -120,7 +125,7 @@ def merge_files(
             packages,
             dry_run=dry_run,
             progress=progress,
-            cancelled=cancelled,
+            cancel=cancel,
             trust=trust,
         )
     finally:
@@ -199,6 +204,7 @@ def merge_for_profile(
     progress: Progress | None = None,
     study_passphrase: StudyPassphrase = None,
     trust: Collection[str] = (),
+    cancel: CancelToken | None = None,
 ) -> list[MergeSummary]:
     """`neutralitas merge`: verify every package before the target is written to, then
     register this laptop in the study and merge; a target that does not exist yet (or an
@@ -223,8 +229,9 @@ def merge_for_profile(
         try:
             actor = _joining(profile) if dry_run else register_actor(db, profile)
             return merge_packages(
-                db, actor, packages, dry_run=dry_run, progress=progress, trust=trust
-            )
+                db, actor, packages, dry_run=dry_run, progress=progress, trust=trust,
+                cancel=cancel,
+            )  # fmt: skip
         finally:
             for package in packages:
                 package.close()
@@ -319,9 +326,13 @@ def _apply_logged(
 
 
 def _merge_one(
-    db: Database, actor: Actor, package: OpenedPackage, trust: Collection[str]
+    db: Database,
+    actor: Actor,
+    package: OpenedPackage,
+    trust: Collection[str],
+    cancel: CancelToken | None = None,
 ) -> MergeSummary:
-    """One package, one transaction: all of it or nothing."""
+    """One package, one transaction: all of it or nothing (a cancel rolls it back)."""
     with db.engine.connect() as con:
         if not db.is_sqlite:
             with con.begin():
@@ -329,6 +340,7 @@ def _merge_one(
                 staging.load()
                 summary = _apply_logged(con, staging, actor, package, trust)
                 staging.drop()
+                checkpoint(cancel, "merge")
             return summary
         # SQLite: ATTACH outside the transaction, DETACH after it, so the transaction is ours.
         con.execution_options(isolation_level="AUTOCOMMIT")
@@ -338,6 +350,7 @@ def _merge_one(
             con.exec_driver_sql("BEGIN IMMEDIATE")
             try:
                 summary = _apply_logged(con, staging, actor, package, trust)
+                checkpoint(cancel, "merge")
             except BaseException:
                 con.exec_driver_sql("ROLLBACK")
                 raise

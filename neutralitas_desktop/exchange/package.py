@@ -296,7 +296,14 @@ def _rows(
 
 
 # Analysis rows that are not part of one session: a partial package carries what changed.
-ANALYSIS = ("finding", "incident", "evidence_line", "member_check")
+ANALYSIS = (
+    "finding",
+    "incident",
+    "evidence_line",
+    "member_check",
+    "legal_material",
+    "element_test",
+)
 
 
 def _select_fieldwork(con: Connection, since: int | None, researcher_id: str | None) -> Selection:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from neutralitas_desktop.exchange.manifest import Manifest
+from neutralitas_desktop.operations import Changes, Kind
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,14 @@ class MergeSummary:
     by_researcher: dict[str, ResearcherCounts] = field(default_factory=dict)
     mapped: list[str] = field(default_factory=list)  # sites / themes merged by name
     renamed: list[str] = field(default_factory=list)  # informant codes made unique
+    preview: bool = False  # what a merge would do; nothing was changed
+
+    @property
+    def changes(self) -> Changes:
+        """A merged package may bring rows of every kind but the study's settings."""
+        if self.preview or self.already_merged:
+            return Changes()
+        return Changes.everything(but=[Kind.SETTINGS])
 
     @property
     def totals(self) -> ResearcherCounts:
@@ -98,3 +107,13 @@ class ConflictInfo:
     @property
     def short_ref(self) -> str:
         return self.ref[:8]
+
+    @property
+    def changes(self) -> Changes:
+        """What resolving this conflict changed: the conflict and what it is about."""
+        kind = {"answer": "answers", "session": "sessions", "coding": "codings"}[self.kind]
+        touched = {
+            "sessions": self.session_id,
+            kind: self.ref if kind == "codings" else self.session_id,
+        }
+        return Changes.of(conflicts=self.ref, **touched)

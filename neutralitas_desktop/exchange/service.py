@@ -26,10 +26,9 @@ from neutralitas_desktop.fieldwork.review_comments import ReviewCommentInfo, rev
 from neutralitas_desktop.fieldwork.runner import load_session
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.instruments.form_state import FormState
+from neutralitas_desktop.operations import UNLISTED, CancelToken, Changes, Progress
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import Answer, Researcher
-
-Progress = Callable[[int, int, str], None]
 
 
 class ExchangeService:
@@ -98,12 +97,13 @@ class ExchangeService:
         paths: Sequence[Path],
         passphrases: dict[str, str],
         progress: Progress | None = None,
-        cancelled: Callable[[], bool] | None = None,
+        cancel: CancelToken | None = None,
         trusted: Sequence[str] = (),
     ) -> list[MergeSummary]:
+        """Each package merged whole or not at all; a cancel keeps those merged before."""
         return merge_files(
             self.db, self.actor, paths, passphrase=_by_package(passphrases), progress=progress,
-            cancelled=cancelled, trust=trusted,
+            cancel=cancel, trust=trusted,
         )  # fmt: skip
 
     # --- conflicts ------------------------------------------------------------------
@@ -116,11 +116,13 @@ class ExchangeService:
         return conflicts.resolve_conflict(self.db, self.actor, ref, choose=choose, value=value)
 
     # --- review ---------------------------------------------------------------------
-    def approve(self, session_id: str, comment: str = "") -> None:
+    def approve(self, session_id: str, comment: str = "") -> Changes:
         review.approve_session(self.db, self.actor, session_id, comment)
+        return Changes.of(sessions=session_id, audit=UNLISTED)
 
-    def return_session(self, session_id: str, comment: str, question: str | None = None) -> None:
+    def return_session(self, session_id: str, comment: str, question: str | None = None) -> Changes:
         review.return_session(self.db, self.actor, session_id, comment, question)
+        return Changes.of(sessions=session_id, audit=UNLISTED)
 
     def comments(self, session_id: str) -> list[ReviewCommentInfo]:
         return review_comments(self.db, session_id)

@@ -44,6 +44,8 @@ FIELDWORK = (
     "incident",
     "evidence_line",
     "member_check",
+    "legal_material",
+    "element_test",
     "review_comment",
     "attachment",
     "audit_event",

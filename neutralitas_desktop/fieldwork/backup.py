@@ -20,9 +20,17 @@ from pathlib import Path
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.errors import Cancelled, NeutralitasError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.operations import (
+    UNLISTED,
+    CancelToken,
+    Changes,
+    Progress,
+    checkpoint,
+    no_progress,
+)
 from neutralitas_desktop.store import cipher
 from neutralitas_desktop.store.database import Database, copy_database, open_database
 from neutralitas_desktop.store.models import AnswerRevision, AuditEvent
@@ -42,6 +50,11 @@ class BackupResult:
     counts: dict[str, int]
     size: int
 
+    @property
+    def changes(self) -> Changes:
+        """Only the audit trail (the backup is recorded there); the study is as it was."""
+        return Changes.of(audit=UNLISTED)
+
 
 def _counts(con: Connection) -> dict[str, int]:
     return {t: int(con.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one()) for t in COUNTED}
@@ -60,9 +73,17 @@ def _check_copy(path: Path, secret: str | None) -> tuple[str, dict[str, int]]:
 
 
 def backup_study(
-    db: Database, actor: Actor, folder: str | Path, *, now: dt.datetime | None = None
+    db: Database,
+    actor: Actor,
+    folder: str | Path,
+    *,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> BackupResult:
-    """Copy the study into ``folder`` as ``<name>-cadangan-<date-time>.sqlite``, verified."""
+    """Copy the study into ``folder`` as ``<name>-cadangan-<date-time>.sqlite``, verified.
+    The copy is written under a temporary name: a cancel or a failure leaves no file."""
+    report = progress or no_progress
     if db.path is None:
         raise NeutralitasError(message_id=Message.BACKUP_NEEDS_FILE, study=db.display_name())
     where = Path(folder)
@@ -72,9 +93,12 @@ def backup_study(
     target = where / f"{db.path.stem}-cadangan-{stamp}{db.path.suffix or '.sqlite'}"
     partial = target.with_name(target.name + ".part")
     try:
+        report(0, 3, "copy")
         with db.writing() as session:  # no save lands between the count and the copy
             expected = _counts(session.connection())
             copy_database(db.path, db.passphrase, partial, db.passphrase)
+        checkpoint(cancel, "backup")
+        report(1, 3, "check")
         integrity, found = _check_copy(partial, db.passphrase)
         if integrity != "ok" or found != expected:
             what = (
@@ -85,7 +109,10 @@ def backup_study(
                 )
             )
             raise NeutralitasError(message_id=Message.BACKUP_MISMATCH, folder=str(where), what=what)
+        checkpoint(cancel, "backup")
         os.replace(partial, target)
+    except Cancelled:
+        raise
     except NeutralitasError as exc:
         if exc.message_id == Message.BACKUP_MISMATCH:
             raise
@@ -102,6 +129,7 @@ def backup_study(
     with db.session() as session:
         audit.record(session, actor, "study.backup", "study", "", path=str(target),
                      counts=expected)  # fmt: skip
+    report(3, 3, "")
     return BackupResult(target, expected, target.stat().st_size)
 
 

@@ -15,6 +15,7 @@ from neutralitas_desktop.fieldwork.answers import save_answer, session_answers, 
 from neutralitas_desktop.fieldwork.informants import record_consent
 from neutralitas_desktop.fieldwork.sessions import set_status
 from neutralitas_desktop.instruments.model import Instrument
+from neutralitas_desktop.operations import Changes
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import FieldSession, InstrumentVersion
 from neutralitas_desktop.vocabulary import ConsentState, Message, SessionStatus
@@ -27,6 +28,12 @@ class ConsentChange:
     informant_id: str
     consent: ConsentState  # refused (nothing answered yet) or withdrawn
     kept_answers: int  # answers given before, kept as history
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(
+            sessions=self.session_id, answers=self.session_id, informants=self.informant_id
+        )
 
 
 def decline_in_session(

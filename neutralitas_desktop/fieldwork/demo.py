@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.errors import Cancelled, NeutralitasError
 from neutralitas_desktop.fieldwork import journal
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.demo_material import (
@@ -31,9 +31,11 @@ from neutralitas_desktop.fieldwork.demo_material import (
     passage,
     png,
 )
+from neutralitas_desktop.fieldwork.demo_result import DemoResult
 from neutralitas_desktop.fieldwork.demo_writes import write_batch
 from neutralitas_desktop.instruments import xpath
 from neutralitas_desktop.instruments.model import Group, Instrument, Question
+from neutralitas_desktop.operations import CancelToken, Progress
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     DeviceKey,
@@ -62,16 +64,6 @@ SITES: tuple[tuple[str, str, str], ...] = (
 
 
 @dataclass
-class DemoResult:
-    sessions: int = 0
-    answers: int = 0
-    codings: int = 0
-    informants: int = 0
-    sites: int = 0
-    by_source: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass
 class _Batch:
     journal: journal.Batch  # answers and their revisions, as every writer makes them
     attachments: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -84,9 +76,11 @@ def generate_demo(
     sessions: int = 200,
     seed: int = 1,
     device_name: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> DemoResult:
-    """Add ``sessions`` synthetic sessions (and the sites and informants they need)."""
+    """Add ``sessions`` synthetic sessions (and the sites and informants they need). A cancel
+    keeps the whole batches written (~20,000 answers each), drops the one being made."""
     if sessions < 0:
         raise NeutralitasError("the number of sessions cannot be negative")
     rng = random.Random(seed)
@@ -253,9 +247,10 @@ def generate_demo(
         if len(batch.journal.answers) > 20000:
             _flush(db, session_rows, informant_rows, identity_rows, batch, result)
         if progress:
-            progress(n + 1, sessions)
+            progress(n + 1, sessions, "sessions")
+        if cancel is not None and cancel.cancelled:
+            raise Cancelled(f"demo cancelled; {result.sessions} whole sessions were added before")
     _flush(db, session_rows, informant_rows, identity_rows, batch, result)
-    result.sessions = sessions
     return result
 
 
@@ -298,6 +293,7 @@ def _flush(
         batch.journal,
         batch.codings,
     )
+    result.sessions += len(session_rows)
     result.informants += len(informant_rows)
     result.answers += len(batch.journal.answers)
     result.codings += len(batch.codings)

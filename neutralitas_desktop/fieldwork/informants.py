@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.operations import Changes
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Informant,
@@ -51,6 +52,10 @@ class InformantInfo:
     # May be named as a source in a report to an authority (a case file): a consent of its
     # own, never implied by consent to take part.
     consent_named: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(informants=self.id)
 
 
 @dataclass(frozen=True)

@@ -31,11 +31,9 @@ from neutralitas_desktop.fieldwork.sessions import (
     set_status,
 )
 from neutralitas_desktop.fieldwork.sessions import start_session as _start_session
-from neutralitas_desktop.instruments.form_state import (
-    FormState,
-    IncompleteFormError,
-)
+from neutralitas_desktop.instruments.form_entries import IncompleteFormError
 from neutralitas_desktop.instruments.model import Instrument
+from neutralitas_desktop.operations import UNLISTED, Changes
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     FieldSession,
@@ -64,6 +62,11 @@ class StartedSession:
     session_id: str
     refused: bool  # consent refused: the session holds nothing but the refusal
     saved: dict[str, str | None]  # answers filled in at the start (consent, defaults)
+
+    @property
+    def changes(self) -> Changes:
+        """A new session (and its informant's consent, recorded at the start)."""
+        return Changes.of(sessions=self.session_id, answers=self.session_id, informants=UNLISTED)
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,8 @@ def begin_session(
             informant_id=informant_id if interview else None,
             language=language,
         )
+    from neutralitas_desktop.instruments.form_state import FormState  # not on the start path
+
     state = FormState(instrument, language=language)
     saved: dict[str, str | None] = {}
     if interview and consent is not None:
@@ -208,6 +213,8 @@ def complete_session(db: Database, actor: Actor, session_id: str) -> None:
             session=session_id,
             status=status_of(loaded.status) or loaded.status,
         )
+    from neutralitas_desktop.instruments.form_state import FormState
+
     state = FormState(loaded.instrument, loaded.values, loaded.language)
     issues = state.issues()
     if issues:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.actor import Actor
+from neutralitas_desktop.operations import Changes
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import Site
 from neutralitas_desktop.vocabulary import Message
@@ -20,6 +21,10 @@ class SiteInfo:
     name: str
     kind: str
     region: str
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(sites=self.id)
 
 
 def _info(site: Site) -> SiteInfo:

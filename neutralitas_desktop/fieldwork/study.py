@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -14,7 +14,6 @@ from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.device_key import load_device_key
 from neutralitas_desktop.fieldwork.instruments import store_instrument
 from neutralitas_desktop.fieldwork.profile import LocalProfile
-from neutralitas_desktop.instruments.study_template import StudyTemplate, load_study_template
 from neutralitas_desktop.paths import forms_dir
 from neutralitas_desktop.store.database import Database, PassphraseSource, open_database
 from neutralitas_desktop.store.models import (
@@ -34,6 +33,9 @@ from neutralitas_desktop.vocabulary.time_zones import (
     time_zone_named,
 )
 
+if TYPE_CHECKING:  # the template (TOML reading, validation) loads only to create a study
+    from neutralitas_desktop.instruments.study_template import StudyTemplate
+
 # How many independent supporting lines corroborate an incident (a study setting).
 DEFAULT_TRIANGULATION = {"corroboration_threshold": 2}
 
@@ -49,6 +51,8 @@ class StudyInfo:
 
 
 def shipped_template() -> StudyTemplate:
+    from neutralitas_desktop.instruments.study_template import load_study_template
+
     return load_study_template(forms_dir())
 
 

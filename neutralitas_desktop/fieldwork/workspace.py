@@ -35,6 +35,7 @@ from neutralitas_desktop.fieldwork.study import (
     study_info,
     study_time_zone,
 )
+from neutralitas_desktop.operations import CancelToken, Changes, Progress
 from neutralitas_desktop.store.database import Database, PassphraseSource
 from neutralitas_desktop.vocabulary.time_zones import StudyTimeZone
 
@@ -184,15 +185,18 @@ class Workspace:
 
     def record_consent(
         self, informant_id: str, status: str, method: str = "oral", note: str = ""
-    ) -> None:
+    ) -> Changes:
         informants.record_consent(self.db, self.actor, informant_id, status, method, note=note)
+        return Changes.of(informants=informant_id)
 
-    def withdraw_consent(self, informant_id: str, note: str = "") -> None:
+    def withdraw_consent(self, informant_id: str, note: str = "") -> Changes:
         informants.record_consent(self.db, self.actor, informant_id, "withdrawn", note=note)
+        return Changes.of(informants=informant_id)
 
-    def record_named_consent(self, informant_id: str, named: bool, note: str = "") -> None:
+    def record_named_consent(self, informant_id: str, named: bool, note: str = "") -> Changes:
         """Whether the informant may be named as a source in a report to an authority."""
         informants.record_named_consent(self.db, self.actor, informant_id, named, note)
+        return Changes.of(informants=informant_id)
 
     def reveal_identity(self, informant_id: str) -> tuple[str, str]:
         return informants.reveal_identity(self.db, self.actor, informant_id)
@@ -230,12 +234,18 @@ class Workspace:
     def load_session(self, session_id: str) -> RunnerSession:
         return runner.load_session(self.db, session_id)
 
-    def complete_session(self, session_id: str) -> None:
+    def complete_session(self, session_id: str) -> Changes:
         runner.complete_session(self.db, self.actor, session_id)
+        return Changes.of(sessions=session_id)
 
-    def backup(self, folder: str | Path) -> BackupResult:
+    def backup(
+        self,
+        folder: str | Path,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> BackupResult:
         """A verified copy of the study in ``folder`` (see fieldwork.backup)."""
-        return backup_study(self.db, self.actor, folder)
+        return backup_study(self.db, self.actor, folder, progress=progress, cancel=cancel)
 
     def unsafe_answers(self) -> int:
         """Today's answer edits on this laptop that are in no package and no backup yet."""
@@ -249,15 +259,18 @@ class Workspace:
         """Study-wide settings are the supervisor's (see fieldwork.study)."""
         return holds_supervisor_key(self.db, self.actor.device_id)
 
-    def set_time_zone(self, zone: str) -> StudyTimeZone:
-        return set_study_time_zone(self.db, self.actor, zone)
+    def set_time_zone(self, zone: str) -> Changes:
+        """Every time shown changes zone: a study setting."""
+        set_study_time_zone(self.db, self.actor, zone)
+        return Changes.of(settings="time_zone")
 
     def decline_consent(self, session_id: str, question: str, note: str = "") -> ConsentChange:
         """The informant declines inside the interview (see fieldwork.consent_change)."""
         return decline_in_session(self.db, self.actor, session_id, question, note)
 
-    def reopen_session(self, session_id: str) -> None:
+    def reopen_session(self, session_id: str) -> Changes:
         runner.reopen_session(self.db, self.actor, session_id)
+        return Changes.of(sessions=session_id)
 
     def drafts(self, mine: bool = True) -> list[SessionRow]:
         return runner.draft_sessions(self.db, self.actor.researcher_id if mine else None)

@@ -31,6 +31,7 @@ from neutralitas_desktop.interop.odk_form_shape import scopes_of
 from neutralitas_desktop.interop.odk_reader import Item, Reader, root_of
 from neutralitas_desktop.interop.odk_tables import read_export
 from neutralitas_desktop.interop.odk_writer import Writer
+from neutralitas_desktop.operations import UNLISTED, CancelToken, Changes, Progress, checkpoint
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import FieldSession, Informant, InformantRole
 from neutralitas_desktop.vocabulary import ConsentMethod, ConsentState, SessionStatus, lifecycle
@@ -62,6 +63,13 @@ class OdkImportResult:
     reviewed: int = 0  # sessions whose status the tool's review set
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def changes(self) -> Changes:
+        """Sessions and answers in bulk (the site, when it was new, is among the sites)."""
+        if not (self.added or self.edited or self.reviewed):
+            return Changes()
+        return Changes.of(sessions=UNLISTED, answers=UNLISTED, informants=UNLISTED, sites=UNLISTED)
+
 
 # ---- storing ------------------------------------------------------------------------------
 
@@ -75,8 +83,11 @@ def import_odk_submissions(
     site: str,
     source_role: str | None = None,
     version: str | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> OdkImportResult:
-    """Import an ODK Central / Briefcase / KoboToolbox export of ``form`` into ``site``."""
+    """Import an ODK Central / Briefcase / KoboToolbox export of ``form`` into ``site``, in
+    one transaction: a cancel (checked between submissions) leaves the study as it was."""
     path = Path(data)
     instrument_id, instrument = get_instrument(db, form, version)
     repeat_names = [path_[-1] for path_ in scopes_of(instrument) if path_]
@@ -103,7 +114,10 @@ def import_odk_submissions(
             if row.external_id
         }
         writer = Writer(session, actor, export, warnings)
-        for submission in submissions:
+        for step, submission in enumerate(submissions):
+            checkpoint(cancel, "import")
+            if progress is not None:
+                progress(step, len(submissions), "submissions")
             root = root_of(submission)
             existing = next((known[a] for a in (*root.aliases, *submission.aliases)
                              if a in known), None)  # fmt: skip

@@ -11,6 +11,7 @@ from neutralitas_desktop.interop.xlsform_study import (
     export_study_instrument,
     import_xlsform_to_study,
 )
+from neutralitas_desktop.operations import Changes
 from neutralitas_desktop.store.database import Database
 
 
@@ -23,6 +24,10 @@ class XlsformImportSummary:
     created: bool  # False: the same form was in the study already
     warnings: tuple[str, ...]
     conversions: tuple[str, ...]  # what a lenient import converted
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(instruments=self.form_id if self.created else None)
 
 
 class InteropService:

@@ -12,7 +12,6 @@ from docx.document import Document
 from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.reports import texts
 from neutralitas_desktop.reports.docx_layout import Numbering, add_table
-from neutralitas_desktop.reports.docx_texts import dt_
 from neutralitas_desktop.reports.queries import (
     CodingRecord,
     Scope,
@@ -31,19 +30,19 @@ STANCE_ORDER = (Stance.VIOLATION, Stance.NEUTRALITY, Stance.UNCLEAR)
 
 
 def write_findings(doc: Document, db: Database, scope: Scope, lang: str, scrub: Scrub) -> None:
-    numbers = Numbering("4", dt_("table", lang))
-    numbers.heading(doc, dt_("findings_chapter", lang), 1)
-    doc.add_paragraph(dt_("findings_intro", lang))
+    numbers = Numbering("4", texts.t("table", lang))
+    numbers.heading(doc, texts.t("findings_chapter", lang), 1)
+    doc.add_paragraph(texts.t("findings_intro", lang))
     matrix = matrix_for(db, scope, "technique")
     rows = {row.code: row for row in matrix.rows}
     columns = [pick(c.label, lang, "id") or c.key for c in matrix.columns]
     findings: dict[str, list[str]] = {}
     for f in load_findings(db, scope):
         status = label(FindingStatus, f.status, lang)
-        where = f.site_name or dt_("site_wide", lang)
-        text = f"{scrub(f.conclusion)} ({dt_('verification', lang)}: {status}; {where})"
+        where = f.site_name or texts.t("site_wide", lang)
+        text = f"{scrub(f.conclusion)} ({texts.t('verification', lang)}: {status}; {where})"
         if f.reason:
-            text += f" {dt_('reason', lang)}: {scrub(f.reason)}"
+            text += f" {texts.t('reason', lang)}: {scrub(f.reason)}"
         # The incidents it rests on (those in the report's scope): alike ones named once,
         # with how many reached each verdict.
         rests = Counter(matrix.incidents[i] for i in f.incidents if i in matrix.incidents)
@@ -56,7 +55,7 @@ def write_findings(doc: Document, db: Database, scope: Scope, lang: str, scrub: 
                 label(Corroboration, kind, lang) + (f", {n}×" if n > 1 else "")
             )
         if verdicts:
-            text += f" {dt_('rests_on', lang)}: " + "; ".join(
+            text += f" {texts.t('rests_on', lang)}: " + "; ".join(
                 f"{scrub(summary)} ({'; '.join(kinds)})" for summary, kinds in verdicts.items()
             )
         findings.setdefault(f.theme_code, []).append(text)
@@ -72,19 +71,19 @@ def write_findings(doc: Document, db: Database, scope: Scope, lang: str, scrub: 
             continue
         name = pick(theme.label, lang, "id") or theme.code
         numbers.heading(doc, name, 2 if theme.depth == 0 else 3)
-        doc.add_paragraph().add_run(dt_("conclusion", lang)).bold = True
-        for text in findings.get(theme.code, [dt_("no_conclusion", lang)]):
+        doc.add_paragraph().add_run(texts.t("finding_conclusion", lang)).bold = True
+        for text in findings.get(theme.code, [texts.t("no_conclusion", lang)]):
             doc.add_paragraph(text)
         if row is not None and has_evidence:
-            doc.add_paragraph().add_run(dt_("triangulation", lang)).bold = True
-            numbers.caption(doc, dt_("triangulation_caption", lang, theme=name))
-            header = [dt_("source", lang), *(label(Stance, s, lang) for s in STANCE_ORDER)]
+            doc.add_paragraph().add_run(texts.t("triangulation", lang)).bold = True
+            numbers.caption(doc, texts.t("triangulation_caption", lang, theme=name))
+            header = [texts.t("source", lang), *(label(Stance, s, lang) for s in STANCE_ORDER)]
             body = [
                 [column, *(str(cell.count(s)) for s in STANCE_ORDER)]
                 for column, cell in zip(columns, row.context_cells, strict=True)
             ]
             add_table(doc, header, body, [5.0, 3.0, 3.0, 3.0])
-        doc.add_paragraph().add_run(dt_("excerpts", lang)).bold = True
+        doc.add_paragraph().add_run(texts.t("excerpts", lang)).bold = True
         quoted: set[tuple[str, str]] = set()  # one passage coded by several coders: once
         for c in codings.get(theme.code, []):
             s = sessions.get(c.session_id)
@@ -107,4 +106,4 @@ def write_findings(doc: Document, db: Database, scope: Scope, lang: str, scrub: 
             quote.add_run(f" ({who})").italic = False
             quoted.add((s.id, c.excerpt.strip()))
         if not quoted:
-            doc.add_paragraph(dt_("no_excerpts", lang))
+            doc.add_paragraph(texts.t("no_excerpts", lang))

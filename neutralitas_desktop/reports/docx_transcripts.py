@@ -15,7 +15,6 @@ from neutralitas_desktop.fieldwork.transcripts import get_transcript
 from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.reports import texts
 from neutralitas_desktop.reports.docx_layout import Numbering, add_table
-from neutralitas_desktop.reports.docx_texts import dt_
 from neutralitas_desktop.reports.queries import Scope, SessionRecord, load_sessions, role_labels
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.triangulation.coding import codable_texts
@@ -26,18 +25,18 @@ Scrub = Callable[[str], str]
 
 def _title(s: SessionRecord, lang: str) -> str:
     if s.informant_code:
-        return dt_("interview_title", lang, code=s.informant_code)
+        return texts.t("interview_title", lang, code=s.informant_code)
     source = label(SourceType, s.source_type, lang)
-    return dt_(
+    return texts.t(
         "notes_title", lang, source=source.lower() if lang == "id" else source, site=s.site_name
     )
 
 
 def write_transcripts(doc: Document, db: Database, scope: Scope, lang: str, scrub: Scrub) -> int:
     """Returns the number of sessions written."""
-    numbers = Numbering("L", dt_("table", lang))
-    numbers.heading(doc, dt_("transcripts_chapter", lang), 1)
-    doc.add_paragraph(dt_("transcripts_intro", lang))
+    numbers = Numbering("L", texts.t("table", lang))
+    numbers.heading(doc, texts.t("transcripts_chapter", lang), 1)
+    doc.add_paragraph(texts.t("transcripts_intro", lang))
     roles = role_labels(db)
     written = 0
     for s in sorted(load_sessions(db, scope), key=lambda s: (s.started_at, s.id)):
@@ -51,17 +50,17 @@ def write_transcripts(doc: Document, db: Database, scope: Scope, lang: str, scru
             continue
         title = _title(s, lang)
         numbers.heading(doc, title, 2)
-        numbers.caption(doc, dt_("session_caption", lang, title=title))
+        numbers.caption(doc, texts.t("session_caption", lang, title=title))
         role = pick(roles.get(s.source_role, {}), lang, "id") or s.source_role
         details = [
-            (dt_("informant", lang), s.informant_code or "–"),
-            (dt_("role", lang), role if s.informant_code else "–"),
-            (dt_("site", lang), s.site_name),
-            (dt_("date", lang), texts.long_date(s.started_at, lang)),
-            (dt_("technique", lang), label(SourceType, s.source_type, lang)),
-            (dt_("instrument", lang), f"{s.form_id} v{s.form_version}"),
+            (texts.t("informant", lang), s.informant_code or "–"),
+            (texts.t("role", lang), role if s.informant_code else "–"),
+            (texts.t("site", lang), s.site_name),
+            (texts.t("date", lang), texts.long_date(s.started_at, lang)),
+            (texts.t("technique", lang), label(SourceType, s.source_type, lang)),
+            (texts.t("instrument", lang), f"{s.form_id} v{s.form_version}"),
         ]
-        add_table(doc, [dt_("item", lang), dt_("value", lang)], details, [4.5, 9.5])
+        add_table(doc, [texts.t("item", lang), texts.t("value", lang)], details, [4.5, 9.5])
         if transcript.segments:
             for seg in transcript.segments:
                 paragraph = doc.add_paragraph()
@@ -80,5 +79,5 @@ def write_transcripts(doc: Document, db: Database, scope: Scope, lang: str, scru
                 doc.add_paragraph(scrub(t.text))
         written += 1
     if not written:
-        doc.add_paragraph(dt_("no_text", lang))
+        doc.add_paragraph(texts.t("no_text", lang))
     return written

@@ -25,6 +25,12 @@ from neutralitas_desktop.reports.excel_cells import (
     SheetWriter,
     sheet_name,
 )
+from neutralitas_desktop.reports.excel_legal import (
+    element_test_columns,
+    material_columns,
+    write_element_tests,
+    write_materials,
+)
 from neutralitas_desktop.reports.excel_long_texts import SHEET, LongTexts
 from neutralitas_desktop.reports.excel_triangulation import (
     AUDIT_COLUMNS,
@@ -195,6 +201,8 @@ def export_excel(
                 if agreement.coders
                 else None
             )
+            legal_sheet = add("Legal analysis", element_test_columns(language))
+            materials_sheet = add("Legal materials", material_columns(language))
             audit_sheet = add("Audit trail", list(AUDIT_COLUMNS))  # reasons redacted if asked
             dictionary_sheet = add("Data dictionary", list(sheets.DICTIONARY_COLUMNS))
             about_sheet = add("About", list(sheets.ABOUT_COLUMNS))
@@ -213,12 +221,14 @@ def export_excel(
             theme_labels = {t.code: t.label for t in themes}
             sheets.write_codings(coding_sheet, codings, theme_labels, language)
             triangulation_columns = write_triangulation(triangulation_sheet, db, scope, language)
-            # Described in the order of the tabs: before the Audit trail sheet.
-            audit_at = [name for name, _ in dictionary].index(audit_sheet.name)
+            # Described in the order of the tabs: before the legal analysis sheets.
+            audit_at = [name for name, _ in dictionary].index(legal_sheet.name)
             dictionary.insert(audit_at, (triangulation_sheet.name, triangulation_columns))
             if agreement_sheet is not None:
                 write_agreement(agreement_sheet, agreement, language)
                 dictionary.insert(audit_at + 1, (agreement_sheet.name, AGREEMENT_COLUMNS))
+            write_element_tests(legal_sheet, db, scope, names=not options.anonymize)
+            write_materials(materials_sheet, db)
             write_audit(audit_sheet, db, names=not options.anonymize)
             sheets.write_dictionary(dictionary_sheet, dictionary)
             about = _about(

@@ -8,14 +8,15 @@ import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from neutralitas_desktop.errors import NeutralitasError, unwritable
+from neutralitas_desktop.errors import Cancelled, NeutralitasError, unwritable
+from neutralitas_desktop.operations import Progress
 from neutralitas_desktop.private_tmp import staged_output
 
-ProgressFn = Callable[[int, int], None]  # (done, total)
-CancelFn = Callable[[], bool]  # True when the user asked to stop
+ProgressFn = Progress  # (done, total[, step])
+CancelFn = Callable[[], bool]  # True when the user asked to stop (a CancelToken is one)
 
 
-class ExportCancelled(NeutralitasError):
+class ExportCancelled(Cancelled):
     """The user cancelled an export; nothing was written."""
 
 

@@ -233,6 +233,60 @@ TEXTS: dict[str, dict[str, str]] = {
         "as soon as possible.",
     },
     "required": {"id": "wajib", "en": "required"},
+    # the Word documents
+    "table": {"id": "Tabel", "en": "Table"},
+    "findings_chapter": {
+        "id": "BAB IV HASIL PENELITIAN DAN PEMBAHASAN",
+        "en": "CHAPTER IV FINDINGS AND DISCUSSION",
+    },
+    "findings_intro": {
+        "id": "Bab ini menyajikan temuan penelitian per tema: kesimpulan yang ditarik beserta "
+        "status verifikasinya, sebaran bukti menurut teknik pengumpulan data (triangulasi "
+        "teknik), dan kutipan pendukung dari informan, observasi dan dokumen. Informan "
+        "disebut dengan kodenya.",
+        "en": "This chapter presents the findings theme by theme: the conclusion drawn and "
+        "its verification, the evidence by data-collection technique (method triangulation), "
+        "and the supporting excerpts from informants, observations and documents. Informants "
+        "are referred to by their codes.",
+    },
+    "finding_conclusion": {"id": "Kesimpulan", "en": "Conclusion"},
+    "no_conclusion": {"id": "Belum ada kesimpulan yang dicatat.", "en": "No conclusion yet."},
+    "verification": {"id": "Status verifikasi", "en": "Verification"},
+    "rests_on": {"id": "Bertumpu pada peristiwa", "en": "Rests on the incidents"},
+    "site_wide": {"id": "seluruh lokasi", "en": "all sites"},
+    "triangulation": {"id": "Triangulasi teknik", "en": "Method triangulation"},
+    "triangulation_caption": {
+        "id": "Sebaran bukti tema {theme} menurut teknik",
+        "en": "Evidence on {theme} by technique",
+    },
+    "source": {"id": "Teknik / sumber", "en": "Technique / source"},
+    "excerpts": {"id": "Kutipan pendukung", "en": "Supporting excerpts"},
+    "transcripts_chapter": {"id": "LAMPIRAN", "en": "APPENDICES"},
+    "transcripts_intro": {
+        "id": "Transkrip wawancara dan catatan lapangan, satu per sesi. Informan disebut dengan "
+        "kodenya; nama asli tidak dimuat.",
+        "en": "Interview transcripts and field notes, one per session. Informants are "
+        "referred to by their codes; real names are not included.",
+    },
+    "interview_title": {"id": "Transkrip wawancara {code}", "en": "Interview transcript {code}"},
+    "notes_title": {"id": "Catatan {source} di {site}", "en": "{source} notes at {site}"},
+    "session_caption": {"id": "Identitas sesi {title}", "en": "Session details: {title}"},
+    "technique": {"id": "Teknik", "en": "Technique"},
+    "value": {"id": "Isian", "en": "Entry"},
+    "no_text": {"id": "Tidak ada teks yang dicatat.", "en": "No text recorded."},
+    "codebook_chapter": {"id": "BUKU KODE PENELITIAN", "en": "RESEARCH CODEBOOK"},
+    "codebook_intro": {
+        "id": "Tema yang digunakan untuk mengodekan data, dengan definisi, kriteria inklusi "
+        "dan eksklusi, serta dasar hukumnya.",
+        "en": "The themes used to code the data, with their definitions, inclusion and "
+        "exclusion criteria, and legal basis.",
+    },
+    "codebook_caption": {"id": "Daftar tema penelitian", "en": "Themes of the study"},
+    "code": {"id": "Kode", "en": "Code"},
+    "definition": {"id": "Definisi", "en": "Definition"},
+    "inclusion": {"id": "Termasuk", "en": "Include"},
+    "exclusion": {"id": "Tidak termasuk", "en": "Exclude"},
+    "retired": {"id": "(tidak dipakai lagi)", "en": "(retired)"},
 }
 
 # Labels of the vocabulary's values: the one catalogue the screens read too.
@@ -278,9 +332,11 @@ MONTHS = {
 }
 
 
-def t(key: str, lang: str) -> str:
+def t(key: str, lang: str, **params: str) -> str:
+    """A report's phrase in the language, its ``{name}`` fields filled when given."""
     entry = TEXTS[key]
-    return entry.get(lang) or entry["en"]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**params) if params else text
 
 
 def redaction_note(redacted: Iterable[tuple[str, int]], lang: str) -> str:

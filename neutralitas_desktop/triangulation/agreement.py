@@ -23,6 +23,7 @@ from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.transcript_text import segments
 from neutralitas_desktop.fieldwork.transcripts import TRANSCRIPT_KEY
+from neutralitas_desktop.operations import CancelToken, Progress, checkpoint
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     AgreementAssignment,
@@ -176,9 +177,15 @@ def _table(units: list[UnitCoding], coders: list[str], after: bool) -> list[list
     return rows
 
 
-def agreement_report(db: Database, theme: str | None = None) -> AgreementReport:
+def agreement_report(
+    db: Database,
+    theme: str | None = None,
+    report: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> AgreementReport:
     """Agreement per theme (each theme applied in the material, or the one asked for) and
-    overall, before and after resolved disagreements."""
+    overall, before and after resolved disagreements; ``report`` counts the themes done and
+    ``cancel`` is checked between them (nothing is written)."""
     with db.session() as session:
         per_session, names, progress = _material(session)
         themes = {t.id: t for t in session.scalars(select(Theme))}
@@ -216,7 +223,10 @@ def agreement_report(db: Database, theme: str | None = None) -> AgreementReport:
     used = {t for (_, _, t, _) in spans} | {t for (_, _, _, t) in resolutions}
     theme_ids = [wanted] if wanted else sorted(used, key=lambda t: (themes[t].sort, themes[t].code))
     results, pooled = [], []
-    for tid in theme_ids:
+    for step, tid in enumerate(theme_ids):
+        checkpoint(cancel, "agreement")
+        if report is not None:
+            report(step, len(theme_ids), themes[tid].code)
         rows = [
             UnitCoding(
                 u,

@@ -2,7 +2,8 @@
 
 Status changes of findings (with their reasons), incidents recorded, lines of evidence
 linked and unlinked, codings added and deleted (recodes), themes merged, renamed or
-retired, the corroboration threshold changed and member checks recorded: what a thesis's
+retired, the corroboration threshold changed, member checks recorded and the legal
+analysis (materials, element tests) kept: what a thesis's
 credibility section (dependability, confirmability) cites. The events are the study's
 audit events (they travel in packages and merge), read here in order."""
 
@@ -14,7 +15,15 @@ from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import AuditEvent, Researcher
 from neutralitas_desktop.triangulation.incident_types import AuditEntry
 
-ANALYTIC_PREFIXES = ("finding.", "incident.", "coding.", "theme.", "member_check.", "codebook.")
+ANALYTIC_PREFIXES = (
+    "finding.",
+    "incident.",
+    "coding.",
+    "theme.",
+    "member_check.",
+    "codebook.",
+    "legal.",  # legal materials and element tests (triangulation.legal_analysis)
+)
 ANALYTIC_ACTIONS = ("study.thresholds",)
 
 

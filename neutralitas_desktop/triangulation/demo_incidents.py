@@ -1,6 +1,7 @@
 """Incidents for the demo study: at each site a few incidents with realistic evidence chains
 drawn from that site's sessions, so the matrix holds corroborated, single-line,
-contradicted and unattested incidents, and one finding with its reason and a member check.
+contradicted and unattested incidents, one finding with its reason and a member check, and
+the legal analysis of the village head's incident (``demo_legal``).
 
 Run after ``fieldwork.demo.generate_demo`` (the CLI's ``demo`` command does both)."""
 
@@ -22,6 +23,7 @@ from neutralitas_desktop.store.models import (
     QuestionStance,
     Site,
 )
+from neutralitas_desktop.triangulation.demo_legal import add_demo_legal_analysis
 from neutralitas_desktop.triangulation.findings import add_finding
 from neutralitas_desktop.triangulation.incidents import add_incident, link
 from neutralitas_desktop.triangulation.member_checks import add_member_check
@@ -62,7 +64,7 @@ SCENARIOS = (
         platform="WhatsApp", favours="Paslon 02",
     ),
     Scenario(
-        "superior_instruction", "village_head", "Kepala desa",
+        "village_mobilisation", "village_head", "Kepala desa",
         "Kepala desa mengarahkan perangkat desa memasang atribut pasangan calon",
         (("witness", "interview"), ("self_report", "interview")), favours="Paslon 01 (petahana)",
     ),
@@ -160,6 +162,7 @@ def add_demo_incidents(db: Database, actor: Actor, seed: int = 1) -> int:
                 )  # fmt: skip
             made.append((incident.id, scenario.theme))
     _finding_and_member_check(db, actor, made, by_site)
+    add_demo_legal_analysis(db, actor)
     return len(made)
 
 

@@ -259,18 +259,13 @@ def automatic(scope: Scope, multi: list[str], closure: Any = None) -> list[Selec
     return branches
 
 
-def by_hand(scope: Scope, closure: Any, beyond: Any = None) -> Select[Any]:
-    """Hand codings of answers' text: (answer, row, stance, col, coding, session).
-
-    With ``beyond`` (a second closure over the same rows), codings that only repeat the
-    answer's automatic evidence for the same row and stance are left out, so adding the
-    two kinds of evidence counts each answer once.
-    """
+def by_hand(scope: Scope, closure: Any) -> Select[Any]:
+    """Hand codings of answers' text: (answer, row, stance, col, coding, session)."""
     # Few codings: they drive, and reach their session by its key.
     s = FieldSession.__table__
     a = Answer.__table__
     c = Coding.__table__
-    query = (
+    return (
         select(
             a.c.id.label("answer_id"),
             closure.c.row_id,
@@ -285,22 +280,49 @@ def by_hand(scope: Scope, closure: Any, beyond: Any = None) -> Select[Any]:
         .join(s, s.c.id == a.c.session_id)
         .where(*_session_filters(scope, s), a.c.relevant == true(), c.c.deleted == false())
     )
-    if beyond is not None:
-        qs = QuestionStance.__table__.alias("qs_auto")
-        repeated = (
-            select(literal(1))
-            .select_from(qs)
-            .join(beyond, beyond.c.theme_code == qs.c.theme_code)
-            .where(
+
+
+def hand_pieces(scope: Scope) -> Select[Any]:
+    """Hand codings of answers' text, one row per (answer, coded theme, stance, column,
+    theme the answer's value evidences with that stance, or NULL): enough for the caller
+    to map each coding to its matrix rows and leave out the ones that only repeat the
+    answer's automatic evidence. Free of literals, so SQLAlchemy compiles it once.
+
+    The few codings drive, fenced off by ``OFFSET 0`` (as in ``sessions``): left to itself
+    SQLite walks every answer to find them."""
+    s = FieldSession.__table__
+    a = Answer.__table__
+    c = Coding.__table__
+    live = (
+        select(c.c.answer_id, c.c.theme_id, c.c.stance)
+        .where(c.c.deleted == false())
+        .offset(0)
+        .subquery("codings")
+    )
+    qs = QuestionStance.__table__.alias("qs_auto")
+    return (
+        select(
+            a.c.id.label("answer_id"),
+            live.c.theme_id,
+            live.c.stance.label("stance"),
+            column_key(scope).label("col"),
+            qs.c.theme_code.label("auto_code"),
+        )
+        .distinct()
+        .select_from(live)
+        .join(a, a.c.id == live.c.answer_id)
+        .join(s, s.c.id == a.c.session_id)
+        .outerjoin(
+            qs,
+            and_(
                 qs.c.instrument_id == s.c.instrument_id,
                 qs.c.question == a.c.question,
-                qs.c.stance == c.c.stance,
-                beyond.c.row_id == closure.c.row_id,
+                qs.c.stance == live.c.stance,
                 _value_matches(a, qs),
-            )
+            ),
         )
-        query = query.where(~repeated.exists())
-    return query
+        .where(*_session_filters(scope, s), a.c.relevant == true())
+    )
 
 
 def all_evidence(scope: Scope, closure: Any, multi: list[str]) -> Any:

@@ -6,7 +6,9 @@ Frozen dataclasses only, importable by the GUI without a database or Qt."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from neutralitas_desktop.operations import Changes
 
 LocalText = dict[str, str]
 
@@ -36,6 +38,13 @@ class LineInfo:
     researcher_id: str
     counts: bool  # False: refused session or consent withdrawn; left out of the rule
     deciding: bool  # one of the independent supporting lines that decided corroboration
+    question_label: LocalText = field(default_factory=dict)  # the question as asked
+    text_label: LocalText = field(default_factory=dict)  # a choice answer's option labels
+
+    @property
+    def changes(self) -> Changes:
+        """The incident this line supports changed (its corroboration with it)."""
+        return Changes.of(incidents=self.incident_id)
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,11 @@ class IncidentInfo:
 
     def lines_of(self, *kinds: str) -> tuple[LineInfo, ...]:
         return tuple(x for x in self.lines if x.kind in kinds)
+
+    @property
+    def changes(self) -> Changes:
+        """What writing this incident changed (as returned by add_incident / unlink)."""
+        return Changes.of(incidents=self.id)
 
 
 @dataclass(frozen=True)

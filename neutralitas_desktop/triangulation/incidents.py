@@ -39,6 +39,7 @@ from neutralitas_desktop.store.models import (
     utcnow,
 )
 from neutralitas_desktop.triangulation import corroboration as rule
+from neutralitas_desktop.triangulation.answer_labels import AnswerLabels
 from neutralitas_desktop.triangulation.codebook import theme_by_code
 from neutralitas_desktop.triangulation.evidence import EXCLUDED_CONSENT, EXCLUDED_STATUS
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
@@ -236,6 +237,7 @@ def _lines(session: Session, incident_ids: Iterable[str] | None) -> dict[str, li
             FieldSession.started_at,
             FieldSession.status,
             FieldSession.researcher_id,
+            FieldSession.instrument_id,
             Informant.id.label("informant_id"),
             Informant.code,
             Informant.consent_status,
@@ -259,7 +261,7 @@ def _lines(session: Session, incident_ids: Iterable[str] | None) -> dict[str, li
     if incident_ids is not None:
         query = query.where(EvidenceLine.incident_id.in_(list(incident_ids)))
     out: dict[str, list[Any]] = {}
-    for r in session.execute(query):
+    for r in session.execute(query).all():
         out.setdefault(r[0].incident_id, []).append(r)
     return out
 
@@ -284,8 +286,9 @@ def _text(r: Any) -> str:
     return str(r.value or "") if line.answer_id else ""
 
 
-def _line_info(r: Any, deciding: set[str]) -> LineInfo:
+def _line_info(r: Any, deciding: set[str], labels: AnswerLabels) -> LineInfo:
     line = r[0]
+    answer = line.target == LineTarget.ANSWER and line.answer_id and r.question
     return LineInfo(
         id=line.id,
         incident_id=line.incident_id,
@@ -308,6 +311,8 @@ def _line_info(r: Any, deciding: set[str]) -> LineInfo:
         researcher_id=r.researcher_id,
         counts=_counts(r),
         deciding=line.id in deciding,
+        question_label=labels.question(r.instrument_id, r.question) if r.question else {},
+        text_label=labels.value_local(r.instrument_id, r.question, r.value or "") if answer else {},
     )
 
 
@@ -327,11 +332,14 @@ def _query() -> Any:
     )
 
 
-def _infos(session: Session, rows: list[Any]) -> list[IncidentInfo]:
+def _infos(session: Session, rows: list[Any], every: bool = False) -> list[IncidentInfo]:
+    """``every``: the rows are all the study's incidents (their lines are read without
+    naming each incident in the query)."""
     settings = _settings(session)
     threshold = rule.threshold_of(settings)
     labels = {p.get("code"): dict(p.get("label") or {}) for p in settings.get("periods") or []}
-    lines = _lines(session, [r[0].id for r in rows]) if rows else {}
+    lines = _lines(session, None if every else [r[0].id for r in rows]) if rows else {}
+    answers = AnswerLabels.load(session, {x.instrument_id for xs in lines.values() for x in xs})
     out = []
     for incident, site, code, label, recorder in rows:
         mine = lines.get(incident.id, [])
@@ -357,7 +365,7 @@ def _infos(session: Session, rows: list[Any]) -> list[IncidentInfo]:
                 recorded_by=recorder or "",
                 corroboration=decision.corroboration.value,
                 independent=decision.independent,
-                lines=tuple(_line_info(r, set(decision.deciding)) for r in mine),
+                lines=tuple(_line_info(r, set(decision.deciding), answers) for r in mine),
                 threshold=threshold,
             )
         )
@@ -385,4 +393,4 @@ def list_incidents(
             query = query.where(Incident.site_id == site_id)
         if theme:
             query = query.where(Incident.theme_id == _live_theme_id(session, theme))
-        return _infos(session, list(session.execute(query).all()))
+        return _infos(session, list(session.execute(query).all()), every=not (site or theme))

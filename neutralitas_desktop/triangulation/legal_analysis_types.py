@@ -4,36 +4,26 @@ A thesis in law tests an incident against an article element by element (*unsur 
 the subject, the act, the time and the intent, each met, not met or unclear, with the
 reasoning and the evidence for it; and it names the legal materials (*bahan hukum*) the
 analysis rests on. The case file prints both; the records are kept by
-``triangulation.legal_analysis``.
+``triangulation.legal_analysis``. The kinds of value live in the vocabulary (one place for
+values and their labels) and are re-exported here.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+from neutralitas_desktop.operations import UNLISTED, Changes
+from neutralitas_desktop.vocabulary.terms import Element, ElementVerdict, MaterialKind
 
-class MaterialKind(StrEnum):
-    """The three kinds of legal material (bahan hukum) a normative study names."""
-
-    PRIMARY = "primary"  # bahan hukum primer: statutes, regulations, court decisions
-    SECONDARY = "secondary"  # bahan hukum sekunder: books, journals, expert opinion
-    TERTIARY = "tertiary"  # bahan hukum tersier: dictionaries, encyclopaedias
-
-
-class Element(StrEnum):
-    """The elements of an article an incident is tested against."""
-
-    SUBJECT = "subject"  # subjek: whom the article binds
-    ACT = "act"  # perbuatan: what it forbids
-    TIME = "time"  # waktu: the stage of the election it applies in
-    INTENT = "intent"  # kesengajaan / unsur subjektif
-
-
-class ElementVerdict(StrEnum):
-    MET = "met"  # terpenuhi
-    NOT_MET = "not_met"  # tidak terpenuhi
-    UNCLEAR = "unclear"  # belum jelas
+__all__ = [
+    "Element",
+    "ElementTest",
+    "ElementVerdict",
+    "LegalAnalysis",
+    "LegalMaterial",
+    "MaterialKind",
+]
 
 
 @dataclass(frozen=True)
@@ -42,6 +32,12 @@ class LegalMaterial:
     kind: str  # MaterialKind value
     citation: str  # e.g. "UU No. 10 Tahun 2016 tentang Pemilihan Gubernur, Bupati, dan Wali Kota"
     note: str = ""
+    recorded_by: str = ""  # the researcher's name
+    updated_at: dt.datetime | None = None
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(legal=self.id, audit=UNLISTED)
 
 
 @dataclass(frozen=True)
@@ -52,6 +48,13 @@ class ElementTest:
     verdict: str  # ElementVerdict value
     reasoning: str
     evidence: tuple[str, ...] = ()  # ids of the incident's evidence lines it rests on
+    incident_id: str = ""
+    recorded_by: str = ""  # the researcher's name
+    updated_at: dt.datetime | None = None
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(legal=self.id, incidents=self.incident_id, audit=UNLISTED)
 
 
 @dataclass(frozen=True)
@@ -65,3 +68,12 @@ class LegalAnalysis:
     @property
     def is_empty(self) -> bool:
         return not self.materials and not self.tests
+
+    def tests_of(self, provision: str) -> tuple[ElementTest, ...]:
+        """The element tests against one provision (by citation), in element order."""
+        return tuple(t for t in self.tests if t.provision == provision)
+
+    @property
+    def provisions(self) -> tuple[str, ...]:
+        """The provisions tested, in the order of their first test."""
+        return tuple(dict.fromkeys(t.provision for t in self.tests))

@@ -8,6 +8,7 @@ beside the row as context, never as evidence for or against a violation.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -18,7 +19,7 @@ from sqlalchemy.orm import aliased
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
-from neutralitas_desktop.instruments.model import Instrument, Question, pick
+from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
@@ -34,6 +35,7 @@ from neutralitas_desktop.store.models import (
 )
 from neutralitas_desktop.triangulation import evidence as ev
 from neutralitas_desktop.triangulation import incident_cells
+from neutralitas_desktop.triangulation.answer_labels import AnswerLabels
 from neutralitas_desktop.triangulation.codebook import ancestors, closure_rows, tree_order
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
 from neutralitas_desktop.triangulation.incidents import list_incidents
@@ -93,20 +95,32 @@ def _columns(session: Any, scope: ev.Scope, keys: set[str]) -> tuple[Column, ...
     return tuple(columns)
 
 
+# Multiple-choice questions with a stance mapping, per instrument version: a version is
+# immutable (its id derives from its content), so its definition is parsed once.
+_MULTI: dict[str, frozenset[str]] = {}
+
+
 def _multi_questions(session: Any) -> list[str]:
     """Names of multiple-choice questions with a stance mapping, in any stored instrument."""
-    names: set[str] = set()
 
-    def walk(nodes: list[dict[str, Any]]) -> None:
+    def walk(nodes: list[dict[str, Any]], names: set[str]) -> set[str]:
         for node in nodes:
             if node.get("kind") == "group":
-                walk(node.get("children") or [])
+                walk(node.get("children") or [], names)
             elif node.get("type") == "select_multiple" and node.get("stance"):
                 names.add(node["name"])
+        return names
 
-    for (definition,) in session.execute(select(InstrumentVersion.definition)):
-        walk(definition.get("children") or [])
-    return sorted(names)
+    ids = session.scalars(select(InstrumentVersion.id)).all()
+    missing = [iid for iid in ids if iid not in _MULTI]
+    if missing:
+        for iid, definition in session.execute(
+            select(InstrumentVersion.id, InstrumentVersion.definition).where(
+                InstrumentVersion.id.in_(missing)
+            )
+        ):
+            _MULTI[iid] = frozenset(walk(definition.get("children") or [], set()))
+    return sorted(set().union(*(_MULTI.get(iid, frozenset()) for iid in ids)))
 
 
 Grid = dict[str, dict[str, dict[str, int]]]  # row (theme id) -> column -> stance -> count
@@ -136,19 +150,40 @@ def _count(session: Any, scope: ev.Scope, themes: Sequence[Theme], rollup: bool)
         m = branch.subquery("multiple")
         queries.append(select(m.c.row_id, m.c.col, m.c.stance, func.count(distinct(m.c.answer_id))))
     for q in queries:
-        for code, col, stance, n in session.execute(q.group_by(*q.selected_columns[:3])):
+        for code, col, stance, n in session.execute(q.group_by(*q.selected_columns[:3])).all():
             theme_id = resolved.get(code, "")
             for row in ancestors(live, theme_id) if rollup else [theme_id] * (theme_id in live):
                 add(row, col, stance, n)
-    rows = closure_rows(themes, rollup)
-    h = ev.by_hand(scope, ev.closure(rows), ev.closure(rows, "closure_auto")).subquery("hand")
-    for row, col, stance, n in session.execute(
-        select(h.c.row_id, h.c.col, h.c.stance, func.count(distinct(h.c.answer_id))).group_by(
-            h.c.row_id, h.c.col, h.c.stance
-        )
-    ):
-        add(row, col, stance, n)
+    for (row, col, stance), answers in _hand(session, scope, closure_rows(themes, rollup)).items():
+        add(row, col, stance, len(answers))
     return grid
+
+
+def _hand(
+    session: Any, scope: ev.Scope, triples: list[tuple[str, str, str]]
+) -> dict[tuple[str, str, str], set[str]]:
+    """The answers coded by hand per (row, column, stance), each coding in the rows of its
+    theme, except where the answer's own value already evidences that row and stance.
+
+    Codings are few: they come back from one cached query and are mapped to rows here,
+    rather than joined with a table of the codebook's rows built anew at every call."""
+    rows_of_theme: dict[str, list[str]] = defaultdict(list)
+    rows_of_code: dict[str, set[str]] = defaultdict(set)
+    for theme_id, code, row in triples:
+        rows_of_theme[theme_id].append(row)
+        rows_of_code[code].add(row)
+    repeats: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
+    pieces = session.execute(ev.hand_pieces(scope)).all()  # fetched at once: thousands of rows
+    for answer_id, theme_id, stance, col, auto_code in pieces:
+        repeated = repeats[(answer_id, theme_id, stance, col)]
+        if auto_code is not None:
+            repeated |= rows_of_code.get(auto_code, set())
+    counted: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for (answer_id, theme_id, stance, col), repeated in repeats.items():
+        for row in rows_of_theme.get(theme_id, ()):
+            if row not in repeated:
+                counted[(row, col, stance)].add(answer_id)
+    return counted
 
 
 def _keep_line(scope: ev.Scope) -> Any:
@@ -324,51 +359,11 @@ def cell_evidence(
         if stance is not None:
             stmt = stmt.where(e.c.stance == stance)
         records = session.execute(stmt).all()
-        instruments = {
-            iid: Instrument.from_dict(definition)
-            for iid, definition in session.execute(
-                select(InstrumentVersion.id, InstrumentVersion.definition).where(
-                    InstrumentVersion.id.in_({r.instrument_id for r in records})
-                )
-            )
-        }
-    return _group(records, _Labels(instruments, lang), row.code)
+        labels = AnswerLabels.load(session, {r.instrument_id for r in records}, lang)
+    return _group(records, labels, row.code)
 
 
-class _Labels:
-    """Question and choice labels of the instruments in a drill-down, looked up once."""
-
-    def __init__(self, instruments: dict[str, Instrument], lang: str) -> None:
-        self.instruments = instruments
-        self.lang = lang
-        self.questions: dict[str, dict[str, Question]] = {
-            iid: {q.name: q for q in ins.questions()} for iid, ins in instruments.items()
-        }
-        self.values: dict[tuple[str, str, str], str] = {}
-
-    def question(self, iid: str, name: str) -> dict[str, str]:
-        q = self.questions.get(iid, {}).get(name)
-        return dict(q.label) if q is not None else {}
-
-    def value(self, iid: str, name: str, value: str) -> str:
-        key = (iid, name, value)
-        if key not in self.values:
-            self.values[key] = self._value(iid, name, value)
-        return self.values[key]
-
-    def _value(self, iid: str, name: str, value: str) -> str:
-        instrument = self.instruments.get(iid)
-        q = self.questions.get(iid, {}).get(name)
-        choices = instrument.choices_for(q) if instrument is not None and q is not None else None
-        if choices is None or instrument is None:
-            return value
-        return ", ".join(
-            pick(c.label, self.lang, instrument.default_language) if (c := choices.get(n)) else n
-            for n in value.split()
-        )
-
-
-def _group(records: Sequence[Any], labels: _Labels, theme: str) -> list[Evidence]:
+def _group(records: Sequence[Any], labels: AnswerLabels, theme: str) -> list[Evidence]:
     """One Evidence per (answer, stance), gathering its codings."""
     grouped: dict[tuple[str, str], list[Any]] = {}
     for r in records:

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from neutralitas_desktop.operations import UNLISTED, Changes
 from neutralitas_desktop.vocabulary import (
     Conclusion,
     Corroboration,
@@ -66,6 +67,14 @@ class CodebookChange:
     codings_moved: int = 0
     findings_moved: int = 0
 
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(
+            themes=self.theme_code,
+            codings=UNLISTED if self.codings_moved else None,
+            findings=UNLISTED if self.findings_moved else None,
+        )
+
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -77,6 +86,10 @@ class ImportResult:
     @property
     def total(self) -> int:
         return self.added + self.updated + self.unchanged
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(themes=UNLISTED if self.added or self.updated else None)
 
 
 # ---- source tags and coding ----------------------------------------------------------
@@ -95,6 +108,11 @@ class SourceTags:
     started_at: dt.datetime
     period: str  # the fieldwork period's code, or OUTSIDE_PERIODS
     status: str
+
+    @property
+    def changes(self) -> Changes:
+        """What correcting these tags changed: the session (its cells in the matrix)."""
+        return Changes.of(sessions=self.session_id)
 
 
 @dataclass(frozen=True)
@@ -138,6 +156,10 @@ class CodingInfo:
     created_at: dt.datetime
     deleted: bool
     stale: bool  # the answer's text changed since: the offsets no longer hold the excerpt
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(codings=self.id)
 
 
 # ---- the matrix ----------------------------------------------------------------------
@@ -211,6 +233,11 @@ class Thresholds:
     def from_settings(cls, settings: dict[str, Any]) -> Thresholds:
         raw = (settings.get("triangulation") or {}).get("corroboration_threshold", 2)
         return cls(corroboration=max(1, int(raw)))
+
+    @property
+    def changes(self) -> Changes:
+        """What setting a threshold changed: the study setting the matrix reads."""
+        return Changes.of(settings="thresholds")
 
 
 @dataclass(frozen=True)
@@ -309,3 +336,7 @@ class FindingInfo:
     author_name: str
     created_at: dt.datetime
     updated_at: dt.datetime
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(findings=self.id)

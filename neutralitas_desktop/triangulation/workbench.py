@@ -22,6 +22,7 @@ from neutralitas_desktop.fieldwork.answers import session_answers
 from neutralitas_desktop.fieldwork.recordings import RecordingInfo
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.fieldwork.transcripts import Transcript
+from neutralitas_desktop.operations import CancelToken, Changes, Progress
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import InformantRole, Researcher, Site
 from neutralitas_desktop.triangulation import (
@@ -31,11 +32,17 @@ from neutralitas_desktop.triangulation import (
     coding,
     findings,
     incidents,
+    legal_analysis,
     tags,
 )
 from neutralitas_desktop.triangulation.agreement_types import AgreementReport, Disagreement, Unit
 from neutralitas_desktop.triangulation.evidence import study_periods
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
+from neutralitas_desktop.triangulation.legal_analysis_types import (
+    ElementTest,
+    LegalAnalysis,
+    LegalMaterial,
+)
 from neutralitas_desktop.triangulation.matrix import (
     cell_evidence,
     cell_incidents,
@@ -58,7 +65,7 @@ from neutralitas_desktop.triangulation.types import (
     ThemeInfo,
     Thresholds,
 )
-from neutralitas_desktop.vocabulary.law import study_election
+from neutralitas_desktop.vocabulary.law import Provision, study_election
 
 
 @dataclass(frozen=True)
@@ -181,6 +188,50 @@ class TriangulationWorkbench:
     def unlink(self, line_id: str, reason: str = "") -> IncidentInfo:
         return incidents.unlink(self.db, self.actor, line_id, reason=reason)
 
+    # ---- legal analysis -------------------------------------------------------------
+    def legal_analysis(self, incident_id: str) -> LegalAnalysis:
+        return legal_analysis.analysis_for(self.db, incident_id)
+
+    def applicable_provisions(self, incident_id: str) -> tuple[Provision, ...]:
+        return legal_analysis.applicable_provisions(self.db, incident_id)
+
+    def add_element_test(
+        self, incident_id: str, *, provision: str, element: str, verdict: str,
+        reasoning: str, evidence: Iterable[str] = (),
+    ) -> ElementTest:  # fmt: skip
+        return legal_analysis.add_element_test(
+            self.db, self.actor, incident_id, provision=provision, element=element,
+            verdict=verdict, reasoning=reasoning, evidence=evidence,
+        )  # fmt: skip
+
+    def edit_element_test(
+        self, test_id: str, *, provision: str | None, element: str, verdict: str,
+        reasoning: str, evidence: Iterable[str],
+    ) -> ElementTest:  # fmt: skip
+        return legal_analysis.edit_element_test(
+            self.db, self.actor, test_id, provision=provision, element=element,
+            verdict=verdict, reasoning=reasoning, evidence=evidence,
+        )  # fmt: skip
+
+    def remove_element_test(self, test_id: str, reason: str = "") -> Changes:
+        return legal_analysis.remove_element_test(self.db, self.actor, test_id, reason=reason)
+
+    def legal_materials(self) -> tuple[LegalMaterial, ...]:
+        return legal_analysis.list_materials(self.db)
+
+    def add_legal_material(self, kind: str, citation: str, note: str = "") -> LegalMaterial:
+        return legal_analysis.add_material(self.db, self.actor, kind, citation, note=note)
+
+    def edit_legal_material(
+        self, material_id: str, kind: str, citation: str, note: str
+    ) -> LegalMaterial:
+        return legal_analysis.edit_material(
+            self.db, self.actor, material_id, kind=kind, citation=citation, note=note
+        )
+
+    def remove_legal_material(self, material_id: str, reason: str = "") -> Changes:
+        return legal_analysis.remove_material(self.db, self.actor, material_id, reason=reason)
+
     # ---- codebook -------------------------------------------------------------------
     def themes(self) -> list[ThemeInfo]:
         return codebook.list_themes(self.db)
@@ -244,8 +295,9 @@ class TriangulationWorkbench:
     def coded_with(self, theme: str) -> list[CodedPassage]:
         return coded_with(self.db, theme)
 
-    def delete_coding(self, coding_id: str) -> None:
+    def delete_coding(self, coding_id: str) -> Changes:
         coding.delete_coding(self.db, self.actor, coding_id)
+        return Changes.of(codings=coding_id)
 
     def session_tags(self, session_id: str) -> SourceTags:
         return tags.session_tags(self.db, session_id)
@@ -302,8 +354,10 @@ class TriangulationWorkbench:
         )  # fmt: skip
 
     # ---- coder agreement -------------------------------------------------------------
-    def agreement(self) -> AgreementReport:
-        return agreement.agreement_report(self.db)
+    def agreement(
+        self, progress: Progress | None = None, cancel: CancelToken | None = None
+    ) -> AgreementReport:
+        return agreement.agreement_report(self.db, None, progress, cancel)
 
     def disagreements(self) -> list[Disagreement]:
         return agreement.disagreements(self.db)

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 
 class InformantsPanel(QWidget):
-    changed = Signal()  # an informant was added or their consent changed
+    changed = Signal(object)  # Changes: an informant was added or their consent changed
 
     def __init__(self, workspace: Workspace, language: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -207,9 +207,8 @@ class InformantsPanel(QWidget):
     def create_informant(self) -> None:
         dialog = NewInformantDialog(self.workspace, self.language, parent=self)
         if dialog.exec() and dialog.created is not None:
-            self.reload()
+            self.changed.emit(dialog.created.changes)  # the navigator reloads this tab
             self.select(dialog.created.id)
-            self.changed.emit()
 
     def reveal_identity(self) -> None:
         info = self.selected()
@@ -239,12 +238,12 @@ class InformantsPanel(QWidget):
         if not confirm(self, self.tr("Named in reports"), question, self.tr("Record")):
             return
         try:
-            self.workspace.record_named_consent(info.id, named)
+            changes = self.workspace.record_named_consent(info.id, named)
         except NeutralitasError as exc:
             show_error(self, exc)
             return
         self.reload()
-        self.changed.emit()
+        self.changed.emit(changes)
 
     def withdraw_consent(self) -> None:
         info = self.selected()
@@ -264,9 +263,8 @@ class InformantsPanel(QWidget):
             self, self.tr("Withdraw consent"), self.tr("How and when was it withdrawn? (optional)")
         )
         try:
-            self.workspace.withdraw_consent(info.id, note)
+            changes = self.workspace.withdraw_consent(info.id, note)
         except NeutralitasError as exc:
             show_error(self, exc)
             return
-        self.reload()
-        self.changed.emit()
+        self.changed.emit(changes)

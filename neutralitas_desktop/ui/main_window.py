@@ -5,6 +5,10 @@ Other screens hook in with ``add_action(menu_name, action)``, where ``menu_name`
 MENU_NAMES ("File", "Forms", "Sessions", "Analysis", "Export", "Review", "Settings",
 "Help"); a menu without actions is hidden. ``study_changed`` is emitted with the new
 Workspace whenever another study is opened, so panels can rebind.
+
+What an action changed (a ``Changes``) goes to ``apply_changes``, which the ChangeRouter
+passes to the panels that show those kinds; nothing reads the whole study again but
+opening it.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from neutralitas_desktop import APP_NAME
 from neutralitas_desktop.errors import NeutralitasError, PassphraseError
+from neutralitas_desktop.operations import Changes
+from neutralitas_desktop.ui.change_router import ChangeRouter
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.exchange_menu import ExchangeActions
 from neutralitas_desktop.ui.navigator import StudyNavigator
@@ -66,6 +72,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
+        self.router = ChangeRouter(self)
         self.navigator = self._make_navigator()
         self._build_menus()
         self.exports = ExportActions(
@@ -78,8 +85,10 @@ class MainWindow(QMainWindow):
             lambda: self.language,
             self._coding_session,
             self,
+            router=self.router,
             reports=lambda: self.host.report_service(self.workspace),
         )
+        self.analysis.changed.connect(lambda c, k: self.apply_changes(c, f"analysis:{k}"))
         self.analysis.install(self.menus["Analysis"])
         self.menus["Analysis"].menuAction().setVisible(True)
         self.exchange = ExchangeActions(
@@ -89,7 +98,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.exchange.install(self.menus["File"], self.menus["Review"], before=self.act_quit)
-        self.exchange.changed.connect(lambda: self.navigator.reload())
+        self.exchange.changed.connect(self.apply_changes)
         self.safety = SafetyActions(
             lambda: self.workspace, lambda: self.exchange.export_package(), self
         )
@@ -98,6 +107,7 @@ class MainWindow(QMainWindow):
             lambda: self.host.interop_service(self.workspace), lambda: self.language, self
         )
         self.xlsform.install(self.menus["Forms"])
+        self.xlsform.imported.connect(lambda summary: self.apply_changes(summary.changes))
         self._build_toolbar()
         self.study_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.study_label)
@@ -117,6 +127,11 @@ class MainWindow(QMainWindow):
         return row.id if row is not None else None
 
     # ---- hooks for other screens ---------------------------------------------------
+    def apply_changes(self, changes: Changes, source: str = "") -> None:
+        """Refresh the panels that show what ``changes`` touched (not ``source``, the
+        panel that made them)."""
+        self.router.route(changes, skip=source)
+
     def add_action(self, menu_name: str, action: QAction) -> QAction:
         """Add ``action`` to the menu called ``menu_name`` (one of MENU_NAMES)."""
         menu = self.menus[menu_name]
@@ -132,6 +147,8 @@ class MainWindow(QMainWindow):
         navigator = StudyNavigator(self.workspace, self.language, self)
         navigator.open_requested.connect(self.open_session)
         navigator.new_session_requested.connect(self.new_session)
+        navigator.changes_made.connect(self.apply_changes)
+        navigator.install(self.router)
         self.stack.addWidget(navigator)
         self.stack.setCurrentWidget(navigator)
         return navigator
@@ -240,7 +257,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         if not accepted or wizard.started is None:
             return
-        self.navigator.reload()
+        self.apply_changes(wizard.started.changes)
         if wizard.started.refused:
             self.statusBar().showMessage(
                 self.tr("Refusal recorded; nothing else was collected."), 8000
@@ -260,7 +277,7 @@ class MainWindow(QMainWindow):
             return
         self.runner = runner
         runner.closed.connect(self._on_runner_closed)
-        runner.session_changed.connect(lambda _sid: self.navigator.reload())
+        runner.session_changed.connect(self._on_session_changed)
         runner.status_message.connect(self.statusBar().showMessage)  # stays: "Tersimpan 10:42:07"
         runner.link_requested.connect(self.analysis.link_answer)
         self.stack.addWidget(runner)
@@ -271,6 +288,10 @@ class MainWindow(QMainWindow):
         self.act_back.setEnabled(True)
         self.act_back.setVisible(True)
 
+    def _on_session_changed(self, session_id: str) -> None:
+        """The runner completed, reopened or ended a session (its answers too)."""
+        self.apply_changes(Changes.of(sessions=session_id, answers=session_id))
+
     def close_runner(self) -> bool:
         """Back to the study; False if the runner refused (answers not saved)."""
         if self.runner is None:
@@ -280,6 +301,7 @@ class MainWindow(QMainWindow):
     def _on_runner_closed(self) -> None:
         runner = self.runner
         self.runner = None
+        typed_in = runner.state.session_id if runner is not None else None
         if runner is not None:
             for action in runner.runner_actions():
                 self.menus["Sessions"].removeAction(action)
@@ -288,7 +310,7 @@ class MainWindow(QMainWindow):
         self.act_back.setEnabled(False)
         self.act_back.setVisible(False)
         self.stack.setCurrentWidget(self.navigator)
-        self.navigator.reload()
+        self.apply_changes(Changes.of(sessions=typed_in, answers=typed_in))
 
     def offer_resume(self, always: bool = False) -> None:
         """At start (and from the menu): drafts to resume where they stopped."""
@@ -396,8 +418,7 @@ class MainWindow(QMainWindow):
         self.settings.font_size = dialog.chosen_font_size()
         self.settings.lock_minutes = dialog.chosen_lock_minutes()
         if dialog.chosen_time_zone() != zone:
-            self.workspace.set_time_zone(dialog.chosen_time_zone())
-            self.navigator.reload()
+            self.apply_changes(self.workspace.set_time_zone(dialog.chosen_time_zone()))
         self.host.update_profile(
             researcher_name=state.researcher_name.strip(),
             researcher_initials=state.researcher_initials,

@@ -8,15 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEventLoop, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.formats import whole
+from neutralitas_desktop.ui.operation_runner import OperationRunner
 
 if TYPE_CHECKING:
+    from neutralitas_desktop.fieldwork.backup import BackupResult
     from neutralitas_desktop.fieldwork.workspace import Workspace
 
 
@@ -32,6 +33,7 @@ class SafetyActions(QObject):
         self._make_package = make_package
         self._window = parent
         self.folder = str(Path.home())
+        self.runner = OperationRunner(parent)
         self.last_message = ""  # what the last backup said (tests read it)
         self.action = QAction(self.tr("Back up to…"), self)
         self.action.triggered.connect(lambda _=False: self.back_up())
@@ -47,10 +49,8 @@ class SafetyActions(QObject):
             )
             if not folder:
                 return False
-        try:
-            result = self._workspace().backup(folder)
-        except NeutralitasError as exc:
-            show_error(self._window, exc)
+        result = self._run_backup(folder)
+        if result is None:
             return False
         self.folder = folder
         self.last_message = (
@@ -61,6 +61,22 @@ class SafetyActions(QObject):
         )
         QMessageBox.information(self._window, self.tr("Backup"), self.last_message)
         return True
+
+    def _run_backup(self, folder: str) -> BackupResult | None:
+        """The backup off the GUI thread, with a progress dialog whose Cancel removes the
+        partial copy; waits for it (closing the app may depend on it)."""
+        workspace = self._workspace()
+        outcome: list[BackupResult] = []
+        operation = self.runner.run(
+            lambda progress, cancel: workspace.backup(folder, progress, cancel),
+            outcome.append,
+            lambda error: show_error(self._window, error),
+            title=self.tr("Backing up the study…"),
+        )
+        loop = QEventLoop()
+        operation.done.connect(loop.quit)
+        loop.exec()
+        return outcome[0] if outcome else None
 
     def may_close(self) -> bool:
         """At closing: remind when today's answers are in no package and no backup yet.

@@ -68,7 +68,7 @@ class SiteTableModel(QAbstractTableModel):
 
 
 class SitesPanel(QWidget):
-    changed = Signal()
+    changed = Signal(object)  # Changes: a site was added
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,8 +111,8 @@ class SitesPanel(QWidget):
             return
         name, kind, region = dialog.values()
         try:
-            self.workspace.add_site(name, kind, region)
+            site = self.workspace.add_site(name, kind, region)
         except NeutralitasError as exc:
             show_error(self, exc)
             return
-        self.changed.emit()
+        self.changed.emit(site.changes)

@@ -18,10 +18,13 @@ from neutralitas_desktop.vocabulary.terms import (
     Corroboration,
     DocxReport,
     Election,
+    Element,
+    ElementVerdict,
     EvidenceKind,
     FindingStatus,
     Grouping,
     InformantCategory,
+    MaterialKind,
     MemberCheckMaterial,
     MemberCheckResponse,
     SanctionKind,
@@ -167,6 +170,22 @@ LABELS: dict[type[StrEnum], dict[str, LocalText]] = {
         SelectionMethod.PURPOSIVE: {"id": "Purposive", "en": "Purposive"},
         SelectionMethod.SNOWBALL: {"id": "Snowball", "en": "Snowball"},
         SelectionMethod.OTHER: {"id": "Lainnya", "en": "Other"},
+    },
+    MaterialKind: {
+        MaterialKind.PRIMARY: {"id": "Bahan hukum primer", "en": "Primary legal material"},
+        MaterialKind.SECONDARY: {"id": "Bahan hukum sekunder", "en": "Secondary legal material"},
+        MaterialKind.TERTIARY: {"id": "Bahan hukum tersier", "en": "Tertiary legal material"},
+    },
+    Element: {
+        Element.SUBJECT: {"id": "Subjek", "en": "Subject"},
+        Element.ACT: {"id": "Perbuatan", "en": "Act"},
+        Element.TIME: {"id": "Waktu", "en": "Time"},
+        Element.INTENT: {"id": "Kesengajaan", "en": "Intent"},
+    },
+    ElementVerdict: {
+        ElementVerdict.MET: {"id": "Terpenuhi", "en": "Met"},
+        ElementVerdict.NOT_MET: {"id": "Tidak terpenuhi", "en": "Not met"},
+        ElementVerdict.UNCLEAR: {"id": "Belum jelas", "en": "Unclear"},
     },
 }
 

@@ -38,9 +38,9 @@ class Provision:
     @property
     def article(self) -> str:
         """The article as an Indonesian citation writes it: Pasal 71 ayat (1) huruf b."""
-        # "Lampiran II (…)" is cited as it is; a number is an article: "Pasal 71"
-        pasal = f"Pasal {self.pasal}" if self.pasal[:1].isdigit() else self.pasal
-        parts = [pasal] if pasal else []
+        # "Lampiran II (…)" and the like are cited as they are; numbers are articles.
+        pasal = self.pasal if not self.pasal[:1].isdigit() else f"Pasal {self.pasal}"
+        parts = [pasal] if self.pasal else []
         if self.ayat:
             parts.append(f"ayat ({self.ayat})")
         if self.huruf:

@@ -182,6 +182,31 @@ class SelectionMethod(StrEnum):
     OTHER = "other"
 
 
+class MaterialKind(StrEnum):
+    """The three kinds of legal material (*bahan hukum*) a normative study names."""
+
+    PRIMARY = "primary"  # bahan hukum primer: statutes, regulations, court decisions
+    SECONDARY = "secondary"  # bahan hukum sekunder: books, journals, expert opinion
+    TERTIARY = "tertiary"  # bahan hukum tersier: dictionaries, encyclopaedias
+
+
+class Element(StrEnum):
+    """The elements of an article an incident is tested against (*unsur pasal*)."""
+
+    SUBJECT = "subject"  # subjek: whom the article binds
+    ACT = "act"  # perbuatan: what it forbids
+    TIME = "time"  # waktu: the stage of the election it applies in
+    INTENT = "intent"  # kesengajaan / unsur subjektif
+
+
+class ElementVerdict(StrEnum):
+    """Whether the incident meets an element of the article."""
+
+    MET = "met"  # terpenuhi
+    NOT_MET = "not_met"  # tidak terpenuhi
+    UNCLEAR = "unclear"  # belum jelas
+
+
 def values(kind: type[StrEnum]) -> tuple[str, ...]:
     """The plain string values of an enum, in their defined order."""
     return tuple(member.value for member in kind)

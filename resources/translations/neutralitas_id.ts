@@ -130,6 +130,10 @@
         <translation>Kesepakatan antarpengode</translation>
     </message>
     <message>
+        <source>Legal materials</source>
+        <translation>Bahan hukum</translation>
+    </message>
+    <message>
         <source>Find in answers…</source>
         <translation>Cari dalam jawaban…</translation>
     </message>
@@ -633,6 +637,45 @@
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>ElementTestDialog</name>
+    <message>
+        <source>Edit element test</source>
+        <translation>Ubah uji unsur</translation>
+    </message>
+    <message>
+        <source>Element test</source>
+        <translation>Uji unsur pasal</translation>
+    </message>
+    <message>
+        <source>Why the element is met, not met or unclear</source>
+        <translation>Mengapa unsur ini terpenuhi, tidak terpenuhi, atau belum jelas</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Pasal</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Unsur</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Pertimbangan</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti</translation>
+    </message>
+    <message>
+        <source>Say why: the reasoning is required</source>
+        <translation>Tuliskan alasannya: pertimbangan wajib diisi</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1225,10 @@
         <translation>PDF untuk diserahkan ke Panwascam / Bawaslu, BKN, atau bupati, dengan berkas bukti dan nilai hash SHA-256-nya dalam ZIP di sampingnya</translation>
     </message>
     <message>
+        <source>Legal analysis…</source>
+        <translation>Analisis hukum…</translation>
+    </message>
+    <message>
         <source>Unlink line…</source>
         <translation>Lepaskan jalur…</translation>
     </message>
@@ -1244,6 +1291,10 @@
     <message>
         <source>The case file was not written: %1</source>
         <translation>Berkas pelanggaran tidak tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>(the whole session)</source>
+        <translation>(seluruh sesi)</translation>
     </message>
     <message>
         <source>Unlink line</source>
@@ -1510,6 +1561,120 @@
     <message>
         <source>Join only if the supervisor&apos;s own screen (Help › This laptop…) shows the same fingerprint.</source>
         <translation>Bergabunglah hanya jika layar penyelia sendiri (Bantuan › Laptop ini…) menampilkan sidik jari yang sama.</translation>
+    </message>
+</context>
+<context>
+    <name>LegalAnalysisDialog</name>
+    <message>
+        <source>Legal analysis</source>
+        <translation>Analisis hukum</translation>
+    </message>
+    <message>
+        <source>Add element test…</source>
+        <translation>Tambah uji unsur…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>Articles that apply to this incident: %1</source>
+        <translation>Pasal yang berlaku untuk peristiwa ini: %1</translation>
+    </message>
+    <message>
+        <source>No article of the incident&apos;s theme applies to this actor in this study.</source>
+        <translation>Tidak ada pasal pada tema peristiwa ini yang berlaku bagi pelaku ini dalam studi ini.</translation>
+    </message>
+    <message>
+        <source>Legal materials of the study: %1 (Analysis › Legal materials)</source>
+        <translation>Bahan hukum studi: %1 (Analisis › Bahan hukum)</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Pasal</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Unsur</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Pertimbangan</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti</translation>
+    </message>
+    <message>
+        <source>Remove element test</source>
+        <translation>Hapus uji unsur</translation>
+    </message>
+    <message>
+        <source>Why is this test removed?</source>
+        <translation>Mengapa uji ini dihapus?</translation>
+    </message>
+</context>
+<context>
+    <name>LegalMaterialsPanel</name>
+    <message>
+        <source>Legal materials</source>
+        <translation>Bahan hukum</translation>
+    </message>
+    <message>
+        <source>Legal materials the analysis rests on</source>
+        <translation>Bahan hukum yang menjadi dasar analisis</translation>
+    </message>
+    <message>
+        <source>e.g. UU No. 6 Tahun 2014 tentang Desa</source>
+        <translation>mis. UU No. 6 Tahun 2014 tentang Desa</translation>
+    </message>
+    <message>
+        <source>Which articles or pages, and why</source>
+        <translation>Pasal atau halaman mana, dan mengapa</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Citation</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Edit selected</source>
+        <translation>Ubah yang dipilih</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Remove legal material</source>
+        <translation>Hapus bahan hukum</translation>
+    </message>
+    <message>
+        <source>Why is it removed?</source>
+        <translation>Mengapa dihapus?</translation>
     </message>
 </context>
 <context>
@@ -2051,6 +2216,17 @@ Percayai laptop ini hanya jika layar peneliti sendiri (Bantuan › Laptop ini…
     <message>
         <source>Start</source>
         <translation>Mulai</translation>
+    </message>
+</context>
+<context>
+    <name>OperationRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Menghentikan…</translation>
     </message>
 </context>
 <context>
@@ -2602,6 +2778,10 @@ Percayai laptop ini hanya jika layar peneliti sendiri (Bantuan › Laptop ini…
     <message>
         <source>Backup</source>
         <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Backing up the study…</source>
+        <translation>Mencadangkan studi…</translation>
     </message>
     <message>
         <source>Today&apos;s work is only on this laptop</source>

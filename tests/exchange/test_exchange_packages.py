@@ -272,6 +272,7 @@ def test_wrong_passphrase_and_altered_ciphertext(
 
 AGREEMENT_TABLES = ("agreement_assignment", "agreement_resolution")  # added by 0009
 INCIDENT_TABLES = ("evidence_line", "incident", "member_check")  # added by 0011
+LEGAL_TABLES = ("element_test", "legal_material")  # added by 0016
 FINDING_REASONS = ("incidents", "status_reason", "status_before_reasons")  # added by 0011
 
 
@@ -290,6 +291,7 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
         "row_head",
         "id_alias",
         *AGREEMENT_TABLES,
+        *LEGAL_TABLES,  # added by 0016
         *INCIDENT_TABLES,  # added by 0011
         "device_key",  # added by 0010
         "device_sequence",

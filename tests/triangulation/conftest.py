@@ -12,11 +12,11 @@ from tri_fieldwork import Fieldwork
 
 
 def _let_workers_finish() -> None:
-    """Screens count in the thread pool: their work ends before the study closes."""
+    """Screens count on operation threads: their work ends before the study closes."""
     if "PySide6.QtCore" in sys.modules:  # only GUI tests start workers; others stay Qt-free
-        from PySide6.QtCore import QThreadPool
+        from neutralitas_desktop.ui.operation_runner import wait_all
 
-        QThreadPool.globalInstance().waitForDone(30000)
+        wait_all(30000)
 
 
 @pytest.fixture

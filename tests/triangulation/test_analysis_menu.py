@@ -43,7 +43,8 @@ def test_analysis_menu_opens_matrix_and_codebook(
     assert menu.menuAction().isVisible()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == [
-        "Triangulation matrix", "Codebook", "Findings", "Coder agreement", "Find in answers…",
+        "Triangulation matrix", "Codebook", "Findings", "Coder agreement", "Legal materials",
+        "Find in answers…",
         "Code this session's texts", "This session's transcript and recording",
     ]  # fmt: skip
     window.analysis._update()

@@ -53,6 +53,11 @@ def test_an_incident_with_its_site_stage_and_derived_line_sources(fieldwork: Fie
     assert line.informant_role == "community_figure" and line.informant_code
     assert line.session_date == P3 and line.text == "Saya lihat pak kades membagikan."
     assert get_incident(fw.db, inc.id).corroboration == "single_line"
+    # a choice answer reads as its option's label and its question as asked, not as codes
+    sid = fw.run("interview", {"liked": "yes"}, role="community_figure", when=P3)
+    line = link(fw.db, fw.actor, inc.id, "witness", session_id=sid, question="liked")
+    assert line.text == "yes" and line.text_label["id"] not in ("", "yes")
+    assert line.question_label == {"id": "Pertanyaan liked", "en": "Question liked"}
 
 
 def test_linking_and_unlinking_change_corroboration_and_are_audited(fieldwork: Fieldwork) -> None:

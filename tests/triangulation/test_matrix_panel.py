@@ -134,6 +134,8 @@ def test_clicking_a_cell_lists_its_incidents_and_opens_one(qtbot: QtBot, demo_st
         "Document", "Observed",
     ]  # fmt: skip
     assert kinds.count("Denial") >= 1
+    texts = [view.lines_model.item(r, 6).text() for r in range(view.lines_model.rowCount())]
+    assert not {t.rsplit(": ", 1)[-1] for t in texts} & {"yes", "no", "na"}  # labels, not codes
     dialog.close()
 
 

@@ -92,3 +92,10 @@ def test_text_lines_given_back_keep_the_structure_and_the_hidden_provisions(
     assert any(p.elections == ("pemilu",) for p in provisions)  # not shown, not lost
     assert provisions[-1].citation == "Perda No. 1 Tahun 2020"
     assert len([p for p in provisions if "pilkada" in p.elections and p.binds]) == 1
+
+
+def test_an_annex_is_cited_as_it_is_and_an_article_with_pasal() -> None:
+    annex = Provision("SKB No. 2 Tahun 2022", pasal="Lampiran II (pelanggaran kode etik)")
+    article = Provision("UU No. 6 Tahun 2014", pasal="29", huruf="j")
+    assert annex.citation == "SKB No. 2 Tahun 2022, Lampiran II (pelanggaran kode etik)"
+    assert article.citation == "UU No. 6 Tahun 2014, Pasal 29 huruf j"

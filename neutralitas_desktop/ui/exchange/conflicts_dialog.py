@@ -40,7 +40,7 @@ STATUSES = values(SessionStatus)
 
 
 class ConflictsDialog(QDialog):
-    resolved = Signal(str)  # the conflict's ref
+    resolved = Signal(object)  # the Changes resolving a conflict made
 
     def __init__(self, service: ExchangeService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -228,9 +228,9 @@ class ConflictsDialog(QDialog):
 
     def _resolve(self, conflict: ConflictInfo, **how: object) -> None:
         try:
-            self.service.resolve(conflict.ref, **how)  # type: ignore[arg-type]
+            resolved = self.service.resolve(conflict.ref, **how)  # type: ignore[arg-type]
         except NeutralitasError as exc:
             show_error(self, exc)
             return
-        self.resolved.emit(conflict.ref)
+        self.resolved.emit(resolved.changes)
         self.reload()

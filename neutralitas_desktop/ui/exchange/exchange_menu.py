@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.operations import changes_of
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.session_table import status_label
 from neutralitas_desktop.ui.translations import ui_language
@@ -33,7 +34,7 @@ def session_label(row: Any) -> str:
 
 
 class ExchangeActions(QObject):
-    changed = Signal()  # the study's content changed: reload what shows it
+    changed = Signal(object)  # the Changes a merge, a resolution or a review made
 
     def __init__(
         self,
@@ -114,7 +115,7 @@ class ExchangeActions(QObject):
         if service is None:
             return None
         dialog = MergeDialog(service, self._window)
-        dialog.merged.connect(lambda _summaries: self.changed.emit())
+        dialog.merged.connect(lambda summaries: self.changed.emit(changes_of(summaries)))
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -126,7 +127,7 @@ class ExchangeActions(QObject):
         if service is None:
             return None
         dialog = ConflictsDialog(service, self._window)
-        dialog.resolved.connect(lambda _ref: self.changed.emit())
+        dialog.resolved.connect(self.changed)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -166,11 +167,11 @@ class ExchangeActions(QObject):
         if not ok:
             return
         try:
-            service.approve(row.id, comment)
+            changes = service.approve(row.id, comment)
         except NeutralitasError as exc:
             show_error(self._window, exc)
             return
-        self.changed.emit()
+        self.changed.emit(changes)
 
     def return_session(self) -> QWidget | None:
         from neutralitas_desktop.ui.exchange.review_dialog import ReturnDialog
@@ -179,7 +180,7 @@ class ExchangeActions(QObject):
         if service is None or row is None or not self._reviewable(row):
             return None
         dialog = ReturnDialog(service, row.id, session_label(row), self._window)
-        dialog.returned.connect(lambda _sid: self.changed.emit())
+        dialog.returned.connect(self.changed)
         self.dialog = dialog
         dialog.open()
         return dialog

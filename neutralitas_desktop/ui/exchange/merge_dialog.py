@@ -27,9 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from neutralitas_desktop.errors import NeutralitasError
-from neutralitas_desktop.ui.exchange.job import ExchangeJob, Work
 from neutralitas_desktop.ui.exchange.merge_state import MergeState
 from neutralitas_desktop.ui.exchange.rows_model import RowsModel
+from neutralitas_desktop.ui.operation_runner import (
+    Operation,
+    OperationRunner,
+    Work,
+    failure_text,
+)
 from neutralitas_desktop.ui.translations import error_text
 
 if TYPE_CHECKING:
@@ -66,7 +71,8 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.state = MergeState()
-        self.job: ExchangeJob | None = None
+        self.runner = OperationRunner(self)
+        self.job: Operation | None = None
         self.setWindowTitle(self.tr("Merge packages"))
         self.resize(900, 620)
         layout = QVBoxLayout(self)
@@ -243,7 +249,7 @@ class MergeDialog(QDialog):
         trusted = list(self.state.trusted)
         self.status.setText(self.tr("Checking the packages…"))
         self._run(
-            lambda progress, _stop: service.preview(paths, secrets, progress, trusted),
+            lambda progress, _cancel: service.preview(paths, secrets, progress, trusted),
             self._on_previewed,
         )
 
@@ -254,7 +260,7 @@ class MergeDialog(QDialog):
         trusted = list(self.state.trusted)
         self.status.setText(self.tr("Merging…"))
         self._run(
-            lambda progress, stop: service.merge(paths, secrets, progress, stop, trusted),
+            lambda progress, cancel: service.merge(paths, secrets, progress, cancel, trusted),
             self._on_merged,
         )
 
@@ -288,16 +294,13 @@ class MergeDialog(QDialog):
 
     def _run(self, work: Work, finished: Callable[[Any], None]) -> None:
         self.status.setStyleSheet("")
-        self.job = ExchangeJob(work, self)
-        self.job.progressed.connect(self._on_progress)
-        self.job.finished.connect(finished)
-        self.job.failed.connect(self._on_failed)
-        self.job.done.connect(self._on_done)
         self.progress.setVisible(True)
         self.progress.setRange(0, max(len(self.state.entries), 1))
         self.progress.setValue(0)
+        self.job = self.runner.run(work, finished, self._on_failed)
+        self.job.progressed.connect(self._on_progress)
+        self.job.done.connect(self._on_done)
         self._refresh()
-        self.job.start()
 
     def _on_progress(self, done: int, total: int, what: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -318,21 +321,18 @@ class MergeDialog(QDialog):
         self.status.setText(text)
         self.merged.emit(summaries)
 
-    def _on_failed(self, message: str) -> None:
-        self.status.setText(message)
+    def _on_failed(self, error: BaseException) -> None:
+        self.status.setText(failure_text(error))
         self.status.setStyleSheet("color: #A93226;")
 
     def _on_done(self) -> None:
-        job, self.job = self.job, None
-        if job is not None:
-            job.wait()
-            job.deleteLater()
+        self.job = None
         self.progress.setVisible(False)
         self._refresh()
 
     def _on_stop(self) -> None:
         if self.job is not None:
-            self.job.request_stop()
+            self.job.cancel()
             self.stop_button.setEnabled(False)
 
     def reject(self) -> None:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from neutralitas_desktop.ui.exchange.job import ExchangeJob
 from neutralitas_desktop.ui.exchange.package_state import PackageState
 from neutralitas_desktop.ui.formats import whole
+from neutralitas_desktop.ui.operation_runner import Operation, OperationRunner, failure_text
 
 if TYPE_CHECKING:
     from neutralitas_desktop.exchange.results import PackageResult
@@ -43,7 +43,8 @@ class PackageDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.state = state
-        self.job: ExchangeJob | None = None
+        self.runner = OperationRunner(self)
+        self.job: Operation | None = None
         self.outcome: PackageResult | None = None
         self.setWindowTitle(self.tr("Export field package"))
         self.setMinimumWidth(560)
@@ -184,19 +185,17 @@ class PackageDialog(QDialog):
         target = self.state.target
         arguments = self.state.service_arguments()
         service = self.service
-        self.job = ExchangeJob(
-            lambda progress, _stop: service.write_package(target, progress=progress, **arguments),
-            self,
-        )
-        self.job.progressed.connect(self._on_progress)
-        self.job.finished.connect(self._on_written)
-        self.job.failed.connect(self._on_failed)
-        self.job.done.connect(self._on_done)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Writing %1…").replace("%1", str(target)))
+        self.job = self.runner.run(
+            lambda progress, _cancel: service.write_package(target, progress=progress, **arguments),
+            self._on_written,
+            self._on_failed,
+        )
+        self.job.progressed.connect(self._on_progress)
+        self.job.done.connect(self._on_done)
         self._refresh()
-        self.job.start()
 
     def _on_progress(self, done: int, total: int, _what: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -214,15 +213,12 @@ class PackageDialog(QDialog):
         )
         self.written.emit(result)
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, error: BaseException) -> None:
         self.status.setText("")
-        self.problems.setText(message)
+        self.problems.setText(failure_text(error))
 
     def _on_done(self) -> None:
-        job, self.job = self.job, None
-        if job is not None:
-            job.wait()
-            job.deleteLater()
+        self.job = None
         self.progress.setVisible(False)
         self._refresh()
         if self.outcome is not None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.operations import Changes
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.review_state import ReturnState
 from neutralitas_desktop.ui.exchange.rows_model import RowsModel
@@ -48,7 +49,7 @@ def _short(text: str, limit: int = 70) -> str:
 
 
 class ReturnDialog(QDialog):
-    returned = Signal(str)  # session id
+    returned = Signal(object)  # the Changes returning the session made
 
     def __init__(
         self,
@@ -152,13 +153,14 @@ class ReturnDialog(QDialog):
     def submit(self) -> None:
         if not self.state.ready:
             return
+        changes = Changes()
         try:
             for question, comment in self.state.comments():
-                self.service.return_session(self.session_id, comment, question)
+                changes |= self.service.return_session(self.session_id, comment, question)
         except NeutralitasError as exc:
             show_error(self, exc)
             return
-        self.returned.emit(self.session_id)
+        self.returned.emit(changes)
         self.accept()
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from neutralitas_desktop.reports import export_options as opts
 from neutralitas_desktop.reports.export_options import ExportOptionsState, ExportOutcome
-from neutralitas_desktop.ui.reports.export_worker import ExportJob
+from neutralitas_desktop.ui.operation_runner import Operation, OperationRunner, failure_text
 from neutralitas_desktop.ui.reports.pdf_preview import PdfPreviewDialog, preview_available
 from neutralitas_desktop.ui.translations import term
 from neutralitas_desktop.vocabulary import SessionStatus
@@ -52,7 +52,8 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.state = ExportOptionsState(kind, service.choices(language), folder)
-        self.job: ExportJob | None = None
+        self.runner = OperationRunner(self)
+        self.job: Operation | None = None
         self.outcome: ExportOutcome | None = None
         self.setWindowTitle(self._title())
         self.setMinimumWidth(560)
@@ -271,23 +272,22 @@ class ExportDialog(QDialog):
             return
         request = self.state.request()
         self.outcome = None
-        self.job = ExportJob(
-            lambda progress, cancelled: self.service.run(request, progress, cancelled), self
-        )
-        worker = self.job.worker
-        worker.progressed.connect(self._on_progress)
-        worker.finished.connect(self._on_finished)
-        worker.failed.connect(self._on_failed)
-        worker.cancelled.connect(self._on_cancelled)
-        self.job.done.connect(self._on_job_done)
         self.progress.setRange(0, 0)  # busy until the first figure arrives
         self.progress.setVisible(True)
         self.status.setText(self.tr("Exporting…"))
         for button in (self.preview_button, self.open_button, self.folder_button):
             button.setVisible(False)
         self.cancel_button.setText(self.tr("Cancel export"))
+        service = self.service
+        self.job = self.runner.run(
+            lambda progress, cancel: service.run(request, progress, cancel),
+            self._on_finished,
+            self._on_failed,
+            cancelled=self._on_cancelled,
+        )
+        self.job.progressed.connect(self._on_progress)
+        self.job.done.connect(self._on_job_done)
         self._refresh()
-        self.job.start()
 
     def cancel_export(self) -> None:
         if self.job is not None:
@@ -300,7 +300,7 @@ class ExportDialog(QDialog):
         else:
             self.reject()
 
-    def _on_progress(self, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int, _step: str = "") -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
@@ -324,8 +324,9 @@ class ExportDialog(QDialog):
         self.preview_button.setVisible(outcome.is_pdf and preview_available())
         self.exported.emit(outcome)
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, error: BaseException) -> None:
         self.progress.setVisible(False)
+        message = failure_text(error)
         self.status.setText(self.tr("The export failed: {message}").format(message=message))
 
     def _on_cancelled(self) -> None:

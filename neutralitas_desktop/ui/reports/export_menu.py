@@ -11,10 +11,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from neutralitas_desktop.ui.reports.export_dialog import ExportDialog
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialog (and what it imports) loads when first opened
     from neutralitas_desktop.reports.service import ReportService
+    from neutralitas_desktop.ui.reports.export_dialog import ExportDialog
 
 
 class ExportActions(QObject):
@@ -55,6 +54,8 @@ class ExportActions(QObject):
             menu.addAction(self.actions[kind])
 
     def open(self, kind: str) -> ExportDialog | None:
+        from neutralitas_desktop.ui.reports.export_dialog import ExportDialog
+
         service = self._reports()
         if service is None:
             return None

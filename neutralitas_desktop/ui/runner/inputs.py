@@ -133,7 +133,8 @@ class NumberInput(TextInput):
 
 
 class DateInput(TextInput):
-    """An ISO date typed (2024-10-21) or picked from a calendar."""
+    """An ISO date typed (2024-10-21) or picked from a calendar. The calendar is made
+    when its menu first opens: a form holds many dates, and a calendar is a heavy widget."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, placeholder=self.tr("YYYY-MM-DD"))
@@ -142,15 +143,10 @@ class DateInput(TextInput):
         button.setText(self.tr("Calendar"))
         button.setToolTip(self.tr("Pick a date"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(button)
-        self.calendar = QCalendarWidget(menu)
-        self.calendar.setGridVisible(False)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
-        self.calendar.clicked.connect(self._on_picked)
-        self.calendar.clicked.connect(menu.close)
-        button.setMenu(menu)
+        self.menu = QMenu(button)
+        self.menu.aboutToShow.connect(self.ensure_calendar)
+        self.calendar: QCalendarWidget | None = None
+        button.setMenu(self.menu)
         layout = self.layout()
         assert isinstance(layout, QHBoxLayout)
         layout.addWidget(button)
@@ -160,16 +156,24 @@ class DateInput(TextInput):
         layout.addWidget(today)
         layout.addStretch(1)
 
+    def ensure_calendar(self) -> QCalendarWidget:
+        """The calendar, on the date typed (made the first time)."""
+        if self.calendar is None:
+            self.calendar = QCalendarWidget(self.menu)
+            self.calendar.setGridVisible(False)
+            action = QWidgetAction(self.menu)
+            action.setDefaultWidget(self.calendar)
+            self.menu.addAction(action)
+            self.calendar.clicked.connect(self._on_picked)
+            self.calendar.clicked.connect(self.menu.close)
+        picked = QDate.fromString(self.line.text().strip()[:10], "yyyy-MM-dd")
+        if picked.isValid():
+            self.calendar.setSelectedDate(picked)
+        return self.calendar
+
     def _on_picked(self, date: QDate) -> None:
         self.line.setText(date.toString("yyyy-MM-dd"))
         self._emit(True)
-
-    def _show(self, value: str | None) -> None:
-        super()._show(value)
-        if value:
-            picked = QDate.fromString(value[:10], "yyyy-MM-dd")
-            if picked.isValid():
-                self.calendar.setSelectedDate(picked)
 
 
 class TimeInput(TextInput):

@@ -38,6 +38,14 @@ from neutralitas_desktop.ui.runner.inputs import (
 SCALE_TYPES = ("likert", "yes_no_na", "consent")
 
 
+def show_if(widget: QWidget, shown: bool) -> None:
+    """Show or hide ``widget`` only when that changes what its window would show: showing
+    a widget explicitly polishes it (and its children) at once, a page's cost many times."""
+    parent = widget.parentWidget()
+    if (widget.isVisibleTo(parent) if parent is not None else widget.isVisible()) != shown:
+        widget.setVisible(shown)
+
+
 def make_input(
     form: FormState, key: str, source: AttachmentSource, parent: QWidget
 ) -> AnswerInput | None:
@@ -87,6 +95,10 @@ class QuestionCard(QFrame):
         self.question: Question = form.entry(key).question
         self._quiet = False
         self.setObjectName("questionCard")
+        # The states the style sheet selects on, set before the first polish (changing
+        # them later re-polishes the card).
+        self.setProperty("issue", False)
+        self.setProperty("current", False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
@@ -140,12 +152,12 @@ class QuestionCard(QFrame):
         self.review = QLabel(self)
         self.review.setObjectName("reviewComment")
         self.review.setWordWrap(True)
-        self.review.setVisible(False)
+        self.review.hide()
         layout.addWidget(self.review)
         self.issue = QLabel(self)
         self.issue.setObjectName("issue")
         self.issue.setWordWrap(True)
-        self.issue.setVisible(False)
+        self.issue.hide()
         layout.addWidget(self.issue)
         self.refresh_texts(form)
         self._order_tabs()
@@ -172,7 +184,7 @@ class QuestionCard(QFrame):
         self.label.setText(form.label(self.key))
         hint = form.hint(self.key)
         self.hint.setText(hint)
-        self.hint.setVisible(bool(hint))
+        show_if(self.hint, bool(hint))
 
     def show_value(self, form: FormState) -> None:
         if self.input is not None:
@@ -180,21 +192,22 @@ class QuestionCard(QFrame):
         self._sync_other(form.value(self.key), form.value(self.key + OTHER_SUFFIX))
 
     def show_state(self, required: bool, issue: str | None, revisions: int) -> None:
-        self.required_mark.setVisible(required)
-        self.issue.setText(issue or "")
-        self.issue.setVisible(bool(issue))
+        show_if(self.required_mark, required)
+        if self.issue.text() != (issue or ""):
+            self.issue.setText(issue or "")
+        show_if(self.issue, bool(issue))
         if self.property("issue") != bool(issue):
             self.setProperty("issue", bool(issue))
             self.style().unpolish(self)
             self.style().polish(self)
         if self.history_button is not None:
-            self.history_button.setVisible(revisions > 1)
+            show_if(self.history_button, revisions > 1)
 
     def show_review(self, comments: list[str]) -> None:
         """A supervisor's comments on this question (a returned session)."""
         text = "\n".join(self.tr("Supervisor: %1").replace("%1", c) for c in comments)
         self.review.setText(text)
-        self.review.setVisible(bool(comments))
+        show_if(self.review, bool(comments))
 
     def show_note(self, note: str) -> None:
         """Show a stored note (without saving it again or taking the focus)."""
@@ -236,7 +249,7 @@ class QuestionCard(QFrame):
         if self.other is None:
             return
         chosen = OTHER_CHOICE in (value or "").split()
-        self.other.setVisible(chosen)
+        show_if(self.other, chosen)
         if self.other.text() != (other or ""):
             self.other.setText(other or "")
 

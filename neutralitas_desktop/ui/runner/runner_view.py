@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from neutralitas_desktop.ui.runner.find_dialog import FindQuestionDialog
 from neutralitas_desktop.ui.runner.history_dialog import HistoryDialog
 from neutralitas_desktop.ui.runner.missing_dialog import MissingAnswersDialog
 from neutralitas_desktop.ui.runner.outline import OutlineModel, OutlineView
+from neutralitas_desktop.ui.runner.runner_footer import RunnerFooter
 from neutralitas_desktop.ui.runner.runner_header import RunnerHeader, SaveBanner
 from neutralitas_desktop.ui.runner.runner_prompts import (
     confirm_decline,
@@ -39,7 +39,7 @@ from neutralitas_desktop.ui.settings import FONT_SIZES, UiSettings
 from neutralitas_desktop.ui.theme import question_text_css
 from neutralitas_desktop.ui.translations import term
 from neutralitas_desktop.vocabulary import ConsentState, SessionStatus, SourceType
-from neutralitas_desktop.vocabulary.lifecycle import EDITABLE, REOPENABLE
+from neutralitas_desktop.vocabulary.lifecycle import EDITABLE
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.workspace import Workspace
@@ -132,37 +132,19 @@ class RunnerView(QWidget):
         self.stack = QStackedWidget(self)
         body.addWidget(self.stack, 1)
         layout.addLayout(body, 1)
-        footer = QHBoxLayout()
-        footer.setContentsMargins(16, 4, 16, 12)
-        self.prev_button = QPushButton(self.tr("‹ Previous section"), self)
+        self.footer = RunnerFooter(self)
+        footer = self.footer
+        self.prev_button, self.next_button = footer.prev_button, footer.next_button
+        self.progress, self.back_button = footer.progress, footer.back_button
+        self.complete_button, self.reopen_button = footer.complete_button, footer.reopen_button
+        self.unlock_button = footer.unlock_button
         self.prev_button.clicked.connect(lambda: self._step(-1))
-        self.next_button = QPushButton(self.tr("Next section ›"), self)
         self.next_button.clicked.connect(lambda: self._step(+1))
-        footer.addWidget(self.prev_button)
-        footer.addWidget(self.next_button)
-        footer.addStretch(1)
-        self.progress = QLabel(self)
-        self.progress.setObjectName("muted")
-        footer.addWidget(self.progress)
-        footer.addSpacing(12)
-        self.back_button = QPushButton(self.tr("Back to study"), self)
         self.back_button.clicked.connect(self.request_close)
-        footer.addWidget(self.back_button)
-        self.complete_button = QPushButton(self.tr("Complete session"), self)
-        self.complete_button.setObjectName("primary")
         self.complete_button.clicked.connect(self.complete)
-        footer.addWidget(self.complete_button)
-        self.reopen_button = QPushButton(self.tr("Reopen for editing"), self)
-        self.reopen_button.setObjectName("primary")
         self.reopen_button.clicked.connect(self.reopen)
-        footer.addWidget(self.reopen_button)
-        self.unlock_button = QPushButton(self.tr("Edit on this laptop…"), self)
-        self.unlock_button.setToolTip(
-            self.tr("Another researcher ran this session; it opens read-only.")
-        )
         self.unlock_button.clicked.connect(self.unlock)
-        footer.addWidget(self.unlock_button)
-        layout.addLayout(footer)
+        layout.addWidget(footer)
         self._update_subtitle()
 
     def _build_actions(self) -> None:
@@ -348,17 +330,7 @@ class RunnerView(QWidget):
         state = self.state
         self.outline_model.set_rows(state.form.outline(), state.current)
         self.outline.setCurrentIndex(self.outline_model.index(state.current))
-        self.prev_button.setEnabled(state.step(-1) is not None)
-        self.next_button.setEnabled(state.step(+1) is not None)
-        answered, total = state.answered()
-        self.progress.setText(
-            self.tr("%1 of %2 answered").replace("%1", str(answered)).replace("%2", str(total))
-        )
-        self.complete_button.setVisible(state.editable)
-        self.reopen_button.setVisible(
-            state.status in REOPENABLE and not state.editable and state.status not in EDITABLE
-        )
-        self.unlock_button.setVisible(state.locked and state.status in EDITABLE)
+        self.footer.show_state(state)
         self.readonly_note.setVisible(state.locked and state.status in EDITABLE)
 
     def _update_subtitle(self) -> None:

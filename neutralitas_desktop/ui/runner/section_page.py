@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from neutralitas_desktop.instruments.form_state import Entry
 from neutralitas_desktop.ui.runner.attachment_input import AttachmentSource
-from neutralitas_desktop.ui.runner.question_card import QuestionCard
+from neutralitas_desktop.ui.runner.question_card import QuestionCard, show_if
 from neutralitas_desktop.ui.runner.session_state import RunnerState
 
 
@@ -153,10 +153,10 @@ class SectionPage(QWidget):
         """Show what is relevant now, with each question's message."""
         form = self.state.form
         for key, block in self.blocks.items():
-            block.setVisible(form.is_relevant(key))
+            show_if(block, form.is_relevant(key))
         for key, card in self.cards.items():
             relevant = form.is_relevant(key)
-            card.setVisible(relevant)
+            show_if(card, relevant)
             if not relevant:
                 continue
             issue = self.state.shows_issue(key)

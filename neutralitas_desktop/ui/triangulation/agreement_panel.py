@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.operations import Kind
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.triangulation.labels import local, stance_name
 from neutralitas_desktop.vocabulary import Stance
@@ -45,6 +46,8 @@ def _n(value: float | None, percent: bool = False) -> str:
 
 
 class AgreementPanel(QWidget):
+    # What it shows: double-coded passages.
+    SHOWS = frozenset({Kind.CODINGS, Kind.THEMES})
     resolved = Signal()
 
     def __init__(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.operations import Kind, changes_of
 from neutralitas_desktop.triangulation.types import ThemeInfo
 from neutralitas_desktop.ui.dialogs import confirm, show_error
 from neutralitas_desktop.ui.triangulation.labels import local
@@ -32,6 +33,7 @@ from neutralitas_desktop.ui.triangulation.theme_dialog import ThemeDialog
 from neutralitas_desktop.vocabulary.law import provisions_for
 
 if TYPE_CHECKING:
+    from neutralitas_desktop.triangulation.types import ImportResult
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
@@ -39,7 +41,9 @@ FILE_FILTER = "Codebook (*.qdc *.csv);;REFI-QDA codebook (*.qdc);;CSV (*.csv)"
 
 
 class CodebookPanel(QWidget):
-    changed = Signal()  # the codebook changed (the matrix should be recounted)
+    # What it shows: the tree and its counts.
+    SHOWS = frozenset({Kind.THEMES, Kind.CODINGS})
+    changed = Signal(object)  # the Changes a codebook edit made
 
     def __init__(
         self, workbench: TriangulationWorkbench, language: str, parent: QWidget | None = None
@@ -182,12 +186,12 @@ class CodebookPanel(QWidget):
     # ---- actions ------------------------------------------------------------------------
     def _run(self, action: object, select: str = "") -> bool:
         try:
-            action()  # type: ignore[operator]
+            result = action()  # type: ignore[operator]
         except NeutralitasError as exc:
             show_error(self, exc)
             return False
         self.reload(select)
-        self.changed.emit()
+        self.changed.emit(changes_of(result))
         return True
 
     def _on_add(self) -> None:
@@ -248,11 +252,12 @@ class CodebookPanel(QWidget):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> bool:
-        def action() -> None:
+        def action() -> ImportResult:
             result = self.workbench.import_codebook(path, self.language)
             self.last_message = self.tr("%1: %2 added, %3 updated, %4 unchanged")
             for i, value in enumerate((path.name, result.added, result.updated, result.unchanged)):
                 self.last_message = self.last_message.replace(f"%{i + 1}", str(value))
+            return result
 
         ok = self._run(action)
         if ok:

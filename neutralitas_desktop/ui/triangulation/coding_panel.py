@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.operations import Changes, Kind
 from neutralitas_desktop.triangulation.types import STANCES, CodableText, CodingInfo
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.triangulation.labels import (
@@ -56,9 +57,12 @@ def to_utf16(text: str, index: int) -> int:
 
 
 class CodingPanel(QWidget):
-    codings_changed = Signal()
-    tags_corrected = Signal()
-    incidents_changed = Signal()
+    SHOWS = frozenset(
+        {Kind.CODINGS, Kind.THEMES, Kind.ANSWERS, Kind.SESSIONS}
+    )  # one session's texts and codes
+    codings_changed = Signal(object)  # Changes
+    tags_corrected = Signal(object)  # Changes
+    incidents_changed = Signal(object)  # Changes
 
     def __init__(
         self,
@@ -286,7 +290,7 @@ class CodingPanel(QWidget):
         start = to_index(text.text, cursor.selectionStart())
         end = to_index(text.text, cursor.selectionEnd())
         try:
-            self.workbench.add_coding(
+            added = self.workbench.add_coding(
                 text.answer_id, self.theme.currentData(), self.stance.currentData(), start, end,
                 target=text.target, memo=self.memo.text(),
             )  # fmt: skip
@@ -295,7 +299,7 @@ class CodingPanel(QWidget):
             return
         self.memo.clear()
         self.reload()
-        self.codings_changed.emit()
+        self.codings_changed.emit(added.changes)
 
     # ---- linking to incidents -------------------------------------------------------------
     def _target(self, text: CodableText, coding: CodingInfo | None) -> LinkTarget:
@@ -332,7 +336,7 @@ class CodingPanel(QWidget):
 
     def _open_link(self, target: LinkTarget) -> LinkDialog:
         self.link_dialog = LinkDialog(self.workbench, target, self.language, self)
-        self.link_dialog.linked.connect(lambda _line: self.incidents_changed.emit())
+        self.link_dialog.linked.connect(lambda line: self.incidents_changed.emit(line.changes))
         self.link_dialog.open()
         return self.link_dialog
 
@@ -340,7 +344,7 @@ class CodingPanel(QWidget):
         dialog = TagsDialog(self.workbench, self.session_id, self.language, self)
         if dialog.exec():
             self.reload()
-            self.tags_corrected.emit()
+            self.tags_corrected.emit(Changes.of(sessions=self.session_id))
 
     def delete_selected(self) -> None:
         index = self.coding_table.currentIndex()
@@ -349,9 +353,9 @@ class CodingPanel(QWidget):
         if item is None:
             return
         try:
-            self.workbench.delete_coding(item.data(Qt.ItemDataRole.UserRole))
+            changes = self.workbench.delete_coding(item.data(Qt.ItemDataRole.UserRole))
         except NeutralitasError as exc:
             show_error(self, exc)
             return
         self.reload()
-        self.codings_changed.emit()
+        self.codings_changed.emit(changes)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from neutralitas_desktop.errors import NeutralitasError
+from neutralitas_desktop.operations import Kind
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo
 from neutralitas_desktop.triangulation.types import (
     FINDING_STATUSES,
@@ -33,6 +34,7 @@ from neutralitas_desktop.triangulation.types import (
     MatrixQuery,
 )
 from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.operation_runner import OperationRunner
 from neutralitas_desktop.ui.triangulation.labels import (
     conclusion_name,
     corroboration_name,
@@ -41,7 +43,6 @@ from neutralitas_desktop.ui.triangulation.labels import (
     source_name,
     stance_name,
 )
-from neutralitas_desktop.ui.triangulation.worker import Worker
 
 if TYPE_CHECKING:
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
@@ -106,6 +107,9 @@ class FindingsTableModel(QAbstractTableModel):
 
 
 class FindingsPanel(QWidget):
+    SHOWS = frozenset(
+        {Kind.FINDINGS, Kind.THEMES, Kind.INCIDENTS, Kind.CODINGS}
+    )  # findings and their evidence
     saved = Signal(object)  # FindingInfo
     evidence_loaded = Signal()
 
@@ -120,7 +124,7 @@ class FindingsPanel(QWidget):
         self.editing: FindingInfo | None = None
         self.evidence: list[Evidence] = []
         self.incidents: list[IncidentInfo] = []
-        self.worker = Worker(self)
+        self.worker = OperationRunner(self, latest_only=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         title = QLabel(self.tr("Findings"), self)
@@ -247,7 +251,7 @@ class FindingsPanel(QWidget):
 
         site = self.site.currentData()
 
-        def work() -> tuple[Matrix, list[Evidence], list[IncidentInfo]]:
+        def work(*_: object) -> tuple[Matrix, list[Evidence], list[IncidentInfo]]:
             return (
                 self.workbench.matrix(query),
                 self.workbench.evidence(query, theme, None, None, language),

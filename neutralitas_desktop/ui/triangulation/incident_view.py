@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
 from neutralitas_desktop.ui.dialogs import show_error
-from neutralitas_desktop.ui.reports.export_worker import ExportJob
+from neutralitas_desktop.ui.operation_runner import Operation, OperationRunner, failure_text
 from neutralitas_desktop.ui.triangulation.labels import (
     CONCLUSION_COLOURS,
     actor_type_name,
@@ -36,6 +36,7 @@ from neutralitas_desktop.ui.triangulation.labels import (
     local,
     source_name,
 )
+from neutralitas_desktop.vocabulary import LineTarget
 
 if TYPE_CHECKING:
     from neutralitas_desktop.reports.casefile import CaseFileResult
@@ -47,7 +48,7 @@ class IncidentView(QWidget):
     """One incident, read from the workbench; ``changed`` after a line is unlinked;
     ``case_file_written`` when its case file (PDF and evidence archive) was saved."""
 
-    changed = Signal()
+    changed = Signal(object)  # the Changes an unlink made
     case_file_written = Signal(object)  # CaseFileResult
 
     def __init__(
@@ -61,7 +62,8 @@ class IncidentView(QWidget):
         super().__init__(parent)
         self.workbench = workbench
         self.reports = reports
-        self.job: ExportJob | None = None
+        self.case_runner = OperationRunner(self)
+        self.job: Operation | None = None
         self.incident_id = incident_id
         self.language = language
         self.incident: IncidentInfo | None = None
@@ -99,6 +101,9 @@ class IncidentView(QWidget):
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout.addWidget(self.lines, 1)
         buttons = QHBoxLayout()
+        self.legal_button = QPushButton(self.tr("Legal analysis…"), self)
+        self.legal_button.clicked.connect(self.open_legal_analysis)
+        buttons.addWidget(self.legal_button)
         self.case_status = QLabel(self)
         self.case_status.setObjectName("muted")
         self.case_status.setWordWrap(True)
@@ -163,7 +168,12 @@ class IncidentView(QWidget):
         ])  # fmt: skip
         for x in lines:
             decided = self.tr("yes") if x.deciding else ("" if x.counts else self.tr("left out"))
-            text = x.text
+            text = local(x.text_label, self.language, x.text)
+            question = local(x.question_label, self.language, x.question)
+            if question:
+                text = f"{text} — {question}" if text else question
+            elif not text and x.target == LineTarget.SESSION:
+                text = self.tr("(the whole session)")
             if x.attachment_sha256:
                 text += f"  SHA-256 {x.attachment_sha256[:16]}…"
             items = [
@@ -175,6 +185,7 @@ class IncidentView(QWidget):
                 QStandardItem(x.session_date.strftime("%Y-%m-%d")),
                 QStandardItem(text),
             ]
+            items[-1].setToolTip(text)
             items[0].setData(x.id, Qt.ItemDataRole.UserRole)
             for item in items:
                 if x.deciding:
@@ -197,12 +208,26 @@ class IncidentView(QWidget):
 
     def unlink(self, line_id: str, reason: str) -> None:
         try:
-            self.workbench.unlink(line_id, reason)
+            incident = self.workbench.unlink(line_id, reason)
         except NeutralitasError as exc:
             show_error(self, exc)
             return
         self.reload()
-        self.changed.emit()
+        self.changed.emit(incident.changes)
+
+    def open_legal_analysis(self) -> QDialog | None:
+        """The incident's element tests against the articles that apply to it."""
+        from neutralitas_desktop.ui.triangulation.legal_analysis_dialog import (
+            LegalAnalysisDialog,
+        )
+
+        if self.incident is None:
+            return None
+        dialog = LegalAnalysisDialog(self.workbench, self.incident, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.changed.connect(self.changed)
+        dialog.open()
+        return dialog
 
     # ---- the case file ---------------------------------------------------------------
     def _on_case_file(self) -> None:
@@ -222,18 +247,16 @@ class IncidentView(QWidget):
             pdf = pdf.with_name(pdf.name + ".pdf")
         archive = pdf.with_name(f"{pdf.stem}-bukti.zip")
         reports, incident, language = self.reports, self.incident_id, self.language
-        self.job = ExportJob(
-            lambda progress, cancelled: reports.case_file(
-                incident, pdf, archive, language, progress, cancelled
-            ),
-            self,
-        )
-        self.job.worker.finished.connect(self._on_case_file_written)
-        self.job.worker.failed.connect(self._on_case_file_failed)
-        self.job.done.connect(self._on_case_job_done)
         self.case_button.setEnabled(False)
         self.case_status.setText(self.tr("Writing the case file…"))
-        self.job.start()
+        self.job = self.case_runner.run(
+            lambda progress, cancel: reports.case_file(
+                incident, pdf, archive, language, progress, cancel
+            ),
+            self._on_case_file_written,
+            self._on_case_file_failed,
+        )
+        self.job.done.connect(self._on_case_job_done)
 
     def _on_case_file_written(self, result: CaseFileResult) -> None:
         self.case_status.setText(
@@ -244,9 +267,9 @@ class IncidentView(QWidget):
         )
         self.case_file_written.emit(result)
 
-    def _on_case_file_failed(self, message: str) -> None:
+    def _on_case_file_failed(self, error: BaseException) -> None:
         self.case_status.setText(
-            self.tr("The case file was not written: %1").replace("%1", message)
+            self.tr("The case file was not written: %1").replace("%1", failure_text(error))
         )
 
     def _on_case_job_done(self) -> None:
@@ -265,7 +288,7 @@ class IncidentView(QWidget):
 
 
 class IncidentDialog(QDialog):
-    changed = Signal()
+    changed = Signal(object)  # the Changes an unlink made
 
     def __init__(
         self,

@@ -15,9 +15,12 @@ from neutralitas_desktop.vocabulary import (
     ActorType,
     Conclusion,
     Corroboration,
+    Element,
+    ElementVerdict,
     EvidenceKind,
     FindingStatus,
     Grouping,
+    MaterialKind,
     Stance,
 )
 
@@ -53,6 +56,18 @@ def evidence_kind_name(kind: str) -> str:
 
 def actor_type_name(kind: str) -> str:
     return term(ActorType, kind)
+
+
+def element_name(element: str) -> str:
+    return term(Element, element)
+
+
+def verdict_name(verdict: str) -> str:
+    return term(ElementVerdict, verdict)
+
+
+def material_kind_name(kind: str) -> str:
+    return term(MaterialKind, kind)
 
 
 def grouping_name(by: str) -> str:

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neutralitas_desktop.operations import Kind
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo
 from neutralitas_desktop.triangulation.types import GROUPINGS, Evidence, Matrix, MatrixQuery
 from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.operation_runner import OperationRunner
 from neutralitas_desktop.ui.translations import term
 from neutralitas_desktop.ui.triangulation.labels import grouping_hint, grouping_name, local
 from neutralitas_desktop.ui.triangulation.matrix_model import (
@@ -38,7 +40,6 @@ from neutralitas_desktop.ui.triangulation.matrix_sizing import (
     MatrixColumnFitter,
     fit_matrix_columns,
 )
-from neutralitas_desktop.ui.triangulation.worker import Worker
 from neutralitas_desktop.vocabulary import SessionStatus
 from neutralitas_desktop.vocabulary.terms import values
 
@@ -51,10 +52,22 @@ STATUSES = tuple(s for s in values(SessionStatus) if s != SessionStatus.REFUSED)
 
 
 class TriangulationPanel(QWidget):
+    SHOWS = frozenset(
+        {
+            Kind.INCIDENTS,
+            Kind.CODINGS,
+            Kind.THEMES,
+            Kind.SESSIONS,
+            Kind.ANSWERS,
+            Kind.SITES,
+            Kind.SETTINGS,
+        }
+    )  # what the counts come from
     matrix_loaded = Signal(object)  # Matrix
     incidents_loaded = Signal(list)  # list[IncidentInfo]
     evidence_loaded = Signal(list)  # list[Evidence]: the answers, as context
     incident_opened = Signal(str)  # an incident's id
+    changes_made = Signal(object)  # Changes made in an incident opened from the matrix
 
     def __init__(
         self,
@@ -71,9 +84,9 @@ class TriangulationPanel(QWidget):
         self.language = language
         self.matrix: Matrix | None = None
         self.selected: tuple[str, str | None] | None = None
-        self.worker = Worker(self)
-        self.evidence_worker = Worker(self)
-        self.incidents_worker = Worker(self)
+        self.worker = OperationRunner(self, latest_only=True)
+        self.evidence_worker = OperationRunner(self, latest_only=True)
+        self.incidents_worker = OperationRunner(self, latest_only=True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -194,7 +207,9 @@ class TriangulationPanel(QWidget):
     def reload(self) -> None:
         query = self.query()
         self.status.setText(self.tr("Counting the incidents…"))
-        self.worker.run(lambda: self.workbench.matrix(query), self._on_matrix, self._on_error)
+        self.worker.run(
+            lambda _p, _c: self.workbench.matrix(query), self._on_matrix, self._on_error
+        )
 
     def _on_matrix(self, matrix: Matrix) -> None:
         self.matrix = matrix
@@ -249,12 +264,12 @@ class TriangulationPanel(QWidget):
         self.evidence_title.setText(self.tr("Incidents: %1").replace("%1", label))
         query, language = self.matrix.query, self.language
         self.incidents_worker.run(
-            lambda: self.workbench.cell_incidents(query, theme, column),
+            lambda _p, _c: self.workbench.cell_incidents(query, theme, column),
             self._on_incidents,
             self._on_error,
         )
         self.evidence_worker.run(
-            lambda: self.workbench.evidence(query, theme, column, None, language),
+            lambda _p, _c: self.workbench.evidence(query, theme, column, None, language),
             self._on_evidence,
             self._on_error,
         )
@@ -274,7 +289,8 @@ class TriangulationPanel(QWidget):
         from neutralitas_desktop.ui.triangulation.incident_view import IncidentDialog
 
         dialog = IncidentDialog(self.workbench, incident_id, self.language, self, self.reports)
-        dialog.changed.connect(self.reload)
+        dialog.changed.connect(lambda _changes: self.reload())
+        dialog.changed.connect(self.changes_made)
         self.incident_opened.emit(incident_id)
         dialog.open()
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.operation_runner import OperationRunner
 from neutralitas_desktop.ui.triangulation.labels import local, stance_name
-from neutralitas_desktop.ui.triangulation.worker import Worker
 
 if TYPE_CHECKING:
     from neutralitas_desktop.triangulation.search import CodedPassage, SearchHit
@@ -45,7 +45,7 @@ class SearchPanel(QWidget):
         self.setWindowTitle(self.tr("Find in answers"))
         self.workbench = workbench
         self.language = language
-        self.worker = Worker(self)
+        self.worker = OperationRunner(self, latest_only=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         title = QLabel(self.tr("Find in answers"), self)
@@ -97,12 +97,16 @@ class SearchPanel(QWidget):
     def search(self) -> None:
         text = self.query.text()
         self.status.setText(self.tr("Searching…"))
-        self.worker.run(lambda: self.workbench.search(text), self._on_hits, self._on_error)
+        self.worker.run(lambda _p, _c: self.workbench.search(text), self._on_hits, self._on_error)
 
     def show_coded(self) -> None:
         code = self.theme.currentData()
         if code:
-            self.worker.run(lambda: self.workbench.coded_with(code), self._on_coded, self._on_error)
+            self.worker.run(
+                lambda _p, _c: self.workbench.coded_with(code),
+                self._on_coded,
+                self._on_error,
+            )
 
     def _on_error(self, error: BaseException) -> None:
         self.status.setText("")

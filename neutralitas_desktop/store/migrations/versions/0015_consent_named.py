@@ -1,7 +1,7 @@
 """informant's separate consent to be named as a source in a report to an authority
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0016
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0013"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
