@@ -139,14 +139,11 @@ class CaseFilePages:
     # ---- the pages -------------------------------------------------------------------
     def build(self) -> list[Any]:
         story = self.first_page()
-        story += self.chronology()
-        story += self.actor()
-        story += self.law()
-        story += self.evidence()
-        story += self.authorities()
-        story += self.form()
-        story += self.analysis()
-        story += self.privacy()
+        for section in (
+            self.chronology(), self.actor(), self.law(), self.evidence(), self.authorities(),
+            self.form(), self.analysis(), self.privacy(),
+        ):  # fmt: skip
+            story += _headed(section)
         return story
 
     def first_page(self) -> list[Any]:
@@ -417,7 +414,7 @@ class CaseFilePages:
                 self.t("t_reasoning"), self.t("t_evidence"),
             ]  # fmt: skip
             story.append(
-                self.table(head, rows, [3.6 * cm, 2.2 * cm, 2.4 * cm, W - 10.0 * cm, 1.8 * cm])
+                self.table(head, rows, [3.6 * cm, 2.6 * cm, 2.4 * cm, W - 10.4 * cm, 1.8 * cm])
             )
         return story
 
@@ -431,3 +428,13 @@ class CaseFilePages:
             story.append(self.p(esc(self.t("p_named", names=names)), "body"))
         story.append(self.p(esc(self.t("p_redaction")), "body"))
         return story
+
+
+def _headed(section: list[Any]) -> list[Any]:
+    """A section whose headings stay on the page of what follows them."""
+    lead = 0
+    while lead < len(section) and isinstance(section[lead], Heading):
+        lead += 1
+    if not section or lead == len(section):
+        return section
+    return [KeepTogether(section[: lead + 1]), *section[lead + 1 :]]
