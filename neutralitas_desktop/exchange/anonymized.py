@@ -27,7 +27,7 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "attachment": ("filename",),
 }
 # Free texts inside a row version's recorded state.
-VERSION_TEXTS = ("review_comment", "excerpt", "memo")
+VERSION_TEXTS = ("review_comment", "excerpt", "memo", "conclusion", "status_reason")
 
 
 def anonymized(name: str, row: dict[str, Any], redact: Redactor) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 Immutable rows (instruments, answer revisions, row versions, attachments, audit events)
 are a union by key; small tables edited in place are last-writer-wins; sites, themes and
-informant codes follow ``named``; answers, sessions and codings are then derived from the
-union of their histories. Nothing a package brings is dropped.
+informant codes follow ``named``; answers, sessions, codings and findings are then derived
+from the union of their histories. Nothing a package brings is dropped.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from sqlalchemy import Connection, select, text
 
 from neutralitas_desktop.exchange import history, versions
 from neutralitas_desktop.exchange.dialect import chunks
+from neutralitas_desktop.exchange.finding_rows import map_refs, merge_findings
 from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.exchange.named import merge_aliases, merge_informants, merge_named
 from neutralitas_desktop.exchange.results import MergeSummary, ResearcherCounts
 from neutralitas_desktop.exchange.rows import (
-    Row,
     drop_temp,
     earliest_wins,
     keep_stamp,
@@ -32,6 +32,7 @@ from neutralitas_desktop.store.models import (
     Answer,
     Coding,
     FieldSession,
+    Finding,
     Meta,
     Researcher,
     Theme,
@@ -149,11 +150,11 @@ def _fieldwork(
         exprs={"theme_id": "COALESCE(al_theme.canonical_id, s.theme_id)"},
         joins=theme_join,
     )
-    last_writer_wins(con, src, "finding", transform=lambda r: _map_finding(r, aliases))
+    unversioned_findings = merge_findings(con, src, aliases)
     last_writer_wins(con, src, "review_comment")
     last_writer_wins(con, src, "agreement_assignment")
     last_writer_wins(con, src, "agreement_resolution")
-    last_writer_wins(con, src, "incident", transform=lambda r: _map_finding(r, aliases))
+    last_writer_wins(con, src, "incident", transform=lambda r: map_refs(r, aliases))
     last_writer_wins(con, src, "evidence_line")
     last_writer_wins(con, src, "member_check")
     last_writer_wins(con, src, "legal_material")
@@ -178,9 +179,12 @@ def _fieldwork(
     _, answer_conflicts = history.derive_answers(con, touched)
     session_rows = _version_rows(con, "field_session")
     coding_rows = _version_rows(con, "coding")
+    finding_rows = [*_version_rows(con, "finding"), *unversioned_findings]
     sessions = versions.derive(con, "field_session", session_rows, aliases)
     codings = versions.derive(con, "coding", coding_rows, aliases)
+    findings = versions.derive(con, "finding", finding_rows, aliases)
     _count(con, summary, sessions, codings, answer_conflicts, touched)
+    _count_findings(con, summary, findings)
     drop_temp(con, *_TEMPS)
 
 
@@ -216,12 +220,19 @@ def _version_rows(con: Connection, entity: str) -> list[str]:
     )
 
 
-def _map_finding(row: Row, aliases: versions.Aliases) -> Row:
-    return {
-        **row,
-        "site_id": aliases.resolve("site", row.get("site_id")),
-        "theme_id": aliases.resolve("theme", row["theme_id"]),
-    }
+def _count_findings(con: Connection, summary: MergeSummary, findings: versions.Derived) -> None:
+    """Findings left in conflict count for their author (the researcher who drew them)."""
+    if not findings.new_conflicts:
+        return
+    finding = table_of(Finding)
+    names = dict(con.execute(select(Researcher.id, Researcher.name)).all())
+    for batch in chunks(sorted(findings.new_conflicts)):
+        for author_id in con.scalars(select(finding.c.author_id).where(finding.c.id.in_(batch))):
+            counts = summary.by_researcher.setdefault(
+                names.get(author_id or "", "?"), ResearcherCounts()
+            )
+            counts.conflicts += 1
+    summary.by_researcher = dict(sorted(summary.by_researcher.items()))
 
 
 def _external_ids(con: Connection, src: Staging) -> None:

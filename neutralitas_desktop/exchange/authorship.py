@@ -435,10 +435,16 @@ def check_authorship(
 
 def _as_the_study_has_it(con: Connection, src: Staging, name: str, keys: list[Any]) -> None:
     """Overwrite staged rows with the study's own copy, so the merge changes nothing there
-    (and rows that refer to them still find them)."""
+    (and rows that refer to them still find them).
+
+    Unique columns (codes, names) keep the package's values: the study's copy may hold a
+    code another staged row holds (a laptop made its informant's code unique against a
+    relayed one, which the study has under the plain code), and the staged table must stay
+    a valid table on every database; the merge takes nothing from a row no newer than the
+    study's, and the stamps copied here make it so."""
     t = table(name)
     [column] = [c.name for c in t.primary_key.columns]
-    columns = [quote(con, c.name) for c in t.columns if c.name != column]
+    columns = [quote(con, c.name) for c in t.columns if c.name != column and not c.unique]
     staged = src.name(name)
     sql = (
         f"UPDATE {staged} SET ({', '.join(columns)}) = (SELECT {', '.join(columns)} "

@@ -1,5 +1,5 @@
-"""Conflicts left by merges — an answer, a session's status or a coding changed on two
-devices from the same state — listed side by side with who, where and when, and resolved
+"""Conflicts left by merges — an answer, a session's status, a coding or a finding changed on
+two devices from the same state — listed side by side with who, where and when, and resolved
 by choosing a side or writing a value. A resolution is a new revision (or version) that
 replaces every head, so the history has one head again; nothing is discarded."""
 
@@ -25,6 +25,7 @@ from neutralitas_desktop.store.models import (
     Coding,
     Device,
     FieldSession,
+    Finding,
     Informant,
     InstrumentVersion,
     Researcher,
@@ -36,6 +37,9 @@ from neutralitas_desktop.store.models import (
     utcnow,
 )
 from neutralitas_desktop.vocabulary import Message, lifecycle
+
+# The kind of conflict each versioned table's rows make.
+KINDS = {"field_session": "session", "coding": "coding", "finding": "finding"}
 
 
 def _context(con: Connection, session_ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
@@ -66,6 +70,7 @@ def list_conflicts(db: Database) -> list[ConflictInfo]:
         found = _answer_conflicts(con, devices, researchers)
         found += _row_conflicts(con, "field_session", devices, researchers)
         found += _row_conflicts(con, "coding", devices, researchers)
+        found += _row_conflicts(con, "finding", devices, researchers)
     return sorted(found, key=lambda c: (c.site, c.session_id, c.kind, c.question, c.ref))
 
 
@@ -108,9 +113,34 @@ def _answer_conflicts(
 def _describe(con: Connection, entity: str, state: dict[str, Any]) -> tuple[str, str]:
     if entity == "field_session":
         return str(state.get("status", "")), str(state.get("review_comment") or "")
+    if entity == "finding":
+        return f"{state.get('status', '')}: {state.get('conclusion', '')}", _finding_note(state)
     code = con.scalar(select(Theme.code).where(Theme.id == state.get("theme_id"))) or "?"
     deleted = " (deleted)" if state.get("deleted") else ""
     return f"{code}: {state.get('stance', '')}{deleted}", str(state.get("memo") or "")
+
+
+def _finding_note(state: dict[str, Any]) -> str:
+    """A finding side's reason and what it rests on (the parts a conflict may be about)."""
+    parts = [str(state.get("status_reason") or "")]
+    incidents = [str(i)[:8] for i in state.get("incidents") or ()]
+    if incidents:
+        parts.append("incidents: " + ", ".join(incidents))
+    evidence = [str(i)[:8] for i in state.get("evidence") or ()]
+    if evidence:
+        parts.append("evidence: " + ", ".join(evidence))
+    return "; ".join(p for p in parts if p)
+
+
+def _finding_context(con: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
+    """(site name, theme code) per finding."""
+    rows = con.execute(
+        select(Finding.id, Site.name, Theme.code)
+        .join(Theme, Theme.id == Finding.theme_id)
+        .outerjoin(Site, Site.id == Finding.site_id)
+        .where(Finding.id.in_(ids))
+    )
+    return {fid: (site or "", code) for fid, site, code in rows}
 
 
 def _row_conflicts(
@@ -139,10 +169,14 @@ def _row_conflicts(
                 .where(Coding.id.in_([h.row_id for h in heads]))
             ).all()
         )
+    elif entity == "finding":
+        findings = _finding_context(con, [h.row_id for h in heads])
+        owners = {}
+        keys = {}
     else:
         owners = {h.row_id: h.row_id for h in heads}
         keys = {}
-    context = _context(con, owners.values())
+    context = _context(con, owners.values()) if owners else {}
     found = []
     for row_id, shown_id in heads:
         sides = []
@@ -161,8 +195,11 @@ def _row_conflicts(
             )
         session_id = owners.get(row_id, "")
         site, informant, form = context.get(session_id, ("", "", ""))
-        kind = "session" if entity == "field_session" else "coding"
+        kind = KINDS[entity]
         question = "status" if kind == "session" else f"coding of {keys.get(row_id, '')}"
+        if kind == "finding":
+            site, theme = findings.get(row_id, ("", "?"))
+            question = f"finding on {theme}"
         found.append(
             ConflictInfo(kind, row_id, session_id, site, informant, form, question, tuple(sides))
         )
@@ -223,6 +260,8 @@ def resolve_conflict(
             conflict.ref,
             chosen=side.id if side else None,
             value=value,
+            # A finding's kept side, readable in the analytic audit trail.
+            **({"kept": side.value} if side and conflict.kind == "finding" else {}),
         )
     return conflict
 
@@ -288,7 +327,7 @@ def _resolve_row(
     side: ConflictSide | None,
     value: str | None,
 ) -> None:
-    entity = "field_session" if conflict.kind == "session" else "coding"
+    entity = next(e for e, k in KINDS.items() if k == conflict.kind)
     versions.snapshot(con)
     known = versions.load_versions(con, entity, [conflict.ref])[conflict.ref]
     heads = versions.heads(known)
@@ -297,7 +336,9 @@ def _resolve_row(
     elif entity == "field_session":
         state = _status_resolution(conflict.ref, heads, value or "")
     else:
-        raise NeutralitasError("a coding conflict is resolved by choosing one of its sides")
+        raise NeutralitasError(
+            f"a {conflict.kind} conflict is resolved by choosing one of its sides"
+        )
     version = versions.make_version(
         entity,
         conflict.ref,

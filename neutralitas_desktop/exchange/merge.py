@@ -21,6 +21,7 @@ from neutralitas_desktop.exchange import trust as trust_
 from neutralitas_desktop.exchange.apply import apply_package
 from neutralitas_desktop.exchange.authorship import check_authorship
 from neutralitas_desktop.exchange.errors import PackageError
+from neutralitas_desktop.exchange.order import merge_order
 from neutralitas_desktop.exchange.origin import foreign_study
 from neutralitas_desktop.exchange.read import OpenedPackage, PassphraseSource, open_package
 from neutralitas_desktop.exchange.results import MergeSummary
@@ -76,13 +77,17 @@ def merge_packages(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
     trust: Collection[str] = (),
+    founding: bool = False,
 ) -> list[MergeSummary]:
-    """Merge verified packages in the order given; with ``dry_run`` only say what it would do.
-    ``trust``: fingerprints of devices the supervisor trusts from now on (see exchange.trust).
+    """Merge verified packages, each laptop's before those that relay its rows (see
+    exchange.order), otherwise in the order given; with ``dry_run`` only say what it would
+    do. ``trust``: fingerprints of devices the supervisor trusts from now on (see
+    exchange.trust); ``founding``: the first package founds the study (it stays first).
 
     ``cancel`` is checked before each package and before its transaction commits: the
     package being merged rolls back, the packages merged before stay merged (each one is
     all or nothing), and their summaries are returned."""
+    packages = merge_order(packages, keep_first=founding)
     if dry_run:
         merge = _preview_on_copy if db.is_sqlite else _merge_in_one_transaction
         summaries = merge(db, actor, packages, progress, trust)
@@ -153,8 +158,9 @@ def join_study(
             db = open_database(target, create=True)
             try:
                 summaries = merge_packages(
-                    db, _joining(profile), packages, dry_run=dry_run, progress=progress, trust=trust
-                )
+                    db, _joining(profile), packages, dry_run=dry_run, progress=progress,
+                    trust=trust, founding=True,
+                )  # fmt: skip
                 if not dry_run:
                     register_actor(db, profile)
                 return summaries
@@ -177,7 +183,7 @@ def join_study(
             db = open_database(folder / final.name, create=True, passphrase=secret)
             try:
                 summaries = merge_packages(
-                    db, _joining(profile), packages, progress=progress, trust=trust
+                    db, _joining(profile), packages, progress=progress, trust=trust, founding=True
                 )
                 register_actor(db, profile)  # after the study arrived, so its rows come first
                 with db.engine.connect() as con:

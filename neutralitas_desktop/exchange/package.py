@@ -280,6 +280,13 @@ def _rows(
         for entity in ("field_session", "coding"):
             for batch in chunks(sorted(selection[entity])):
                 yield from _batches(con, table, table.c.entity == entity, table.c.row_id.in_(batch))
+        if since is not None and not options.researcher_id:  # the findings carried (ANALYSIS)
+            finding = tables.table("finding")
+            carried = con.scalars(select(finding.c.id).where(finding.c.device_seq > since))
+            for batch in chunks(sorted(carried)):
+                yield from _batches(
+                    con, table, table.c.entity == "finding", table.c.row_id.in_(batch)
+                )
     elif name in ANALYSIS:
         if since is not None and not options.researcher_id:
             yield from _batches(con, table, table.c.device_seq > since)

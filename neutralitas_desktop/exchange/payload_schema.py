@@ -1,8 +1,9 @@
 """The payload of a package is checked before anything reads its rows: its schema must be
 exactly that of the version it declares (no trigger, view, extra table or index, no
 missing or extra column), its pages must pass SQLite's quick check, every value must be
-of its column's kind (a time where a time belongs), and every attachment's bytes must
-match their SHA-256.
+of its column's kind (a time where a time belongs) and, where the study has a closed set of
+words, one of them (``payload_values``), and every attachment's bytes must match their
+SHA-256.
 
 The expected schema of a version is that of an empty database built by the migrations up
 to that version (once per process). The payload is opened read-only with
@@ -22,6 +23,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 
 from neutralitas_desktop.exchange.errors import TamperedPackageError
+from neutralitas_desktop.exchange.payload_values import outside_vocabulary
 from neutralitas_desktop.store import migrations
 
 Column = tuple[str, str, int, int, int]  # name, declared type, not null, pk, hidden
@@ -129,6 +131,7 @@ def _check(path: Path, con: sqlite3.Connection, version: str, expected: Schema) 
         if con.execute("PRAGMA quick_check(1)").fetchall() != [("ok",)]:
             raise _refuse(path, "is a damaged database (SQLite's quick check fails)")
         _check_values(path, con, expected)
+        _check_vocabulary(path, con, expected)
         _check_attachments(path, con)
     except sqlite3.DatabaseError:  # damaged pages, a malformed schema: not our data
         raise _refuse(path, "is not a readable database") from None
@@ -171,6 +174,18 @@ def _check_values(path: Path, con: sqlite3.Connection, expected: Schema) -> None
         for (name, _), bad in zip(checked, counts, strict=True):
             if bad:
                 raise _refuse(path, f"has {bad} value(s) of the wrong kind in '{table}.{name}'")
+
+
+def _check_vocabulary(path: Path, con: sqlite3.Connection, expected: Schema) -> None:
+    """Refuse a status, role, stance, … that is none of the study's words."""
+    columns = {t: [c[0] for c in cs] for t, cs in expected.columns.items()}
+    keys = {
+        t: [c[0] for c in sorted(cs, key=lambda c: c[3]) if c[3]]
+        for t, cs in expected.columns.items()
+    }
+    problem = outside_vocabulary(con, columns, keys)
+    if problem:
+        raise _refuse(path, problem)
 
 
 def _check_attachments(path: Path, con: sqlite3.Connection) -> None:

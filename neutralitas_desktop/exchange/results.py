@@ -82,7 +82,7 @@ class MergeSummary:
 
 @dataclass(frozen=True)
 class ConflictSide:
-    """One of the concurrent versions of an answer, a session's status or a coding."""
+    """One of the concurrent versions of an answer, a session's status, a coding or a finding."""
 
     id: str  # revision or row version id
     value: str
@@ -95,13 +95,13 @@ class ConflictSide:
 
 @dataclass(frozen=True)
 class ConflictInfo:
-    kind: str  # answer / session / coding
-    ref: str  # the answer, session or coding id
+    kind: str  # answer / session / coding / finding
+    ref: str  # the answer, session, coding or finding id
     session_id: str
     site: str
     informant: str
     form: str
-    question: str  # answer key, "status" or the coding's theme
+    question: str  # answer key, "status", the coding's answer or "finding on THEME"
     sides: tuple[ConflictSide, ...]
 
     @property
@@ -111,9 +111,11 @@ class ConflictInfo:
     @property
     def changes(self) -> Changes:
         """What resolving this conflict changed: the conflict and what it is about."""
-        kind = {"answer": "answers", "session": "sessions", "coding": "codings"}[self.kind]
+        kind = {
+            "answer": "answers", "session": "sessions", "coding": "codings", "finding": "findings"
+        }[self.kind]  # fmt: skip
         touched = {
             "sessions": self.session_id,
-            kind: self.ref if kind == "codings" else self.session_id,
+            kind: self.ref if kind in ("codings", "findings") else self.session_id,
         }
         return Changes.of(conflicts=self.ref, **touched)

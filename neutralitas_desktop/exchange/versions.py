@@ -1,6 +1,6 @@
-"""Versions of rows edited in place — a session's status and review comment, a coding —
-so that merges treat them like answers: every state a device recorded is kept, a row
-edited on two devices from the same state is a conflict, and the shown state is derived
+"""Versions of rows edited in place — a session's status and review comment, a coding, a
+finding — so that merges treat them like answers: every state a device recorded is kept, a
+row edited on two devices from the same state is a conflict, and the shown state is derived
 the same way everywhere (the newest head by (device sequence, device_id), never a clock).
 
 Local edits become versions when the database is packaged or merged into ("snapshot"):
@@ -45,11 +45,22 @@ VERSIONED: dict[str, tuple[str, ...]] = {
         "coder_id",
         "deleted",
     ),
+    "finding": (
+        "theme_id",
+        "site_id",
+        "conclusion",
+        "status",
+        "status_reason",
+        "status_before_reasons",
+        "evidence",
+        "incidents",
+    ),
 }
 # Columns holding the id of a site or theme, which a merge may map onto another row's id.
 ALIASED: dict[str, dict[str, str]] = {
     "field_session": {"site_id": "site"},
     "coding": {"theme_id": "theme"},
+    "finding": {"site_id": "site", "theme_id": "theme"},
 }
 _DATETIMES = {"ended_at"}
 

@@ -25,6 +25,9 @@ ANALYTIC_PREFIXES = (
     "legal.",  # legal materials and element tests (triangulation.legal_analysis)
 )
 ANALYTIC_ACTIONS = ("study.thresholds",)
+# Events on these rows are analytic decisions whatever their action: which side of a
+# finding's conflicting edits was kept (conflict.resolved) belongs in its trail too.
+ANALYTIC_ENTITIES = ("finding",)
 
 
 def audit_trail(db: Database, *, entity_id: str | None = None) -> list[AuditEntry]:
@@ -36,6 +39,7 @@ def audit_trail(db: Database, *, entity_id: str | None = None) -> list[AuditEntr
             or_(
                 *[AuditEvent.action.startswith(p) for p in ANALYTIC_PREFIXES],
                 AuditEvent.action.in_(ANALYTIC_ACTIONS),
+                AuditEvent.entity.in_(ANALYTIC_ENTITIES),
             )
         )
         .order_by(AuditEvent.at, AuditEvent.id)

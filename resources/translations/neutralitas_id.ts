@@ -484,6 +484,14 @@
         <translation>Pengodean</translation>
     </message>
     <message>
+        <source>Finding</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>Finding on theme %1</source>
+        <translation>Temuan pada tema %1</translation>
+    </message>
+    <message>
         <source>Coding of: %1</source>
         <translation>Pengodean atas: %1</translation>
     </message>

@@ -248,7 +248,15 @@ def test_wrong_passphrase_and_altered_ciphertext(
     # In clear: what the merge needs; who made it, the study and the counts are inside.
     clear = unpack(sealed)[0]["manifest"]
     assert clear["researcher"] == clear["study_title"] == clear["device_name"] == ""
+    assert clear["researcher_id"] == clear["for_researcher"] == ""
     assert clear["counts"] == {} and clear["package_id"] and clear["schema_version"]
+    # Nothing else names a person or says what the package holds: ids, the key, the
+    # sequence, the version, the time it was made and the content's size and checksum.
+    shown = {k for k, v in clear.items() if v not in ("", {}, None, False)}
+    assert shown <= {
+        "package_id", "study_id", "device_id", "signer_key", "device_seq", "schema_version",
+        "app_version", "created_at", "content_sha256", "content_size", "encrypted",
+    }  # fmt: skip
     assert b"Ani Lestari" not in sealed.read_bytes()
     with open_package(sealed, study_id=None, passphrase=SECRET) as opened:
         assert opened.manifest.researcher == "Ani Lestari"

@@ -24,12 +24,6 @@ from neutralitas_desktop.fieldwork.study import open_study
 pytestmark = pytest.mark.postgres
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known defect: on a server master joined in the same merge, a laptop's package "
-    "that relays another laptop's rows is checked before that laptop is enrolled and is "
-    "refused ('written by another device'); the SQLite master takes the same packages",
-)
 def test_postgres_master_equals_the_sqlite_one(
     pg_database: str, laptops: Any, handout: Path, tmp_path: Path
 ) -> None:

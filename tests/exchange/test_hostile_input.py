@@ -280,3 +280,69 @@ def test_a_value_the_app_cannot_read_is_refused(
     forged = forge(field_package, tmp_path / "forged.ndpkg", sql)
     err = refused_by_cli(study.path, forged, capsys)
     assert f"value(s) of the wrong kind in {said}" in err
+
+
+INCIDENT = (
+    "INSERT INTO incident (id, site_id, theme_id, actor_type, actor_code, date_start, "
+    "date_end, platform, link, favours, summary, recorded_by, created_at, updated_at, "
+    "device_id, device_seq) SELECT 'ffffffff-0000-4000-8000-00000000f0f0', min(s.id), "
+    "min(t.id), '{value}', 'ASN-1', '2024-10-01', NULL, '', '', '', '', NULL, "
+    "'2024-10-01 10:00:00.000000', '2024-10-01 10:00:00.000000', min(s.device_id), 1 "
+    "FROM site s, theme t;"
+)
+
+
+ELEMENT_TEST = (
+    "INSERT INTO element_test (id, incident_id, provision, element, verdict, reasoning, "
+    "evidence, recorded_by, deleted, created_at, updated_at, device_id, device_seq) "
+    "SELECT 'eeeeeeee-0000-4000-8000-00000000f0f0', id, 'Pasal 71 ayat (1)', 'act', "
+    "'{value}', '', '[]', NULL, 0, created_at, updated_at, device_id, 1 FROM incident;"
+)
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value"),
+    [
+        ("field_session", "status", "12345"),
+        ("field_session", "source_type", "rumour"),
+        ("field_session", "source_role", "dukun"),
+        ("informant", "consent_status", "maybe"),
+        ("informant", "role", "dukun"),
+        ("coding", "stance", "guilty"),
+        ("incident", "actor_type", "alien\x1b[2J"),
+        ("element_test", "verdict", "guilty"),
+    ],
+)
+def test_a_value_outside_the_study_s_words_is_refused(
+    study: Any,
+    field_package: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    column: str,
+    value: str,
+) -> None:
+    """A session status '12345', a consent state, source type, informant role, stance or
+    actor type the app never writes: refused with the table, row, column and value."""
+    key = "id"
+    if table == "incident":
+        sql = INCIDENT.format(value=value)
+        row = "ffffffff-0000-4000-8000-00000000f0f0"
+    elif table == "element_test":
+        sql = INCIDENT.format(value="asn_staff") + ELEMENT_TEST.format(value=value)
+        row = "eeeeeeee-0000-4000-8000-00000000f0f0"
+    else:
+        _header, payload = unpack(field_package)
+        db = tmp_path / "check.sqlite"
+        db.write_bytes(zlib.decompress(payload))
+        con = sqlite3.connect(db)
+        (row,) = con.execute(f"SELECT min({key}) FROM {table}").fetchone()
+        con.close()
+        assert row is not None
+        sql = f"UPDATE {table} SET {column} = '{value}' WHERE {key} = '{row}';"
+    forged = forge(field_package, tmp_path / "forged.ndpkg", sql)
+    err = refused_by_cli(study.path, forged, capsys)
+    assert f"tampered with: its data has {table} {row} with {column} {value!r}, not one of" in err
+    assert "\x1b" not in err
+    # the genuine package from the same laptop still merges afterwards
+    assert main(["--db", str(study.path), "merge", str(field_package)]) == 0

@@ -33,6 +33,7 @@ from neutralitas_desktop.fieldwork.answers import save_answer, session_answers
 from neutralitas_desktop.fieldwork.demo import generate_demo
 from neutralitas_desktop.fieldwork.device_key import DeviceKey, fingerprint, load_device_key
 from neutralitas_desktop.fieldwork.profile import save_profile
+from neutralitas_desktop.fieldwork.study import open_study
 from neutralitas_desktop.store.models import Informant, Theme, utcnow
 from neutralitas_desktop.triangulation.agreement import assign, mark_done
 
@@ -374,3 +375,119 @@ def test_a_coder_marks_only_their_own_double_coding_done(
     sql = "SELECT coder_id FROM agreement_assignment WHERE done = 1"
     with study.db.engine.connect() as con:
         assert [r for (r,) in con.exec_driver_sql(sql)] == [ani.actor.researcher_id]
+
+
+def _informant(laptop: Any, code: str) -> str:
+    from neutralitas_desktop.fieldwork.informants import create_informant
+    from neutralitas_desktop.fieldwork.sites import find_or_create_site
+
+    with laptop.db.session() as s:
+        site = find_or_create_site(s, laptop.actor, f"Kantor {laptop.profile.device_name}", "desa")
+        role = s.execute(text("SELECT min(code) FROM informant_role")).scalar_one()
+        return create_informant(s, laptop.actor, role=role, site_id=site, code=code)
+
+
+def relaying(laptops: Any, tmp_path: Path) -> tuple[Any, Any, Path, str]:
+    """Ani and Budi; Budi merged Ani's first package and edited an answer of hers (so his
+    package relays her rows), and made her informant's code unique on his laptop (an
+    informant code both used: hers has the larger id, so his laptop suffixed her copy)."""
+    ani, budi = laptops(1, "Ani Lestari"), laptops(2, "Budi Santoso")
+    generate_demo(ani.db, ani.actor, 3, seed=31, device_name="Laptop Ani")
+    generate_demo(budi.db, budi.actor, 3, seed=32, device_name="Laptop Budi")
+    tries = 0
+    while (hers := _informant(ani, f"INF-SAMA{tries}")) < _informant(budi, f"INF-SAMA{tries}"):
+        tries += 1
+    budi.merge(ani.package(tmp_path).path)
+    code = f"SELECT code FROM informant WHERE id = '{hers}'"
+    assert count(budi.db, f"SELECT count(*) FROM ({code}) c WHERE code LIKE 'INF-SAMA%-%'") == 1
+    session = next(s for s in session_ids(ani.db) if session_answers(ani.db, s))
+    key = sorted(session_answers(ani.db, session))[0]
+    save_answer(budi.db, budi.actor, session, key, "versi Budi")
+    return ani, budi, ani.package(tmp_path).path, session + "/" + key
+
+
+def session_ids(db: Any) -> list[str]:
+    with db.engine.connect() as con:
+        return sorted(con.execute(text("SELECT id FROM field_session")).scalars())
+
+
+def test_a_package_relaying_another_laptop_s_rows_merges_in_either_order(
+    study: Any, laptops: Any, handout: Path, tmp_path: Path
+) -> None:
+    """One merge takes each laptop's own package before those that relay its rows, so a
+    new master is the same whatever order the files are named in."""
+    from exchange_helpers import dump
+
+    from neutralitas_desktop.exchange.merge import merge_for_profile
+
+    ani, budi, ani_package, where = relaying(laptops, tmp_path)
+    session, key = where.split("/")
+    budi_package = budi.package(tmp_path).path
+    trust = [load_device_key(x.actor.device_id).fingerprint for x in (ani, budi)]
+    masters = []
+    for name, order in (("ab", [ani_package, budi_package]), ("ba", [budi_package, ani_package])):
+        path = tmp_path / f"master-{name}.sqlite"
+        merge_for_profile(path, TEST_SUPERVISOR, [handout, *order], trust=trust)
+        masters.append(open_study(path, TEST_SUPERVISOR)[0])
+    try:
+        assert dump(masters[0]) == dump(masters[1])
+        assert count(masters[1], "SELECT count(*) FROM field_session") == 6
+        assert session_answers(masters[1], session)[key].value == "versi Budi"
+        # Every code both laptops used is kept twice, one of them made unique.
+        same = count(masters[1], "SELECT count(*) FROM informant WHERE code LIKE 'INF-SAMA%'")
+        unique = count(masters[1], "SELECT count(*) FROM informant WHERE code LIKE 'INF-SAMA%-%'")
+        assert same == 2 * unique > 0
+    finally:
+        for db in masters:
+            db.close()
+
+
+def test_rows_a_laptop_forges_in_the_name_of_a_laptop_it_relays_are_refused(
+    study: Any, laptops: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Relayed rows are checked against what their author's own signed package brought,
+    even when both packages come in one merge with the relaying one named first."""
+    ani, budi, ani_package, where = relaying(laptops, tmp_path)
+    session, key = where.split("/")
+    a = ani.actor.device_id
+    genuine = budi.package(tmp_path).path
+    budi_key = load_device_key(budi.actor.device_id)
+    with ani.db.engine.connect() as con:
+        her_answer = con.execute(
+            text("SELECT id FROM answer WHERE session_id = :s AND key = :k"),
+            {"s": session, "k": key},
+        ).scalar_one()
+    forged_revision = (
+        "INSERT INTO answer_revision (id, answer_id, parent_id, value, note, created_at, "
+        f"device_id, researcher_id, device_seq, sealed) VALUES ('{FORGED_ID}', '{her_answer}', "
+        f"NULL, 'palsu', '', '{NOW}', '{a}', NULL, {{ani_seq}}, 1);"
+    )
+    cases = {
+        "her informant withdrawn under her stamp": (
+            f"UPDATE informant SET consent_status = 'withdrawn' WHERE origin_device_id = '{a}';",
+            f"altered copy of a row of device {a[:8]}",
+        ),
+        "an answer revision she never wrote": (
+            forged_revision.replace("{ani_seq}", "1"),
+            f"a row of device {a[:8]} it never sent itself",
+        ),
+    }
+    for n, (name, (sql, message)) in enumerate(cases.items()):
+        forged = forge(genuine, tmp_path / f"relay-{n}.ndpkg", sql, key=budi_key)
+        code, err = merge_cli(study.path, forged, ani_package, capsys=capsys)
+        assert code == 1 and err.count("\n") == 1 and message in err, (name, err)
+    # Her own package went first and stays merged; nothing Budi forged reached the master.
+    assert count(study.db, "SELECT count(*) FROM informant WHERE consent_status = 'withdrawn' "
+                 "AND origin_device_id = :a", a=a) == count(
+        ani.db, "SELECT count(*) FROM informant WHERE consent_status = 'withdrawn'"
+    )  # fmt: skip
+    # A revision numbered past her package is not taken on Budi's word either: it is left
+    # for her own package to bring, and never arrives.
+    later = forge(
+        genuine, tmp_path / "relay-later.ndpkg", forged_revision.replace("{ani_seq}", "999999"),
+        key=budi_key,
+    )  # fmt: skip
+    code, out = merge_cli(study.path, later, capsys=capsys)
+    assert code == 0, out
+    assert count(study.db, "SELECT count(*) FROM answer_revision WHERE value = 'palsu'") == 0
+    assert session_answers(study.db, session)[key].value == "versi Budi"

@@ -350,6 +350,88 @@ def test_xlsform_with_a_sheet_over_the_limit_is_refused_before_loading(
     )
 
 
+XLSX_PARTS = {
+    "[Content_Types].xml": (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
+        'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+        'worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    ),
+    "_rels/.rels": (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    ),
+    "xl/workbook.xml": (
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<sheets><sheet name="survey" sheetId="1" r:id="r1"/></sheets></workbook>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="r2" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+    ),
+}
+
+
+def shared_strings_xlsx(path: Path, rows: list[list[str]]) -> None:
+    """An .xlsx whose cells are all shared strings (as Excel writes them; openpyxl writes
+    inline strings)."""
+    strings = [value for row in rows for value in row]
+    cells = "".join(
+        f'<row r="{r + 1}">'
+        + "".join(
+            f'<c r="{"ABC"[c]}{r + 1}" t="s"><v>{r * len(row) + c}</v></c>' for c in range(len(row))
+        )
+        + "</row>"
+        for r, row in enumerate(rows)
+    )
+    main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in XLSX_PARTS.items():
+            archive.writestr(name, text)
+        archive.writestr("xl/worksheets/sheet1.xml", f"<worksheet {main}><sheetData>{cells}"
+                         "</sheetData></worksheet>")  # fmt: skip
+        archive.writestr(
+            "xl/sharedStrings.xml",
+            f"<sst {main}>" + "".join(f"<si><t>{s}</t></si>" for s in strings) + "</sst>",
+        )
+
+
+def test_xlsform_with_a_huge_shared_string_is_refused_before_loading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A small sheet whose one label is a huge shared string (the 1 GiB string of a 1 MB
+    XLSForm, scaled down): the shared strings part is measured too, not only the sheets."""
+    from neutralitas_desktop.instruments import zip_limits
+    from neutralitas_desktop.instruments.xlsform_import import import_xlsform
+
+    path = tmp_path / "label.xlsx"
+    shared_strings_xlsx(path, [["type", "name", "label"], ["text", "q1", "Pertanyaan " * 5000]])
+    assert import_xlsform(path).instrument.questions()[0].name == "q1"  # sound within limits
+    with zipfile.ZipFile(path) as archive:
+        sizes = {i.filename: i.file_size for i in archive.infolist()}
+    assert sizes["xl/worksheets/sheet1.xml"] < 4096 < sizes["xl/sharedStrings.xml"]
+    monkeypatch.setattr(
+        zip_limits, "XLSX_LIMITS", zip_limits.ZipLimits(member_bytes=4096, ratio=10.0**9,
+                                                        total_bytes=10**9)
+    )  # fmt: skip
+    with pytest.raises(NeutralitasError) as caught:
+        import_xlsform(path)
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}: member xl/sharedStrings.xml would inflate to "
+        r"[\d,]+ bytes, over the limit of 4,096 bytes; nothing was read",
+        str(caught.value),
+    )
+
+
 def test_an_edit_found_by_its_deprecated_id_joins_the_first_session(
     study: Any, tmp_path: Path
 ) -> None:

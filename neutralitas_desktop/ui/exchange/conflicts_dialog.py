@@ -1,6 +1,7 @@
 """Review > Conflicts…: what two laptops changed differently from the same state — an
-answer, a session's status, a coding — listed with where it is, and its sides shown next
-to each other with who, on which laptop and when; keep one side, or write the value."""
+answer, a session's status, a coding, a finding — listed with where it is, and its sides
+shown next to each other with who, on which laptop and when; keep one side, or write the
+value."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.rows_model import RowsModel
 from neutralitas_desktop.ui.session_table import status_label
 from neutralitas_desktop.ui.translations import ui_language
+from neutralitas_desktop.ui.triangulation.labels import finding_status_name
 from neutralitas_desktop.vocabulary import SessionStatus
 from neutralitas_desktop.vocabulary.terms import values
 
@@ -91,11 +93,15 @@ class ConflictsDialog(QDialog):
             "answer": self.tr("Answer"),
             "session": self.tr("Session status"),
             "coding": self.tr("Coding"),
+            "finding": self.tr("Finding"),
         }.get(kind, kind)
 
     def _texts(self, conflict: ConflictInfo) -> tuple[str, str]:
         """What the conflict is about and where, as the researcher saw it (the question's
         text and the form's title), not by variable name."""
+        if conflict.kind == "finding":  # a finding belongs to a theme (and site), no session
+            theme = conflict.question.removeprefix("finding on ")
+            return self.tr("Finding on theme %1").replace("%1", theme), conflict.site
         if conflict.session_id not in self._session_texts:
             try:
                 found = self.service.session_texts(conflict.session_id, ui_language())
@@ -112,6 +118,16 @@ class ConflictsDialog(QDialog):
             what = labels.get(conflict.question, conflict.question)
         where = " · ".join(x for x in (conflict.site, conflict.informant, title) if x)
         return what, where
+
+    @staticmethod
+    def _value(kind: str, value: str) -> str:
+        """A side's value in the user's language (statuses by their names)."""
+        if kind == "session":
+            return status_label(value)
+        if kind == "finding":  # "status: conclusion"
+            status, _, conclusion = value.partition(": ")
+            return f"{finding_status_name(status)}: {conclusion}"
+        return value
 
     def reload(self) -> None:
         self._session_texts: dict[str, tuple[str, dict[str, str]]] = {}
@@ -161,7 +177,7 @@ class ConflictsDialog(QDialog):
             frame = QFrame(self.detail)
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             inner = QVBoxLayout(frame)
-            shown_value = status_label(side.value) if conflict.kind == "session" else side.value
+            shown_value = self._value(conflict.kind, side.value)
             value = QLabel(shown_value or self.tr("(empty)"), frame)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -1,0 +1,58 @@
+"""The order in which one merge takes its packages: a laptop's own package before the
+packages that relay its rows.
+
+A package may carry rows of another laptop (the researcher merged that laptop's package).
+The master never takes such rows on the relaying laptop's word: they are checked against
+what the study got from their author, and left for the author's own signed package to
+bring. So when both packages come in one merge, the author's goes first, and the master
+is the same whatever order the files were named in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import text
+
+from neutralitas_desktop.exchange.read import OpenedPackage
+from neutralitas_desktop.exchange.tables import PACKAGED, table
+from neutralitas_desktop.store import cipher
+
+# Tables whose rows name the device that wrote them (the key list names devices it lists).
+_WRITTEN = tuple(
+    name for name in PACKAGED if "device_id" in table(name).columns and name != "device_key"
+)
+
+
+def authors(package: OpenedPackage) -> set[str]:
+    """The devices whose rows a package carries (its own included)."""
+    engine = cipher.engine(package.database, package.key)
+    try:
+        with engine.connect() as con:
+            sql = " UNION ".join(f"SELECT DISTINCT device_id FROM {n}" for n in _WRITTEN)
+            return {str(d) for (d,) in con.execute(text(sql)) if d is not None}
+    finally:
+        engine.dispose()
+
+
+def merge_order(
+    packages: Sequence[OpenedPackage], *, keep_first: bool = False
+) -> list[OpenedPackage]:
+    """``packages`` with every package after the packages of the devices whose rows it
+    relays, otherwise in the order given (a cycle is taken in the order given).
+    ``keep_first``: the first package founds the study (joining) and stays first."""
+    if len(packages) < 2:
+        return list(packages)
+    fixed = [packages[0]] if keep_first else []
+    rest = list(packages[len(fixed) :])
+    devices = {p.manifest.device_id for p in rest}
+    if len(devices) < 2:
+        return [*fixed, *rest]
+    waits = [(authors(p) & devices) - {p.manifest.device_id} for p in rest]
+    ordered: list[OpenedPackage] = []
+    while rest:
+        pending = {p.manifest.device_id for p in rest}
+        ready = next((i for i, w in enumerate(waits) if not w & pending), 0)
+        ordered.append(rest.pop(ready))
+        waits.pop(ready)
+    return [*fixed, *ordered]
