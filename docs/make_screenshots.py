@@ -406,6 +406,29 @@ def _reports(tmp: Path, out: Path, language: str) -> int:
                 check=True,
             )  # fmt: skip
             print(out / f"{image}.png")
+    return _casefile(study, tmp, out, language)
+
+
+def _casefile(study: Path, tmp: Path, out: Path, language: str) -> int:
+    """The first page of a village head's case file, as handed to Panwascam."""
+    import subprocess
+
+    from neutralitas_desktop.cli.main import main as cli
+    from neutralitas_desktop.store.database import open_database
+    from neutralitas_desktop.triangulation.incidents import list_incidents
+
+    db = open_database(study)
+    incident = next(i for i in list_incidents(db) if i.actor_type == "village_head")
+    db.close()
+    pdf = tmp / "casefile.pdf"
+    if cli(["--db", str(study), "casefile", incident.id, str(pdf), "--lang", language]):
+        return 1
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+         str(out / "casefile-first-page")],
+        check=True,
+    )  # fmt: skip
+    print(out / "casefile-first-page.png")
     return 0
 
 

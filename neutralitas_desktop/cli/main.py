@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "neutralitas_desktop.cli.transcript_commands",
     "neutralitas_desktop.cli.incident_commands",
     "neutralitas_desktop.cli.analysis_commands",
+    "neutralitas_desktop.cli.casefile_commands",
 )
 
 

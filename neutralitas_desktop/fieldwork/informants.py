@@ -49,6 +49,9 @@ class InformantInfo:
     consent_at: dt.datetime | None
     category: str = ""  # key / main / supporting, or "" when not recorded
     selection: str = ""  # purposive / snowball / other, or ""
+    # May be named as a source in a report to an authority (a case file): a consent of its
+    # own, never implied by consent to take part.
+    consent_named: bool = False
 
     @property
     def changes(self) -> Changes:
@@ -164,9 +167,14 @@ def record_consent(
     method: str = "oral",
     at: dt.datetime | None = None,
     note: str = "",
+    named: bool | None = None,
 ) -> None:
     """Record given / refused / withdrawn consent; withdrawal excludes the informant's
-    answers from exports and reports, and is recorded, never deleted."""
+    answers from exports and reports, and is recorded, never deleted.
+
+    ``named`` records, with it, the separate consent to be named as a source in a report
+    to an authority (None: unchanged). Only given consent can carry it: a refusal or a
+    withdrawal takes it back."""
     if status not in CONSENT_STATES:
         raise NeutralitasError(f"unknown consent status '{status}'")
     with db.session() as session:
@@ -193,6 +201,41 @@ def record_consent(
             method=method,
             note=note,
         )
+        if status != ConsentState.GIVEN:
+            named = False
+        if named is not None:
+            _set_named(session, actor, informant, named, note)
+
+
+def record_named_consent(
+    db: Database, actor: Actor, informant_id: str, named: bool, note: str = ""
+) -> None:
+    """Record whether the informant agrees to be named as a source in a report to an
+    authority (Bawaslu, BKN, the regent). Consent to take part must have been given."""
+    with db.session() as session:
+        informant = session.get(Informant, informant_id)
+        if informant is None:
+            raise NotFoundError(f"no informant with id {informant_id}")
+        if named and informant.consent_status != ConsentState.GIVEN:
+            raise NeutralitasError(
+                f"informant {informant.code} has not consented to take part "
+                f"(consent: {informant.consent_status}): they cannot be named in a report"
+            )
+        _set_named(session, actor, informant, named, note)
+
+
+def _set_named(
+    session: Session, actor: Actor, informant: Informant, named: bool, note: str
+) -> None:
+    """The one place the consent to be named changes, with its audit event."""
+    if bool(informant.consent_named) == named:
+        return
+    informant.consent_named = named
+    informant.device_id = actor.device_id
+    audit.record(
+        session, actor, "consent.named" if named else "consent.not_named", "informant",
+        informant.id, previous=not named, note=note,
+    )  # fmt: skip
 
 
 def list_informants(db: Database, site_id: str | None = None) -> list[InformantInfo]:
@@ -218,6 +261,7 @@ def list_informants(db: Database, site_id: str | None = None) -> list[InformantI
                 i.consent_at,
                 i.category,
                 i.selection,
+                bool(i.consent_named),
             )
             for i, label, site_name in session.execute(query)
         ]

@@ -54,6 +54,7 @@ class ConsentRecord:
     method: str = "oral"  # oral / written / recorded
     at: dt.datetime | None = None
     note: str = ""
+    named: bool | None = None  # may be named as a source in a report (None: unchanged)
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,9 @@ def begin_session(
         if consent is None or consent.status not in (ConsentState.GIVEN, ConsentState.REFUSED):
             raise NeutralitasError(message_id=Message.CONSENT_FIRST)
         record_consent(
-            db, actor, informant_id, consent.status, consent.method, consent.at, consent.note
-        )
+            db, actor, informant_id, consent.status, consent.method, consent.at, consent.note,
+            named=consent.named,
+        )  # fmt: skip
     with db.session() as session:
         session_id = _start_session(
             session,

@@ -193,6 +193,11 @@ class Workspace:
         informants.record_consent(self.db, self.actor, informant_id, "withdrawn", note=note)
         return Changes.of(informants=informant_id)
 
+    def record_named_consent(self, informant_id: str, named: bool, note: str = "") -> Changes:
+        """Whether the informant may be named as a source in a report to an authority."""
+        informants.record_named_consent(self.db, self.actor, informant_id, named, note)
+        return Changes.of(informants=informant_id)
+
     def reveal_identity(self, informant_id: str) -> tuple[str, str]:
         return informants.reveal_identity(self.db, self.actor, informant_id)
 
@@ -207,10 +212,14 @@ class Workspace:
         consent_method: str = "oral",
         consent_note: str = "",
         language: str = "id",
+        consent_named: bool | None = None,
     ) -> StartedSession:
-        """Start a session; ``consent`` (given / refused) is needed for interviews."""
+        """Start a session; ``consent`` (given / refused) is needed for interviews;
+        ``consent_named``: the separate consent to be named in a report (None: unchanged)."""
         record = (
-            runner.ConsentRecord(consent, consent_method, note=consent_note) if consent else None
+            runner.ConsentRecord(consent, consent_method, note=consent_note, named=consent_named)
+            if consent
+            else None
         )
         return runner.begin_session(
             self.db,

@@ -5,12 +5,14 @@ root binds it to the open study's database; the ui layer never sees the database
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from neutralitas_desktop.fieldwork.instruments import list_instruments
 from neutralitas_desktop.fieldwork.sites import list_sites
 from neutralitas_desktop.fieldwork.study import study_info
 from neutralitas_desktop.instruments.model import pick
 from neutralitas_desktop.reports import texts
+from neutralitas_desktop.reports.casefile import CaseFileResult, export_case_file
 from neutralitas_desktop.reports.docx_export import export_docx
 from neutralitas_desktop.reports.excel import ExcelOptions, export_excel
 from neutralitas_desktop.reports.export_options import (
@@ -61,6 +63,18 @@ class ReportService:
             forms=tuple(Choice(form_id, title) for form_id, title in sorted(titles.items())),
             default_language=info.default_language,
         )
+
+    def case_file(
+        self,
+        incident_id: str,
+        pdf: str | Path,
+        archive: str | Path | None = None,
+        language: str = "id",
+        progress: ProgressFn | None = None,
+        cancel: CancelFn | None = None,
+    ) -> CaseFileResult:
+        """An incident's case file and its evidence archive (see reports.casefile)."""
+        return export_case_file(self.db, incident_id, pdf, archive, language, progress, cancel)
 
     def run(
         self,

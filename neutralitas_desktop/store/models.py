@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -136,6 +137,11 @@ class Informant(Owned, Tracked, Base):
     category: Mapped[str] = mapped_column(String(16), default="", server_default="", sort_order=1)
     # How the informant was chosen: purposive / snowball / other, or "".
     selection: Mapped[str] = mapped_column(String(16), default="", server_default="", sort_order=1)
+    # Added by migration 0015: the informant's separate consent to be named as a source in a
+    # report to an authority (a case file); consent to take part is not that consent.
+    consent_named: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false(), sort_order=1
+    )
 
 
 class InformantIdentity(Tracked, Base):

@@ -111,6 +111,9 @@ class InformantsPanel(QWidget):
         form.addRow(self.tr("Role"), self.detail_role)
         form.addRow(self.tr("Site"), self.detail_site)
         form.addRow(self.tr("Consent"), self.detail_consent)
+        self.detail_named = QLabel(panel)
+        self.detail_named.setWordWrap(True)
+        form.addRow(self.tr("Named in reports"), self.detail_named)
         box.addLayout(form)
         self.identity = QLabel(self.tr("Identity hidden"), panel)
         self.identity.setObjectName("muted")
@@ -121,6 +124,15 @@ class InformantsPanel(QWidget):
         self.reveal_button.setToolTip(self.tr("Shows the real name and contact; this is logged"))
         self.reveal_button.clicked.connect(self.reveal_identity)
         box.addWidget(self.reveal_button)
+        self.named_button = QPushButton(panel)
+        self.named_button.setToolTip(
+            self.tr(
+                "Consent to take part is not consent to appear in a report to Bawaslu, BKN "
+                "or the regent: without this, a case file names the informant's role only."
+            )
+        )
+        self.named_button.clicked.connect(self.toggle_named)
+        box.addWidget(self.named_button)
         self.withdraw_button = QPushButton(self.tr("Withdraw consent…"), panel)
         self.withdraw_button.clicked.connect(self.withdraw_consent)
         box.addWidget(self.withdraw_button)
@@ -168,14 +180,23 @@ class InformantsPanel(QWidget):
     def _show_selected(self, *_args: object) -> None:
         info = self.selected()
         has = info is not None
-        for widget in (self.reveal_button, self.withdraw_button):
+        for widget in (self.reveal_button, self.withdraw_button, self.named_button):
             widget.setEnabled(has)
         self.identity.setText(self.tr("Identity hidden"))
+        self.named_button.setText(self.tr("May be named in reports…"))
         if info is None:
             self.detail_title.setText(self.tr("No informant selected"))
-            for label in (self.detail_role, self.detail_site, self.detail_consent):
+            for label in (
+                self.detail_role, self.detail_site, self.detail_consent, self.detail_named
+            ):  # fmt: skip
                 label.setText("")
             return
+        self.detail_named.setText(
+            self.tr("Yes, as a source") if info.consent_named else self.tr("No: by role only")
+        )
+        if info.consent_named:
+            self.named_button.setText(self.tr("Take back consent to be named…"))
+        self.named_button.setEnabled(info.consent_status == "given" or info.consent_named)
         self.detail_title.setText(info.code)
         self.detail_role.setText(info.role_label.get(self.language) or info.role)
         self.detail_site.setText(info.site_name)
@@ -198,6 +219,31 @@ class InformantsPanel(QWidget):
             self.identity.setText(self.tr("No identity recorded"))
             return
         self.identity.setText(f"{name}\n{contact}".strip())
+
+    def toggle_named(self) -> None:
+        """Record (or take back) the consent to be named as a source in a report."""
+        info = self.selected()
+        if info is None:
+            return
+        named = not info.consent_named
+        question = (
+            self.tr(
+                "Did %1 agree to be named as a source in a report to an authority "
+                "(Bawaslu, BKN, the regent)? Their name is printed only from an encrypted "
+                "study opened with its passphrase."
+            )
+            if named
+            else self.tr("Record that %1 no longer agrees to be named in a report?")
+        ).replace("%1", info.code)
+        if not confirm(self, self.tr("Named in reports"), question, self.tr("Record")):
+            return
+        try:
+            changes = self.workspace.record_named_consent(info.id, named)
+        except NeutralitasError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+        self.changed.emit(changes)
 
     def withdraw_consent(self) -> None:
         info = self.selected()

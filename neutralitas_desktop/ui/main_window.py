@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
             self._coding_session,
             self,
             router=self.router,
+            reports=lambda: self.host.report_service(self.workspace),
         )
         self.analysis.changed.connect(lambda c, k: self.apply_changes(c, f"analysis:{k}"))
         self.analysis.install(self.menus["Analysis"])

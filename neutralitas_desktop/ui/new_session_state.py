@@ -31,6 +31,9 @@ class NewSessionState:
     consent_method: str = "oral"
     consent_note: str = ""
     language: str = "id"
+    # The separate consent to be named as a source in a report to an authority; starts as
+    # the informant's recorded answer, and only a given consent carries it.
+    consent_named: bool = False
 
     # ---- which steps -----------------------------------------------------------------
     @property
@@ -111,4 +114,5 @@ class NewSessionState:
             "consent_method": self.consent_method,
             "consent_note": self.consent_note,
             "language": self.language,
+            "consent_named": self.consent_named if self.consent == "given" else None,
         }

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -284,11 +285,24 @@ class ConsentPage(_Page):
         )
         form.addRow(self.tr("Note"), self.note)
         layout.addLayout(form)
+        self.named = QCheckBox(
+            self.tr("May be named as a source in a report to an authority"), self
+        )
+        self.named.setToolTip(
+            self.tr(
+                "A separate, optional consent: without it, a case file for Bawaslu, BKN or "
+                "the regent describes what this informant said by their role only."
+            )
+        )
+        self.named.toggled.connect(lambda on: setattr(wizard.state, "consent_named", on))
+        self.named.setEnabled(False)  # only a given consent carries it
+        layout.addWidget(self.named)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
         informant = self.w.state.informant
         self.who.setText(informant.code if informant else "")
+        self.named.setChecked(bool(informant and informant.consent_named))
         statement = self.w.workspace.consent_statement(self.w.state.instrument_id, self.w.language)
         self.statement.setText(statement)
         self.statement.setVisible(bool(statement))
@@ -296,6 +310,7 @@ class ConsentPage(_Page):
 
     def _on_consent(self, value: str) -> None:
         self.w.state.consent = value
+        self.named.setEnabled(value == "given")
         finish = self.tr("Start interview") if value == "given" else self.tr("Record refusal")
         self.w.setButtonText(QWizard.WizardButton.FinishButton, finish)
         self.completeChanged.emit()

@@ -559,6 +559,14 @@
         <translation>Catatan</translation>
     </message>
     <message>
+        <source>May be named as a source in a report to an authority</source>
+        <translation>Bersedia disebut sebagai sumber dalam laporan kepada lembaga berwenang</translation>
+    </message>
+    <message>
+        <source>A separate, optional consent: without it, a case file for Bawaslu, BKN or the regent describes what this informant said by their role only.</source>
+        <translation>Persetujuan terpisah dan tidak wajib: tanpa persetujuan ini, berkas untuk Bawaslu, BKN, atau bupati menyebut keterangan informan ini menurut perannya saja.</translation>
+    </message>
+    <message>
         <source>Start interview</source>
         <translation>Mulai wawancara</translation>
     </message>
@@ -1217,6 +1225,14 @@
         <translation>Dicatat oleh</translation>
     </message>
     <message>
+        <source>Case file…</source>
+        <translation>Berkas pelanggaran…</translation>
+    </message>
+    <message>
+        <source>A PDF to hand to Panwascam / Bawaslu, BKN or the regent, with the evidence files and their SHA-256 hashes in a ZIP beside it</source>
+        <translation>PDF untuk diserahkan ke Panwascam / Bawaslu, BKN, atau bupati, dengan berkas bukti dan nilai hash SHA-256-nya dalam ZIP di sampingnya</translation>
+    </message>
+    <message>
         <source>Legal analysis…</source>
         <translation>Analisis hukum…</translation>
     </message>
@@ -1263,6 +1279,26 @@
     <message>
         <source>left out</source>
         <translation>tidak dihitung</translation>
+    </message>
+    <message>
+        <source>Save the case file</source>
+        <translation>Simpan berkas pelanggaran</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the case file…</source>
+        <translation>Menyusun berkas pelanggaran…</translation>
+    </message>
+    <message>
+        <source>Saved %1 and %2 (report by %3).</source>
+        <translation>%1 dan %2 tersimpan (laporkan paling lambat %3).</translation>
+    </message>
+    <message>
+        <source>The case file was not written: %1</source>
+        <translation>Berkas pelanggaran tidak tersimpan: %1</translation>
     </message>
     <message>
         <source>(the whole session)</source>
@@ -1378,6 +1414,10 @@
         <translation>Persetujuan</translation>
     </message>
     <message>
+        <source>Named in reports</source>
+        <translation>Disebut dalam laporan</translation>
+    </message>
+    <message>
         <source>Identity hidden</source>
         <translation>Identitas disembunyikan</translation>
     </message>
@@ -1390,6 +1430,10 @@
         <translation>Menampilkan nama asli dan kontak; tindakan ini dicatat</translation>
     </message>
     <message>
+        <source>Consent to take part is not consent to appear in a report to Bawaslu, BKN or the regent: without this, a case file names the informant&apos;s role only.</source>
+        <translation>Persetujuan ikut penelitian bukan persetujuan disebut dalam laporan kepada Bawaslu, BKN, atau bupati: tanpa ini, berkas pelanggaran hanya menyebut peran informan.</translation>
+    </message>
+    <message>
         <source>Withdraw consent…</source>
         <translation>Tarik persetujuan…</translation>
     </message>
@@ -1398,12 +1442,40 @@
         <translation>Penarikan dicatat, bukan dihapus: jawaban informan tetap tersimpan dalam studi, tetapi tidak diikutkan dalam ekspor dan laporan.</translation>
     </message>
     <message>
+        <source>May be named in reports…</source>
+        <translation>Bersedia disebut dalam laporan…</translation>
+    </message>
+    <message>
         <source>No informant selected</source>
         <translation>Belum ada informan yang dipilih</translation>
     </message>
     <message>
+        <source>Yes, as a source</source>
+        <translation>Ya, sebagai sumber</translation>
+    </message>
+    <message>
+        <source>No: by role only</source>
+        <translation>Tidak: menurut peran saja</translation>
+    </message>
+    <message>
+        <source>Take back consent to be named…</source>
+        <translation>Tarik persetujuan disebut…</translation>
+    </message>
+    <message>
         <source>No identity recorded</source>
         <translation>Tidak ada identitas yang dicatat</translation>
+    </message>
+    <message>
+        <source>Did %1 agree to be named as a source in a report to an authority (Bawaslu, BKN, the regent)? Their name is printed only from an encrypted study opened with its passphrase.</source>
+        <translation>Apakah %1 bersedia disebut sebagai sumber dalam laporan kepada lembaga berwenang (Bawaslu, BKN, bupati)? Namanya hanya dicetak dari studi terenkripsi yang dibuka dengan kata sandinya.</translation>
+    </message>
+    <message>
+        <source>Record that %1 no longer agrees to be named in a report?</source>
+        <translation>Catat bahwa %1 tidak lagi bersedia disebut dalam laporan?</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Catat</translation>
     </message>
     <message>
         <source>Withdraw consent</source>

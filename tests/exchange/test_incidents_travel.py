@@ -50,3 +50,16 @@ def test_incidents_lines_reasons_and_member_checks_merge(
     reasons = {e.reason for e in audit_trail(study.db)}
     assert {"tangkapan layar akun lain", "cek ulang"} <= reasons
     assert dt.date(2024, 1, 1) < list_incidents(study.db)[0].date_start
+
+
+def test_consent_to_be_named_travels_in_packages(study: Any, laptops: Any, tmp_path: Path) -> None:
+    from neutralitas_desktop.fieldwork.informants import list_informants, record_named_consent
+
+    ani = laptops(1, "Ani Lestari")
+    generate_demo(ani.db, ani.actor, 6, seed=5, device_name="Laptop Ani")
+    given = next(i for i in list_informants(ani.db) if i.consent_status == "given")
+    merge_files(study.db, study.actor, [ani.package(tmp_path).path])
+    assert not next(i for i in list_informants(study.db) if i.id == given.id).consent_named
+    record_named_consent(ani.db, ani.actor, given.id, True)
+    merge_files(study.db, study.actor, [ani.package(tmp_path, since_last=True).path])
+    assert next(i for i in list_informants(study.db) if i.id == given.id).consent_named

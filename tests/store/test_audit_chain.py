@@ -143,7 +143,7 @@ def _supervisor_actor(db):  # type: ignore[no-untyped-def]
 
 
 def _drop_after_the_audit_chain(con: sqlite3.Connection) -> None:
-    """What the migrations after 0004 added (0005, 0009, 0010, 0011, 0012, 0013, 0016)."""
+    """What the migrations after 0004 added (0005, 0009, 0010, 0011, 0012, 0013, 0015, 0016)."""
     for table in ("element_test", "legal_material"):  # 0016
         con.execute(f"DROP TABLE {table}")
     con.execute("ALTER TABLE answer_revision DROP COLUMN sealed")  # 0012
@@ -152,7 +152,7 @@ def _drop_after_the_audit_chain(con: sqlite3.Connection) -> None:
     for column in ("incidents", "status_reason", "status_before_reasons"):  # 0011
         con.execute(f"ALTER TABLE finding DROP COLUMN {column}")
     con.execute("ALTER TABLE theme DROP COLUMN color")
-    for column in ("category", "selection"):
+    for column in ("category", "selection", "consent_named"):
         con.execute(f"ALTER TABLE informant DROP COLUMN {column}")
     for table in ("agreement_assignment", "agreement_resolution", "device_key", "device_sequence"):
         con.execute(f"DROP TABLE {table}")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from neutralitas_desktop.fieldwork.profile import LocalProfile
 from neutralitas_desktop.fieldwork.workspace import Workspace, open_workspace
 from neutralitas_desktop.interop.service import InteropService
+from neutralitas_desktop.reports.service import ReportService
 from neutralitas_desktop.ui.main_window import MainWindow
 from neutralitas_desktop.ui.settings import UiSettings
 
@@ -44,6 +45,9 @@ class FakeHost:
 
     def interop_service(self, workspace: Workspace) -> InteropService:
         return InteropService(workspace.db, workspace.actor)
+
+    def report_service(self, workspace: Workspace) -> ReportService:
+        return ReportService(workspace.db)
 
 
 def make_window(qtbot: Any, workspace: Workspace, settings: UiSettings) -> MainWindow:

@@ -144,6 +144,8 @@ def start_interview(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyp
         consent = wizard.currentPage()
         assert consent.who.text() == "INF-RP01"  # type: ignore[attr-defined]
         click(qtbot, consent.given)  # type: ignore[attr-defined]
+        assert not consent.named.isChecked()  # type: ignore[attr-defined]
+        click(qtbot, consent.named)  # type: ignore[attr-defined]
         consent.method.setCurrentIndex(consent.method.findData("written"))  # type: ignore[attr-defined]
         click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
 
@@ -157,6 +159,8 @@ def test_a_whole_interview_as_a_researcher_does_it(qtbot, window, workspace, tmp
     add_site(qtbot, window)
     add_informant(qtbot, window)
     start_interview(qtbot, window)
+    named = next(i for i in workspace.informants() if i.code == "INF-RP01")
+    assert named.consent_status == "given" and named.consent_named  # a consent of its own
     runner = window.runner
     assert runner is not None and runner.isVisible()
     sid = runner.state.session_id

@@ -18,6 +18,7 @@ from neutralitas_desktop.operations import UNLISTED, Changes
 from neutralitas_desktop.ui.change_router import ChangeRouter
 
 if TYPE_CHECKING:  # the windows load when first opened, off the start path
+    from neutralitas_desktop.reports.service import ReportService
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
     from neutralitas_desktop.ui.triangulation.link_dialog import LinkDialog
 
@@ -32,6 +33,7 @@ class AnalysisActions(QObject):
         current_session: Callable[[], str | None],
         parent: QWidget | None = None,
         router: ChangeRouter | None = None,
+        reports: Callable[[], ReportService | None] | None = None,
     ) -> None:
         super().__init__(parent)
         if router is None:  # on its own (tests): its windows still refresh one another
@@ -39,6 +41,7 @@ class AnalysisActions(QObject):
             self.changed.connect(lambda c, k: router.route(c, skip=f"analysis:{k}"))
         self._router = router
         self._workbench = workbench
+        self._reports = reports  # an incident's case file, from the matrix
         self._language = language
         self._session = current_session
         self._window = parent
@@ -121,7 +124,8 @@ class AnalysisActions(QObject):
         if kind == "matrix":
             from neutralitas_desktop.ui.triangulation.matrix_panel import TriangulationPanel
 
-            matrix = TriangulationPanel(workbench, language, self._window)
+            reports = self._reports() if self._reports is not None else None
+            matrix = TriangulationPanel(workbench, language, self._window, reports)
             matrix.changes_made.connect(emit)
             return matrix
         if kind == "codebook":

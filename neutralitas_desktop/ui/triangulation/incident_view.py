@@ -3,6 +3,7 @@ its lines of evidence with where each comes from, and which lines decided it."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
 from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.operation_runner import Operation, OperationRunner, failure_text
 from neutralitas_desktop.ui.triangulation.labels import (
     CONCLUSION_COLOURS,
     actor_type_name,
@@ -36,13 +39,17 @@ from neutralitas_desktop.ui.triangulation.labels import (
 from neutralitas_desktop.vocabulary import LineTarget
 
 if TYPE_CHECKING:
+    from neutralitas_desktop.reports.casefile import CaseFileResult
+    from neutralitas_desktop.reports.service import ReportService
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 
 
 class IncidentView(QWidget):
-    """One incident, read from the workbench; ``changed`` after a line is unlinked."""
+    """One incident, read from the workbench; ``changed`` after a line is unlinked;
+    ``case_file_written`` when its case file (PDF and evidence archive) was saved."""
 
     changed = Signal(object)  # the Changes an unlink made
+    case_file_written = Signal(object)  # CaseFileResult
 
     def __init__(
         self,
@@ -50,9 +57,13 @@ class IncidentView(QWidget):
         incident_id: str,
         language: str,
         parent: QWidget | None = None,
+        reports: ReportService | None = None,
     ) -> None:
         super().__init__(parent)
         self.workbench = workbench
+        self.reports = reports
+        self.case_runner = OperationRunner(self)
+        self.job: Operation | None = None
         self.incident_id = incident_id
         self.language = language
         self.incident: IncidentInfo | None = None
@@ -93,7 +104,20 @@ class IncidentView(QWidget):
         self.legal_button = QPushButton(self.tr("Legal analysis…"), self)
         self.legal_button.clicked.connect(self.open_legal_analysis)
         buttons.addWidget(self.legal_button)
-        buttons.addStretch(1)
+        self.case_status = QLabel(self)
+        self.case_status.setObjectName("muted")
+        self.case_status.setWordWrap(True)
+        buttons.addWidget(self.case_status, 1)
+        self.case_button = QPushButton(self.tr("Case file…"), self)
+        self.case_button.setToolTip(
+            self.tr(
+                "A PDF to hand to Panwascam / Bawaslu, BKN or the regent, with the evidence "
+                "files and their SHA-256 hashes in a ZIP beside it"
+            )
+        )
+        self.case_button.clicked.connect(self._on_case_file)
+        self.case_button.setVisible(reports is not None)
+        buttons.addWidget(self.case_button)
         self.unlink_button = QPushButton(self.tr("Unlink line…"), self)
         self.unlink_button.clicked.connect(self._on_unlink)
         buttons.addWidget(self.unlink_button)
@@ -205,6 +229,53 @@ class IncidentView(QWidget):
         dialog.open()
         return dialog
 
+    # ---- the case file ---------------------------------------------------------------
+    def _on_case_file(self) -> None:
+        default = str(Path.home() / f"berkas-{self.incident_id[:8]}.pdf")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the case file"), default, self.tr("PDF document (*.pdf)")
+        )
+        if path:
+            self.write_case_file(Path(path))
+
+    def write_case_file(self, pdf: Path) -> None:
+        """Write the case file to ``pdf`` and its evidence archive beside it
+        (``<name>-bukti.zip``), off the GUI thread."""
+        if self.reports is None or self.job is not None:
+            return
+        if pdf.suffix.lower() != ".pdf":
+            pdf = pdf.with_name(pdf.name + ".pdf")
+        archive = pdf.with_name(f"{pdf.stem}-bukti.zip")
+        reports, incident, language = self.reports, self.incident_id, self.language
+        self.case_button.setEnabled(False)
+        self.case_status.setText(self.tr("Writing the case file…"))
+        self.job = self.case_runner.run(
+            lambda progress, cancel: reports.case_file(
+                incident, pdf, archive, language, progress, cancel
+            ),
+            self._on_case_file_written,
+            self._on_case_file_failed,
+        )
+        self.job.done.connect(self._on_case_job_done)
+
+    def _on_case_file_written(self, result: CaseFileResult) -> None:
+        self.case_status.setText(
+            self.tr("Saved %1 and %2 (report by %3).")
+            .replace("%1", result.pdf.name)
+            .replace("%2", result.archive.name if result.archive else "")
+            .replace("%3", result.deadline)
+        )
+        self.case_file_written.emit(result)
+
+    def _on_case_file_failed(self, error: BaseException) -> None:
+        self.case_status.setText(
+            self.tr("The case file was not written: %1").replace("%1", failure_text(error))
+        )
+
+    def _on_case_job_done(self) -> None:
+        self.job = None
+        self.case_button.setEnabled(True)
+
     def _on_unlink(self) -> None:
         line = self.selected_line()
         if line is None:
@@ -225,12 +296,13 @@ class IncidentDialog(QDialog):
         incident_id: str,
         language: str,
         parent: QWidget | None = None,
+        reports: ReportService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Incident"))
         self.resize(860, 560)
         layout = QVBoxLayout(self)
-        self.view = IncidentView(workbench, incident_id, language, self)
+        self.view = IncidentView(workbench, incident_id, language, self, reports)
         self.view.changed.connect(self.changed)
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

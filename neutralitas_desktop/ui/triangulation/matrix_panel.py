@@ -44,6 +44,7 @@ from neutralitas_desktop.vocabulary import SessionStatus
 from neutralitas_desktop.vocabulary.terms import values
 
 if TYPE_CHECKING:
+    from neutralitas_desktop.reports.service import ReportService
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
 
 # Refused sessions hold no evidence, so the matrix is never filtered to them.
@@ -69,12 +70,17 @@ class TriangulationPanel(QWidget):
     changes_made = Signal(object)  # Changes made in an incident opened from the matrix
 
     def __init__(
-        self, workbench: TriangulationWorkbench, language: str, parent: QWidget | None = None
+        self,
+        workbench: TriangulationWorkbench,
+        language: str,
+        parent: QWidget | None = None,
+        reports: ReportService | None = None,  # for an incident's case file
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.setWindowTitle(self.tr("Triangulation matrix"))
         self.workbench = workbench
+        self.reports = reports
         self.language = language
         self.matrix: Matrix | None = None
         self.selected: tuple[str, str | None] | None = None
@@ -282,7 +288,7 @@ class TriangulationPanel(QWidget):
         """Show the incident view: its lines of evidence and which decided it."""
         from neutralitas_desktop.ui.triangulation.incident_view import IncidentDialog
 
-        dialog = IncidentDialog(self.workbench, incident_id, self.language, self)
+        dialog = IncidentDialog(self.workbench, incident_id, self.language, self, self.reports)
         dialog.changed.connect(lambda _changes: self.reload())
         dialog.changed.connect(self.changes_made)
         self.incident_opened.emit(incident_id)
