@@ -137,7 +137,7 @@ class Informant(Owned, Tracked, Base):
     category: Mapped[str] = mapped_column(String(16), default="", server_default="", sort_order=1)
     # How the informant was chosen: purposive / snowball / other, or "".
     selection: Mapped[str] = mapped_column(String(16), default="", server_default="", sort_order=1)
-    # Added by migration 0015: the informant's separate consent to be named as a source in a
+    # Added by migration 0017: the informant's separate consent to be named as a source in a
     # report to an authority (a case file); consent to take part is not that consent.
     consent_named: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false(), sort_order=1

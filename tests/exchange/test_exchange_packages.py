@@ -317,7 +317,7 @@ def test_package_from_an_older_schema_is_upgraded_and_merged(
         ("informant", "origin_device_id"), ("field_session", "origin_device_id"),
         ("theme", "origin_device_id"), ("theme", "status"),
         ("informant", "category"), ("informant", "selection"),  # added by 0013
-        ("informant", "consent_named"),  # added by 0015
+        ("informant", "consent_named"),  # added by 0017
     ]:  # fmt: skip
         con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     con.execute("UPDATE alembic_version SET version_num = '0001'")

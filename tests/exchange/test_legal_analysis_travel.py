@@ -124,7 +124,7 @@ def test_a_package_written_before_the_legal_analysis_still_merges(
     con = sqlite3.connect(old)
     for table in ("element_test", "legal_material"):  # what 0016 added
         con.execute(f"DROP TABLE {table}")
-    con.execute("ALTER TABLE informant DROP COLUMN consent_named")  # what 0015 added
+    con.execute("ALTER TABLE informant DROP COLUMN consent_named")  # what 0017 added
     con.execute("UPDATE alembic_version SET version_num = '0013'")
     con.commit()
     con.execute("VACUUM")

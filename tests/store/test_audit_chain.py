@@ -143,7 +143,7 @@ def _supervisor_actor(db):  # type: ignore[no-untyped-def]
 
 
 def _drop_after_the_audit_chain(con: sqlite3.Connection) -> None:
-    """What the migrations after 0004 added (0005, 0009, 0010, 0011, 0012, 0013, 0015, 0016)."""
+    """What the migrations after 0004 added (0005, 0009, 0010, 0011, 0012, 0013, 0016, 0017)."""
     for table in ("element_test", "legal_material"):  # 0016
         con.execute(f"DROP TABLE {table}")
     con.execute("ALTER TABLE answer_revision DROP COLUMN sealed")  # 0012

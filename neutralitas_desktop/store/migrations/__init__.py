@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-HEAD = "0015"
+HEAD = "0017"
 _HERE = Path(__file__).resolve().parent
 
 

@@ -1,6 +1,6 @@
 """informant's separate consent to be named as a source in a report to an authority
 
-Revision ID: 0015
+Revision ID: 0017
 Revises: 0016
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015"
+revision = "0017"
 down_revision = "0016"
 branch_labels = None
 depends_on = None
