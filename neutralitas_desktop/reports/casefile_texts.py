@@ -3,12 +3,6 @@ values (actor types, kinds of evidence, sanctions) are labelled from ``vocabular
 
 from __future__ import annotations
 
-from neutralitas_desktop.triangulation.legal_analysis_types import (
-    Element,
-    ElementVerdict,
-    MaterialKind,
-)
-
 TEXTS: dict[str, dict[str, str]] = {
     "title": {"id": "Berkas Dugaan Pelanggaran", "en": "Case File of a Suspected Violation"},
     "subtitle": {
@@ -220,31 +214,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
-MATERIAL_KINDS: dict[str, dict[str, str]] = {
-    MaterialKind.PRIMARY: {"id": "Bahan hukum primer", "en": "Primary legal material"},
-    MaterialKind.SECONDARY: {"id": "Bahan hukum sekunder", "en": "Secondary legal material"},
-    MaterialKind.TERTIARY: {"id": "Bahan hukum tersier", "en": "Tertiary legal material"},
-}
-ELEMENTS: dict[str, dict[str, str]] = {
-    Element.SUBJECT: {"id": "Subjek", "en": "Subject"},
-    Element.ACT: {"id": "Perbuatan", "en": "Act"},
-    Element.TIME: {"id": "Waktu", "en": "Time"},
-    Element.INTENT: {"id": "Kesengajaan", "en": "Intent"},
-}
-VERDICTS: dict[str, dict[str, str]] = {
-    ElementVerdict.MET: {"id": "Terpenuhi", "en": "Met"},
-    ElementVerdict.NOT_MET: {"id": "Tidak terpenuhi", "en": "Not met"},
-    ElementVerdict.UNCLEAR: {"id": "Belum jelas", "en": "Unclear"},
-}
-
-
 def ct(key: str, lang: str, **values: object) -> str:
     """A case-file text in ``lang`` (English when missing), with ``values`` filled in."""
     entry = TEXTS[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
 
-
-def pick(table: dict[str, dict[str, str]], code: str, lang: str) -> str:
-    entry = table.get(code)
-    return (entry.get(lang) or entry["en"]) if entry else code

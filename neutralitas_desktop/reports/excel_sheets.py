@@ -81,6 +81,13 @@ INFORMANT_COLUMNS = (
     ColumnSpec("sessions", "sessions with this informant in this export", "integer"),
     ColumnSpec("informant_category", "key, main or supporting informant", "text"),
     ColumnSpec("selection_method", "how the informant was chosen", "text"),
+    ColumnSpec(
+        "consent_named",
+        "1 when the informant may be named as a source in a report to an authority "
+        "(a consent separate from taking part)",
+        "flag",
+        "0, 1",
+    ),
 )
 IDENTITY_COLUMNS = (
     ColumnSpec("real_name", "real name (identity table; confidential)", "text"),
@@ -190,6 +197,7 @@ def write_informants(
             i.sessions,
             i.category,
             i.selection,
+            i.consent_named,
         ]
         if identity:
             row += [i.real_name, i.contact]

@@ -34,6 +34,7 @@ class InformantRecord:
     contact: str = ""
     category: str = ""  # key / main / supporting (informan kunci / utama / pendukung)
     selection: str = ""  # purposive / snowball / other
+    consent_named: bool = False  # may be named as a source in a report to an authority
 
 
 def load_informants(
@@ -78,6 +79,7 @@ def load_informants(
                 *identities.get(i.id, ("", "")),
                 category=i.category,
                 selection=i.selection,
+                consent_named=bool(i.consent_named),
             )
             for i, label, site, n in s.execute(query)
         ]

@@ -15,7 +15,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 from neutralitas_desktop.instruments.model import pick as pick_text
 from neutralitas_desktop.reports import texts
 from neutralitas_desktop.reports.casefile_data import CaseFile, CaseLine, Source
-from neutralitas_desktop.reports.casefile_texts import ELEMENTS, MATERIAL_KINDS, VERDICTS, ct, pick
+from neutralitas_desktop.reports.casefile_texts import ct
 from neutralitas_desktop.reports.pdf_common import (
     CONTENT_WIDTH,
     NAVY,
@@ -33,7 +33,10 @@ from neutralitas_desktop.vocabulary import (
     ActorType,
     Corroboration,
     Election,
+    Element,
+    ElementVerdict,
     EvidenceKind,
+    MaterialKind,
     SanctionKind,
     SourceType,
     label,
@@ -392,7 +395,7 @@ class CaseFilePages:
         if a.materials:
             story.append(Heading(esc(self.t("m_heading")), self.s["h3"], 1))
             rows = [
-                [esc(pick(MATERIAL_KINDS, m.kind, self.lang)), esc(m.citation), esc(m.note)]
+                [esc(label(MaterialKind, m.kind, self.lang)), esc(m.citation), esc(m.note)]
                 for m in a.materials
             ]
             head = [self.t("m_kind"), self.t("m_citation"), self.t("m_note")]
@@ -402,8 +405,8 @@ class CaseFilePages:
             rows = [
                 [
                     esc(test.provision),
-                    esc(pick(ELEMENTS, test.element, self.lang)),
-                    f"<b>{esc(pick(VERDICTS, test.verdict, self.lang))}</b>",
+                    esc(label(Element, test.element, self.lang)),
+                    f"<b>{esc(label(ElementVerdict, test.verdict, self.lang))}</b>",
                     esc(test.reasoning),
                     esc(", ".join(self.c.number_of(e) for e in test.evidence)),
                 ]
