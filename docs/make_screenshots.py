@@ -316,7 +316,9 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
     matrix.grab().save(str(out / "site-theme.png"))
     incident = next(i for i in workbench.incidents() if i.corroboration == "corroborated"
                     and len(i.lines) > 2)  # fmt: skip
-    dialog = IncidentDialog(workbench, incident.id, language)
+    from neutralitas_desktop.reports.service import ReportService
+
+    dialog = IncidentDialog(workbench, incident.id, language, reports=ReportService(db))
     dialog.resize(1100, 620)
     dialog.show()
     settle()
@@ -348,6 +350,9 @@ def _triangulation(tmp: Path, out: Path, language: str) -> int:
     codebook.select("socmed_engagement")
     settle()
     codebook.grab().save(str(out / "codebook.png"))
+    from neutralitas_desktop.ui.operation_runner import stop_all
+
+    stop_all()  # the matrix's and the search's background reads end before the study closes
     matrix.close()
     codebook.close()
     db.close()

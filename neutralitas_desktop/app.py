@@ -433,6 +433,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         QTimer.singleShot(0, window.offer_resume)
     code = app.exec()
+    from neutralitas_desktop.ui.operation_runner import stop_all
+
+    stop_all()  # work still running in the background stops at a safe point first
     if host.workspace is not None:
         host.workspace.close()
     return code

@@ -56,6 +56,12 @@ class _Worker(QObject):
             self.ended.emit("failed", exc)
         else:
             self.ended.emit("ok", result)
+        finally:
+            # The thread ends with its work, not when the GUI thread gets round to it: a
+            # wait() from the GUI thread (quitting, closing a study) cannot deadlock.
+            thread = QThread.currentThread()
+            if thread is not None:
+                thread.quit()
 
 
 class Operation(QObject):
@@ -130,6 +136,17 @@ def wait_all(msecs: int = 30000) -> bool:
     """Block until every operation's thread stopped (tests, closing a study)."""
     with _live_lock:
         running = list(_live)
+    return all(operation.wait(msecs) for operation in running)
+
+
+def stop_all(msecs: int = 60000) -> bool:
+    """Ask every running operation to stop at its next safe point and wait for it: when the
+    app quits, no thread is torn down in the middle of a write (a cancelled write rolls
+    back, a cancelled export leaves no file)."""
+    with _live_lock:
+        running = list(_live)
+    for operation in running:
+        operation.cancel()
     return all(operation.wait(msecs) for operation in running)
 
 

@@ -187,3 +187,27 @@ def test_adding_a_site_in_its_tab_refreshes_only_what_shows_sites(
         for r in range(window.navigator.sites.model.rowCount())
     ]
     assert "Desa Sindangrasa" in names
+
+
+def test_quitting_stops_running_work_without_waiting_for_the_event_loop(
+    qtbot: Any, runner: OperationRunner
+) -> None:
+    """What the app does when it quits: the work is asked to stop and its thread ends,
+    though the GUI thread, blocked in the wait, processes no event meanwhile."""
+    from neutralitas_desktop.ui.operation_runner import stop_all
+
+    started = threading.Event()
+    stopped_at: list[str] = []
+
+    def work(_progress: Progress, cancel: CancelToken) -> None:
+        started.set()
+        for _ in range(500):
+            if cancel.cancelled:
+                stopped_at.append("checkpoint")
+                cancel.check()
+            threading.Event().wait(0.01)
+
+    operation = runner.run(work)
+    assert started.wait(10)
+    assert stop_all(10000)  # no event processed: the thread must end by itself
+    assert not operation.running and stopped_at == ["checkpoint"]
