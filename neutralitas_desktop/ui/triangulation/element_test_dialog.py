@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
+from neutralitas_desktop.ui.translations import ui_language
 from neutralitas_desktop.ui.triangulation.element_test_state import (
     ELEMENTS,
     VERDICTS,
@@ -69,10 +70,12 @@ class ElementTestDialog(QDialog):
         self.reasoning = QPlainTextEdit(state.reasoning, self)
         self.reasoning.setPlaceholderText(self.tr("Why the element is met, not met or unclear"))
         self.evidence = QListWidget(self)
+        language = ui_language()
         for x in state.lines:
+            quoted = x.text_label.get(language) or x.text  # an option's label, not its code
             text = " · ".join(
                 filter(None, (evidence_kind_name(x.kind), source_name(x.technique),
-                              x.informant_code, x.text[:80]))
+                              x.informant_code, quoted[:80]))
             )  # fmt: skip
             item = QListWidgetItem(text, self.evidence)
             item.setData(Qt.ItemDataRole.UserRole, x.id)
