@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
@@ -161,24 +161,34 @@ def researcher_code(initials: str, researcher_id: str) -> str:
     return initials.strip() or f"P-{researcher_id[:4].upper()}"
 
 
-def redactor_for(source: Database | Connection) -> Redactor:
-    """The redactor of a study: its informants' and researchers' names and handles."""
+def redactor_for(
+    source: Database | Connection, replace: Callable[[str, str], str | None] | None = None
+) -> Redactor:
+    """The redactor of a study: its informants' and researchers' names and handles.
+
+    ``replace(informant_id, code)`` says what stands for an informant's name (their code
+    when not given); None leaves that informant's name and handles as they are (a case file
+    names those who agreed to be named)."""
     if isinstance(source, Database):
         with source.engine.connect() as con:
-            return redactor_for(con)
+            return redactor_for(con, replace)
     con = source
     people: list[Person] = []
     handles: list[str] = []
-    for name, contact, notes, code in con.execute(
+    for informant_id, name, contact, notes, code in con.execute(
         select(
+            Informant.id,
             InformantIdentity.real_name,
             InformantIdentity.contact,
             InformantIdentity.notes,
             Informant.code,
         ).join(Informant, Informant.id == InformantIdentity.informant_id)
     ):
+        shown = code if replace is None else replace(informant_id, code)
+        if shown is None:
+            continue
         if name and name.strip():
-            people.append(Person(name, code))
+            people.append(Person(name, shown))
         handles += handles_in(f"{contact or ''} {notes or ''}")
     for rid, name, initials in con.execute(
         select(Researcher.id, Researcher.name, Researcher.initials)

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from neutralitas_desktop.fieldwork.redaction import Person, Redactor, handles_in, researcher_code
+from neutralitas_desktop.fieldwork.redaction import Redactor, redactor_for
 from neutralitas_desktop.fieldwork.study import study_info, study_time_zone
 from neutralitas_desktop.instruments.model import Instrument, pick
 from neutralitas_desktop.reports.instrument_index import QuestionInfo, build_indexes
@@ -32,7 +32,6 @@ from neutralitas_desktop.store.models import (
     InformantIdentity,
     InformantRole,
     InstrumentVersion,
-    Researcher,
     Theme,
 )
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
@@ -183,33 +182,14 @@ def _people(db: Database) -> dict[str, _Who]:
 def _redactor(db: Database, people: dict[str, _Who], named: set[str], lang: str) -> Redactor:
     """The redaction service's rules, except that informants who may be named keep their
     names, and those described by role only are replaced by their role, not their code."""
-    persons: list[Person] = []
-    handles: list[str] = []
-    with db.session() as s:
-        for informant_id, contact, notes in s.execute(
-            select(
-                InformantIdentity.informant_id, InformantIdentity.contact, InformantIdentity.notes
-            )
-        ):
-            who = people.get(informant_id)
-            if who is None or informant_id in named:
-                continue
-            if who.name:
-                shown = who.code if who.named else _role_text(who.role_label, who.role, lang)
-                persons.append(Person(who.name, shown))
-            handles += handles_in(f"{contact or ''} {notes or ''}")
-        for rid, name, initials in s.execute(
-            select(Researcher.id, Researcher.name, Researcher.initials)
-        ):
-            if name and name.strip():
-                persons.append(Person(name, researcher_code(initials or "", rid)))
-        codes = {
-            choice["name"]
-            for (definition,) in s.execute(select(InstrumentVersion.definition))
-            for choices in (definition or {}).get("choice_lists", {}).values()
-            for choice in choices
-        }
-    return Redactor(persons, handles, codes)
+
+    def shown(informant_id: str, _code: str) -> str | None:
+        who = people.get(informant_id)
+        if who is None or informant_id in named:
+            return None
+        return who.code if who.named else _role_text(who.role_label, who.role, lang)
+
+    return redactor_for(db, shown)
 
 
 def _role_text(label: LocalText, code: str, lang: str) -> str:
