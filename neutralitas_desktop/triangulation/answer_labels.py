@@ -13,6 +13,10 @@ from neutralitas_desktop.instruments.model import Instrument, Question, pick
 from neutralitas_desktop.store.models import InstrumentVersion
 from neutralitas_desktop.vocabulary import LANGUAGES
 
+# Parsed instrument versions: a version is immutable (its id derives from its content), so
+# it is read and parsed once per process, not at every listing of incidents.
+_PARSED: dict[str, Instrument] = {}
+
 
 class AnswerLabels:
     """Question and choice labels of a set of instrument versions."""
@@ -30,14 +34,15 @@ class AnswerLabels:
         cls, session: Session, instrument_ids: Iterable[str], lang: str = "id"
     ) -> AnswerLabels:
         wanted = {i for i in instrument_ids if i}
-        if not wanted:
-            return cls({}, lang)
-        rows = session.execute(
-            select(InstrumentVersion.id, InstrumentVersion.definition).where(
-                InstrumentVersion.id.in_(wanted)
+        missing = wanted - _PARSED.keys()
+        if missing:
+            rows = session.execute(
+                select(InstrumentVersion.id, InstrumentVersion.definition).where(
+                    InstrumentVersion.id.in_(missing)
+                )
             )
-        )
-        return cls({iid: Instrument.from_dict(definition) for iid, definition in rows}, lang)
+            _PARSED.update((iid, Instrument.from_dict(definition)) for iid, definition in rows)
+        return cls({iid: _PARSED[iid] for iid in wanted if iid in _PARSED}, lang)
 
     def question(self, iid: str, name: str) -> dict[str, str]:
         q = self.questions.get(iid, {}).get(name)
