@@ -1,9 +1,11 @@
-"""Fixed wording of the case file (berkas dugaan pelanggaran) in Indonesian and English;
-values (actor types, kinds of evidence, sanctions) are labelled from ``vocabulary``."""
+"""Fixed wording of the case file (berkas dugaan pelanggaran) in Indonesian and English:
+part of the reports' one catalogue (``reports.texts``, which reads it with ``t``), kept in a
+module of its own for its size; values (actor types, kinds of evidence, sanctions) are
+labelled from ``vocabulary``."""
 
 from __future__ import annotations
 
-TEXTS: dict[str, dict[str, str]] = {
+CASEFILE_TEXTS: dict[str, dict[str, str]] = {
     "title": {"id": "Berkas Dugaan Pelanggaran", "en": "Case File of a Suspected Violation"},
     "subtitle": {
         "id": "Dugaan pelanggaran netralitas dalam {election}",
@@ -137,7 +139,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "e_date": {"id": "Tanggal", "en": "Date"},
     "e_content": {"id": "Isi", "en": "Content"},
     "e_hash": {"id": "Nilai hash (SHA-256)", "en": "Hash (SHA-256)"},
-    "researcher": {"id": "Peneliti", "en": "The researcher"},
+    "the_researcher": {"id": "Peneliti", "en": "The researcher"},
     "role_only_tag": {"id": "(disebut menurut peran)", "en": "(by role only)"},
     "e_none": {"id": "Belum ada jalur bukti.", "en": "No line of evidence yet."},
     "e_archive": {
@@ -213,10 +215,3 @@ TEXTS: dict[str, dict[str, str]] = {
         "replaced by markers.",
     },
 }
-
-def ct(key: str, lang: str, **values: object) -> str:
-    """A case-file text in ``lang`` (English when missing), with ``values`` filled in."""
-    entry = TEXTS[key]
-    text = entry.get(lang) or entry["en"]
-    return text.format(**values) if values else text
-

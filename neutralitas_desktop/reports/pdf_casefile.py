@@ -15,7 +15,6 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 from neutralitas_desktop.instruments.model import pick as pick_text
 from neutralitas_desktop.reports import texts
 from neutralitas_desktop.reports.casefile_data import CaseFile, CaseLine, Source
-from neutralitas_desktop.reports.casefile_texts import ct
 from neutralitas_desktop.reports.pdf_common import (
     CONTENT_WIDTH,
     NAVY,
@@ -50,8 +49,8 @@ def build_pdf(case: CaseFile, target: Path, lang: str) -> None:
     """Write the case file's PDF to ``target`` (a private temporary path)."""
     doc = ReportDoc(
         target,
-        title=f"{ct('title', lang)} · {case.incident.id[:8]}",
-        report=ct("title", lang),
+        title=f"{texts.t('title', lang)} · {case.incident.id[:8]}",
+        report=texts.t("title", lang),
         lang=lang,
         cover=False,
     )
@@ -69,7 +68,7 @@ class CaseFilePages:
         return Paragraph(text, self.s[style])
 
     def t(self, key: str, **values: object) -> str:
-        return ct(key, self.lang, **values)
+        return texts.t(key, self.lang, **values)
 
     def date(self, value: dt.date | dt.datetime) -> str:
         text = texts.long_date(value, self.lang)
@@ -95,7 +94,7 @@ class CaseFilePages:
 
     def source(self, src: Source) -> str:
         if not src.role:
-            return self.t("researcher")
+            return self.t("the_researcher")
         role = pick_text(src.role, self.lang, "id")
         if src.role_only:
             return f"{role} {self.t('role_only_tag')}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from neutralitas_desktop.reports.casefile_texts import CASEFILE_TEXTS
 from neutralitas_desktop.vocabulary import (
     Conclusion,
     ConsentMethod,
@@ -332,7 +333,14 @@ MONTHS = {
 }
 
 
-def t(key: str, lang: str, **params: str) -> str:
+# The case file's wording, kept in a module of its own for its size, is part of the one
+# catalogue (a key means one thing in every report).
+_SHARED = TEXTS.keys() & CASEFILE_TEXTS.keys()
+assert all(TEXTS[k] == CASEFILE_TEXTS[k] for k in _SHARED), _SHARED
+TEXTS.update(CASEFILE_TEXTS)
+
+
+def t(key: str, lang: str, **params: object) -> str:
     """A report's phrase in the language, its ``{name}`` fields filled when given."""
     entry = TEXTS[key]
     text = entry.get(lang) or entry["en"]
