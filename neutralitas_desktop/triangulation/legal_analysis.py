@@ -11,6 +11,7 @@ that it merges between laptops.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -197,7 +198,9 @@ def _provision(session: Session, incident: Incident, ref: str) -> str:
         raise NeutralitasError(f"incident {incident.id[:8]}: say which article is tested")
     options = _applicable(session, incident)
     exact = [p for p in options if p.citation.casefold() == ref.casefold()]
-    found = exact or [p for p in options if ref.casefold() in p.citation.casefold()]
+    # a part matches whole words only: "Pasal 29" never names Pasal 290
+    part = re.compile(rf"(?<!\w){re.escape(ref)}(?!\w)", re.IGNORECASE)
+    found = exact or [p for p in options if part.search(p.citation)]
     citations = list(dict.fromkeys(p.citation for p in found))
     if len(citations) == 1:
         return citations[0]

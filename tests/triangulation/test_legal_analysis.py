@@ -176,3 +176,19 @@ def test_legal_materials_are_kept_by_kind_edited_and_removed(fieldwork: Fieldwor
         edit_material(fw.db, fw.actor, kbbi.id, note="x")
     actions = [e.action for e in audit_trail(fw.db, entity_id=kbbi.id)]
     assert actions == ["legal.material_added", "legal.material_removed"]
+
+
+def test_a_part_of_a_citation_names_whole_words_only(fieldwork: Fieldwork) -> None:
+    """"Pasal 7" is not a part of "Pasal 71 ayat (1)": it is refused, never taken as 71."""
+    fw = fieldwork
+    inc, _line = _village_head(fw)
+    with pytest.raises(NeutralitasError, match="Pasal 7 does not apply"):
+        add_element_test(
+            fw.db, fw.actor, inc, provision="Pasal 7", element="subject", verdict="met",
+            reasoning="r",
+        )  # fmt: skip
+    test = add_element_test(
+        fw.db, fw.actor, inc, provision="pasal 71 ayat (1)", element="subject", verdict="met",
+        reasoning="r",
+    )  # fmt: skip
+    assert "Pasal 71 ayat (1)" in test.provision
