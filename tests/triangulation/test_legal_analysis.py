@@ -179,7 +179,7 @@ def test_legal_materials_are_kept_by_kind_edited_and_removed(fieldwork: Fieldwor
 
 
 def test_a_part_of_a_citation_names_whole_words_only(fieldwork: Fieldwork) -> None:
-    """"Pasal 7" is not a part of "Pasal 71 ayat (1)": it is refused, never taken as 71."""
+    """ "Pasal 7" is not a part of "Pasal 71 ayat (1)": it is refused, never taken as 71."""
     fw = fieldwork
     inc, _line = _village_head(fw)
     with pytest.raises(NeutralitasError, match="Pasal 7 does not apply"):
