@@ -10,17 +10,11 @@ import dataclasses
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# isort: off
-# The services (SQLAlchemy) load before Qt: once PySide6 is imported it reads the source of
-# every module imported after it, a tenth of a second more at every start.
-from neutralitas_desktop.fieldwork.workspace import Workspace, open_workspace
-
-# isort: on
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from neutralitas_desktop import APP_NAME, __version__
@@ -29,9 +23,9 @@ from neutralitas_desktop.fieldwork.profile import LocalProfile, load_profile, sa
 from neutralitas_desktop.passphrase_rule import STUDY_PASSPHRASE_ENV
 from neutralitas_desktop.paths import default_database
 from neutralitas_desktop.private_tmp import clean_leftovers
-from neutralitas_desktop.store import cipher
 from neutralitas_desktop.ui.binding_check import binding_problem
 from neutralitas_desktop.ui.dialogs import confirm, show_error
+from neutralitas_desktop.ui.first_paint import when_painted
 from neutralitas_desktop.ui.idle_lock import IdleLock
 from neutralitas_desktop.ui.main_window import MainWindow
 from neutralitas_desktop.ui.passphrase_state import NewPassphraseState
@@ -40,9 +34,10 @@ from neutralitas_desktop.ui.settings import UiSettings
 from neutralitas_desktop.ui.theme import apply_theme
 from neutralitas_desktop.ui.translations import install_translators
 
-if TYPE_CHECKING:  # loaded when first used: reportlab and openpyxl stay off the start path
+if TYPE_CHECKING:  # loaded when first used: the window paints before the store is loaded
     from neutralitas_desktop.exchange.results import PackageResult
     from neutralitas_desktop.exchange.service import ExchangeService
+    from neutralitas_desktop.fieldwork.workspace import Workspace
     from neutralitas_desktop.interop.service import InteropService
     from neutralitas_desktop.reports.service import ReportService
     from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
@@ -71,6 +66,8 @@ class Application:
 
     # ---- AppHost -------------------------------------------------------------------
     def open_study(self, path: str, create: bool) -> Workspace:
+        from neutralitas_desktop.fieldwork.workspace import open_workspace
+
         workspace = open_workspace(
             path, self.profile, create=create, passphrase=self._passphrase_for
         )
@@ -204,6 +201,7 @@ class Application:
                 chosen, self.new_passphrase = self.new_passphrase, None
                 return chosen.chosen
             return self._ask_new_passphrase(str(path), allow_unencrypted=True)
+        from neutralitas_desktop.store import cipher
         from neutralitas_desktop.ui.unlock_dialog import UnlockDialog
 
         dialog = UnlockDialog(str(path), lambda typed: cipher.is_key_of(path, typed))
@@ -341,28 +339,34 @@ class Application:
     def _preview_language(self, language: str) -> None:
         self.translators = install_translators(self.app, language, self.translators)
 
-    def show_window(self, workspace: Workspace) -> MainWindow:
+    def show_window(self, workspace: Workspace | None, opening: str = "") -> MainWindow:
+        """The main window on ``workspace``, or (None) saying that ``opening`` is being
+        opened until ``start_study`` attaches it."""
         self.settings.language = self.profile.ui_language
-        window = MainWindow(workspace, self.settings, self)
+        window = MainWindow(workspace, self.settings, self, opening=opening)
         self.window = window
         window.show()
         return window
 
-
-class _FirstPaint(QObject):
-    """Prints when the main window first painted (the startup benchmark reads it)."""
-
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        self.app = app
-        self.done = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.done and event.type() == QEvent.Type.Paint:
-            self.done = True
-            print(f"first-paint {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, self.app.quit)
-        return False
+    def start_study(self, window: MainWindow, path: str, create: bool, named: bool) -> bool:
+        """Open the study the start chose and show it in ``window`` (already painted);
+        False if neither it nor (for a study ``named`` on the command line) ours opens."""
+        try:
+            workspace = self.open_study(path, create)
+        except NeutralitasError as exc:
+            show_error(window, exc)
+            if not named:
+                return False
+            try:  # the study named on the command line cannot be opened: fall back to ours
+                workspace = self.open_study(str(default_database()), True)
+            except NeutralitasError as again:
+                show_error(window, again)
+                return False
+        if not _probing():
+            workspace = self.offer_encryption(workspace)
+        window.attach(workspace)
+        self.start_idle_lock()
+        return True
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -394,7 +398,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     problem = binding_problem()
     if problem is not None:  # before anything can be typed, not in the middle of an interview
         print(problem, file=sys.stderr, flush=True)
-        if not (os.environ.get(STARTUP_PROBE_ENV) or os.environ.get(SCRIPTED_INPUT_ENV)):
+        if not _probing():
             show_error(None, RuntimeError(problem))
         return 1
     settings = UiSettings()
@@ -406,36 +410,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     new_study = create and not Path(path).exists()
     if not profile.completed_first_run and not host.first_run(new_study, path):
         return 0
-    try:
-        workspace = host.open_study(path, create)
-    except NeutralitasError as exc:
-        show_error(None, exc)
-        if not args.path:
-            return 1
-        try:  # the study named on the command line cannot be opened: fall back to ours
-            workspace = host.open_study(str(default_database()), True)
-        except NeutralitasError as again:
-            show_error(None, again)
-            return 1
-    probing = os.environ.get(STARTUP_PROBE_ENV) or os.environ.get(SCRIPTED_INPUT_ENV)
-    if not probing:
-        workspace = host.offer_encryption(workspace)
-    window = host.show_window(workspace)
-    host.start_idle_lock()
-    if os.environ.get(STARTUP_PROBE_ENV):
-        window.installEventFilter(_FirstPaint(app))
-    elif os.environ.get(SCRIPTED_INPUT_ENV):
-        from neutralitas_desktop.ui.scripted_input import ScriptedInput
+    window = host.show_window(None, opening=Path(path).name)
+    exit_code = 0
 
-        ScriptedInput(window, os.environ[SCRIPTED_INPUT_ENV]).start()
-    elif host.started_study:
-        QTimer.singleShot(0, lambda: host.offer_handout(workspace))
+    def started() -> None:  # the window painted: now the store loads and the study opens
+        nonlocal exit_code
+        if not host.start_study(window, path, create, named=bool(args.path)):
+            exit_code = 1
+            app.quit()
+            return
+        if os.environ.get(STARTUP_PROBE_ENV):
+            when_painted(window.navigator, lambda: _probe("study-shown", app.quit))
+        elif os.environ.get(SCRIPTED_INPUT_ENV):
+            from neutralitas_desktop.ui.scripted_input import ScriptedInput
+
+            ScriptedInput(window, os.environ[SCRIPTED_INPUT_ENV]).start()
+        elif host.started_study:
+            QTimer.singleShot(0, lambda: host.offer_handout(window.workspace))
+        else:
+            QTimer.singleShot(0, window.offer_resume)
+
+    if os.environ.get(STARTUP_PROBE_ENV):
+        when_painted(window, lambda: _probe("first-paint", started))
     else:
-        QTimer.singleShot(0, window.offer_resume)
+        when_painted(window, started)
     code = app.exec()
     from neutralitas_desktop.ui.operation_runner import stop_all
 
     stop_all()  # work still running in the background stops at a safe point first
     if host.workspace is not None:
         host.workspace.close()
-    return code
+    return code or exit_code
+
+
+def _probing() -> bool:
+    """Started by the startup benchmark or the crash test: no question asked at start."""
+    return bool(os.environ.get(STARTUP_PROBE_ENV) or os.environ.get(SCRIPTED_INPUT_ENV))
+
+
+def _probe(event: str, then: Callable[[], None]) -> None:
+    """For the startup benchmark: print when ``event`` happened (wall clock), then go on."""
+    print(f"{event} {time.time():.6f}", flush=True)
+    then()

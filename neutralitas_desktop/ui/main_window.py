@@ -1,6 +1,9 @@
 """The main window: a shell with menus, a toolbar and a status bar hosting the study
 navigator and the runner.
 
+The window is shown before the study is opened (``attach``): its first screen needs only
+Qt, so a start paints it at once and loads the store while it says which study it opens.
+
 Other screens hook in with ``add_action(menu_name, action)``, where ``menu_name`` is one of
 MENU_NAMES ("File", "Forms", "Sessions", "Analysis", "Export", "Review", "Settings",
 "Help"); a menu without actions is hidden. ``study_changed`` is emitted with the new
@@ -35,7 +38,7 @@ from neutralitas_desktop.operations import Changes
 from neutralitas_desktop.ui.change_router import ChangeRouter
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.exchange_menu import ExchangeActions
-from neutralitas_desktop.ui.navigator import StudyNavigator
+from neutralitas_desktop.ui.help_menu import HelpActions
 from neutralitas_desktop.ui.reports.export_menu import ExportActions
 from neutralitas_desktop.ui.safety_actions import SafetyActions
 from neutralitas_desktop.ui.settings import UiSettings
@@ -45,6 +48,7 @@ from neutralitas_desktop.ui.xlsform_actions import XlsformActions
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.workspace import Workspace
     from neutralitas_desktop.ui.host import AppHost
+    from neutralitas_desktop.ui.navigator import StudyNavigator
     from neutralitas_desktop.ui.runner.runner_view import RunnerView
 
 MENU_NAMES = ("File", "Forms", "Sessions", "Analysis", "Export", "Review", "Settings", "Help")
@@ -54,15 +58,20 @@ STUDY_FILTER = "Study (*.sqlite *.db);;All files (*)"
 class MainWindow(QMainWindow):
     study_changed = Signal(object)  # the new Workspace
 
+    workspace: Workspace  # set by attach: no action runs before (the menus are disabled)
+    navigator: StudyNavigator
+
     def __init__(
         self,
-        workspace: Workspace,
+        workspace: Workspace | None,
         settings: UiSettings,
         host: AppHost,
         parent: QWidget | None = None,
+        opening: str = "",
     ) -> None:
+        """The window; with ``workspace`` None it shows that ``opening`` is being opened
+        until ``attach`` gives it the study."""
         super().__init__(parent)
-        self.workspace = workspace
         self.settings = settings
         self.host = host
         self.language = settings.language
@@ -73,7 +82,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.router = ChangeRouter(self)
-        self.navigator = self._make_navigator()
+        self.opening = QLabel(self.tr("Opening %1…").replace("%1", opening), self.stack)
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening)
         self._build_menus()
         self.exports = ExportActions(
             lambda: self.host.report_service(self.workspace), lambda: self.language, self
@@ -111,12 +122,35 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.study_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.study_label)
-        self._update_title()
         self.resize(1280, 820)
         geometry = settings.geometry("main")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.menuBar().setEnabled(False)
+        self.toolbar.setEnabled(False)
+        if workspace is not None:
+            self.attach(workspace)
+
+    @property
+    def attached(self) -> bool:
+        return hasattr(self, "workspace")
+
+    def attach(self, workspace: Workspace) -> None:
+        """Show ``workspace``: its navigator replaces the one shown (or the notice that a
+        study is being opened); the caller closes the study it replaces."""
+        self.workspace = workspace
+        old = getattr(self, "navigator", None)
+        self.navigator = self._make_navigator()
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        else:
+            self.stack.removeWidget(self.opening)
+            self.opening.deleteLater()
         self.navigator.reload()
+        self._update_title()
+        self.menuBar().setEnabled(True)
+        self.toolbar.setEnabled(True)
 
     def _coding_session(self) -> str | None:
         """The session to hand-code: the one open in the runner, else the one selected in
@@ -144,6 +178,8 @@ class MainWindow(QMainWindow):
 
     # ---- building ------------------------------------------------------------------
     def _make_navigator(self) -> StudyNavigator:
+        from neutralitas_desktop.ui.navigator import StudyNavigator  # the store: after painting
+
         navigator = StudyNavigator(self.workspace, self.language, self)
         navigator.open_requested.connect(self.open_session)
         navigator.new_session_requested.connect(self.new_session)
@@ -215,11 +251,8 @@ class MainWindow(QMainWindow):
             self.tr("Settings…"), self.edit_settings, QKeySequence(std.Preferences)
         )
         self.add_action("Settings", self.act_settings)
-        self.add_action("Help", self._action(self.tr("Keyboard shortcuts"), self.show_shortcuts))
-        self.add_action("Help", self._action(self.tr("This laptop…"), self.show_device))
-        self.add_action(
-            "Help", self._action(self.tr("About %1").replace("%1", APP_NAME), self.show_about)
-        )
+        self.help = HelpActions(lambda: self.workspace.profile, self)
+        self.help.install(self.menus["Help"])
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"), self)
@@ -230,6 +263,7 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         self.act_back.setVisible(False)  # shown while the runner is open
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -382,12 +416,8 @@ class MainWindow(QMainWindow):
             if not isinstance(exc, PassphraseError):  # a study left locked stays in the list
                 self.settings.remove_recent_study(path)
             return
-        old, self.workspace = self.workspace, workspace
-        self.stack.removeWidget(self.navigator)
-        self.navigator.deleteLater()
-        self.navigator = self._make_navigator()
-        self.navigator.reload()
-        self._update_title()
+        old = self.workspace
+        self.attach(workspace)
         old.close()
         self.study_changed.emit(workspace)
 
@@ -433,41 +463,6 @@ class MainWindow(QMainWindow):
 
         FormsDialog(self.workspace.instruments(), self.language, self).exec()
 
-    def show_shortcuts(self) -> None:
-        rows = [
-            (
-                QKeySequence(QKeySequence.StandardKey.New).toString(
-                    QKeySequence.SequenceFormat.NativeText
-                ),
-                self.tr("New session"),
-            ),
-            ("Ctrl+Enter", self.tr("Next question")),
-            ("Ctrl+PgDown / Ctrl+PgUp", self.tr("Next / previous section")),
-            ("Ctrl+F", self.tr("Find a question")),
-            ("Ctrl++ / Ctrl+-", self.tr("Larger / smaller text")),
-            ("Tab / Shift+Tab", self.tr("Next / previous field")),
-            ("Ctrl+W", self.tr("Back to study")),
-        ]
-        text = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{text}</table>")
-
-    def show_device(self) -> None:
-        from neutralitas_desktop.ui.device_dialog import DeviceDialog
-
-        DeviceDialog(self.workspace.profile, self).exec()
-
-    def show_about(self) -> None:
-        from neutralitas_desktop import __version__
-
-        QMessageBox.about(
-            self,
-            self.tr("About %1").replace("%1", APP_NAME),
-            self.tr(
-                "<b>Neutralitas</b> %1<br>Offline field instrument for research on the political "
-                "neutrality of civil servants (ASN) before regional elections."
-            ).replace("%1", __version__),
-        )
-
     # ---- closing -------------------------------------------------------------------
     def quit(self) -> bool:
         """File › Quit: close as the user would, with the end-of-day reminder."""
@@ -478,6 +473,9 @@ class MainWindow(QMainWindow):
             self._quitting = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.attached:  # closed while its study was being opened: nothing to keep
+            event.accept()
+            return
         if self.runner is not None and not self.close_runner():
             event.ignore()
             return

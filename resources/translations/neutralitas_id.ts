@@ -1150,6 +1150,53 @@
     </message>
 </context>
 <context>
+    <name>HelpActions</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan papan ketik</translation>
+    </message>
+    <message>
+        <source>This laptop…</source>
+        <translation>Laptop ini…</translation>
+    </message>
+    <message>
+        <source>About %1</source>
+        <translation>Tentang %1</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Sesi baru</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Pertanyaan berikutnya</translation>
+    </message>
+    <message>
+        <source>Next / previous section</source>
+        <translation>Bagian berikutnya / sebelumnya</translation>
+    </message>
+    <message>
+        <source>Find a question</source>
+        <translation>Cari pertanyaan</translation>
+    </message>
+    <message>
+        <source>Larger / smaller text</source>
+        <translation>Teks lebih besar / lebih kecil</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>Isian berikutnya / sebelumnya</translation>
+    </message>
+    <message>
+        <source>Back to study</source>
+        <translation>Kembali ke studi</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;Offline field instrument for research on the political neutrality of civil servants (ASN) before regional elections.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;Instrumen lapangan luring untuk penelitian netralitas politik Aparatur Sipil Negara (ASN) menjelang pemilihan kepala daerah.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Answer history</source>
@@ -1766,6 +1813,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opening %1…</source>
+        <translation>Membuka %1…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
@@ -1842,18 +1893,6 @@
         <translation>Pengaturan…</translation>
     </message>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Pintasan papan ketik</translation>
-    </message>
-    <message>
-        <source>This laptop…</source>
-        <translation>Laptop ini…</translation>
-    </message>
-    <message>
-        <source>About %1</source>
-        <translation>Tentang %1</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>Utama</translation>
     </message>
@@ -1888,34 +1927,6 @@
     <message>
         <source>Open study</source>
         <translation>Buka studi</translation>
-    </message>
-    <message>
-        <source>New session</source>
-        <translation>Sesi baru</translation>
-    </message>
-    <message>
-        <source>Next question</source>
-        <translation>Pertanyaan berikutnya</translation>
-    </message>
-    <message>
-        <source>Next / previous section</source>
-        <translation>Bagian berikutnya / sebelumnya</translation>
-    </message>
-    <message>
-        <source>Find a question</source>
-        <translation>Cari pertanyaan</translation>
-    </message>
-    <message>
-        <source>Larger / smaller text</source>
-        <translation>Teks lebih besar / lebih kecil</translation>
-    </message>
-    <message>
-        <source>Next / previous field</source>
-        <translation>Isian berikutnya / sebelumnya</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Neutralitas&lt;/b&gt; %1&lt;br&gt;Offline field instrument for research on the political neutrality of civil servants (ASN) before regional elections.</source>
-        <translation>&lt;b&gt;Neutralitas&lt;/b&gt; %1&lt;br&gt;Instrumen lapangan luring untuk penelitian netralitas politik Aparatur Sipil Negara (ASN) menjelang pemilihan kepala daerah.</translation>
     </message>
 </context>
 <context>

@@ -10,13 +10,14 @@ from typing import Any
 
 import pytest
 from gui_helpers import PROFILE, when_modal
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from neutralitas_desktop.app import Application
 from neutralitas_desktop.fieldwork.answers import session_answers
 from neutralitas_desktop.fieldwork.instruments import get_instrument
 from neutralitas_desktop.fieldwork.workspace import Workspace
+from neutralitas_desktop.paths import default_database
 from neutralitas_desktop.store import cipher
 from neutralitas_desktop.ui.first_run_dialog import FirstRunDialog
 from neutralitas_desktop.ui.idle_lock import IdleLock
@@ -268,3 +269,43 @@ def test_the_lock_time_is_a_setting(qtbot, themed, ui_settings) -> None:  # type
     assert dialog.lock_minutes.text() == dialog.lock_minutes.specialValueText()  # "never"
     ui_settings.lock_minutes = dialog.chosen_lock_minutes()
     assert ui_settings.lock_minutes == 0
+
+
+def test_a_study_named_at_start_that_does_not_open_falls_back_to_ours(  # type: ignore[no-untyped-def]
+    qtbot, host, tmp_path, monkeypatch
+) -> None:
+    broken = tmp_path / "bukan-studi.sqlite"
+    broken.write_bytes(b"this is not a study, only its name")
+    monkeypatch.setenv("NEUTRALITAS_STUDY_PASSPHRASE", STUDY_PASSPHRASE)  # for ours, new
+    window = host.show_window(None, opening=broken.name)
+    said: list[str] = []
+
+    def read_and_close(box: QMessageBox) -> None:
+        said.append(box.text())
+        box.close()
+
+    errors = when_modal(qtbot, read_and_close, QMessageBox)
+    assert host.start_study(window, str(broken), False, named=True)
+    assert not errors, errors
+    assert said and "bukan-studi.sqlite" in said[0]
+    assert window.attached and window.workspace.path == default_database()
+    assert window.menuBar().isEnabled()
+
+
+def test_a_study_left_locked_at_start_ends_the_start(  # type: ignore[no-untyped-def]
+    qtbot, host, encrypted_study: Any
+) -> None:
+    encrypted_study.db.close()
+    window = host.show_window(None, opening=encrypted_study.path.name)
+
+    def cancel(dialog: UnlockDialog) -> None:
+        dialog.reject()
+
+    def close_error(box: QMessageBox) -> None:
+        box.close()
+
+    when_modal(qtbot, cancel, UnlockDialog)
+    QTimer.singleShot(300, lambda: when_modal(qtbot, close_error, QMessageBox))
+    assert not host.start_study(window, str(encrypted_study.path), False, named=False)
+    assert not window.attached and not window.menuBar().isEnabled()
+    assert host.workspace is None
