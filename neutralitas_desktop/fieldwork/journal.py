@@ -130,14 +130,14 @@ _SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # as SQLAlchemy's DateTime stores it in S
 
 
 def _run(con: Connection, sql: str, params: dict[str, object]) -> CursorResult:
-    style = con.dialect.paramstyle
-    if con.dialect.name == "sqlite":
-        style = "named"
-        params = {
-            k: v.strftime(_SQLITE_TIME) if isinstance(v, dt.datetime) else v
-            for k, v in params.items()
-        }
+    """``params`` hold times as ``_stamp`` gave them."""
+    style = "named" if con.dialect.name == "sqlite" else con.dialect.paramstyle
     return con.exec_driver_sql(_for_driver(sql, style), params)
+
+
+def _stamp(con: Connection, at: dt.datetime) -> object:
+    """A time as the driver is given it: SQLite stores text as SQLAlchemy's DateTime does."""
+    return at.strftime(_SQLITE_TIME) if con.dialect.name == "sqlite" else at
 
 
 def _time(value: object) -> dt.datetime | None:
@@ -170,6 +170,7 @@ def save(
     ``typing`` saves (the runner's autosave) open a revision, or replace this device's open
     revision of the field; every other save appends a sealed revision."""
     now = utcnow()
+    stamp = _stamp(con, now)
     aid = answer_id(session_id, key)
     current = _run(con, _SELECT_CURRENT, {"aid": aid}).first()
     new_note = (current[2] if current is not None else "") if note is None else note
@@ -179,11 +180,11 @@ def save(
             _run(
                 con,
                 _UPDATE_RELEVANT,
-                {"aid": aid, "rel": relevant, "now": now, "dev": actor.device_id, "seq": seq},
+                {"aid": aid, "rel": relevant, "now": stamp, "dev": actor.device_id, "seq": seq},
             )
         return Saved(aid, None, now)
     seq = sequence.take(con)
-    common = {"aid": aid, "value": value, "note": new_note, "now": now, "seq": seq}
+    common = {"aid": aid, "value": value, "note": new_note, "now": stamp, "seq": seq}
     if typing and current is not None and _replaceable(current, actor, now):
         rid = current[0]
         _run(con, _REPLACE_REVISION, {**common, "rid": rid})

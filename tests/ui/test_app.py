@@ -188,3 +188,22 @@ def test_the_window_says_which_study_it_opens_until_the_study_is_attached(  # ty
     assert window.menuBar().isEnabled() and window.toolbar.isEnabled()
     assert window.navigator.sessions.model.rowCount() > 0
     assert workspace.display_name() in window.study_label.text()
+
+
+def test_a_window_never_painted_still_goes_on(qtbot, themed) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from neutralitas_desktop.ui.first_paint import when_painted
+
+    hidden = QWidget()  # never shown: no paint ever comes
+    qtbot.addWidget(hidden)
+    calls: list[str] = []
+    when_painted(hidden, lambda: calls.append("hidden"), latest_ms=50)
+    shown = QWidget()
+    qtbot.addWidget(shown)
+    when_painted(shown, lambda: calls.append("shown"), latest_ms=60_000)
+    shown.show()
+    qtbot.waitUntil(lambda: sorted(calls) == ["hidden", "shown"])
+    shown.update()
+    qtbot.wait(100)
+    assert sorted(calls) == ["hidden", "shown"]  # each once
