@@ -36,9 +36,15 @@ from neutralitas_desktop.store.models import (
 from neutralitas_desktop.triangulation import evidence as ev
 from neutralitas_desktop.triangulation import incident_cells
 from neutralitas_desktop.triangulation.answer_labels import AnswerLabels
-from neutralitas_desktop.triangulation.codebook import ancestors, closure_rows, tree_order
+from neutralitas_desktop.triangulation.codebook import (
+    ThemeNode,
+    ancestors,
+    closure_rows,
+    theme_briefs,
+    tree_order,
+)
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
-from neutralitas_desktop.triangulation.incidents import list_incidents
+from neutralitas_desktop.triangulation.incidents import list_incidents, read_incidents
 from neutralitas_desktop.triangulation.types import (
     OUTSIDE_LABEL,
     OUTSIDE_PERIODS,
@@ -58,7 +64,7 @@ SOURCE_TYPES = tuple(SOURCE_TYPE_LABELS)
 
 
 def _settings(session: Any) -> dict[str, Any]:
-    study = session.scalars(select(Study)).first()
+    study = session.execute(select(Study.settings)).first()
     if study is None:
         raise NeutralitasError("the database holds no study")
     return dict(study.settings or {})
@@ -126,7 +132,7 @@ def _multi_questions(session: Any) -> list[str]:
 Grid = dict[str, dict[str, dict[str, int]]]  # row (theme id) -> column -> stance -> count
 
 
-def _count(session: Any, scope: ev.Scope, themes: Sequence[Theme], rollup: bool) -> Grid:
+def _count(session: Any, scope: ev.Scope, themes: Sequence[ThemeNode], rollup: bool) -> Grid:
     """Distinct answers per (row, column, stance), in three aggregate queries.
 
     Automatic evidence is counted per theme and rolled up to the ancestors' rows here:
@@ -142,7 +148,11 @@ def _count(session: Any, scope: ev.Scope, themes: Sequence[Theme], rollup: bool)
             by_stance[stance] = by_stance.get(stance, 0) + int(n)
 
     live = {t.id: t for t in themes if t.merged_into_id is None}
-    resolved = {t.code: t.merged_into_id or t.id for t in themes}
+    rows_of_code = {  # the rows a theme's automatic evidence counts in
+        t.code: ancestors(live, r) if rollup else [r] * (r in live)
+        for t in themes
+        for r in [t.merged_into_id or t.id]
+    }
     single, *multiple = ev.automatic(scope, _multi_questions(session))
     e = single.subquery("single")
     queries = [select(e.c.row_id, e.c.col, e.c.stance, func.count())]
@@ -150,9 +160,8 @@ def _count(session: Any, scope: ev.Scope, themes: Sequence[Theme], rollup: bool)
         m = branch.subquery("multiple")
         queries.append(select(m.c.row_id, m.c.col, m.c.stance, func.count(distinct(m.c.answer_id))))
     for q in queries:
-        for code, col, stance, n in session.execute(q.group_by(*q.selected_columns[:3])).all():
-            theme_id = resolved.get(code, "")
-            for row in ancestors(live, theme_id) if rollup else [theme_id] * (theme_id in live):
+        for code, col, stance, n in session.execute(q.group_by(*q.selected_columns[:3])):
+            for row in rows_of_code.get(code, ()):
                 add(row, col, stance, n)
     for (row, col, stance), answers in _hand(session, scope, closure_rows(themes, rollup)).items():
         add(row, col, stance, len(answers))
@@ -216,12 +225,12 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
     """The matrix for a grouping and filters: incidents by corroboration, lines of
     evidence per column, a simpulan per theme and the answers' stances as context."""
     query = query or MatrixQuery()
-    incidents = list_incidents(db)
-    with db.session() as session:
+    with db.session() as session:  # one unit of work: one snapshot of the study
         settings = _settings(session)
         scope = ev.resolve(session, query, settings)
         thresholds = Thresholds.from_settings(settings)
-        themes = session.scalars(select(Theme)).all()
+        incidents = read_incidents(session)
+        themes = theme_briefs(session)
         context = _count(session, scope, themes, query.rollup)
         live = {t.id: t for t in themes if t.merged_into_id is None}
         by_code = {t.code: t.merged_into_id or t.id for t in themes}
