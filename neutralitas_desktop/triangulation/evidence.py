@@ -96,6 +96,17 @@ class Scope:
     column: str | None = None  # only the sessions that fall in this column
 
 
+def scope_key(scope: Scope) -> tuple[Any, ...]:
+    """What of a scope its SQL depends on (not the periods' labels), hashable."""
+
+    def times(p: Period | None) -> tuple[Any, ...] | None:
+        return None if p is None else (p.code, p.start, p.end)
+
+    periods = tuple(times(p) for p in scope.periods)
+    return (scope.by, scope.site_ids, scope.researcher_id, scope.statuses,
+            times(scope.period), periods, scope.column)  # fmt: skip
+
+
 def study_periods(settings: dict[str, Any]) -> tuple[Period, ...]:
     periods = []
     for p in settings.get("periods") or []:

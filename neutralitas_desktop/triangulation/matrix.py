@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import aliased
 
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
@@ -153,23 +153,43 @@ def _count(session: Any, scope: ev.Scope, themes: Sequence[ThemeNode], rollup: b
         for t in themes
         for r in [t.merged_into_id or t.id]
     }
-    single, *multiple = ev.automatic(scope, _multi_questions(session))
-    e = single.subquery("single")
-    queries = [select(e.c.row_id, e.c.col, e.c.stance, func.count())]
-    for branch in multiple:
-        m = branch.subquery("multiple")
-        queries.append(select(m.c.row_id, m.c.col, m.c.stance, func.count(distinct(m.c.answer_id))))
-    for q in queries:
-        for code, col, stance, n in session.execute(q.group_by(*q.selected_columns[:3])):
+    *aggregates, pieces = _statements(scope, _multi_questions(session))
+    for q in aggregates:
+        for code, col, stance, n in session.execute(q):
             for row in rows_of_code.get(code, ()):
                 add(row, col, stance, n)
-    for (row, col, stance), answers in _hand(session, scope, closure_rows(themes, rollup)).items():
+    hand = _hand(session, pieces, closure_rows(themes, rollup))
+    for (row, col, stance), answers in hand.items():
         add(row, col, stance, len(answers))
     return grid
 
 
+# Built statements by what they depend on (the scope but its labels, the multiple-choice
+# questions): building one costs more than running it on a small study. Pure: no rows.
+_STATEMENTS: dict[tuple[Any, ...], tuple[Select[Any], ...]] = {}
+
+
+def _statements(scope: ev.Scope, multi: list[str]) -> tuple[Select[Any], ...]:
+    """The aggregates of automatic evidence (single values, then multiple choices) and
+    the query of hand codings, for ``scope``."""
+    key = (ev.scope_key(scope), tuple(multi))
+    if key not in _STATEMENTS:
+        single, *multiple = ev.automatic(scope, multi)
+        e = single.subquery("single")
+        queries = [select(e.c.row_id, e.c.col, e.c.stance, func.count())]
+        for branch in multiple:
+            m = branch.subquery("multiple")
+            count = func.count(distinct(m.c.answer_id))
+            queries.append(select(m.c.row_id, m.c.col, m.c.stance, count))
+        if len(_STATEMENTS) >= 64:  # a session's filters are few; never grow without end
+            _STATEMENTS.clear()
+        grouped = [q.group_by(*q.selected_columns[:3]) for q in queries]
+        _STATEMENTS[key] = (*grouped, ev.hand_pieces(scope))
+    return _STATEMENTS[key]
+
+
 def _hand(
-    session: Any, scope: ev.Scope, triples: list[tuple[str, str, str]]
+    session: Any, pieces: Select[Any], triples: list[tuple[str, str, str]]
 ) -> dict[tuple[str, str, str], set[str]]:
     """The answers coded by hand per (row, column, stance), each coding in the rows of its
     theme, except where the answer's own value already evidences that row and stance.
@@ -182,8 +202,8 @@ def _hand(
         rows_of_theme[theme_id].append(row)
         rows_of_code[code].add(row)
     repeats: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
-    pieces = session.execute(ev.hand_pieces(scope)).all()  # fetched at once: thousands of rows
-    for answer_id, theme_id, stance, col, auto_code in pieces:
+    # fetched at once (``ev.hand_pieces``): thousands of rows
+    for answer_id, theme_id, stance, col, auto_code in session.execute(pieces).all():
         repeated = repeats[(answer_id, theme_id, stance, col)]
         if auto_code is not None:
             repeated |= rows_of_code.get(auto_code, set())
