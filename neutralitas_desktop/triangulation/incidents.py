@@ -12,6 +12,7 @@ merges between laptops.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -41,9 +42,13 @@ from neutralitas_desktop.store.models import (
 from neutralitas_desktop.triangulation import corroboration as rule
 from neutralitas_desktop.triangulation.answer_labels import AnswerLabels
 from neutralitas_desktop.triangulation.codebook import theme_by_code
-from neutralitas_desktop.triangulation.evidence import EXCLUDED_CONSENT, EXCLUDED_STATUS
+from neutralitas_desktop.triangulation.evidence import (
+    EXCLUDED_CONSENT,
+    EXCLUDED_STATUS,
+    study_periods,
+)
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
-from neutralitas_desktop.triangulation.tags import period_of
+from neutralitas_desktop.triangulation.tags import period_in
 from neutralitas_desktop.triangulation.types import OUTSIDE_LABEL, OUTSIDE_PERIODS
 from neutralitas_desktop.vocabulary import ActorType, EvidenceKind, LineTarget
 from neutralitas_desktop.vocabulary.terms import values
@@ -253,9 +258,10 @@ _INCIDENT_COLUMNS = (
 )
 
 
-def _lines(session: Session, incident_ids: Iterable[str] | None) -> dict[str, list[Any]]:
+@functools.cache  # a statement is immutable: built once, reused by every listing
+def _lines_query() -> Any:
     role = aliased(InformantRole)
-    query = (
+    return (
         select(
             *_LINE_COLUMNS,
             FieldSession.source_type,
@@ -284,6 +290,10 @@ def _lines(session: Session, incident_ids: Iterable[str] | None) -> dict[str, li
         .where(EvidenceLine.deleted.is_(False))
         .order_by(FieldSession.started_at, EvidenceLine.created_at, EvidenceLine.id)
     )
+
+
+def _lines(session: Session, incident_ids: Iterable[str] | None) -> dict[str, list[Any]]:
+    query = _lines_query()
     if incident_ids is not None:
         query = query.where(EvidenceLine.incident_id.in_(list(incident_ids)))
     out: dict[str, list[Any]] = {}
@@ -344,6 +354,7 @@ def decide_lines(rows: list[Any], threshold: int) -> rule.Decision:
     return rule.decide([_source(r) for r in rows if _counts(r)], threshold)
 
 
+@functools.cache
 def _query() -> Any:
     recorder = aliased(Researcher)
     return (
@@ -366,6 +377,7 @@ def _infos(session: Session, rows: list[Any], every: bool = False) -> list[Incid
     naming each incident in the query)."""
     settings = _settings(session)
     threshold = rule.threshold_of(settings)
+    periods = study_periods(settings)
     labels = {p.get("code"): dict(p.get("label") or {}) for p in settings.get("periods") or []}
     lines = _lines(session, None if every else [r.id for r in rows]) if rows else {}
     answers = AnswerLabels.load(session, {x.instrument_id for xs in lines.values() for x in xs})
@@ -373,7 +385,7 @@ def _infos(session: Session, rows: list[Any], every: bool = False) -> list[Incid
     for incident in rows:
         mine = lines.get(incident.id, [])
         decision = decide_lines(mine, threshold)
-        stage = period_of(settings, dt.datetime.combine(incident.date_start, dt.time()))
+        stage = period_in(periods, dt.datetime.combine(incident.date_start, dt.time()))
         out.append(
             IncidentInfo(
                 id=incident.id,
