@@ -213,6 +213,13 @@ def sessions(scope: Scope) -> Any:
     )
 
 
+def _unindexed(key: Any) -> ColumnElement[str]:
+    """The same key, of no use to an index on its side of a join: so SQLite reads the
+    counted sessions' answers by ``answer.session_id`` (one session's answers lie
+    together) rather than walking every answer and probing the sessions for each."""
+    return key + literal("", String)
+
+
 def _value_matches(a: Any, qs: Any) -> ColumnElement[bool]:
     """The answer holds the choice, alone or among the values of a multiple choice."""
     spaced_value = literal(" ") + a.c.value + literal(" ")
@@ -234,7 +241,9 @@ def automatic(scope: Scope, multi: list[str], closure: Any = None) -> list[Selec
     a = Answer.__table__
     qs = QuestionStance.__table__
 
-    def branch(match: ColumnElement[bool], *where: ColumnElement[bool]) -> Select[Any]:
+    def branch(
+        session_key: ColumnElement[str], match: ColumnElement[bool], *where: ColumnElement[bool]
+    ) -> Select[Any]:
         row = closure.c.row_id if closure is not None else qs.c.theme_code.label("row_id")
         query = (
             select(
@@ -246,7 +255,7 @@ def automatic(scope: Scope, multi: list[str], closure: Any = None) -> list[Selec
                 ss.c.id.label("session_id"),
             )
             .select_from(ss)
-            .join(a, a.c.session_id == ss.c.id)
+            .join(a, a.c.session_id == session_key)
             .join(
                 qs,
                 and_(
@@ -258,10 +267,13 @@ def automatic(scope: Scope, multi: list[str], closure: Any = None) -> list[Selec
             query = query.join(closure, closure.c.theme_code == qs.c.theme_code)
         return query.where(a.c.relevant == true(), a.c.value.is_not(None), *where)
 
-    branches = [branch(qs.c.value == a.c.value)]
+    # Every answer of the counted sessions, read session by session; the few answers of
+    # the multiple choices, by their questions.
+    branches = [branch(_unindexed(ss.c.id), qs.c.value == a.c.value)]
     if multi:
         branches.append(
             branch(
+                ss.c.id,
                 _value_matches(a, qs),
                 a.c.question.in_(multi),
                 _position(a.c.value, literal(" ")) > 0,
