@@ -23,6 +23,7 @@ from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.sites import find_or_create_site
+from neutralitas_desktop.store.change_mark import kept
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
@@ -441,5 +442,10 @@ def list_incidents(
 
 def read_incidents(session: Session) -> list[IncidentInfo]:
     """Every incident of the study, in an open unit of work (the matrix reads them with
-    the rest of what it shows)."""
-    return _infos(session, list(session.execute(_query()).all()), every=True)
+    the rest of what it shows). Kept while no row of the study changes (store.change_mark):
+    the matrix reads them at every call, whatever its grouping and filters."""
+
+    def read() -> tuple[IncidentInfo, ...]:
+        return tuple(_infos(session, list(session.execute(_query()).all()), every=True))
+
+    return list(kept(session.connection(), "incidents", read))
