@@ -83,7 +83,7 @@ class ThemeBrief(NamedTuple):
 def theme_briefs(session: Session) -> list[ThemeBrief]:
     columns = (Theme.id, Theme.code, Theme.parent_id, Theme.label, Theme.sort, Theme.retired,
                Theme.merged_into_id)  # fmt: skip
-    return [ThemeBrief(*r) for r in session.execute(select(*columns))]
+    return [ThemeBrief(*r) for r in session.connection().execute(select(*columns)).all()]
 
 
 def tree_order(themes: Iterable[Node], include_merged: bool = False) -> list[tuple[Node, int]]:

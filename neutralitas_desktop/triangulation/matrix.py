@@ -61,6 +61,7 @@ from neutralitas_desktop.triangulation.types import (
 )
 
 SOURCE_TYPES = tuple(SOURCE_TYPE_LABELS)
+NO_STANCES = StanceCount()  # a cell no answer speaks to (most of them)
 
 
 def _settings(session: Any) -> dict[str, Any]:
@@ -154,11 +155,12 @@ def _count(session: Any, scope: ev.Scope, themes: Sequence[ThemeNode], rollup: b
         for r in [t.merged_into_id or t.id]
     }
     *aggregates, pieces = _statements(scope, _multi_questions(session))
+    connection = session.connection()  # Core statements: no ORM layer to go through
     for q in aggregates:
-        for code, col, stance, n in session.execute(q):
+        for code, col, stance, n in connection.execute(q).all():
             for row in rows_of_code.get(code, ()):
                 add(row, col, stance, n)
-    hand = _hand(session, pieces, closure_rows(themes, rollup))
+    hand = _hand(connection, pieces, closure_rows(themes, rollup))
     for (row, col, stance), answers in hand.items():
         add(row, col, stance, len(answers))
     return grid
@@ -189,7 +191,7 @@ def _statements(scope: ev.Scope, multi: list[str]) -> tuple[Select[Any], ...]:
 
 
 def _hand(
-    session: Any, pieces: Select[Any], triples: list[tuple[str, str, str]]
+    connection: Any, pieces: Select[Any], triples: list[tuple[str, str, str]]
 ) -> dict[tuple[str, str, str], set[str]]:
     """The answers coded by hand per (row, column, stance), each coding in the rows of its
     theme, except where the answer's own value already evidences that row and stance.
@@ -203,7 +205,7 @@ def _hand(
         rows_of_code[code].add(row)
     repeats: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
     # fetched at once (``ev.hand_pieces``): thousands of rows
-    for answer_id, theme_id, stance, col, auto_code in session.execute(pieces).all():
+    for answer_id, theme_id, stance, col, auto_code in connection.execute(pieces).all():
         repeated = repeats[(answer_id, theme_id, stance, col)]
         if auto_code is not None:
             repeated |= rows_of_code.get(auto_code, set())
@@ -279,8 +281,12 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
         for theme, depth in tree_order(themes):
             cells, total, conclusion = grid.get(theme.id, (empty_cells, *incident_cells.EMPTY))
             by_col = context.get(theme.id, {})
-            context_cells = tuple(StanceCount(**by_col.get(c.key, {})) for c in columns)
-            stances = StanceCount(**{s: sum(c.count(s) for c in context_cells) for s in STANCES})
+            context_cells = tuple(
+                StanceCount(**counts) if (counts := by_col.get(c.key)) else NO_STANCES
+                for c in columns
+            )
+            shown = [c for c in context_cells if c is not NO_STANCES]
+            stances = StanceCount(**{s: sum(c.count(s) for c in shown) for s in STANCES})
             if theme.retired and total.total == 0 and stances.total == 0:
                 continue
             rows.append(
