@@ -27,31 +27,27 @@ from neutralitas_desktop.store.models import (
     FieldSession,
     Informant,
     InformantRole,
-    InstrumentVersion,
     Researcher,
     Site,
     Study,
     Theme,
 )
 from neutralitas_desktop.triangulation import evidence as ev
-from neutralitas_desktop.triangulation import incident_cells
+from neutralitas_desktop.triangulation import incident_cells, matrix_study
 from neutralitas_desktop.triangulation.answer_labels import AnswerLabels
 from neutralitas_desktop.triangulation.codebook import (
     ThemeNode,
     ancestors,
     closure_rows,
-    theme_briefs,
     tree_order,
 )
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
-from neutralitas_desktop.triangulation.incidents import list_incidents, read_incidents
+from neutralitas_desktop.triangulation.incidents import list_incidents
+from neutralitas_desktop.triangulation.matrix_study import study_frame
 from neutralitas_desktop.triangulation.types import (
-    OUTSIDE_LABEL,
     OUTSIDE_PERIODS,
-    SOURCE_TYPE_LABELS,
     STANCES,
     Cell,
-    Column,
     Evidence,
     Matrix,
     MatrixQuery,
@@ -60,80 +56,15 @@ from neutralitas_desktop.triangulation.types import (
     Thresholds,
 )
 
-SOURCE_TYPES = tuple(SOURCE_TYPE_LABELS)
 NO_STANCES = StanceCount()  # a cell no answer speaks to (most of them)
-
-
-def _settings(session: Any) -> dict[str, Any]:
-    study = session.execute(select(Study.settings)).first()
-    if study is None:
-        raise NeutralitasError("the database holds no study")
-    return dict(study.settings or {})
-
-
-def _columns(session: Any, scope: ev.Scope, keys: set[str]) -> tuple[Column, ...]:
-    if scope.by == "site":
-        sites = session.execute(select(Site.id, Site.name).order_by(Site.name)).all()
-        return tuple(
-            Column(sid, {"id": name, "en": name}, "")
-            for sid, name in sites
-            if sid in keys and (not scope.site_ids or sid in scope.site_ids)
-        )
-    if scope.by == "technique":
-        return tuple(Column(k, SOURCE_TYPE_LABELS[k], k) for k in SOURCE_TYPES)
-    if scope.by == "time":
-        columns = [Column(p.code, p.label, "") for p in scope.periods]
-        if OUTSIDE_PERIODS in keys:
-            columns.append(Column(OUTSIDE_PERIODS, OUTSIDE_LABEL, ""))
-        return tuple(columns)
-    roles = session.execute(
-        select(InformantRole.code, InformantRole.label).order_by(
-            InformantRole.sort, InformantRole.code
-        )
-    ).all()
-    columns = [Column(code, dict(label), "interview") for code, label in roles if code in keys]
-    known = {c.key for c in columns} | set(SOURCE_TYPES)
-    columns += [
-        Column(k, {"id": k, "en": k}, "interview") for k in sorted(keys - known - {"interview"})
-    ]
-    if "interview" in keys:  # interviews whose informant had no role tag
-        columns.append(Column("interview", SOURCE_TYPE_LABELS["interview"], "interview"))
-    columns += [Column(k, SOURCE_TYPE_LABELS[k], k) for k in SOURCE_TYPES[1:]]
-    return tuple(columns)
-
-
-# Multiple-choice questions with a stance mapping, per instrument version: a version is
-# immutable (its id derives from its content), so its definition is parsed once.
-_MULTI: dict[str, frozenset[str]] = {}
-
-
-def _multi_questions(session: Any) -> list[str]:
-    """Names of multiple-choice questions with a stance mapping, in any stored instrument."""
-
-    def walk(nodes: list[dict[str, Any]], names: set[str]) -> set[str]:
-        for node in nodes:
-            if node.get("kind") == "group":
-                walk(node.get("children") or [], names)
-            elif node.get("type") == "select_multiple" and node.get("stance"):
-                names.add(node["name"])
-        return names
-
-    ids = session.scalars(select(InstrumentVersion.id)).all()
-    missing = [iid for iid in ids if iid not in _MULTI]
-    if missing:
-        for iid, definition in session.execute(
-            select(InstrumentVersion.id, InstrumentVersion.definition).where(
-                InstrumentVersion.id.in_(missing)
-            )
-        ):
-            _MULTI[iid] = frozenset(walk(definition.get("children") or [], set()))
-    return sorted(set().union(*(_MULTI.get(iid, frozenset()) for iid in ids)))
 
 
 Grid = dict[str, dict[str, dict[str, int]]]  # row (theme id) -> column -> stance -> count
 
 
-def _count(session: Any, scope: ev.Scope, themes: Sequence[ThemeNode], rollup: bool) -> Grid:
+def _count(
+    session: Any, scope: ev.Scope, themes: Sequence[ThemeNode], multi: list[str], rollup: bool
+) -> Grid:
     """Distinct answers per (row, column, stance), in three aggregate queries.
 
     Automatic evidence is counted per theme and rolled up to the ancestors' rows here:
@@ -154,7 +85,7 @@ def _count(session: Any, scope: ev.Scope, themes: Sequence[ThemeNode], rollup: b
         for t in themes
         for r in [t.merged_into_id or t.id]
     }
-    *aggregates, pieces = _statements(scope, _multi_questions(session))
+    *aggregates, pieces = _statements(scope, multi)
     connection = session.connection()  # Core statements: no ORM layer to go through
     for q in aggregates:
         for code, col, stance, n in connection.execute(q).all():
@@ -247,13 +178,12 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
     """The matrix for a grouping and filters: incidents by corroboration, lines of
     evidence per column, a simpulan per theme and the answers' stances as context."""
     query = query or MatrixQuery()
-    with db.session() as session:  # one unit of work: one snapshot of the study
-        settings = _settings(session)
-        scope = ev.resolve(session, query, settings)
-        thresholds = Thresholds.from_settings(settings)
-        incidents = read_incidents(session)
-        themes = theme_briefs(session)
-        context = _count(session, scope, themes, query.rollup)
+    with db.session() as session:
+        frame = study_frame(session)
+        scope = ev.resolve(session, query, frame.settings)
+        thresholds = Thresholds.from_settings(frame.settings)
+        incidents, themes = frame.incidents, frame.themes
+        context = _count(session, scope, themes, list(frame.multi), query.rollup)
         live = {t.id: t for t in themes if t.merged_into_id is None}
         by_code = {t.code: t.merged_into_id or t.id for t in themes}
         keep = _keep_line(scope)
@@ -268,7 +198,7 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
                 if keep(x)
             }
         keys |= {col for by_col in context.values() for col in by_col}
-        columns = _columns(session, scope, keys)
+        columns = matrix_study.columns(frame, scope, keys)
 
         def rows_of(incident: IncidentInfo) -> list[str]:
             theme_id = by_code.get(incident.theme_code, "")
@@ -346,17 +276,17 @@ def cell_evidence(
     """The evidence behind one cell (or a whole row when ``column`` is None), oldest first;
     informants appear by their pseudonymous code only."""
     with db.session() as session:
-        settings = _settings(session)
+        frame = study_frame(session)
         lang = language or session.scalar(select(Study.default_language)) or "id"
-        scope = replace(ev.resolve(session, query, settings), column=column)
-        themes = session.scalars(select(Theme)).all()
+        scope = replace(ev.resolve(session, query, frame.settings), column=column)
+        themes = frame.themes
         row = next((t for t in themes if t.code == theme), None)
         if row is None:
             raise NotFoundError(f"no theme '{theme}' in the codebook")
         if row.merged_into_id:
             row = next(t for t in themes if t.id == row.merged_into_id)
         closure = ev.closure(closure_rows(themes, query.rollup, row.id))
-        e = ev.all_evidence(scope, closure, _multi_questions(session))
+        e = ev.all_evidence(scope, closure, list(frame.multi))
         coder = aliased(Researcher)
         stmt = (
             select(
