@@ -72,13 +72,6 @@ def _count(
     are counted per row directly (one answer may be coded with several sub-themes of a
     row), leaving out codings that repeat the answer's automatic evidence.
     """
-    grid: Grid = {}
-
-    def add(row: str, col: str, stance: str, n: int) -> None:
-        if stance in STANCES:
-            by_stance = grid.setdefault(row, {}).setdefault(col, {})
-            by_stance[stance] = by_stance.get(stance, 0) + int(n)
-
     live = {t.id: t for t in themes if t.merged_into_id is None}
     rows_of_code = {  # the rows a theme's automatic evidence counts in
         t.code: ancestors(live, r) if rollup else [r] * (r in live)
@@ -87,13 +80,19 @@ def _count(
     }
     *aggregates, pieces = _statements(scope, multi)
     connection = session.connection()  # Core statements: no ORM layer to go through
-    for q in aggregates:
-        for code, col, stance, n in connection.execute(q).all():
-            for row in rows_of_code.get(code, ()):
-                add(row, col, stance, n)
+    counted = [
+        (row, col, stance, n)
+        for q in aggregates
+        for code, col, stance, n in connection.execute(q).all()
+        for row in rows_of_code.get(code, ())
+    ]
     hand = _hand(connection, pieces, closure_rows(themes, rollup))
-    for (row, col, stance), answers in hand.items():
-        add(row, col, stance, len(answers))
+    counted += [(row, col, stance, len(answers)) for (row, col, stance), answers in hand.items()]
+    grid: Grid = {}
+    for row, col, stance, n in counted:
+        if stance in STANCES:
+            by_stance = grid.setdefault(row, {}).setdefault(col, {})
+            by_stance[stance] = by_stance.get(stance, 0) + int(n)
     return grid
 
 
