@@ -213,11 +213,23 @@ def sessions(scope: Scope) -> Any:
     )
 
 
-def _unindexed(key: Any) -> ColumnElement[str]:
-    """The same key, of no use to an index on its side of a join: so SQLite reads the
-    counted sessions' answers by ``answer.session_id`` (one session's answers lie
-    together) rather than walking every answer and probing the sessions for each."""
-    return key + literal("", String)
+class _unindexed(FunctionElement[str]):
+    """The same key, of no use to an index on its side of a join (SQLite's unary ``+``):
+    so SQLite reads the counted sessions' answers by ``answer.session_id`` (one session's
+    answers lie together) rather than walking every answer and probing the sessions."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(_unindexed)
+def _unindexed_default(element: Any, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_unindexed, "sqlite")
+def _unindexed_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
 
 
 def _value_matches(a: Any, qs: Any) -> ColumnElement[bool]:
