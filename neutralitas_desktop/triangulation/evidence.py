@@ -318,10 +318,11 @@ def by_hand(scope: Scope, closure: Any) -> Select[Any]:
 
 
 def hand_pieces(scope: Scope) -> Select[Any]:
-    """Hand codings of answers' text, one row per (answer, coded theme, stance, column,
-    theme the answer's value evidences with that stance, or NULL): enough for the caller
-    to map each coding to its matrix rows and leave out the ones that only repeat the
-    answer's automatic evidence. Free of literals, so SQLAlchemy compiles it once.
+    """Hand codings of answers' text as (answer, coded theme, stance, column, theme the
+    answer's value evidences with that stance, or NULL): enough for the caller to map each
+    coding to its matrix rows and leave out the ones that only repeat the answer's
+    automatic evidence. Several codings of one answer with one theme and stance (several
+    passages, several coders) repeat a row: the caller counts answers, not rows.
 
     The few codings drive, fenced off by ``OFFSET 0`` (as in ``sessions``): left to itself
     SQLite walks every answer to find them."""
@@ -343,7 +344,6 @@ def hand_pieces(scope: Scope) -> Select[Any]:
             column_key(scope).label("col"),
             qs.c.theme_code.label("auto_code"),
         )
-        .distinct()
         .select_from(live)
         .join(a, a.c.id == live.c.answer_id)
         .join(s, s.c.id == a.c.session_id)
