@@ -48,6 +48,7 @@ from neutralitas_desktop.triangulation.types import (
     OUTSIDE_PERIODS,
     STANCES,
     Cell,
+    Column,
     Evidence,
     Matrix,
     MatrixQuery,
@@ -187,11 +188,12 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
         by_code = {t.code: t.merged_into_id or t.id for t in themes}
         keep = _keep_line(scope)
         wanted = [i for i in incidents if _in_scope(i, scope, keep)]
+        period_of = _period_of(scope)
         if scope.by == "site":
             keys = {i.site_id for i in wanted}
         else:  # a site is a column only when grouping by site
             keys = {
-                incident_cells.line_column(scope.by, x, _period_of(scope))
+                incident_cells.line_column(scope.by, x, period_of)
                 for i in wanted
                 for x in i.lines
                 if keep(x)
@@ -203,19 +205,13 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
             theme_id = by_code.get(incident.theme_code, "")
             return ancestors(live, theme_id) if query.rollup else [theme_id]
 
-        grid = incident_cells.arrange(scope.by, wanted, columns, rows_of, keep, _period_of(scope))
+        grid = incident_cells.arrange(scope.by, wanted, columns, rows_of, keep, period_of)
         codes = {t.id: t.code for t in themes}
         rows = []
         empty_cells = tuple(Cell() for _ in columns)
         for theme, depth in tree_order(themes):
             cells, total, conclusion = grid.get(theme.id, (empty_cells, *incident_cells.EMPTY))
-            by_col = context.get(theme.id, {})
-            context_cells = tuple(
-                StanceCount(**counts) if (counts := by_col.get(c.key)) else NO_STANCES
-                for c in columns
-            )
-            shown = [c for c in context_cells if c is not NO_STANCES]
-            stances = StanceCount(**{s: sum(c.count(s) for c in shown) for s in STANCES})
+            context_cells, stances = _context(context.get(theme.id, {}), columns)
             if theme.retired and total.total == 0 and stances.total == 0:
                 continue
             rows.append(
@@ -235,6 +231,23 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
             )
     listed = {i.id: (i.corroboration, i.summary) for i in wanted}
     return Matrix(query, columns, tuple(rows), thresholds, listed)
+
+
+def _context(
+    by_col: dict[str, dict[str, int]], columns: Sequence[Column]
+) -> tuple[tuple[StanceCount, ...], StanceCount]:
+    """A row's context per column and in all its columns."""
+    cells = []
+    totals = dict.fromkeys(STANCES, 0)
+    for column in columns:
+        counts = by_col.get(column.key)
+        if counts:
+            cells.append(StanceCount(**counts))
+            for stance, n in counts.items():
+                totals[stance] += n
+        else:
+            cells.append(NO_STANCES)
+    return tuple(cells), StanceCount(**totals)
 
 
 def _in_scope(incident: IncidentInfo, scope: ev.Scope, keep: Any) -> bool:
