@@ -16,6 +16,13 @@ from neutralitas_desktop.vocabulary import LANGUAGES
 # Parsed instrument versions: a version is immutable (its id derives from its content), so
 # it is read and parsed once per process, not at every listing of incidents.
 _PARSED: dict[str, Instrument] = {}
+_QUESTIONS: dict[str, dict[str, Question]] = {}  # the same versions' questions by name
+
+
+def _questions(iid: str, instrument: Instrument) -> dict[str, Question]:
+    if iid not in _QUESTIONS:
+        _QUESTIONS[iid] = {q.name: q for q in instrument.questions()}
+    return _QUESTIONS[iid]
 
 
 class AnswerLabels:
@@ -25,7 +32,7 @@ class AnswerLabels:
         self.instruments = instruments
         self.lang = lang
         self.questions: dict[str, dict[str, Question]] = {
-            iid: {q.name: q for q in ins.questions()} for iid, ins in instruments.items()
+            iid: _questions(iid, ins) for iid, ins in instruments.items()
         }
         self.values: dict[tuple[str, str, str, str], str] = {}
 

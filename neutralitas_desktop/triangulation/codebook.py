@@ -9,8 +9,8 @@ and findings to the theme it was merged into and stays behind as a forwarding ad
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -50,15 +50,51 @@ def clean_text(text: LocalText | None) -> LocalText:
 
 
 # ---- reading the tree ----------------------------------------------------------------
-def tree_order(themes: Iterable[Theme], include_merged: bool = False) -> list[tuple[Theme, int]]:
+class ThemeNode(Protocol):
+    """What walking the tree needs of a theme (a Theme row or a ThemeBrief)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def parent_id(self) -> str | None: ...
+    @property
+    def sort(self) -> int: ...
+    @property
+    def merged_into_id(self) -> str | None: ...
+
+
+Node = TypeVar("Node", bound=ThemeNode)
+
+
+class ThemeBrief(NamedTuple):
+    """The columns of a theme the matrix shows, read without building ORM objects."""
+
+    id: str
+    code: str
+    parent_id: str | None
+    label: dict[str, str] | None
+    sort: int
+    retired: bool
+    merged_into_id: str | None
+
+
+def theme_briefs(session: Session) -> list[ThemeBrief]:
+    columns = (Theme.id, Theme.code, Theme.parent_id, Theme.label, Theme.sort, Theme.retired,
+               Theme.merged_into_id)  # fmt: skip
+    return [ThemeBrief(*r) for r in session.connection().execute(select(*columns)).all()]
+
+
+def tree_order(themes: Iterable[Node], include_merged: bool = False) -> list[tuple[Node, int]]:
     """Themes depth-first (siblings by sort order, then code) with their depth."""
     rows = [t for t in themes if include_merged or t.merged_into_id is None]
     ids = {t.id for t in rows}
-    children: dict[str | None, list[Theme]] = {}
+    children: dict[str | None, list[Node]] = {}
     for t in rows:
         parent = t.parent_id if t.parent_id in ids else None
         children.setdefault(parent, []).append(t)
-    ordered: list[tuple[Theme, int]] = []
+    ordered: list[tuple[Node, int]] = []
 
     def visit(parent: str | None, depth: int) -> None:
         for t in sorted(children.get(parent, []), key=lambda t: (t.sort, t.code)):
@@ -69,7 +105,7 @@ def tree_order(themes: Iterable[Theme], include_merged: bool = False) -> list[tu
     return ordered
 
 
-def ancestors(themes: dict[str, Theme], theme_id: str) -> list[str]:
+def ancestors(themes: Mapping[str, ThemeNode], theme_id: str) -> list[str]:
     """The theme and every theme above it, nearest first."""
     chain: list[str] = []
     current: str | None = theme_id
@@ -80,7 +116,7 @@ def ancestors(themes: dict[str, Theme], theme_id: str) -> list[str]:
 
 
 def closure_rows(
-    themes: Iterable[Theme], rollup: bool, row: str | None = None
+    themes: Iterable[ThemeNode], rollup: bool, row: str | None = None
 ) -> list[tuple[str, str, str]]:
     """(theme id, theme code, matrix row id) triples: evidence coded with a theme counts in
     the row of the theme it resolves to (itself, or the theme it was merged into) and,

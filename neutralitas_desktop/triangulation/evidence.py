@@ -96,6 +96,17 @@ class Scope:
     column: str | None = None  # only the sessions that fall in this column
 
 
+def scope_key(scope: Scope) -> tuple[Any, ...]:
+    """What of a scope its SQL depends on (not the periods' labels), hashable."""
+
+    def times(p: Period | None) -> tuple[Any, ...] | None:
+        return None if p is None else (p.code, p.start, p.end)
+
+    periods = tuple(times(p) for p in scope.periods)
+    return (scope.by, scope.site_ids, scope.researcher_id, scope.statuses,
+            times(scope.period), periods, scope.column)  # fmt: skip
+
+
 def study_periods(settings: dict[str, Any]) -> tuple[Period, ...]:
     periods = []
     for p in settings.get("periods") or []:
@@ -202,6 +213,25 @@ def sessions(scope: Scope) -> Any:
     )
 
 
+class _unindexed(FunctionElement[str]):
+    """The same key, of no use to an index on its side of a join (SQLite's unary ``+``):
+    so SQLite reads the counted sessions' answers by ``answer.session_id`` (one session's
+    answers lie together) rather than walking every answer and probing the sessions."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(_unindexed)
+def _unindexed_default(element: Any, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_unindexed, "sqlite")
+def _unindexed_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
+
+
 def _value_matches(a: Any, qs: Any) -> ColumnElement[bool]:
     """The answer holds the choice, alone or among the values of a multiple choice."""
     spaced_value = literal(" ") + a.c.value + literal(" ")
@@ -223,7 +253,9 @@ def automatic(scope: Scope, multi: list[str], closure: Any = None) -> list[Selec
     a = Answer.__table__
     qs = QuestionStance.__table__
 
-    def branch(match: ColumnElement[bool], *where: ColumnElement[bool]) -> Select[Any]:
+    def branch(
+        session_key: ColumnElement[str], match: ColumnElement[bool], *where: ColumnElement[bool]
+    ) -> Select[Any]:
         row = closure.c.row_id if closure is not None else qs.c.theme_code.label("row_id")
         query = (
             select(
@@ -235,7 +267,7 @@ def automatic(scope: Scope, multi: list[str], closure: Any = None) -> list[Selec
                 ss.c.id.label("session_id"),
             )
             .select_from(ss)
-            .join(a, a.c.session_id == ss.c.id)
+            .join(a, a.c.session_id == session_key)
             .join(
                 qs,
                 and_(
@@ -247,10 +279,13 @@ def automatic(scope: Scope, multi: list[str], closure: Any = None) -> list[Selec
             query = query.join(closure, closure.c.theme_code == qs.c.theme_code)
         return query.where(a.c.relevant == true(), a.c.value.is_not(None), *where)
 
-    branches = [branch(qs.c.value == a.c.value)]
+    # Every answer of the counted sessions, read session by session; the few answers of
+    # the multiple choices, by their questions.
+    branches = [branch(_unindexed(ss.c.id), qs.c.value == a.c.value)]
     if multi:
         branches.append(
             branch(
+                ss.c.id,
                 _value_matches(a, qs),
                 a.c.question.in_(multi),
                 _position(a.c.value, literal(" ")) > 0,
@@ -283,10 +318,11 @@ def by_hand(scope: Scope, closure: Any) -> Select[Any]:
 
 
 def hand_pieces(scope: Scope) -> Select[Any]:
-    """Hand codings of answers' text, one row per (answer, coded theme, stance, column,
-    theme the answer's value evidences with that stance, or NULL): enough for the caller
-    to map each coding to its matrix rows and leave out the ones that only repeat the
-    answer's automatic evidence. Free of literals, so SQLAlchemy compiles it once.
+    """Hand codings of answers' text as (answer, coded theme, stance, column, theme the
+    answer's value evidences with that stance, or NULL): enough for the caller to map each
+    coding to its matrix rows and leave out the ones that only repeat the answer's
+    automatic evidence. Several codings of one answer with one theme and stance (several
+    passages, several coders) repeat a row: the caller counts answers, not rows.
 
     The few codings drive, fenced off by ``OFFSET 0`` (as in ``sessions``): left to itself
     SQLite walks every answer to find them."""
@@ -308,7 +344,6 @@ def hand_pieces(scope: Scope) -> Select[Any]:
             column_key(scope).label("col"),
             qs.c.theme_code.label("auto_code"),
         )
-        .distinct()
         .select_from(live)
         .join(a, a.c.id == live.c.answer_id)
         .join(s, s.c.id == a.c.session_id)

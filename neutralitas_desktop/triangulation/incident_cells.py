@@ -19,6 +19,7 @@ from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineI
 from neutralitas_desktop.triangulation.types import Cell, Column, RowConclusion
 from neutralitas_desktop.vocabulary import Conclusion, EvidenceKind, SourceType
 
+NO_CELL = Cell()  # a column without the row's incidents (most of them)
 SUPPORTING = {
     EvidenceKind.OBSERVED,
     EvidenceKind.DOCUMENT,
@@ -108,7 +109,7 @@ def arrange(
     out = {}
     for row, ids in in_row.items():
         by_col = placed.get(row, {})
-        cells = tuple(tally.cell(by_col.get(k, ()), k) for k in keys)
+        cells = tuple(tally.cell(by_col[k], k) if k in by_col else NO_CELL for k in keys)
         total = tally.cell(ids)
         out[row] = (cells, total, conclude(total, ids, tally.corroboration, deciding_cols, keys))
     return out

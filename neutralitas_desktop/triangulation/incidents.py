@@ -12,6 +12,7 @@ merges between laptops.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,6 +23,7 @@ from neutralitas_desktop.errors import NeutralitasError, NotFoundError
 from neutralitas_desktop.fieldwork import audit
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.sites import find_or_create_site
+from neutralitas_desktop.store.change_mark import kept
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
@@ -41,9 +43,13 @@ from neutralitas_desktop.store.models import (
 from neutralitas_desktop.triangulation import corroboration as rule
 from neutralitas_desktop.triangulation.answer_labels import AnswerLabels
 from neutralitas_desktop.triangulation.codebook import theme_by_code
-from neutralitas_desktop.triangulation.evidence import EXCLUDED_CONSENT, EXCLUDED_STATUS
+from neutralitas_desktop.triangulation.evidence import (
+    EXCLUDED_CONSENT,
+    EXCLUDED_STATUS,
+    study_periods,
+)
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
-from neutralitas_desktop.triangulation.tags import period_of
+from neutralitas_desktop.triangulation.tags import period_in
 from neutralitas_desktop.triangulation.types import OUTSIDE_LABEL, OUTSIDE_PERIODS
 from neutralitas_desktop.vocabulary import ActorType, EvidenceKind, LineTarget
 from neutralitas_desktop.vocabulary.terms import values
@@ -227,11 +233,38 @@ def unlink(db: Database, actor: Actor, line: str, *, reason: str = "") -> Incide
 
 
 # ---- reading -------------------------------------------------------------------------
-def _lines(session: Session, incident_ids: Iterable[str] | None) -> dict[str, list[Any]]:
+# Read as plain rows (no ORM objects): the matrix reads every incident at every call.
+_LINE_COLUMNS = (
+    EvidenceLine.id,
+    EvidenceLine.incident_id,
+    EvidenceLine.kind,
+    EvidenceLine.target,
+    EvidenceLine.session_id,
+    EvidenceLine.answer_id,
+    EvidenceLine.coding_id,
+    EvidenceLine.attachment_sha256,
+    EvidenceLine.memo,
+)
+_INCIDENT_COLUMNS = (
+    Incident.id,
+    Incident.site_id,
+    Incident.actor_type,
+    Incident.actor_code,
+    Incident.date_start,
+    Incident.date_end,
+    Incident.platform,
+    Incident.link,
+    Incident.favours,
+    Incident.summary,
+)
+
+
+@functools.cache  # a statement is immutable: built once, reused by every listing
+def _lines_query() -> Any:
     role = aliased(InformantRole)
-    query = (
+    return (
         select(
-            EvidenceLine,
+            *_LINE_COLUMNS,
             FieldSession.source_type,
             FieldSession.source_role,
             FieldSession.started_at,
@@ -258,11 +291,15 @@ def _lines(session: Session, incident_ids: Iterable[str] | None) -> dict[str, li
         .where(EvidenceLine.deleted.is_(False))
         .order_by(FieldSession.started_at, EvidenceLine.created_at, EvidenceLine.id)
     )
+
+
+def _lines(session: Session, incident_ids: Iterable[str] | None) -> dict[str, list[Any]]:
+    query = _lines_query()
     if incident_ids is not None:
         query = query.where(EvidenceLine.incident_id.in_(list(incident_ids)))
     out: dict[str, list[Any]] = {}
     for r in session.execute(query).all():
-        out.setdefault(r[0].incident_id, []).append(r)
+        out.setdefault(r.incident_id, []).append(r)
     return out
 
 
@@ -271,37 +308,34 @@ def _counts(r: Any) -> bool:
 
 
 def _source(r: Any) -> rule.LineSource:
-    line = r[0]
-    return rule.LineSource(line.id, line.kind, r.source_type, r.informant_id or "", line.session_id)
+    return rule.LineSource(r.id, r.kind, r.source_type, r.informant_id or "", r.session_id)
 
 
 def _text(r: Any) -> str:
-    line = r[0]
-    if line.target == LineTarget.CODING:
+    if r.target == LineTarget.CODING:
         return str(r.excerpt or "")
-    if line.target == LineTarget.NOTE:
+    if r.target == LineTarget.NOTE:
         return str(r.note or "")
-    if line.target == LineTarget.ATTACHMENT:
-        return str(r.filename or line.attachment_sha256 or "")
-    return str(r.value or "") if line.answer_id else ""
+    if r.target == LineTarget.ATTACHMENT:
+        return str(r.filename or r.attachment_sha256 or "")
+    return str(r.value or "") if r.answer_id else ""
 
 
 def _line_info(r: Any, deciding: set[str], labels: AnswerLabels) -> LineInfo:
-    line = r[0]
-    answer = line.target == LineTarget.ANSWER and line.answer_id and r.question
+    answer = r.target == LineTarget.ANSWER and r.answer_id and r.question
     return LineInfo(
-        id=line.id,
-        incident_id=line.incident_id,
-        kind=line.kind,
-        target=line.target,
-        session_id=line.session_id,
-        answer_id=line.answer_id,
-        coding_id=line.coding_id,
-        attachment_sha256=line.attachment_sha256,
+        id=r.id,
+        incident_id=r.incident_id,
+        kind=r.kind,
+        target=r.target,
+        session_id=r.session_id,
+        answer_id=r.answer_id,
+        coding_id=r.coding_id,
+        attachment_sha256=r.attachment_sha256,
         attachment_captured_at=r.captured,
         question=r.question or "",
         text=_text(r),
-        memo=line.memo,
+        memo=r.memo,
         technique=r.source_type,
         informant_code=r.code or "",
         informant_role=r.source_role or "",
@@ -310,7 +344,7 @@ def _line_info(r: Any, deciding: set[str], labels: AnswerLabels) -> LineInfo:
         session_status=r.status,
         researcher_id=r.researcher_id,
         counts=_counts(r),
-        deciding=line.id in deciding,
+        deciding=r.id in deciding,
         question_label=labels.question(r.instrument_id, r.question) if r.question else {},
         text_label=labels.value_local(r.instrument_id, r.question, r.value or "") if answer else {},
     )
@@ -321,10 +355,17 @@ def decide_lines(rows: list[Any], threshold: int) -> rule.Decision:
     return rule.decide([_source(r) for r in rows if _counts(r)], threshold)
 
 
+@functools.cache
 def _query() -> Any:
     recorder = aliased(Researcher)
     return (
-        select(Incident, Site.name, Theme.code, Theme.label, recorder.name)
+        select(
+            *_INCIDENT_COLUMNS,
+            Site.name.label("site_name"),
+            Theme.code.label("theme_code"),
+            Theme.label.label("theme_label"),
+            recorder.name.label("recorder"),
+        )
         .join(Site, Site.id == Incident.site_id)
         .join(Theme, Theme.id == Incident.theme_id)
         .outerjoin(recorder, recorder.id == Incident.recorded_by)
@@ -337,21 +378,22 @@ def _infos(session: Session, rows: list[Any], every: bool = False) -> list[Incid
     naming each incident in the query)."""
     settings = _settings(session)
     threshold = rule.threshold_of(settings)
+    periods = study_periods(settings)
     labels = {p.get("code"): dict(p.get("label") or {}) for p in settings.get("periods") or []}
-    lines = _lines(session, None if every else [r[0].id for r in rows]) if rows else {}
+    lines = _lines(session, None if every else [r.id for r in rows]) if rows else {}
     answers = AnswerLabels.load(session, {x.instrument_id for xs in lines.values() for x in xs})
     out = []
-    for incident, site, code, label, recorder in rows:
+    for incident in rows:
         mine = lines.get(incident.id, [])
         decision = decide_lines(mine, threshold)
-        stage = period_of(settings, dt.datetime.combine(incident.date_start, dt.time()))
+        stage = period_in(periods, dt.datetime.combine(incident.date_start, dt.time()))
         out.append(
             IncidentInfo(
                 id=incident.id,
                 site_id=incident.site_id,
-                site_name=site,
-                theme_code=code,
-                theme_label=dict(label or {}),
+                site_name=incident.site_name,
+                theme_code=incident.theme_code,
+                theme_label=dict(incident.theme_label or {}),
                 actor_type=incident.actor_type,
                 actor_code=incident.actor_code,
                 date_start=incident.date_start,
@@ -362,7 +404,7 @@ def _infos(session: Session, rows: list[Any], every: bool = False) -> list[Incid
                 link=incident.link,
                 favours=incident.favours,
                 summary=incident.summary,
-                recorded_by=recorder or "",
+                recorded_by=incident.recorder or "",
                 corroboration=decision.corroboration.value,
                 independent=decision.independent,
                 lines=tuple(_line_info(r, set(decision.deciding), answers) for r in mine),
@@ -385,6 +427,8 @@ def list_incidents(
 ) -> list[IncidentInfo]:
     """Incidents with their corroboration, by site and date."""
     with db.session() as session:
+        if not (site or theme):
+            return read_incidents(session)
         query = _query()
         if site:
             site_id = session.scalar(select(Site.id).where(or_(Site.id == site, Site.name == site)))
@@ -393,4 +437,15 @@ def list_incidents(
             query = query.where(Incident.site_id == site_id)
         if theme:
             query = query.where(Incident.theme_id == _live_theme_id(session, theme))
-        return _infos(session, list(session.execute(query).all()), every=not (site or theme))
+        return _infos(session, list(session.execute(query).all()))
+
+
+def read_incidents(session: Session) -> list[IncidentInfo]:
+    """Every incident of the study, in an open unit of work (the matrix reads them with
+    the rest of what it shows). Kept while no row of the study changes (store.change_mark):
+    the matrix reads them at every call, whatever its grouping and filters."""
+
+    def read() -> tuple[IncidentInfo, ...]:
+        return tuple(_infos(session, list(session.execute(_query()).all()), every=True))
+
+    return list(kept(session.connection(), "incidents", read))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import aliased
 
 from neutralitas_desktop.errors import NeutralitasError, NotFoundError
@@ -27,22 +27,25 @@ from neutralitas_desktop.store.models import (
     FieldSession,
     Informant,
     InformantRole,
-    InstrumentVersion,
     Researcher,
     Site,
     Study,
     Theme,
 )
 from neutralitas_desktop.triangulation import evidence as ev
-from neutralitas_desktop.triangulation import incident_cells
+from neutralitas_desktop.triangulation import incident_cells, matrix_study
 from neutralitas_desktop.triangulation.answer_labels import AnswerLabels
-from neutralitas_desktop.triangulation.codebook import ancestors, closure_rows, tree_order
+from neutralitas_desktop.triangulation.codebook import (
+    ThemeNode,
+    ancestors,
+    closure_rows,
+    tree_order,
+)
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
 from neutralitas_desktop.triangulation.incidents import list_incidents
+from neutralitas_desktop.triangulation.matrix_study import study_frame
 from neutralitas_desktop.triangulation.types import (
-    OUTSIDE_LABEL,
     OUTSIDE_PERIODS,
-    SOURCE_TYPE_LABELS,
     STANCES,
     Cell,
     Column,
@@ -54,79 +57,15 @@ from neutralitas_desktop.triangulation.types import (
     Thresholds,
 )
 
-SOURCE_TYPES = tuple(SOURCE_TYPE_LABELS)
-
-
-def _settings(session: Any) -> dict[str, Any]:
-    study = session.scalars(select(Study)).first()
-    if study is None:
-        raise NeutralitasError("the database holds no study")
-    return dict(study.settings or {})
-
-
-def _columns(session: Any, scope: ev.Scope, keys: set[str]) -> tuple[Column, ...]:
-    if scope.by == "site":
-        sites = session.execute(select(Site.id, Site.name).order_by(Site.name)).all()
-        return tuple(
-            Column(sid, {"id": name, "en": name}, "")
-            for sid, name in sites
-            if sid in keys and (not scope.site_ids or sid in scope.site_ids)
-        )
-    if scope.by == "technique":
-        return tuple(Column(k, SOURCE_TYPE_LABELS[k], k) for k in SOURCE_TYPES)
-    if scope.by == "time":
-        columns = [Column(p.code, p.label, "") for p in scope.periods]
-        if OUTSIDE_PERIODS in keys:
-            columns.append(Column(OUTSIDE_PERIODS, OUTSIDE_LABEL, ""))
-        return tuple(columns)
-    roles = session.execute(
-        select(InformantRole.code, InformantRole.label).order_by(
-            InformantRole.sort, InformantRole.code
-        )
-    ).all()
-    columns = [Column(code, dict(label), "interview") for code, label in roles if code in keys]
-    known = {c.key for c in columns} | set(SOURCE_TYPES)
-    columns += [
-        Column(k, {"id": k, "en": k}, "interview") for k in sorted(keys - known - {"interview"})
-    ]
-    if "interview" in keys:  # interviews whose informant had no role tag
-        columns.append(Column("interview", SOURCE_TYPE_LABELS["interview"], "interview"))
-    columns += [Column(k, SOURCE_TYPE_LABELS[k], k) for k in SOURCE_TYPES[1:]]
-    return tuple(columns)
-
-
-# Multiple-choice questions with a stance mapping, per instrument version: a version is
-# immutable (its id derives from its content), so its definition is parsed once.
-_MULTI: dict[str, frozenset[str]] = {}
-
-
-def _multi_questions(session: Any) -> list[str]:
-    """Names of multiple-choice questions with a stance mapping, in any stored instrument."""
-
-    def walk(nodes: list[dict[str, Any]], names: set[str]) -> set[str]:
-        for node in nodes:
-            if node.get("kind") == "group":
-                walk(node.get("children") or [], names)
-            elif node.get("type") == "select_multiple" and node.get("stance"):
-                names.add(node["name"])
-        return names
-
-    ids = session.scalars(select(InstrumentVersion.id)).all()
-    missing = [iid for iid in ids if iid not in _MULTI]
-    if missing:
-        for iid, definition in session.execute(
-            select(InstrumentVersion.id, InstrumentVersion.definition).where(
-                InstrumentVersion.id.in_(missing)
-            )
-        ):
-            _MULTI[iid] = frozenset(walk(definition.get("children") or [], set()))
-    return sorted(set().union(*(_MULTI.get(iid, frozenset()) for iid in ids)))
+NO_STANCES = StanceCount()  # a cell no answer speaks to (most of them)
 
 
 Grid = dict[str, dict[str, dict[str, int]]]  # row (theme id) -> column -> stance -> count
 
 
-def _count(session: Any, scope: ev.Scope, themes: Sequence[Theme], rollup: bool) -> Grid:
+def _count(
+    session: Any, scope: ev.Scope, themes: Sequence[ThemeNode], multi: list[str], rollup: bool
+) -> Grid:
     """Distinct answers per (row, column, stance), in three aggregate queries.
 
     Automatic evidence is counted per theme and rolled up to the ancestors' rows here:
@@ -134,33 +73,56 @@ def _count(session: Any, scope: ev.Scope, themes: Sequence[Theme], rollup: bool)
     are counted per row directly (one answer may be coded with several sub-themes of a
     row), leaving out codings that repeat the answer's automatic evidence.
     """
+    live = {t.id: t for t in themes if t.merged_into_id is None}
+    rows_of_code = {  # the rows a theme's automatic evidence counts in
+        t.code: ancestors(live, r) if rollup else [r] * (r in live)
+        for t in themes
+        for r in [t.merged_into_id or t.id]
+    }
+    *aggregates, pieces = _statements(scope, multi)
+    connection = session.connection()  # Core statements: no ORM layer to go through
+    counted = [
+        (row, col, stance, n)
+        for q in aggregates
+        for code, col, stance, n in connection.execute(q).all()
+        for row in rows_of_code.get(code, ())
+    ]
+    hand = _hand(connection, pieces, closure_rows(themes, rollup))
+    counted += [(row, col, stance, len(answers)) for (row, col, stance), answers in hand.items()]
     grid: Grid = {}
-
-    def add(row: str, col: str, stance: str, n: int) -> None:
+    for row, col, stance, n in counted:
         if stance in STANCES:
             by_stance = grid.setdefault(row, {}).setdefault(col, {})
             by_stance[stance] = by_stance.get(stance, 0) + int(n)
-
-    live = {t.id: t for t in themes if t.merged_into_id is None}
-    resolved = {t.code: t.merged_into_id or t.id for t in themes}
-    single, *multiple = ev.automatic(scope, _multi_questions(session))
-    e = single.subquery("single")
-    queries = [select(e.c.row_id, e.c.col, e.c.stance, func.count())]
-    for branch in multiple:
-        m = branch.subquery("multiple")
-        queries.append(select(m.c.row_id, m.c.col, m.c.stance, func.count(distinct(m.c.answer_id))))
-    for q in queries:
-        for code, col, stance, n in session.execute(q.group_by(*q.selected_columns[:3])).all():
-            theme_id = resolved.get(code, "")
-            for row in ancestors(live, theme_id) if rollup else [theme_id] * (theme_id in live):
-                add(row, col, stance, n)
-    for (row, col, stance), answers in _hand(session, scope, closure_rows(themes, rollup)).items():
-        add(row, col, stance, len(answers))
     return grid
 
 
+# Built statements by what they depend on (the scope but its labels, the multiple-choice
+# questions): building one costs more than running it on a small study. Pure: no rows.
+_STATEMENTS: dict[tuple[Any, ...], tuple[Select[Any], ...]] = {}
+
+
+def _statements(scope: ev.Scope, multi: list[str]) -> tuple[Select[Any], ...]:
+    """The aggregates of automatic evidence (single values, then multiple choices) and
+    the query of hand codings, for ``scope``."""
+    key = (ev.scope_key(scope), tuple(multi))
+    if key not in _STATEMENTS:
+        single, *multiple = ev.automatic(scope, multi)
+        e = single.subquery("single")
+        queries = [select(e.c.row_id, e.c.col, e.c.stance, func.count())]
+        for branch in multiple:
+            m = branch.subquery("multiple")
+            count = func.count(distinct(m.c.answer_id))
+            queries.append(select(m.c.row_id, m.c.col, m.c.stance, count))
+        if len(_STATEMENTS) >= 64:  # a session's filters are few; never grow without end
+            _STATEMENTS.clear()
+        grouped = [q.group_by(*q.selected_columns[:3]) for q in queries]
+        _STATEMENTS[key] = (*grouped, ev.hand_pieces(scope))
+    return _STATEMENTS[key]
+
+
 def _hand(
-    session: Any, scope: ev.Scope, triples: list[tuple[str, str, str]]
+    connection: Any, pieces: Select[Any], triples: list[tuple[str, str, str]]
 ) -> dict[tuple[str, str, str], set[str]]:
     """The answers coded by hand per (row, column, stance), each coding in the rows of its
     theme, except where the answer's own value already evidences that row and stance.
@@ -173,8 +135,8 @@ def _hand(
         rows_of_theme[theme_id].append(row)
         rows_of_code[code].add(row)
     repeats: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
-    pieces = session.execute(ev.hand_pieces(scope)).all()  # fetched at once: thousands of rows
-    for answer_id, theme_id, stance, col, auto_code in pieces:
+    # fetched at once (``ev.hand_pieces``): thousands of rows
+    for answer_id, theme_id, stance, col, auto_code in connection.execute(pieces).all():
         repeated = repeats[(answer_id, theme_id, stance, col)]
         if auto_code is not None:
             repeated |= rows_of_code.get(auto_code, set())
@@ -216,42 +178,40 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
     """The matrix for a grouping and filters: incidents by corroboration, lines of
     evidence per column, a simpulan per theme and the answers' stances as context."""
     query = query or MatrixQuery()
-    incidents = list_incidents(db)
     with db.session() as session:
-        settings = _settings(session)
-        scope = ev.resolve(session, query, settings)
-        thresholds = Thresholds.from_settings(settings)
-        themes = session.scalars(select(Theme)).all()
-        context = _count(session, scope, themes, query.rollup)
+        frame = study_frame(session)
+        scope = ev.resolve(session, query, frame.settings)
+        thresholds = Thresholds.from_settings(frame.settings)
+        incidents, themes = frame.incidents, frame.themes
+        context = _count(session, scope, themes, list(frame.multi), query.rollup)
         live = {t.id: t for t in themes if t.merged_into_id is None}
         by_code = {t.code: t.merged_into_id or t.id for t in themes}
         keep = _keep_line(scope)
         wanted = [i for i in incidents if _in_scope(i, scope, keep)]
+        period_of = _period_of(scope)
         if scope.by == "site":
             keys = {i.site_id for i in wanted}
         else:  # a site is a column only when grouping by site
             keys = {
-                incident_cells.line_column(scope.by, x, _period_of(scope))
+                incident_cells.line_column(scope.by, x, period_of)
                 for i in wanted
                 for x in i.lines
                 if keep(x)
             }
         keys |= {col for by_col in context.values() for col in by_col}
-        columns = _columns(session, scope, keys)
+        columns = matrix_study.columns(frame, scope, keys)
 
         def rows_of(incident: IncidentInfo) -> list[str]:
             theme_id = by_code.get(incident.theme_code, "")
             return ancestors(live, theme_id) if query.rollup else [theme_id]
 
-        grid = incident_cells.arrange(scope.by, wanted, columns, rows_of, keep, _period_of(scope))
+        grid = incident_cells.arrange(scope.by, wanted, columns, rows_of, keep, period_of)
         codes = {t.id: t.code for t in themes}
         rows = []
         empty_cells = tuple(Cell() for _ in columns)
         for theme, depth in tree_order(themes):
             cells, total, conclusion = grid.get(theme.id, (empty_cells, *incident_cells.EMPTY))
-            by_col = context.get(theme.id, {})
-            context_cells = tuple(StanceCount(**by_col.get(c.key, {})) for c in columns)
-            stances = StanceCount(**{s: sum(c.count(s) for c in context_cells) for s in STANCES})
+            context_cells, stances = _context(context.get(theme.id, {}), columns)
             if theme.retired and total.total == 0 and stances.total == 0:
                 continue
             rows.append(
@@ -271,6 +231,23 @@ def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matr
             )
     listed = {i.id: (i.corroboration, i.summary) for i in wanted}
     return Matrix(query, columns, tuple(rows), thresholds, listed)
+
+
+def _context(
+    by_col: dict[str, dict[str, int]], columns: Sequence[Column]
+) -> tuple[tuple[StanceCount, ...], StanceCount]:
+    """A row's context per column and in all its columns."""
+    cells = []
+    totals = dict.fromkeys(STANCES, 0)
+    for column in columns:
+        counts = by_col.get(column.key)
+        if counts:
+            cells.append(StanceCount(**counts))
+            for stance, n in counts.items():
+                totals[stance] += n
+        else:
+            cells.append(NO_STANCES)
+    return tuple(cells), StanceCount(**totals)
 
 
 def _in_scope(incident: IncidentInfo, scope: ev.Scope, keep: Any) -> bool:
@@ -311,17 +288,17 @@ def cell_evidence(
     """The evidence behind one cell (or a whole row when ``column`` is None), oldest first;
     informants appear by their pseudonymous code only."""
     with db.session() as session:
-        settings = _settings(session)
+        frame = study_frame(session)
         lang = language or session.scalar(select(Study.default_language)) or "id"
-        scope = replace(ev.resolve(session, query, settings), column=column)
-        themes = session.scalars(select(Theme)).all()
+        scope = replace(ev.resolve(session, query, frame.settings), column=column)
+        themes = frame.themes
         row = next((t for t in themes if t.code == theme), None)
         if row is None:
             raise NotFoundError(f"no theme '{theme}' in the codebook")
         if row.merged_into_id:
             row = next(t for t in themes if t.id == row.merged_into_id)
         closure = ev.closure(closure_rows(themes, query.rollup, row.id))
-        e = ev.all_evidence(scope, closure, _multi_questions(session))
+        e = ev.all_evidence(scope, closure, list(frame.multi))
         coder = aliased(Researcher)
         stmt = (
             select(

@@ -9,6 +9,7 @@ session, once for all its answers, and the correction is kept as an audit event.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -26,7 +27,7 @@ from neutralitas_desktop.store.models import (
     Site,
     Study,
 )
-from neutralitas_desktop.triangulation.evidence import study_periods
+from neutralitas_desktop.triangulation.evidence import Period, study_periods
 from neutralitas_desktop.triangulation.types import (
     OUTSIDE_PERIODS,
     SOURCE_TYPE_LABELS,
@@ -36,7 +37,12 @@ from neutralitas_desktop.triangulation.types import (
 
 
 def period_of(settings: dict[str, Any], at: dt.datetime) -> str:
-    for period in study_periods(settings):
+    return period_in(study_periods(settings), at)
+
+
+def period_in(periods: Iterable[Period], at: dt.datetime) -> str:
+    """The code of the fieldwork period holding ``at`` (the study's periods, read once)."""
+    for period in periods:
         if period.start <= at < period.end:
             return period.code
     return OUTSIDE_PERIODS
