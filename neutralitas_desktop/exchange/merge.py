@@ -384,6 +384,7 @@ def _merge_one(
     staging = Staging(con, package.database, key=package.key)
     staging.attach()
     try:
+        con.exec_driver_sql(f"PRAGMA {staging.alias}.cache_size = -{_MERGE_CACHE_KIB}")
         con.exec_driver_sql("BEGIN IMMEDIATE")
         try:
             summary = _apply_logged(con, staging, actor, package, trust)
