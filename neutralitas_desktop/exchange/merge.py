@@ -137,7 +137,7 @@ def _bulk_writes(con: Connection, sqlite: bool) -> Iterator[None]:
     finally:
         con.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {int(every or 0)}")
         con.exec_driver_sql(f"PRAGMA cache_size = {int(cache or 0)}")
-        con.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+    con.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")  # what the last commits left
 
 
 def merge_files(
