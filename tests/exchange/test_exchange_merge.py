@@ -312,3 +312,26 @@ def test_answer_edited_in_the_form_while_in_conflict_stays_listed(
     resolve_conflict(study.db, study.actor, conflict.ref, choose=2)
     assert list_conflicts(study.db) == []
     assert not session_answers(study.db, session)[key].has_conflict
+
+
+def test_a_merge_leaves_the_study_connection_as_it_found_it(
+    study: Any, two_laptops: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The merge widens the page cache and spaces out checkpoints for its own run only: the
+    connection the app goes on using has its settings back."""
+    ani, budi = two_laptops
+    db, actor, _ = master_copy(study, tmp_path, "m")
+    with db.engine.connect() as con:
+        before = [
+            con.exec_driver_sql(f"PRAGMA {p}").scalar()
+            for p in ("cache_size", "wal_autocheckpoint")
+        ]
+    summaries = merge_files(db, actor, [ani.package(tmp_path).path, budi.package(tmp_path).path])
+    assert [s.totals.new_sessions for s in summaries] == [10, 10]
+    with db.engine.connect() as con:
+        after = [
+            con.exec_driver_sql(f"PRAGMA {p}").scalar()
+            for p in ("cache_size", "wal_autocheckpoint")
+        ]
+    assert after == before
+    db.close()
