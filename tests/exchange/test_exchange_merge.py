@@ -335,3 +335,27 @@ def test_a_merge_leaves_the_study_connection_as_it_found_it(
         ]
     assert after == before
     db.close()
+
+
+def test_a_refused_package_among_several_leaves_no_staged_copy_behind(
+    study: Any, two_laptops: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """Packages are staged while the next one is checked; a refusal removes them all."""
+    from neutralitas_desktop.exchange.errors import PackageError
+    from neutralitas_desktop.private_tmp import root
+
+    ani, budi = two_laptops
+    good = [ani.package(tmp_path).path, budi.package(tmp_path).path]
+    broken = tmp_path / "broken.ndpkg"
+    data = good[0].read_bytes()
+    broken.write_bytes(data[: len(data) // 2])  # cut short in the copying
+    sessions = count(study.db, "SELECT count(*) FROM field_session")
+    for order in ([*good, broken], [good[0], broken, good[1]]):
+        with pytest.raises(PackageError) as refused:
+            merge_files(study.db, study.actor, order)
+        assert "broken.ndpkg" in str(refused.value)
+        assert sorted(p.name for p in root().glob("package-*")) == []
+    assert count(study.db, "SELECT count(*) FROM field_session") == sessions
+    merge_files(study.db, study.actor, good)  # the genuine ones still merge
+    assert count(study.db, "SELECT count(*) FROM field_session") == sessions + 20
+    assert sorted(p.name for p in root().glob("package-*")) == []
