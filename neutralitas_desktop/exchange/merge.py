@@ -10,8 +10,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -25,12 +24,7 @@ from neutralitas_desktop.exchange.authorship import check_authorship
 from neutralitas_desktop.exchange.errors import PackageError
 from neutralitas_desktop.exchange.order import merge_order
 from neutralitas_desktop.exchange.origin import foreign_study
-from neutralitas_desktop.exchange.read import (
-    OpenedPackage,
-    PassphraseSource,
-    check_package,
-    stage_package,
-)
+from neutralitas_desktop.exchange.read import OpenedPackage, PassphraseSource, open_package
 from neutralitas_desktop.exchange.results import MergeSummary
 from neutralitas_desktop.exchange.staging import Staging
 from neutralitas_desktop.exchange.tables import table_of
@@ -58,39 +52,20 @@ def open_packages(
     study_title: str = "",
     passphrase: PassphraseSource | str | None = None,
 ) -> list[OpenedPackage]:
-    """Verify every package (all of one study, ``study_id`` when given) before any merge.
-
-    Each checked package is written to the private folder by a second thread while the
-    next one is checked (inflating and SQLite's scans leave the interpreter free); the
-    first refusal stops it all and removes what was written."""
+    """Verify every package (all of one study, ``study_id`` when given) before any merge."""
     opened: list[OpenedPackage] = []
-    writing: Future[OpenedPackage] | None = None
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="package-stage") as stager:
-        try:
-            for path in paths:
-                checked = check_package(
-                    Path(path), study_id=study_id, study_title=study_title, passphrase=passphrase
-                )
-                if study_id is None:
-                    study_id, study_title = checked.manifest.study_id, checked.manifest.study_title
-                try:
-                    if writing is not None:
-                        done, writing = writing, None
-                        opened.append(done.result())
-                except BaseException:
-                    checked.discard()
-                    raise
-                writing = stager.submit(stage_package, checked)
-            if writing is not None:
-                done, writing = writing, None
-                opened.append(done.result())
-        except BaseException:
-            if writing is not None:
-                with suppress(BaseException):  # refused or not, it is removed with the rest
-                    opened.append(writing.result())
-            for package in opened:
-                package.close()
-            raise
+    try:
+        for path in paths:
+            package = open_package(
+                Path(path), study_id=study_id, study_title=study_title, passphrase=passphrase
+            )
+            opened.append(package)
+            if study_id is None:
+                study_id, study_title = package.manifest.study_id, package.manifest.study_title
+    except BaseException:
+        for package in opened:
+            package.close()
+        raise
     return opened
 
 

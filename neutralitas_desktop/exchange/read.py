@@ -71,20 +71,6 @@ def check_manifest(path: Path, manifest: Manifest, study_id: str | None, study_t
         raise foreign_study(path, manifest, study_id, study_title)
 
 
-@dataclass
-class CheckedPackage:
-    """A package that passed every check, its study data (upgraded) still in memory: what
-    ``stage_package`` writes to the private folder."""
-
-    path: Path
-    manifest: Manifest
-    memory: sqlite3.Connection = field(repr=False)
-    authors: frozenset[str]
-
-    def discard(self) -> None:
-        self.memory.close()
-
-
 def open_package(
     path: Path,
     *,
@@ -94,18 +80,6 @@ def open_package(
 ) -> OpenedPackage:
     """Verify a package and unpack its study data; ``study_id`` None accepts any study
     (joining a study from its package)."""
-    checked = check_package(path, study_id=study_id, study_title=study_title, passphrase=passphrase)
-    return stage_package(checked)
-
-
-def check_package(
-    path: Path,
-    *,
-    study_id: str | None,
-    study_title: str = "",
-    passphrase: PassphraseSource | str | None = None,
-) -> CheckedPackage:
-    """Every check of a package, its study data unpacked in memory (see open_package)."""
     path = Path(path)
     envelope = read_envelope(path)
     manifest = envelope.manifest
@@ -113,7 +87,11 @@ def check_package(
     check_signature(path, manifest, envelope.signature)
     source = passphrase if callable(passphrase) else (lambda _m, p=passphrase: p)
     content = open_payload(envelope, source)
-    memory = sqlite3.connect(":memory:", check_same_thread=False)  # staged by another thread
+    # Removed by close(); left by a crash, by the next start (private_tmp.clean_leftovers).
+    folder = root() / f"package-{os.getpid()}-{secrets.token_hex(4)}"
+    folder.mkdir(mode=FOLDER_MODE)
+    database, key = folder / "package.sqlite", cipher.random_key()
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
     try:
         try:
             memory.deserialize(content)
@@ -132,27 +110,14 @@ def check_package(
         if manifest.schema_version != migrations.HEAD:  # an older app wrote it: bring it up
             engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
             migrations.upgrade(engine)
-        return CheckedPackage(path, manifest, memory, _authors(memory))
-    except BaseException:
-        memory.close()
-        raise
-
-
-def stage_package(checked: CheckedPackage) -> OpenedPackage:
-    """Write a checked package's study data to the private folder, encrypted with a random
-    key, and free its memory."""
-    # Removed by close(); left by a crash, by the next start (private_tmp.clean_leftovers).
-    folder = root() / f"package-{os.getpid()}-{secrets.token_hex(4)}"
-    try:
-        folder.mkdir(mode=FOLDER_MODE)
-        database, key = folder / "package.sqlite", cipher.random_key()
-        cipher.write_copy(checked.memory, database, key)
+        authors = _authors(memory)
+        cipher.write_copy(memory, database, key)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     finally:
-        checked.discard()
-    return OpenedPackage(checked.path, checked.manifest, database, folder, key, checked.authors)
+        memory.close()
+    return OpenedPackage(path, manifest, database, folder, key, authors)
 
 
 # Tables whose rows name the device that wrote them (the key list names devices it lists).

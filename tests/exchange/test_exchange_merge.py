@@ -340,7 +340,8 @@ def test_a_merge_leaves_the_study_connection_as_it_found_it(
 def test_a_refused_package_among_several_leaves_no_staged_copy_behind(
     study: Any, two_laptops: tuple[Any, Any], tmp_path: Path
 ) -> None:
-    """Packages are staged while the next one is checked; a refusal removes them all."""
+    """Every package is checked before any is merged; a refusal removes the copies of the
+    packages staged before it, and the study is as it was."""
     from neutralitas_desktop.exchange.errors import PackageError
     from neutralitas_desktop.private_tmp import root
 
