@@ -165,14 +165,17 @@ def _fieldwork(
     union(con, src, "row_version", only="m_new_version")
 
     # A new answer whose history is one first revision, as its cache says, needs no
-    # deriving; every other answer that got revisions does.
+    # deriving; every other answer that got revisions does. Read from the package: its new
+    # answers and revisions were copied as they are (a new answer has no revision from
+    # elsewhere), and its tables are a fraction of the study's.
     touched = con.scalars(
         text(
-            "SELECT DISTINCT r.answer_id FROM m_new_revision n "
-            "CROSS JOIN answer_revision r WHERE r.id = n.id AND NOT EXISTS ("
-            "SELECT 1 FROM m_new_answer na JOIN answer a ON a.id = na.id "
-            "WHERE na.id = r.answer_id AND a.revision_count = 1 AND a.current_revision_id = r.id "
-            "AND r.parent_id IS NULL AND a.has_conflict = false AND a.note = r.note "
+            f"SELECT DISTINCT r.answer_id FROM m_new_revision n "
+            f"CROSS JOIN {src.name('answer_revision')} r WHERE r.id = n.id AND NOT EXISTS ("
+            f"SELECT 1 FROM m_new_answer na CROSS JOIN {src.name('answer')} a "
+            "WHERE na.id = r.answer_id AND a.id = na.id AND a.revision_count = 1 "
+            "AND a.current_revision_id = r.id AND r.parent_id IS NULL "
+            "AND a.has_conflict = false AND a.note = r.note "
             "AND (a.value = r.value OR (a.value IS NULL AND r.value IS NULL)))"
         )
     ).all()
@@ -183,7 +186,7 @@ def _fieldwork(
     sessions = versions.derive(con, "field_session", session_rows, aliases)
     codings = versions.derive(con, "coding", coding_rows, aliases)
     findings = versions.derive(con, "finding", finding_rows, aliases)
-    _count(con, summary, sessions, codings, answer_conflicts, touched)
+    _count(con, src, summary, sessions, codings, answer_conflicts, touched)
     _count_findings(con, summary, findings)
     drop_temp(con, *_TEMPS)
 
@@ -194,7 +197,9 @@ def _relevance(con: Connection, src: Staging) -> None:
         text(
             f"SELECT p.id, p.relevant, p.updated_at, p.device_id, p.device_seq "
             f"FROM {src.name('answer')} p "
-            "CROSS JOIN answer a WHERE a.id = p.id AND (p.device_seq > a.device_seq "
+            "CROSS JOIN answer a WHERE a.id = p.id "
+            "AND NOT EXISTS (SELECT 1 FROM m_new_answer n WHERE n.id = p.id) "
+            "AND (p.device_seq > a.device_seq "
             "OR (p.device_seq = a.device_seq AND p.device_id > a.device_id))"
         )
     ).all()
@@ -276,6 +281,7 @@ def _researchers_of_sessions(con: Connection, session_ids: Iterable[str]) -> dic
 
 def _count(
     con: Connection,
+    src: Staging,
     summary: MergeSummary,
     sessions: versions.Derived,
     codings: versions.Derived,
@@ -295,8 +301,9 @@ def _count(
     queries = {
         "new_sessions": "SELECT s.researcher_id, count(*) FROM m_new_session n "
         "CROSS JOIN field_session s WHERE s.id = n.id GROUP BY s.researcher_id",
+        # A new answer as the package holds it (copied as it is; the smaller table).
         "new_answers": "SELECT s.researcher_id, count(*) FROM m_new_answer n "
-        "CROSS JOIN answer a CROSS JOIN field_session s "
+        f"CROSS JOIN {src.name('answer')} a CROSS JOIN field_session s "
         "WHERE a.id = n.id AND s.id = a.session_id GROUP BY s.researcher_id",
         "new_codings": "SELECT s.researcher_id, count(*) FROM m_new_coding n "
         "CROSS JOIN coding c CROSS JOIN answer a CROSS JOIN field_session s "

@@ -12,27 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import text
-
 from neutralitas_desktop.exchange.read import OpenedPackage
-from neutralitas_desktop.exchange.tables import PACKAGED, table
-from neutralitas_desktop.store import cipher
-
-# Tables whose rows name the device that wrote them (the key list names devices it lists).
-_WRITTEN = tuple(
-    name for name in PACKAGED if "device_id" in table(name).columns and name != "device_key"
-)
-
-
-def authors(package: OpenedPackage) -> set[str]:
-    """The devices whose rows a package carries (its own included)."""
-    engine = cipher.engine(package.database, package.key)
-    try:
-        with engine.connect() as con:
-            sql = " UNION ".join(f"SELECT DISTINCT device_id FROM {n}" for n in _WRITTEN)
-            return {str(d) for (d,) in con.execute(text(sql)) if d is not None}
-    finally:
-        engine.dispose()
 
 
 def merge_order(
@@ -48,7 +28,7 @@ def merge_order(
     devices = {p.manifest.device_id for p in rest}
     if len(devices) < 2:
         return [*fixed, *rest]
-    waits = [(authors(p) & devices) - {p.manifest.device_id} for p in rest]
+    waits = [(p.authors & devices) - {p.manifest.device_id} for p in rest]
     ordered: list[OpenedPackage] = []
     while rest:
         pending = {p.manifest.device_id for p in rest}

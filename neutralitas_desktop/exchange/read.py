@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import StaticPool, create_engine
 
+from neutralitas_desktop.exchange import tables
 from neutralitas_desktop.exchange.container import open_payload, read_envelope
 from neutralitas_desktop.exchange.errors import (
     NewerPackageError,
@@ -41,6 +42,8 @@ class OpenedPackage:
     database: Path
     _folder: Path = field(repr=False)
     key: str = field(default="", repr=False)
+    # The devices whose rows it carries, its own included (see exchange.order).
+    authors: frozenset[str] = frozenset()
 
     def close(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
@@ -107,13 +110,29 @@ def open_package(
         if manifest.schema_version != migrations.HEAD:  # an older app wrote it: bring it up
             engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
             migrations.upgrade(engine)
+        authors = _authors(memory)
         cipher.write_copy(memory, database, key)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     finally:
         memory.close()
-    return OpenedPackage(path, manifest, database, folder, key)
+    return OpenedPackage(path, manifest, database, folder, key, authors)
+
+
+# Tables whose rows name the device that wrote them (the key list names devices it lists).
+_WRITTEN = tuple(
+    name
+    for name in tables.PACKAGED
+    if "device_id" in tables.table(name).columns and name != "device_key"
+)
+
+
+def _authors(con: sqlite3.Connection) -> frozenset[str]:
+    """The devices whose rows the (checked, upgraded) study data carries, read while it is
+    in memory rather than from the encrypted copy."""
+    sql = " UNION ".join(f"SELECT DISTINCT device_id FROM {n}" for n in _WRITTEN)
+    return frozenset(str(d) for (d,) in con.execute(sql) if d is not None)
 
 
 def _tampered(path: Path) -> TamperedPackageError:

@@ -40,7 +40,12 @@ def writer_key(row: Row, skip: Iterable[str] = ()) -> tuple[Any, ...]:
 
 
 def newer(incoming: Row, existing: Row, skip: Iterable[str] = ()) -> bool:
-    return writer_key(incoming, skip) > writer_key(existing, skip)
+    """``writer_key(incoming) > writer_key(existing)``, hashing the rows only for a tie."""
+    first = (incoming.get("device_seq") or 0, incoming.get("device_id") or "")
+    second = (existing.get("device_seq") or 0, existing.get("device_id") or "")
+    if first != second:
+        return first > second
+    return digest(incoming, skip) > digest(existing, skip)
 
 
 def staged_rows(src: Staging, name: str) -> list[Row]:

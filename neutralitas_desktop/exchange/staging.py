@@ -7,6 +7,7 @@ way the merge then runs the same SQL, naming the package's tables through ``name
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import Column, Connection, MetaData, Table, select
@@ -24,8 +25,6 @@ class Staging:
         self.key = key  # the staged file's (read.OpenedPackage.key)
         self.alias = alias
         self.sqlite = con.dialect.name == "sqlite"
-        self._metadata = MetaData()
-        self._tables: dict[str, Table] = {}
 
     # --- SQLite: attach / detach around the transaction -------------------------------
     def attach(self) -> None:
@@ -66,12 +65,18 @@ class Staging:
 
     def table(self, name: str) -> Table:
         """The package's table for typed selects."""
-        if name not in self._tables:
-            model = tables.table(name)
-            columns = [Column(c.name, c.type) for c in model.columns]
-            if self.sqlite:
-                staged = Table(name, self._metadata, *columns, schema=self.alias)
-            else:
-                staged = Table(f"{self.alias}_{name}", self._metadata, *columns)
-            self._tables[name] = staged
-        return self._tables[name]
+        return _staged_table(name, self.alias, self.sqlite)
+
+
+@cache
+def _staged_table(name: str, alias: str, sqlite: bool) -> Table:
+    """One Table object per staged name for the whole process, so SQLAlchemy compiles each
+    statement on it once (a new Table per package missed the compiled cache every time)."""
+    model = tables.table(name)
+    columns = [Column(c.name, c.type) for c in model.columns]
+    if sqlite:
+        return Table(name, _STAGED, *columns, schema=alias)
+    return Table(f"{alias}_{name}", _STAGED, *columns)
+
+
+_STAGED = MetaData()

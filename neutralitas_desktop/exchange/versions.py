@@ -159,6 +159,9 @@ def pick(candidates: Iterable[Version]) -> Version:
 
 def conflicting(entity: str, candidates: Iterable[Version], aliases: Aliases) -> bool:
     """Heads that differ: two devices changed the row from the same state in different ways."""
+    candidates = list(candidates)
+    if len(candidates) < 2:  # the common case: one head, nothing to compare
+        return False
     states = {json.dumps(aliases.map_state(entity, v.state), sort_keys=True) for v in candidates}
     return len(states) > 1
 

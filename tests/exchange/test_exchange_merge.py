@@ -312,3 +312,51 @@ def test_answer_edited_in_the_form_while_in_conflict_stays_listed(
     resolve_conflict(study.db, study.actor, conflict.ref, choose=2)
     assert list_conflicts(study.db) == []
     assert not session_answers(study.db, session)[key].has_conflict
+
+
+def test_a_merge_leaves_the_study_connection_as_it_found_it(
+    study: Any, two_laptops: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The merge widens the page cache and spaces out checkpoints for its own run only: the
+    connection the app goes on using has its settings back."""
+    ani, budi = two_laptops
+    db, actor, _ = master_copy(study, tmp_path, "m")
+    with db.engine.connect() as con:
+        before = [
+            con.exec_driver_sql(f"PRAGMA {p}").scalar()
+            for p in ("cache_size", "wal_autocheckpoint")
+        ]
+    summaries = merge_files(db, actor, [ani.package(tmp_path).path, budi.package(tmp_path).path])
+    assert [s.totals.new_sessions for s in summaries] == [10, 10]
+    with db.engine.connect() as con:
+        after = [
+            con.exec_driver_sql(f"PRAGMA {p}").scalar()
+            for p in ("cache_size", "wal_autocheckpoint")
+        ]
+    assert after == before
+    db.close()
+
+
+def test_a_refused_package_among_several_leaves_no_staged_copy_behind(
+    study: Any, two_laptops: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """Every package is checked before any is merged; a refusal removes the copies of the
+    packages staged before it, and the study is as it was."""
+    from neutralitas_desktop.exchange.errors import PackageError
+    from neutralitas_desktop.private_tmp import root
+
+    ani, budi = two_laptops
+    good = [ani.package(tmp_path).path, budi.package(tmp_path).path]
+    broken = tmp_path / "broken.ndpkg"
+    data = good[0].read_bytes()
+    broken.write_bytes(data[: len(data) // 2])  # cut short in the copying
+    sessions = count(study.db, "SELECT count(*) FROM field_session")
+    for order in ([*good, broken], [good[0], broken, good[1]]):
+        with pytest.raises(PackageError) as refused:
+            merge_files(study.db, study.actor, order)
+        assert "broken.ndpkg" in str(refused.value)
+        assert sorted(p.name for p in root().glob("package-*")) == []
+    assert count(study.db, "SELECT count(*) FROM field_session") == sessions
+    merge_files(study.db, study.actor, good)  # the genuine ones still merge
+    assert count(study.db, "SELECT count(*) FROM field_session") == sessions + 20
+    assert sorted(p.name for p in root().glob("package-*")) == []
