@@ -84,11 +84,13 @@ class BenchContext:
         """A demo study built once per run and cached; callers copy it if they write."""
         sessions = self.sessions if sessions is None else sessions
         key = (sessions, seed, device)
+        path = self.workdir / f"demo-{sessions}-{seed}-{device or 'local'}.sqlite"
+        if key not in self._studies and (self.workdir / f"{path.name}.done").exists():
+            self._studies[key] = path  # built by an earlier benchmark's process of this run
         if key not in self._studies:
             from neutralitas_desktop.fieldwork.demo import generate_demo
             from neutralitas_desktop.fieldwork.study import open_study
 
-            path = self.workdir / f"demo-{sessions}-{seed}-{device or 'local'}.sqlite"
             db, actor = open_study(path, bench_profile(), create=True)
             generate_demo(db, actor, sessions, seed=seed, device_name=device or None)
             if not device:  # the team's study holds incidents with their evidence too
@@ -98,6 +100,7 @@ class BenchContext:
             with db.engine.connect() as con:
                 con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             db.close()
+            (self.workdir / f"{path.name}.done").touch()
             self._studies[key] = path
         return self._studies[key]
 
@@ -120,7 +123,12 @@ def bench_profile():  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def workdir() -> Iterator[Path]:
+def workdir(given: str | None = None) -> Iterator[Path]:
+    """The run's folder (its studies and packages), shared by the benchmarks' processes."""
+    if given:
+        os.environ["NEUTRALITAS_DATA_DIR"] = str(Path(given) / "userdata")
+        yield Path(given)
+        return
     with tempfile.TemporaryDirectory(prefix="neutralitas-bench-") as tmp:
         os.environ["NEUTRALITAS_DATA_DIR"] = str(Path(tmp) / "userdata")
         yield Path(tmp)
