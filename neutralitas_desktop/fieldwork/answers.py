@@ -62,7 +62,7 @@ def save_answer(
 ) -> SavedAnswer:
     """Save one answer (and/or its field note) at once through the journal; unchanged
     values add no revision, ``typing`` saves replace the field's open revision."""
-    with db.engine.begin() as con:
+    with db.user_failures(), db.engine.begin() as con:
         return journal.save(
             con, actor, session_id, key, value, note, relevant=relevant, typing=typing
         )

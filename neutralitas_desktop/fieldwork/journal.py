@@ -135,6 +135,24 @@ def _run(con: Connection, sql: str, params: dict[str, object]) -> CursorResult:
     return con.exec_driver_sql(_for_driver(sql, style), params)
 
 
+def _one(con: Connection, sql: str, params: dict[str, object]) -> Any:
+    """Run one statement of the save path; its first row, if it returns rows.
+
+    On SQLite the statement runs on the driver's own cursor, in the same transaction:
+    SQLAlchemy's result layer cost as much as the statements themselves, and a save runs
+    at every pause in typing. A failure the user can cause is turned into the one message
+    by the caller (``Database.user_failures``)."""
+    if con.dialect.name != "sqlite":
+        result = _run(con, sql, params)
+        return result.first() if result.returns_rows else None
+    cursor = con.connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        return cursor.fetchone() if cursor.description else None
+    finally:
+        cursor.close()  # a statement left open can hold the file's snapshot
+
+
 def _stamp(con: Connection, at: dt.datetime) -> object:
     """A time as the driver is given it: SQLite stores text as SQLAlchemy's DateTime does."""
     return at.strftime(_SQLITE_TIME) if con.dialect.name == "sqlite" else at
@@ -172,12 +190,12 @@ def save(
     now = utcnow()
     stamp = _stamp(con, now)
     aid = answer_id(session_id, key)
-    current = _run(con, _SELECT_CURRENT, {"aid": aid}).first()
+    current = _one(con, _SELECT_CURRENT, {"aid": aid})
     new_note = (current[2] if current is not None else "") if note is None else note
     if current is not None and current[1] == value and current[2] == new_note:
         if bool(current[3]) != relevant:
             seq = sequence.take(con)
-            _run(
+            _one(
                 con,
                 _UPDATE_RELEVANT,
                 {"aid": aid, "rel": relevant, "now": stamp, "dev": actor.device_id, "seq": seq},
@@ -187,11 +205,11 @@ def save(
     common = {"aid": aid, "value": value, "note": new_note, "now": stamp, "seq": seq}
     if typing and current is not None and _replaceable(current, actor, now):
         rid = current[0]
-        _run(con, _REPLACE_REVISION, {**common, "rid": rid})
-        _run(con, _UPDATE_ANSWER, {**common, "rel": relevant, "dev": actor.device_id})
+        _one(con, _REPLACE_REVISION, {**common, "rid": rid})
+        _one(con, _UPDATE_ANSWER, {**common, "rel": relevant, "dev": actor.device_id})
         return Saved(aid, rid, now, replaced=True)
     rid = new_id()
-    _run(
+    _one(
         con,
         _UPSERT,
         {
@@ -205,7 +223,7 @@ def save(
             "dev": actor.device_id,
         },
     )
-    _run(
+    _one(
         con,
         _INSERT_REVISION,
         {

@@ -73,6 +73,19 @@ class Database:
         )
 
     @contextlib.contextmanager
+    def user_failures(self) -> Iterator[None]:
+        """Around statements run on the driver's own cursor (the answer save path): a
+        failure the user can cause (disk full, read-only, locked) is the one
+        DatabaseError, as for every statement run through SQLAlchemy."""
+        try:
+            yield
+        except (sqlite3.Error, cipher.Error) as exc:
+            failure = sqlite_failure(self.path, exc) if self.path is not None else None
+            if failure is not None:
+                raise failure from None
+            raise
+
+    @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: committed when the block ends, rolled back on error."""
         with self._sessions() as session, session.begin():

@@ -284,3 +284,82 @@ def test_the_screens_say_it_in_indonesian(small_fs: Path, empty_study_template: 
         database.open_database(study)
     assert "is read-only" in str(refused.value)
     assert f"folder studi {small_fs} hanya-baca" in refused.value.localized("id")
+
+
+def test_disk_full_during_an_answer_save_keeps_the_answer_it_had(
+    small_fs: Path, empty_study_template: Path
+) -> None:
+    """A full disk is the one message, and the answer keeps its last saved value."""
+    from neutralitas_desktop.fieldwork.answers import save_answer, session_answers
+    from neutralitas_desktop.fieldwork.instruments import get_instrument
+    from neutralitas_desktop.fieldwork.workspace import open_workspace
+
+    study = small_fs / "study.sqlite"
+    shutil.copy(empty_study_template, study)
+    profile = LocalProfile(
+        device_id="00000000-0000-4000-8000-0000000000d1",
+        device_name="laptop-uji",
+        researcher_name="Rina Peneliti",
+        researcher_initials="RP",
+        completed_first_run=True,
+    )
+    workspace = open_workspace(study, profile)
+    try:
+        iid, _ = get_instrument(workspace.db, "office-observation")
+        site = (workspace.sites() or [workspace.add_site("Kecamatan Uji")])[0].id
+        sid = workspace.begin_session(instrument_id=iid, site_id=site).session_id
+        saved = "sebelum penuh"
+        save_answer(workspace.db, workspace.actor, sid, "notes", saved)
+        fill(small_fs, leave=0)
+        with pytest.raises(DatabaseError, match="the disk is full"):
+            for i in range(200):  # until a page no longer fits
+                value = f"{i} " + "x" * 50_000
+                save_answer(workspace.db, workspace.actor, sid, "notes", value)
+                saved = value
+        (small_fs / "filler").unlink()
+        assert session_answers(workspace.db, sid)["notes"].value == saved
+        assert main(["--db", str(study), "check"]) == 0
+    finally:
+        workspace.close()
+
+
+def test_a_driver_failure_in_the_save_path_is_the_one_message(
+    empty_study_template: Path, tmp_path: Path
+) -> None:
+    """The save path's statements run on the driver's own cursor (fieldwork/journal.py):
+    what the user can cause is still one DatabaseError naming the study; a bug is not
+    disguised as one."""
+    study = tmp_path / "study.sqlite"
+    shutil.copy(empty_study_template, study)
+    db = database.open_database(study)
+    try:
+        with pytest.raises(DatabaseError, match="read-only") as caught, db.user_failures():
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        assert str(study) in str(caught.value)
+        with pytest.raises(sqlite3.IntegrityError), db.user_failures():
+            raise sqlite3.IntegrityError("FOREIGN KEY constraint failed")
+    finally:
+        db.close()
+
+
+def test_a_save_failing_on_the_driver_cursor_is_the_one_message(
+    empty_study_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from neutralitas_desktop.fieldwork import journal
+    from neutralitas_desktop.fieldwork.answers import save_answer
+    from neutralitas_desktop.fieldwork.study import open_study
+
+    study = tmp_path / "study.sqlite"
+    shutil.copy(empty_study_template, study)
+    profile = LocalProfile(device_id="00000000-0000-4000-8000-0000000000d2", device_name="uji")
+    db, actor = open_study(study, profile)
+
+    def full(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(journal, "_one", full)
+    try:
+        with pytest.raises(DatabaseError, match="the disk is full"):
+            save_answer(db, actor, "any-session", "notes", "teks")
+    finally:
+        db.close()
