@@ -35,14 +35,19 @@ def digest(row: Row, skip: Iterable[str] = ()) -> str:
     return hashlib.sha256(text_.encode("utf-8")).hexdigest()
 
 
+def _writer(row: Row) -> tuple[int, str]:
+    """Which write came last: the device sequence, then the device id (the rows' digest
+    breaks a tie of both)."""
+    return (row.get("device_seq") or 0, row.get("device_id") or "")
+
+
 def writer_key(row: Row, skip: Iterable[str] = ()) -> tuple[Any, ...]:
-    return (row.get("device_seq") or 0, row.get("device_id") or "", digest(row, skip))
+    return (*_writer(row), digest(row, skip))
 
 
 def newer(incoming: Row, existing: Row, skip: Iterable[str] = ()) -> bool:
     """``writer_key(incoming) > writer_key(existing)``, hashing the rows only for a tie."""
-    first = (incoming.get("device_seq") or 0, incoming.get("device_id") or "")
-    second = (existing.get("device_seq") or 0, existing.get("device_id") or "")
+    first, second = _writer(incoming), _writer(existing)
     if first != second:
         return first > second
     return digest(incoming, skip) > digest(existing, skip)

@@ -44,8 +44,8 @@ from neutralitas_desktop.triangulation.codebook import (
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
 from neutralitas_desktop.triangulation.incidents import list_incidents
 from neutralitas_desktop.triangulation.matrix_study import study_frame
+from neutralitas_desktop.triangulation.tags import period_in
 from neutralitas_desktop.triangulation.types import (
-    OUTSIDE_PERIODS,
     STANCES,
     Cell,
     Column,
@@ -165,13 +165,7 @@ def _keep_line(scope: ev.Scope) -> Any:
 
 
 def _period_of(scope: ev.Scope) -> Any:
-    def period(line: LineInfo) -> str:
-        for p in scope.periods:
-            if p.start <= line.session_date < p.end:
-                return p.code
-        return OUTSIDE_PERIODS
-
-    return period
+    return lambda line: period_in(scope.periods, line.session_date)
 
 
 def triangulation_matrix(db: Database, query: MatrixQuery | None = None) -> Matrix:
