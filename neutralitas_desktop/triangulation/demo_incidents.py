@@ -162,7 +162,7 @@ def add_demo_incidents(db: Database, actor: Actor, seed: int = 1) -> int:
                 )  # fmt: skip
             made.append((incident.id, scenario.theme))
     _finding_and_member_check(db, actor, made, by_site)
-    add_demo_legal_analysis(db, actor)
+    add_demo_legal_analysis(db, actor, {incident_id for incident_id, _ in made})
     return len(made)
 
 

@@ -5,6 +5,8 @@ the screenshots show a worked example."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.triangulation.incidents import list_incidents
@@ -54,16 +56,20 @@ TESTS = (
 )  # fmt: skip
 
 
-def add_demo_legal_analysis(db: Database, actor: Actor) -> int:
-    """Record the demo's legal materials (those the study lacks) and, when the demo has a
-    village head's incident not yet tested, its element tests; returns how many element
-    tests were recorded. A second demo in the same study adds to it, as its sessions do."""
+def add_demo_legal_analysis(db: Database, actor: Actor, incident_ids: Collection[str]) -> int:
+    """Record the demo's legal materials (those the study lacks) and, when this run of the
+    demo made a village head's incident, its element tests; returns how many element tests
+    were recorded. A second demo in the same study adds to it, as its sessions do; it tests
+    only incidents it made itself, so two demos run at once never test the same one."""
     known = {m.citation for m in list_materials(db)}
     for kind, citation, note in MATERIALS:
         if citation not in known:
             add_material(db, actor, kind, citation, note=note)
     tested = {t.incident_id for t in list_element_tests(db)}
-    heads = [i for i in list_incidents(db) if i.actor_type == "village_head" and i.id not in tested]
+    heads = [
+        i for i in list_incidents(db)
+        if i.id in incident_ids and i.actor_type == "village_head" and i.id not in tested
+    ]  # fmt: skip
     if not heads:
         return 0
     incident = max(heads, key=lambda i: (len(i.lines), i.id))

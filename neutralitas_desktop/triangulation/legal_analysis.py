@@ -268,7 +268,7 @@ def add_element_test(
     _check(element, ELEMENTS, "element")
     _check(verdict, VERDICTS, "verdict")
     reasoning = _text(reasoning, "the element test's reasoning")
-    with db.session() as session:
+    with db.writing() as session:
         incident = _incident(session, incident_id)
         citation = _provision(session, incident, provision)
         _no_twin(session, incident, citation, element, "")
@@ -312,7 +312,7 @@ def edit_element_test(
     evidence: Iterable[str] | None = None,
 ) -> ElementTest:
     """Change an element test (its article, element, verdict, reasoning or evidence)."""
-    with db.session() as session:
+    with db.writing() as session:
         row = _test_row(session, test_id)
         incident = _incident(session, row.incident_id)
         if provision is not None:

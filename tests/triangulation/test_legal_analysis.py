@@ -192,3 +192,21 @@ def test_a_part_of_a_citation_names_whole_words_only(fieldwork: Fieldwork) -> No
         reasoning="r",
     )  # fmt: skip
     assert "Pasal 71 ayat (1)" in test.provision
+
+
+def test_the_demo_tests_only_a_village_head_it_made_itself(fieldwork: Fieldwork) -> None:
+    """Two demos run at once in one study: each tests an incident it made, never one the
+    other has just made and is about to test (that one would be refused as a twin)."""
+    from neutralitas_desktop.triangulation.demo_legal import TESTS, add_demo_legal_analysis
+
+    others, _ = _village_head(fieldwork)
+    mine, _ = _village_head(fieldwork)
+    sid = fieldwork.run("observation", {"story": "Spanduk paslon 01 di balai desa."}, when=P3)
+    link(fieldwork.db, fieldwork.actor, others, "observed", session_id=sid, question="story")
+    # the other run's incident now has the most lines, the one a study-wide choice takes
+    assert add_demo_legal_analysis(fieldwork.db, fieldwork.actor, {mine}) == len(TESTS)
+    tested = {t.incident_id for t in list_element_tests(fieldwork.db)}
+    assert tested == {mine}
+    assert add_demo_legal_analysis(fieldwork.db, fieldwork.actor, {mine}) == 0
+    assert {t.incident_id for t in list_element_tests(fieldwork.db)} == {mine}
+    assert others not in tested
