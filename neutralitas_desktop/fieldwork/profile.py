@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import tempfile
+import time
 import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -17,6 +19,10 @@ from neutralitas_desktop.paths import data_dir
 from neutralitas_desktop.private_tmp import private_file
 
 PROFILE_FILE = "profile.json"
+# the device key's file name carries the device id (device_key.key_path)
+_KEY_FILE = re.compile(
+    r"device-key-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.pem"
+)
 
 
 @dataclass
@@ -52,10 +58,8 @@ def load_profile() -> LocalProfile:
         except FileExistsError:  # another process made it meanwhile: it is this device
             return _read(path)
         return profile
-    except (OSError, ValueError, TypeError):  # unreadable: a new identity replaces it
-        profile = _new_profile()
-        save_profile(profile)
-        return profile
+    except (OSError, ValueError, TypeError):
+        return _replace_damaged(path)
 
 
 def save_profile(profile: LocalProfile) -> None:
@@ -67,9 +71,34 @@ def _read(path: Path) -> LocalProfile:
     return LocalProfile(**{k: v for k, v in data.items() if k in LocalProfile.__annotations__})
 
 
-def _new_profile() -> LocalProfile:
+def _replace_damaged(path: Path) -> LocalProfile:
+    """An unreadable profile is set aside (never deleted: it may be all that names the
+    researcher) and replaced. The device stays the device its key says it is: with one
+    device key in the folder, its id is kept, so this laptop's packages are still signed
+    as the device the supervisor trusts; only without a key is the device new."""
+    keys = {
+        m.group(1)
+        for p in path.parent.glob("device-key-*.pem")
+        if (m := _KEY_FILE.fullmatch(p.name))
+    }
+    profile = _new_profile(keys.pop() if len(keys) == 1 else None)
+    try:
+        path.replace(path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"))
+    except FileNotFoundError:
+        pass  # another process set it aside first
+    except OSError:  # it cannot be moved: overwrite it
+        save_profile(profile)
+        return profile
+    try:
+        _write(path, profile, replace=False)
+    except FileExistsError:  # another process replaced it meanwhile: it is this device
+        return _read(path)
+    return profile
+
+
+def _new_profile(device_id: str | None = None) -> LocalProfile:
     return LocalProfile(
-        device_id=str(uuid.uuid4()),
+        device_id=device_id or str(uuid.uuid4()),
         device_name=os.environ.get("NEUTRALITAS_DEVICE_NAME") or socket.gethostname(),
     )
 
