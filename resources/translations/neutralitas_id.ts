@@ -3344,6 +3344,10 @@ I: jawaban…   (Ctrl+J menyisipkan waktu rekaman)</translation>
         <translation>Rekaman {name} tersimpan; untuk memutarnya perlu QtMultimedia, yang tidak ada pada instalasi ini (pasang ulang aplikasi agar paket PySide6-Addons ikut terpasang).</translation>
     </message>
     <message>
+        <source>Recording {name} is stored; this laptop has no sound output to play it on. Connect speakers or headphones, then open the transcript again.</source>
+        <translation>Rekaman {name} tersimpan; laptop ini tidak punya keluaran suara untuk memutarnya. Sambungkan pengeras suara atau headphone, lalu buka transkrip lagi.</translation>
+    </message>
+    <message>
         <source>Attach recording</source>
         <translation>Lampirkan rekaman</translation>
     </message>

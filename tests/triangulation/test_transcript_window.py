@@ -44,15 +44,39 @@ def test_typing_and_saving_a_transcript(qtbot: QtBot, fieldwork: Fieldwork) -> N
     ]
 
 
+def test_a_laptop_without_sound_output_keeps_the_recording_and_says_why_it_is_silent(
+    qtbot: QtBot, fieldwork: Fieldwork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No player is made (it could block opening an output there is not); the recording
+    is stored and the transcript is typed as usual."""
+    from neutralitas_desktop.ui.triangulation import transcript_window
+
+    if not multimedia_available():
+        pytest.skip("QtMultimedia (PySide6-Addons) is not installed")
+    monkeypatch.setattr(transcript_window, "audio_output_available", lambda: False)
+    sid = recorded_interview(fieldwork)
+    window = _window(qtbot, fieldwork, sid)
+    window.attach(spoken_wav(tmp_path))
+    assert window.player is None
+    assert window.recording_label.text() == (
+        "Recording wawancara.wav is stored; this laptop has no sound output to play it on. "
+        "Connect speakers or headphones, then open the transcript again."
+    )
+    assert window.workbench.recording(sid) is not None
+    qtbot.keyClick(window.editor, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Escape)  # play: nothing to play, no error
+    assert window.editor.toPlainText() == "[00:00:00] "
+
+
 def test_recording_plays_beside_the_transcript(
     qtbot: QtBot, fieldwork: Fieldwork, tmp_path: Path
 ) -> None:
-    from PySide6.QtMultimedia import QMediaDevices
+    from neutralitas_desktop.ui.triangulation.recording_player import audio_output_available
 
-    if not QMediaDevices.audioOutputs():
+    if not audio_output_available():
         pytest.skip(
-            "no audio output on this machine: QtMultimedia's player can block for minutes "
-            "without a sound server; playback is tested where there is one"
+            "no audio output on this machine: the window makes no player there (tested "
+            "above); playback is tested where there is one"
         )
     wav = spoken_wav(tmp_path)
     sid = recorded_interview(fieldwork)

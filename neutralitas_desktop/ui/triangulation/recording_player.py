@@ -19,6 +19,14 @@ def multimedia_available() -> bool:
     return importlib.util.find_spec("PySide6.QtMultimedia") is not None
 
 
+def audio_output_available() -> bool:
+    """The laptop has a sound output to play on. Without one, QtMultimedia's player cannot
+    be heard and may block for a long time opening its output, so none is made."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return bool(QMediaDevices.audioOutputs())
+
+
 class RecordingPlayer(QWidget):
     """Play / pause, back 5 s, slow playback and the current time; the window around it
     binds the keys (Esc, F1) so they work while typing in the transcript."""

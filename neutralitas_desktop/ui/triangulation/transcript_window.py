@@ -24,6 +24,7 @@ from neutralitas_desktop.fieldwork.transcript_text import stamp, stamp_at
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.triangulation.recording_player import (
     RecordingPlayer,
+    audio_output_available,
     multimedia_available,
 )
 
@@ -128,6 +129,13 @@ class TranscriptWindow(QWidget):
                 self.tr(
                     "Recording {name} is stored; playing it needs QtMultimedia, which this "
                     "installation lacks (reinstall the app to get the PySide6-Addons package)."
+                ).format(name=recording.filename)
+            )
+        elif not audio_output_available():
+            self.recording_label.setText(
+                self.tr(
+                    "Recording {name} is stored; this laptop has no sound output to play it "
+                    "on. Connect speakers or headphones, then open the transcript again."
                 ).format(name=recording.filename)
             )
         else:
