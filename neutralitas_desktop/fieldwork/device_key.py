@@ -8,8 +8,10 @@ trusting a new laptop.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.paths import data_dir
 
 _CACHE: dict[Path, Ed25519PrivateKey] = {}
+_KEY_PREFIX, _KEY_SUFFIX = "device-key-", ".pem"
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,17 @@ def verify(public_hex: str, signature: bytes, data: bytes) -> bool:
 
 
 def key_path(device_id: str, folder: Path | None = None) -> Path:
-    return (folder or data_dir()) / f"device-key-{device_id}.pem"
+    return (folder or data_dir()) / f"{_KEY_PREFIX}{device_id}{_KEY_SUFFIX}"
+
+
+def devices_with_keys(folder: Path | None = None) -> set[str]:
+    """The device ids whose keys the data folder holds (as ``key_path`` names them)."""
+    found = set()
+    for path in (folder or data_dir()).glob(f"{_KEY_PREFIX}*{_KEY_SUFFIX}"):
+        device_id = path.name[len(_KEY_PREFIX) : -len(_KEY_SUFFIX)]
+        with contextlib.suppress(ValueError):
+            found.add(str(uuid.UUID(device_id)))
+    return found
 
 
 def load_device_key(device_id: str, folder: Path | None = None) -> DeviceKey:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import socket
 import tempfile
 import time
@@ -19,10 +18,6 @@ from neutralitas_desktop.paths import data_dir
 from neutralitas_desktop.private_tmp import private_file
 
 PROFILE_FILE = "profile.json"
-# the device key's file name carries the device id (device_key.key_path)
-_KEY_FILE = re.compile(
-    r"device-key-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.pem"
-)
 
 
 @dataclass
@@ -76,11 +71,9 @@ def _replace_damaged(path: Path) -> LocalProfile:
     researcher) and replaced. The device stays the device its key says it is: with one
     device key in the folder, its id is kept, so this laptop's packages are still signed
     as the device the supervisor trusts; only without a key is the device new."""
-    keys = {
-        m.group(1)
-        for p in path.parent.glob("device-key-*.pem")
-        if (m := _KEY_FILE.fullmatch(p.name))
-    }
+    from neutralitas_desktop.fieldwork.device_key import devices_with_keys  # rarely needed
+
+    keys = devices_with_keys(path.parent)
     profile = _new_profile(keys.pop() if len(keys) == 1 else None)
     try:
         path.replace(path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"))
