@@ -17,10 +17,11 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
+from neutralitas_desktop.exchange import rewrites
 from neutralitas_desktop.exchange.dialect import chunks, quote
 from neutralitas_desktop.exchange.errors import AuthorshipError
 from neutralitas_desktop.exchange.manifest import Manifest
-from neutralitas_desktop.exchange.staging import Staging
+from neutralitas_desktop.exchange.staging import Staging, keep_study_copy, leave_out
 from neutralitas_desktop.exchange.tables import table
 from neutralitas_desktop.vocabulary import SessionStatus
 
@@ -174,6 +175,9 @@ class _Check:
         elif old is not None and author not in self.known and seq > 0:
             self.add(f"{label}: written by a device this study does not know ({author[:8]})")
             return
+        elif author == self.own and seq > self.known[author]:
+            self.add(f"{label}: numbered after anything device {author[:8]} wrote")
+            return
         elif old is None and seq <= self.known[author]:
             self.add(f"{label}: a row of device {author[:8]} it never sent itself")
             return
@@ -247,6 +251,31 @@ class _Check:
             if found is not None:
                 return str(found)
         return None
+
+    # --- rows the study has that a merge still writes over ------------------------------
+    def rewritten(self) -> None:
+        """Existing rows the package would still change: by their writer's rights."""
+        for row, old in rewrites.relevance(self.con, self.src):
+            label = f"answer {row['id'][:8]}"
+            if row["device_id"] != self.device:
+                self.other("answer", row["id"], label, row, old)
+            elif row["device_seq"] > self.manifest.device_seq:
+                self.add(f"{label}: numbered after its own package")
+            elif row["relevant"] != old["relevant"] and self._approved_elsewhere(old["session_id"]):
+                self.add(f"{label}: edits an answer in another researcher's approved session")
+        for row, _old in rewrites.earlier_makers(self.con, self.src, "instrument"):
+            self.add(f"instrument {row['id'][:8]}: {SUPERVISOR_ONLY['instrument']} change only "
+                     "with the supervisor's key")  # fmt: skip
+        for row, old in rewrites.earlier_makers(self.con, self.src, "attachment"):
+            if row["device_id"] != self.device:
+                self.other("attachment", row["sha256"], f"attachment {row['sha256'][:8]}", row, old)
+        for revision in rewrites.new_parents(self.con, self.src):
+            self.add(f"revision_parent {revision[:8]}: rewrites the history of a revision")
+
+    def _approved_elsewhere(self, session_id: str) -> bool:
+        sql = "SELECT status, origin_device_id FROM field_session WHERE id = :i"
+        found = self.con.execute(text(sql), {"i": session_id}).first()
+        return found is not None and found[0] == "approved" and found[1] != self.device
 
     # --- fieldwork the study lacks (set-based: packages hold hundreds of thousands) ----
     def _new(self, name: str, key: str, where: str, columns: str = "s.*", **params: Any) -> Any:
@@ -330,7 +359,20 @@ class _Check:
                 )
 
     def _review_decisions(self) -> None:
-        """Session versions that approve or return a session: the supervisor's decisions."""
+        """Session versions that approve or return a session (the supervisor's decisions),
+        or that change another device's session the study approved or refuse it (final)."""
+        made_elsewhere = " OR ".join(
+            f"EXISTS (SELECT 1 FROM {f} f WHERE f.id = s.row_id AND f.origin_device_id <> :d)"
+            for f in ("field_session", self.src.name("field_session"))
+        )
+        where = f"s.device_id = :d AND s.entity = 'field_session' AND ({made_elsewhere})"
+        approved = "SELECT 1 FROM field_session WHERE id = :i AND status = 'approved'"
+        for row in self._new("row_version", "id", where, "s.id, s.row_id, s.state"):
+            label = f"row_version {row['id'][:8]}"
+            if self.con.execute(text(approved), {"i": row["row_id"]}).first() is not None:
+                self.add(f"{label}: changes another researcher's approved session")
+            elif (_json(row["state"]) or {}).get("status") == SessionStatus.REFUSED.value:
+                self.add(f"{label}: refuses another device's session")
         rows = self._new(
             "row_version",
             "id",
@@ -410,6 +452,8 @@ def check_authorship(
         if len(check.found) >= SHOWN:
             break
     if len(check.found) < SHOWN:
+        check.rewritten()
+    if len(check.found) < SHOWN:
         check.instruments()
     if len(check.found) < SHOWN:
         check.fieldwork()
@@ -421,9 +465,9 @@ def check_authorship(
             + more
         )
     for name, keys in check.keep.items():
-        _as_the_study_has_it(con, src, name, keys)
+        keep_study_copy(con, src, name, keys)
     for name, keys in check.drop.items():
-        _leave_out(con, src, name, keys)
+        leave_out(con, src, name, keys)
     if "answer_revision" in check.drop:
         con.execute(
             text(
@@ -431,34 +475,3 @@ def check_authorship(
                 f"(SELECT id FROM {src.name('answer_revision')})"
             )
         )
-
-
-def _as_the_study_has_it(con: Connection, src: Staging, name: str, keys: list[Any]) -> None:
-    """Overwrite staged rows with the study's own copy, so the merge changes nothing there
-    (and rows that refer to them still find them).
-
-    Unique columns (codes, names) keep the package's values: the study's copy may hold a
-    code another staged row holds (a laptop made its informant's code unique against a
-    relayed one, which the study has under the plain code), and the staged table must stay
-    a valid table on every database; the merge takes nothing from a row no newer than the
-    study's, and the stamps copied here make it so."""
-    t = table(name)
-    [column] = [c.name for c in t.primary_key.columns]
-    columns = [quote(con, c.name) for c in t.columns if c.name != column and not c.unique]
-    staged = src.name(name)
-    sql = (
-        f"UPDATE {staged} SET ({', '.join(columns)}) = (SELECT {', '.join(columns)} "
-        f"FROM {name} m WHERE m.{column} = {staged}.{column}) WHERE {column} = :k"
-    )
-    con.execute(text(sql), [{"k": k} for k in keys])
-
-
-def _leave_out(con: Connection, src: Staging, name: str, keys: list[Any]) -> None:
-    """Delete rows from the staged package (its temporary copy), so the merge ignores them;
-    whether what is left still holds together is checked when the merge commits."""
-    if con.dialect.name == "sqlite":
-        con.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-    staged = src.table(name)
-    [column] = [c.name for c in table(name).primary_key.columns]
-    for batch in chunks(keys):
-        con.execute(staged.delete().where(staged.c[column].in_(batch)))

@@ -63,13 +63,12 @@ class Manifest:
         for name in ("package_id", "study_id", "device_id", "schema_version", "content_sha256"):
             if not isinstance(values.get(name), str) or not values[name]:
                 raise ValueError(f"the manifest's '{name}' is not a text")
-        if not isinstance(values.get("content_size"), int):
-            raise ValueError("the manifest's 'content_size' is not a number")
-        for name in ("device_seq", "since_seq"):
-            if values.get(name) is not None and not isinstance(values[name], int):
-                raise ValueError(f"the manifest's '{name}' is not a number")
-        if not isinstance(values.get("counts", {}), dict):
-            raise ValueError("the manifest's 'counts' is not an object")
+        for spec in fields(cls):  # every value of its declared kind (it reaches the database)
+            value = values.get(spec.name)
+            if spec.name == "device_seq" and value is None:
+                continue  # written so by early versions
+            if spec.name in values and not _of_kind(value, str(spec.type)):
+                raise ValueError(f"the manifest's '{spec.name}' is not {_KINDS[str(spec.type)]}")
         return cls(**values)
 
     @property
@@ -79,6 +78,27 @@ class Manifest:
     @property
     def answers(self) -> int:
         return int(self.counts.get("answer", 0))
+
+
+_KINDS = {
+    "str": "a text",
+    "int": "a number",
+    "bool": "true or false",
+    "str | None": "a text",
+    "int | None": "a number",
+    "dict[str, int]": "an object of numbers",
+}
+
+
+def _of_kind(value: Any, kind: str) -> bool:
+    if value is None and kind.endswith("| None"):
+        return True
+    if kind.startswith("dict"):
+        return isinstance(value, dict) and all(
+            isinstance(k, str) and isinstance(v, int) for k, v in value.items()
+        )
+    expected = {"str": str, "int": int, "bool": bool}[kind.split(" |")[0]]
+    return isinstance(value, expected) and (expected is not int or not isinstance(value, bool))
 
 
 def redacted(manifest: Manifest) -> Manifest:
@@ -96,4 +116,5 @@ def with_private(manifest: Manifest, data: str | None) -> Manifest:
     values = json.loads(data) if data else {}
     if not isinstance(values, dict):
         raise ValueError("the private manifest is not an object")
-    return replace(manifest, **{k: v for k, v in values.items() if k in PRIVATE})
+    private = {k: v for k, v in values.items() if k in PRIVATE}
+    return Manifest.from_dict({**manifest.to_dict(), **private})  # checked like the clear one

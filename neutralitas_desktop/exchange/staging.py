@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Column, Connection, MetaData, Table, select
+from sqlalchemy import Column, Connection, MetaData, Table, select, text
 
 from neutralitas_desktop.exchange import tables
+from neutralitas_desktop.exchange.dialect import chunks, quote
 from neutralitas_desktop.store import cipher
 
 
@@ -80,3 +82,34 @@ def _staged_table(name: str, alias: str, sqlite: bool) -> Table:
 
 
 _STAGED = MetaData()
+
+
+def keep_study_copy(con: Connection, src: Staging, name: str, keys: list[Any]) -> None:
+    """Overwrite staged rows with the study's own copy, so the merge changes nothing there
+    (and rows that refer to them still find them).
+
+    Unique columns (codes, names) keep the package's values: the study's copy may hold a
+    code another staged row holds (a laptop made its informant's code unique against a
+    relayed one, which the study has under the plain code), and the staged table must stay
+    a valid table on every database; the merge takes nothing from a row no newer than the
+    study's, and the stamps copied here make it so."""
+    t = tables.table(name)
+    [column] = [c.name for c in t.primary_key.columns]
+    columns = [quote(con, c.name) for c in t.columns if c.name != column and not c.unique]
+    staged = src.name(name)
+    sql = (
+        f"UPDATE {staged} SET ({', '.join(columns)}) = (SELECT {', '.join(columns)} "
+        f"FROM {name} m WHERE m.{column} = {staged}.{column}) WHERE {column} = :k"
+    )
+    con.execute(text(sql), [{"k": k} for k in keys])
+
+
+def leave_out(con: Connection, src: Staging, name: str, keys: list[Any]) -> None:
+    """Delete rows from the staged package (its temporary copy), so the merge ignores them;
+    whether what is left still holds together is checked when the merge commits."""
+    if con.dialect.name == "sqlite":
+        con.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    staged = src.table(name)
+    [column] = [c.name for c in tables.table(name).primary_key.columns]
+    for batch in chunks(keys):
+        con.execute(staged.delete().where(staged.c[column].in_(batch)))
