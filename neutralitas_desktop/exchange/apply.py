@@ -8,7 +8,8 @@ from the union of their histories. Nothing a package brings is dropped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, select, text
 
@@ -38,6 +39,8 @@ from neutralitas_desktop.store.models import (
     Theme,
 )
 
+# Which of the rows read for an in-place rewrite the package may write (see apply_package).
+Judge = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
 _TEMPS = ("m_new_session", "m_new_answer", "m_new_revision", "m_new_coding", "m_new_version")
 
 
@@ -48,9 +51,12 @@ def apply_package(
     summary: MergeSummary,
     *,
     supervisor: bool = True,
+    judge: Judge | None = None,
 ) -> None:
     """``supervisor``: the package is signed by the study's supervisor; a researcher's new
-    themes (open coding) arrive as proposed, attributed to their device."""
+    themes (open coding) arrive as proposed, attributed to their device. ``judge``: which
+    of the answers the study has may take the package's relevance flag (for a researcher's
+    package, ``authorship.relevance_judge``)."""
     versions.snapshot(con)  # local edits not yet versioned take part as what they are
     proposed = [] if supervisor else _new_ids(con, src, "theme")
     keep = manifest.anonymized  # an anonymised package never overwrites names or notes
@@ -68,7 +74,7 @@ def apply_package(
     union(con, src, "instrument")
     earliest_wins(con, src, "instrument", ("created_at", "device_id", "origin"))
     union(con, src, "question_stance")
-    _fieldwork(con, src, aliases, summary)
+    _fieldwork(con, src, aliases, summary, judge)
 
 
 def _new_ids(con: Connection, src: Staging, name: str) -> list[str]:
@@ -108,7 +114,11 @@ def _site_of(column: str) -> tuple[str, str]:
 
 
 def _fieldwork(
-    con: Connection, src: Staging, aliases: versions.Aliases, summary: MergeSummary
+    con: Connection,
+    src: Staging,
+    aliases: versions.Aliases,
+    summary: MergeSummary,
+    judge: Judge | None,
 ) -> None:
     def new(temp: str, name: str, key: str = "id") -> int:
         return temp_ids(
@@ -134,7 +144,7 @@ def _fieldwork(
         joins=site_join,
     )
     union(con, src, "answer", only="m_new_answer")
-    _relevance(con, src)
+    _relevance(con, src, judge)
     # An open revision in a package is final: the package sealed it (fieldwork.journal).
     union(con, src, "answer_revision", only="m_new_revision", exprs={"sealed": "true"})
     union(con, src, "revision_parent")
@@ -191,25 +201,35 @@ def _fieldwork(
     drop_temp(con, *_TEMPS)
 
 
-def _relevance(con: Connection, src: Staging) -> None:
+def _relevance(con: Connection, src: Staging, judge: Judge | None) -> None:
     """Whether an answer is relevant is edited in place: the last writer's flag holds."""
-    newer = con.execute(
-        text(
-            f"SELECT p.id, p.relevant, p.updated_at, p.device_id, p.device_seq "
-            f"FROM {src.name('answer')} p "
-            "CROSS JOIN answer a WHERE a.id = p.id "
-            "AND NOT EXISTS (SELECT 1 FROM m_new_answer n WHERE n.id = p.id) "
-            "AND (p.device_seq > a.device_seq "
-            "OR (p.device_seq = a.device_seq AND p.device_id > a.device_id))"
-        )
-    ).all()
+    newer = [
+        dict(r)
+        for r in con.execute(
+            text(
+                f"SELECT p.id, p.relevant, p.updated_at, p.device_id, p.device_seq, "
+                "a.relevant AS old_relevant, a.device_id AS old_device_id, "
+                "a.device_seq AS old_device_seq, a.session_id "
+                f"FROM {src.name('answer')} p "
+                "CROSS JOIN answer a WHERE a.id = p.id "
+                "AND NOT EXISTS (SELECT 1 FROM m_new_answer n WHERE n.id = p.id) "
+                "AND (p.device_seq > a.device_seq "
+                "OR (p.device_seq = a.device_seq AND p.device_id > a.device_id))"
+            )
+        ).mappings()
+    ]
+    if newer and judge is not None:
+        newer = judge(newer)
     if newer:
         con.execute(
             text(
-                "UPDATE answer SET relevant = :relevant, updated_at = :at, device_id = :device, "
-                "device_seq = :seq WHERE id = :id"
+                "UPDATE answer SET relevant = :relevant, updated_at = :updated_at, "
+                "device_id = :device_id, device_seq = :device_seq WHERE id = :id"
             ),
-            [{"id": i, "relevant": r, "at": at, "device": d, "seq": q} for i, r, at, d, q in newer],
+            [
+                {k: r[k] for k in ("id", "relevant", "updated_at", "device_id", "device_seq")}
+                for r in newer
+            ],
         )
 
 

@@ -10,8 +10,8 @@ first violations refuse the whole package, before anything is written.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from neutralitas_desktop.exchange import rewrites
 from neutralitas_desktop.exchange.dialect import chunks, quote
 from neutralitas_desktop.exchange.errors import AuthorshipError
 from neutralitas_desktop.exchange.manifest import Manifest
+from neutralitas_desktop.exchange.rewrites import changed
 from neutralitas_desktop.exchange.staging import Staging, keep_study_copy, leave_out
 from neutralitas_desktop.exchange.tables import table
 from neutralitas_desktop.vocabulary import SessionStatus
@@ -123,7 +124,7 @@ class _Check:
         for row in incoming:
             key = _key(row, pk)
             old = current.get(key)
-            if old is not None and (old == row or not _changed(row, old)):
+            if old is not None and (old == row or not changed(row, old)):
                 continue
             label = f"{name} {str(key)[:8]}"
             author = row.get("device_id")
@@ -166,7 +167,7 @@ class _Check:
         own package will bring it)."""
         author, seq = str(row["device_id"]), int(row["device_seq"])
         if old is not None and (old.get("device_id"), old.get("device_seq")) == (author, seq):
-            if _changed(row, old) - MERGE_REWRITES:
+            if changed(row, old) - MERGE_REWRITES:
                 self.add(f"{label}: altered copy of a row of device {author[:8]}")
                 return
         elif old is None and (author == self.own or author not in self.known):
@@ -193,7 +194,7 @@ class _Check:
         elif name == "researcher":
             if old is None and row.get("role") != "researcher":
                 self.add(f"{label}: a new researcher with role '{row.get('role')}'")
-            elif old is not None and not (_changed(row, old) - STAMPS):
+            elif old is not None and not (changed(row, old) - STAMPS):
                 self.leave(name, key, old)  # the same researcher, recorded on another laptop first
             elif old is not None and (old["device_id"] != d or old["role"] != row["role"]):
                 self.add(f"{label}: renames or changes another device's researcher")
@@ -212,7 +213,7 @@ class _Check:
         elif name == "agreement_assignment":
             if old is None:
                 self.add(f"{label}: double-coding assignment only with the supervisor's key")
-            elif _changed(row, old) - CODER_MAY_CHANGE:
+            elif changed(row, old) - CODER_MAY_CHANGE:
                 self.add(f"{label}: changes a double-coding assignment")
             elif self._researcher_device(row["coder_id"]) != d:
                 self.add(f"{label}: marks another device's coder done")
@@ -227,7 +228,7 @@ class _Check:
         elif name == "review_comment":
             if old is None:
                 self.add(f"{label}: review comment only with the supervisor's key")
-            elif _changed(row, old) - {
+            elif changed(row, old) - {
                 "resolved",
                 "updated_at",
                 "device_id",
@@ -255,14 +256,6 @@ class _Check:
     # --- rows the study has that a merge still writes over ------------------------------
     def rewritten(self) -> None:
         """Existing rows the package would still change: by their writer's rights."""
-        for row, old in rewrites.relevance(self.con, self.src):
-            label = f"answer {row['id'][:8]}"
-            if row["device_id"] != self.device:
-                self.other("answer", row["id"], label, row, old)
-            elif row["device_seq"] > self.manifest.device_seq:
-                self.add(f"{label}: numbered after its own package")
-            elif row["relevant"] != old["relevant"] and self._approved_elsewhere(old["session_id"]):
-                self.add(f"{label}: edits an answer in another researcher's approved session")
         for row, _old in rewrites.earlier_makers(self.con, self.src, "instrument"):
             self.add(f"instrument {row['id'][:8]}: {SUPERVISOR_ONLY['instrument']} change only "
                      "with the supervisor's key")  # fmt: skip
@@ -271,6 +264,30 @@ class _Check:
                 self.other("attachment", row["sha256"], f"attachment {row['sha256'][:8]}", row, old)
         for revision in rewrites.new_parents(self.con, self.src):
             self.add(f"revision_parent {revision[:8]}: rewrites the history of a revision")
+
+    def _new_row(self, name: str, key: str, row: Any) -> None:
+        label = f"{name} {str(row[key])[:8]}"
+        if row["device_id"] != self.device:
+            self.other(name, row[key], label, row, None)
+        else:
+            self.add(f"{label}: numbered after its own package")
+
+    def relevance(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Of the answers the study has whose flag the package would overwrite, those it
+        may (another device's are left for its own package); the rest are violations."""
+        for row in rows:
+            label = f"answer {row['id'][:8]}"
+            if row["device_id"] != self.device:
+                old = {"device_id": row["old_device_id"], "device_seq": row["old_device_seq"]}
+                self.other("answer", row["id"], label, row, old)
+            elif row["device_seq"] > self.manifest.device_seq:
+                self.add(f"{label}: numbered after its own package")
+            elif row["relevant"] != row["old_relevant"] and self._approved_elsewhere(
+                row["session_id"]
+            ):
+                self.add(f"{label}: edits an answer in another researcher's approved session")
+        left = set(self.keep.get("answer", ()))
+        return [row for row in rows if row["id"] not in left]
 
     def _approved_elsewhere(self, session_id: str) -> bool:
         sql = "SELECT status, origin_device_id FROM field_session WHERE id = :i"
@@ -308,11 +325,7 @@ class _Check:
         for name in FIELDWORK:
             key = "sha256" if name == "attachment" else "id"
             for row in self._new(name, key, f"(s.device_id <> :d OR s.device_seq > {int(top)})"):
-                label = f"{name} {str(row[key])[:8]}"
-                if row["device_id"] != self.device:
-                    self.other(name, row[key], label, row, None)
-                else:
-                    self.add(f"{label}: numbered after its own package")
+                self._new_row(name, key, row)
         last = self.known.get(self.device, 0)
         for row in self._new(
             "audit_event", "id", f"s.device_id = :d AND s.device_seq <= {int(last)}"
@@ -401,34 +414,6 @@ def _key(row: Any, pk: list[str]) -> Any:
     return row[pk[0]] if len(pk) == 1 else tuple(row[c] for c in pk)
 
 
-def _changed(row: dict[str, Any], old: dict[str, Any]) -> set[str]:
-    """Columns whose values differ as values: the package's copy (SQLite text) and the
-    study's (on PostgreSQL, times, flags and JSON come back typed) are compared by what
-    they hold, not how the driver returns them."""
-    return {k for k in row if row[k] != old.get(k) and _canon(row[k]) != _canon(old.get(k))}
-
-
-def _canon(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, str):
-        if value[:1] in "[{":
-            try:
-                return json.loads(value)
-            except ValueError:
-                return value
-        if len(value) >= 19 and value[4:5] == "-" and value[10:11] in (" ", "T"):
-            try:
-                return _canon(dt.datetime.fromisoformat(value))
-            except ValueError:
-                return value
-    return value
-
-
 def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
@@ -457,13 +442,7 @@ def check_authorship(
         check.instruments()
     if len(check.found) < SHOWN:
         check.fieldwork()
-    if check.found:
-        more = f" (and {len(check.found) - SHOWN} more)" if len(check.found) > SHOWN else ""
-        raise AuthorshipError(
-            f"{path}: refused: rows its device may not write: "
-            + "; ".join(check.found[:SHOWN])
-            + more
-        )
+    _refuse(path, check.found)
     for name, keys in check.keep.items():
         keep_study_copy(con, src, name, keys)
     for name, keys in check.drop.items():
@@ -474,4 +453,28 @@ def check_authorship(
                 f"DELETE FROM {src.name('revision_parent')} WHERE revision_id NOT IN "
                 f"(SELECT id FROM {src.name('answer_revision')})"
             )
+        )
+
+
+def relevance_judge(
+    con: Connection, src: Staging, path: Path, manifest: Manifest, known: dict[str, int], own: str
+) -> Callable[[list[dict[str, Any]]], list[dict[str, Any]]]:
+    """For ``exchange.apply``, which reads the answers whose relevance flag it would
+    overwrite anyway: the ones a researcher's package may set (see ``check_authorship``);
+    raises AuthorshipError when the package may not set some."""
+
+    def judge(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        check = _Check(con, src, manifest, known, own)
+        kept = check.relevance(rows)
+        _refuse(path, check.found)
+        return kept
+
+    return judge
+
+
+def _refuse(path: Path, found: list[str]) -> None:
+    if found:
+        more = f" (and {len(found) - SHOWN} more)" if len(found) > SHOWN else ""
+        raise AuthorshipError(
+            f"{path}: refused: rows its device may not write: " + "; ".join(found[:SHOWN]) + more
         )

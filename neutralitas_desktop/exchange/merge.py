@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from neutralitas_desktop.errors import Cancelled, DatabaseError, unwritable
 from neutralitas_desktop.exchange import trust as trust_
 from neutralitas_desktop.exchange.apply import apply_package
-from neutralitas_desktop.exchange.authorship import check_authorship
+from neutralitas_desktop.exchange.authorship import check_authorship, relevance_judge
 from neutralitas_desktop.exchange.errors import PackageError
 from neutralitas_desktop.exchange.order import merge_order
 from neutralitas_desktop.exchange.origin import foreign_study
@@ -328,12 +328,14 @@ def _apply_logged(
     if _already_merged(con, manifest.package_id):
         summary.already_merged = True
         return summary
+    judge = None
     if not signer.supervisor:
         known = trust_.known_seq(con)
         known[actor.device_id] = sequence.current(con)
         check_authorship(con, staging, package.path, manifest, known, actor.device_id)
+        judge = relevance_judge(con, staging, package.path, manifest, known, actor.device_id)
     try:
-        apply_package(con, staging, manifest, summary, supervisor=signer.supervisor)
+        apply_package(con, staging, manifest, summary, supervisor=signer.supervisor, judge=judge)
     except IntegrityError as exc:
         raise PackageError(
             f"{package.path}: cannot be merged: {str(exc.orig).splitlines()[0]}"

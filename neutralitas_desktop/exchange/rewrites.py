@@ -1,10 +1,14 @@
 """Rows a package carries that the study already has, yet that a merge would still write
-over: an answer's relevance flag (last writer), the first maker's details of an instrument
-or an attachment (earliest wins), and further parents of a revision. Found here with the
-merge's own conditions, so ``exchange.authorship`` judges who may make each rewrite."""
+over: the first maker's details of an instrument or an attachment (earliest wins), and
+further parents of a revision. Found here with the merge's own conditions, so
+``exchange.authorship`` judges who may make each rewrite. (An answer's relevance flag is
+judged where ``exchange.apply`` reads the rows it would overwrite.) Also how a package's
+copy of a row differs from the study's."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
@@ -16,17 +20,33 @@ from neutralitas_desktop.exchange.tables import table
 Pair = tuple[dict[str, Any], dict[str, Any]]  # (the package's row, the study's row)
 
 
-def relevance(con: Connection, src: Staging) -> list[Pair]:
-    """Answers the study has whose flag the package's copy would overwrite (a later stamp,
-    as ``exchange.apply`` decides)."""
-    ids = con.execute(
-        text(
-            f"SELECT p.id FROM {src.name('answer')} p CROSS JOIN answer a WHERE a.id = p.id "
-            "AND (p.device_seq > a.device_seq "
-            "OR (p.device_seq = a.device_seq AND p.device_id > a.device_id))"
-        )
-    ).scalars()
-    return _pairs(con, src, "answer", "id", list(ids))
+def changed(row: dict[str, Any], old: dict[str, Any]) -> set[str]:
+    """Columns whose values differ as values: the package's copy (SQLite text) and the
+    study's (on PostgreSQL, times, flags and JSON come back typed) are compared by what
+    they hold, not how the driver returns them."""
+    return {k for k in row if row[k] != old.get(k) and canon(row[k]) != canon(old.get(k))}
+
+
+def canon(value: Any) -> Any:
+    """A value as it compares, whichever driver returned it."""
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str):
+        if value[:1] in "[{":
+            try:
+                return json.loads(value)
+            except ValueError:
+                return value
+        if len(value) >= 19 and value[4:5] == "-" and value[10:11] in (" ", "T"):
+            try:
+                return canon(dt.datetime.fromisoformat(value))
+            except ValueError:
+                return value
+    return value
 
 
 def earlier_makers(con: Connection, src: Staging, name: str) -> list[Pair]:
