@@ -130,7 +130,7 @@ def read_envelope(path: Path) -> Envelope:
         signature = header.get("signature")
         if signature is not None and not isinstance(signature, str):
             raise ValueError
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise CorruptedPackageError(f"{path}: corrupted: its header is damaged") from None
     if version > FORMAT_VERSION:
         raise NewerPackageError(

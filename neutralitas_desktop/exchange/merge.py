@@ -373,6 +373,22 @@ def _merge_one(
     cancel: CancelToken | None = None,
 ) -> MergeSummary:
     """One package, one transaction: all of it or nothing (a cancel rolls it back)."""
+    try:
+        return _merge_in_transaction(con, sqlite, actor, package, trust, cancel)
+    except RecursionError:  # a JSON value SQLite reads, nested deeper than Python reads
+        raise PackageError(
+            f"{package.path}: tampered with: it holds a value nested too deep to read"
+        ) from None
+
+
+def _merge_in_transaction(
+    con: Connection,
+    sqlite: bool,
+    actor: Actor,
+    package: OpenedPackage,
+    trust: Collection[str],
+    cancel: CancelToken | None = None,
+) -> MergeSummary:
     if not sqlite:
         with con.begin():
             staging = Staging(con, package.database, key=package.key)

@@ -103,7 +103,7 @@ def open_package(
         if manifest.encrypted:  # who made it and what it holds came inside
             try:
                 manifest = with_private(manifest, meta.get(PRIVATE_KEY))
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 raise TamperedPackageError(
                     f"{path}: tampered with: its manifest is damaged"
                 ) from None
