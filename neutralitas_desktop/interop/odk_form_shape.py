@@ -21,7 +21,7 @@ TOOL_COLUMNS = frozenset(
         "attachmentspresent", "attachmentsexpected", "status", "reviewstate", "deviceid",
         "edits", "formversion", "instanceid", "start", "end", "today", "username",
         "simserial", "subscriberid", "phonenumber", "audit", "__version__",
-        "deprecatedid", "instancename", "rootuuid",
+        "deprecatedid", "instancename", "rootuuid", "isvalidated",
     }
 )  # fmt: skip
 
@@ -95,7 +95,7 @@ def scope_of_table(name: str, scopes: dict[tuple[str, ...], Scope]) -> tuple[Sco
 
 @dataclass
 class Column:
-    kind: str  # value | split | other
+    kind: str  # value | split | other | geo (choice: which part of a geopoint)
     question: Question
     choice: str = ""
 
@@ -111,7 +111,7 @@ def match_columns(
         if question is not None:
             matched.setdefault(header, Column("value", question))
             continue
-        split = _split_column(header, scope, instrument)
+        split = _split_column(header, scope, instrument) or _geopoint_column(header, scope)
         if split is not None:
             matched[header] = split
             continue
@@ -140,11 +140,33 @@ def _split_column(header: str, scope: Scope, instrument: Instrument) -> Column |
     return None
 
 
+# ODK Central and Briefcase write a geopoint as four columns, "<name>-Latitude", …
+GEOPOINT_PARTS = ("Latitude", "Longitude", "Altitude", "Accuracy")
+
+
+def _geopoint_column(header: str, scope: Scope) -> Column | None:
+    """One of the four columns of a geopoint, for the text question it was converted to."""
+    prefix, _, part = header.rpartition("-")
+    question = scope.columns.get(prefix) if part in GEOPOINT_PARTS else None
+    if question is None or question.type != "text":
+        return None
+    return Column("geo", question, part)
+
+
+def geopoint_text(parts: dict[str, str]) -> str:
+    """The geopoint as ODK writes it in one value, "lat lon alt accuracy"."""
+    values = [parts.get(p, "") for p in GEOPOINT_PARTS]
+    while values and not values[-1]:
+        values.pop()
+    return " ".join(values) if all(values) else ""
+
+
 def _is_tool_column(header: str) -> bool:
     lowered = header.lower()
     last = lowered.replace("-", "/").rsplit("/", 1)[-1]
     return (
         lowered.startswith(("_", "meta/", "meta-", "formhub/", "formhub-"))
+        or last.startswith("_")  # KoboToolbox's "group/_point_latitude" beside "group/point"
         or lowered in TOOL_COLUMNS
         or last in TOOL_COLUMNS
     )

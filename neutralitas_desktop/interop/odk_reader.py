@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from neutralitas_desktop.instruments.model import Instrument
 from neutralitas_desktop.interop.odk_form_shape import (
     Column,
     Scope,
+    geopoint_text,
     match_columns,
     scope_of_table,
     scopes_of,
@@ -157,6 +159,7 @@ class Reader:
     ) -> Item:
         item = Item(table, number, scope, row)
         split: dict[str, list[str]] = {}
+        geo: dict[str, dict[str, str]] = {}
         for header, column in columns.items():
             raw = row.get(header)
             text = cell_text(raw)
@@ -164,6 +167,9 @@ class Reader:
             if column.kind == "other":
                 if text:
                     item.others[question.name] = text
+                continue
+            if column.kind == "geo":
+                geo.setdefault(question.name, {})[column.choice] = text
                 continue
             if column.kind == "split":
                 flag = text.lower()
@@ -178,9 +184,14 @@ class Reader:
             if error:
                 self.problem(table, number, header, error)
             elif question.type in ("image", "file"):
-                item.files[question.name] = value
+                # Briefcase writes "media/1524644764247.jpg"; the file is in the media folder
+                item.files[question.name] = PurePosixPath(value.replace("\\", "/")).name
             else:
                 item.values[question.name] = value
+        for name, parts in geo.items():
+            point = geopoint_text(parts)
+            if point and name not in item.values:
+                item.values[name] = point
         for name, chosen in split.items():
             if name not in item.values:
                 question = next(c.question for c in columns.values() if c.question.name == name)
@@ -205,6 +216,16 @@ class Reader:
             value = next((ids[c] for c in heads if ids[c]), "")
             if not value:
                 self.problem(main, item.number, heads[0], "no instanceID")
+                continue
+            status = cell_text(row.get("Status")) if "KEY" in main.headers else ""
+            if status:
+                self.problem(
+                    main,
+                    item.number,
+                    "Status",
+                    f"the answers of submission {value} are not in the export ({status}: an "
+                    "encrypted form's data is exported by ODK Central with its passphrase)",
+                )
                 continue
             again = next(((c, ids[c]) for c in heads if ids[c] in seen), None)
             if again is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from neutralitas_desktop.instruments.model import Instrument, Question
@@ -130,23 +131,31 @@ def choice_names(instrument: Instrument, question: Question) -> list[str]:
     return names
 
 
+def _number(text: str) -> Decimal | None:
+    """The number a cell says, digit for digit: an 18-digit NIP read as a float would come
+    back with other last digits. None for words, NaN and infinities."""
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
 def convert(instrument: Instrument, q: Question, raw: Any, text: str) -> tuple[str, str]:
     """(stored value, problem) of one non-empty cell."""
     kind = q.type
     if kind == "integer":
-        try:
-            number = float(text)
-        except ValueError:
-            return "", f"'{text}' is not a whole number"
-        if not number.is_integer():
+        number = _number(text)
+        if number is None or number != number.to_integral_value():
             return "", f"'{text}' is not a whole number"
         return str(int(number)), ""
     if kind in ("decimal", "range"):
-        try:
-            number = float(text)
-        except ValueError:
+        number = _number(text)
+        if number is None:
             return "", f"'{text}' is not a number"
-        return (str(int(number)) if number.is_integer() else repr(number)), ""
+        if number == number.to_integral_value():
+            return str(int(number)), ""
+        return format(number.normalize(), "f"), ""
     if kind == "date":
         if isinstance(raw, dt.datetime | dt.date):
             return raw.isoformat()[:10], ""
@@ -182,4 +191,6 @@ def convert(instrument: Instrument, q: Question, raw: Any, text: str) -> tuple[s
             listed = ", ".join(names[:12]) + (", …" if len(names) > 12 else "")
             return "", f"'{' '.join(wrong)}' is not a choice of '{q.name}' ({listed})"
         return " ".join(values), ""
+    if kind in ("text", "long_text") and isinstance(raw, str):
+        return raw, ""  # as written: spaces around an answer are part of it
     return text, ""
