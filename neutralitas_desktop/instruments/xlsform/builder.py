@@ -194,6 +194,9 @@ class SurveyBuilder:
             qtype = target if target != "drop" else "text"
             if qtype == "note" and not q.label:
                 q.label = {self.default: name}
+        searched = passes.search_appearance(q, spec, table) if spec.kind == "question" else None
+        if searched is not None and report.settle(searched):
+            qtype, spec = "text", TypeSpec("converted", raw=spec.raw)
         q.type = qtype
         passes.ascii_quotes(q, passes.QUESTION_EXPRESSIONS[:4], table, report)
         if spec.kind == "question":
@@ -224,6 +227,8 @@ class SurveyBuilder:
             q, passes.QUESTION_EXPRESSIONS, table, self.default
         ):
             report.settle(finding)
+        if q.type != "calculate" and q.calculation and not q.label and not q.hint:
+            self.typed_calculate(q, spec)
         if q.type != "calculate" and not q.label and not q.hint:
             self.missing_label(q, row)
         return q.build()
@@ -247,6 +252,17 @@ class SurveyBuilder:
                 f"read_only expression '{table.get(row, 'read_only')}' is not supported; "
                 f"'{q.name}' is always read-only",
             )
+
+    def typed_calculate(self, q: QuestionRecord, spec: TypeSpec) -> None:
+        """A question with a calculation and no label is never shown by ODK: a calculation
+        (pyxform's "typed calculate"); the app's calculations hold their value as text."""
+        self.report.warn(
+            self.where(q.row, "type"),
+            f"'{q.name}' ({spec.raw} with a calculation and no label) is a hidden calculation "
+            "in ODK; imported as calculate",
+        )
+        q.type, q.choice_list, q.other, q.choice_filter = "calculate", "", False, ""
+        q.appearance = ""
 
     def missing_label(self, q: QuestionRecord, row: Row) -> None:
         media = self.row_media_files(row)

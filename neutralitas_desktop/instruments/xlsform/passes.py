@@ -7,6 +7,7 @@ Expressions are looked into through the xpath package's parsed trees only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -84,6 +85,33 @@ def unsupported_type(q: QuestionRecord, spec: TypeSpec, table: Table) -> list[Fi
             )
         )
     return findings
+
+
+SEARCH_APPEARANCE = re.compile(r"\bsearch\s*\((?:[^()'\"]|'[^']*'|\"[^\"]*\")*\)", re.IGNORECASE)
+
+
+def search_appearance(q: QuestionRecord, spec: TypeSpec, table: Table) -> Finding | None:
+    """``search('file')`` in a select's appearance: ODK Collect takes the choices from
+    file.csv, the choices sheet only names its columns. Converted to a text question."""
+    found = SEARCH_APPEARANCE.search(q.appearance)
+    if found is None or spec.type not in ("select_one", "select_multiple"):
+        return None
+    call = found.group(0).strip()
+
+    def to_text() -> None:
+        q.appearance = " ".join(SEARCH_APPEARANCE.sub(" ", q.appearance).split())
+        q.choice_filter = ""
+
+    return Finding(
+        Where(table.sheet.title, q.row, table.header_of("appearance")),
+        refused=f"appearance {call} takes the choices of '{spec.raw}' from an external file "
+        "(the choices sheet only names its columns), which this app does not have; a lenient "
+        "import converts it to a text question",
+        converted=f"'{q.name}' ({spec.raw}, appearance {call}) converted to a text question",
+        apply=to_text,
+        node=q.name,
+        field="appearance",
+    )
 
 
 def loop(group: GroupRecord, spec: TypeSpec, items: int, table: Table) -> Finding:

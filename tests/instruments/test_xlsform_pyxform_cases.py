@@ -1,0 +1,116 @@
+"""Forms taken from pyxform's and KoboToolbox formpack's own test suites (the markdown
+tables of XLSForm/pyxform ``tests/test_search_function.py``, ``test_typed_calculates.py``,
+``test_background_geopoint.py``; formpack ``tests/fixtures/grouped_repeatable_alias``):
+what ODK does with them is what the import keeps, or refuses by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pyxform.xls2json_backends import md_table_to_workbook
+
+from neutralitas_desktop.errors import InstrumentError
+from neutralitas_desktop.instruments.model import Group
+from neutralitas_desktop.instruments.xlsform_import import import_xlsform
+
+SEARCH = """
+| survey  |               |       |            |           |                   |
+|         | type          | name  | label::en  | label::fr | appearance        |
+|         | select_one c1 | q1    | Question 1 | Chose 1   | search('my_file') |
+|         | select_one c2 | q2    | Question 2 | Chose 2   |                   |
+| choices |               |       |            |           |
+|         | list_name     | name  | label::en  | label::fr |
+|         | c1            | id    | label_en   | label_fr  |
+|         | c2            | na    | la-e       | la-f      |
+|         | c2            | nb    | lb-e       | lb-f      |
+"""
+TYPED_CALCULATES = """
+| survey |           |      |             |      |             |
+|        | type      | name | label       | hint | calculation |
+|        | dateTime  | a    |             |      | now()       |
+|        | integer   | b    |             |      | 1 div 1     |
+|        | note      | note | Hello World |      |             |
+"""
+BACKGROUND_GEOPOINT = """
+| survey |
+|        | type                | name     | label      | trigger |
+|        | integer             | temp     | Enter temp |         |
+|        | background-geopoint | temp_geo |            | ${temp} |
+"""
+KOBO_LOOPED_GROUP = """
+| survey |
+|        | type             | name                   | label                     |
+|        | begin group      | household_visit        | Household visit           |
+|        | text             | household_location     | household location        |
+|        | begin lgroup     | houshold_member_repeat | For each household member |
+|        | text             | household_member_name  | household member name     |
+|        | end looped group |                        |                           |
+|        | end group        |                        |                           |
+"""
+
+
+def workbook(tmp_path: Path, md: str) -> Path:
+    path = tmp_path / "form.xlsx"
+    md_table_to_workbook(md).save(path)
+    return path
+
+
+def test_search_appearance_takes_choices_from_a_file_and_is_refused_by_name(
+    tmp_path: Path,
+) -> None:
+    """ODK Collect lists the rows of my_file.csv; the choices sheet only names its columns,
+    so importing its one row as the choice would change what the question asks."""
+    path = workbook(tmp_path, SEARCH)
+    with pytest.raises(InstrumentError) as caught:
+        import_xlsform(path)
+    assert caught.value.problems == [
+        "sheet survey, row 2, column appearance: appearance search('my_file') takes the "
+        "choices of 'select_one c1' from an external file (the choices sheet only names its "
+        "columns), which this app does not have; a lenient import converts it to a text "
+        "question"
+    ]
+    result = import_xlsform(path, lenient=True)
+    q1, q2 = result.instrument.questions()
+    assert (q1.type, q1.choice_list, q1.appearance) == ("text", "", "")
+    assert (q2.type, q2.choice_list) == ("select_one", "c2")
+    assert result.conversions == [
+        "sheet survey, row 2, column appearance: 'q1' (select_one c1, appearance "
+        "search('my_file')) converted to a text question"
+    ]
+
+
+def test_typed_calculate_without_label_is_a_hidden_calculation(tmp_path: Path) -> None:
+    result = import_xlsform(workbook(tmp_path, TYPED_CALCULATES))
+    a, b, note = result.instrument.questions()
+    assert [(q.name, q.type, q.calculation) for q in (a, b)] == [
+        ("a", "calculate", "now()"),
+        ("b", "calculate", "1 div 1"),
+    ]
+    assert note.type == "note"
+    assert result.warnings[1:-1] == [
+        "sheet survey, row 2, column type: 'a' (dateTime with a calculation and no label) is "
+        "a hidden calculation in ODK; imported as calculate",
+        "sheet survey, row 3, column type: 'b' (integer with a calculation and no label) is a "
+        "hidden calculation in ODK; imported as calculate",
+    ]
+
+
+def test_background_geopoint_is_phone_metadata(tmp_path: Path) -> None:
+    result = import_xlsform(workbook(tmp_path, BACKGROUND_GEOPOINT))
+    assert [q.name for q in result.instrument.questions()] == ["temp"]
+    assert result.warnings[1:-1] == [
+        (
+            "sheet survey, row 3, column type: 'background-geopoint' (metadata recorded by the "
+            "phone) is not imported; sessions record their own time, device and researcher"
+        )
+    ]
+
+
+def test_kobo_looped_group_is_a_repeat(tmp_path: Path) -> None:
+    instrument = import_xlsform(workbook(tmp_path, KOBO_LOOPED_GROUP)).instrument
+    (visit,) = instrument.children
+    assert isinstance(visit, Group) and not visit.repeat
+    members = visit.children[1]
+    assert isinstance(members, Group) and members.repeat
+    assert [q.name for q in members.children] == ["household_member_name"]
