@@ -49,6 +49,20 @@ KOBO_LOOPED_GROUP = """
 |        | end group        |                        |                           |
 """
 
+CHOICES_FROM_A_REPEAT = """
+| survey |
+|        | type               | name       | label                             | choice_filter |
+|        | begin repeat       | household  | Household Repeat                  |               |
+|        | begin repeat       | member     | Household member repeat           |               |
+|        | text               | name       | Enter name of a household member  |               |
+|        | integer            | age        | Enter age of the household member |               |
+|        | begin repeat       | adult      | Select a representative           |               |
+|        | select one ${name} | adult_name | Choose a name                     | ${age} > 18   |
+|        | end repeat         | adult      |                                   |               |
+|        | end repeat         | member     |                                   |               |
+|        | end repeat         | household  |                                   |               |
+"""
+
 
 def workbook(tmp_path: Path, md: str) -> Path:
     path = tmp_path / "form.xlsx"
@@ -114,3 +128,25 @@ def test_kobo_looped_group_is_a_repeat(tmp_path: Path) -> None:
     members = visit.children[1]
     assert isinstance(members, Group) and members.repeat
     assert [q.name for q in members.children] == ["household_member_name"]
+
+
+def test_choices_from_the_answers_of_a_repeat_are_refused_by_name(tmp_path: Path) -> None:
+    path = workbook(tmp_path, CHOICES_FROM_A_REPEAT)
+    with pytest.raises(InstrumentError) as caught:
+        import_xlsform(path)
+    assert caught.value.problems == [
+        "sheet survey, row 7, column type: 'select one ${name}' takes its choices from the "
+        "answers of ${name}, which this app cannot do; a lenient import converts it to a text "
+        "question"
+    ]
+    result = import_xlsform(path, lenient=True)
+    adult_name = result.instrument.questions()[-1]
+    assert (adult_name.name, adult_name.type, adult_name.choice_filter) == (
+        "adult_name",
+        "text",
+        "",
+    )
+    assert result.conversions == [
+        "sheet survey, row 7, column type: 'adult_name' (select one ${name}) converted to a "
+        "text question"
+    ]

@@ -197,6 +197,10 @@ class SurveyBuilder:
         searched = passes.search_appearance(q, spec, table) if spec.kind == "question" else None
         if searched is not None and report.settle(searched):
             qtype, spec = "text", TypeSpec("converted", raw=spec.raw)
+        from_answers = passes.choices_from_answers(q, spec, table)
+        if from_answers is not None:
+            report.settle(from_answers)
+            qtype, spec = "text", TypeSpec("converted", raw=spec.raw)
         q.type = qtype
         passes.ascii_quotes(q, passes.QUESTION_EXPRESSIONS[:4], table, report)
         if spec.kind == "question":

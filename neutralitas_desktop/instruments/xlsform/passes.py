@@ -114,6 +114,26 @@ def search_appearance(q: QuestionRecord, spec: TypeSpec, table: Table) -> Findin
     )
 
 
+def choices_from_answers(q: QuestionRecord, spec: TypeSpec, table: Table) -> Finding | None:
+    """``select_one ${people}``: the choices are the answers given in a repeat, which a
+    form of this app cannot list. Converted to a text question."""
+    if spec.kind != "question" or not spec.list_name.startswith("${"):
+        return None
+
+    def to_text() -> None:
+        q.choice_filter = ""
+
+    return Finding(
+        Where(table.sheet.title, q.row, table.header_of("type")),
+        refused=f"'{spec.raw}' takes its choices from the answers of {spec.list_name}, which "
+        "this app cannot do; a lenient import converts it to a text question",
+        converted=f"'{q.name}' ({spec.raw}) converted to a text question",
+        apply=to_text,
+        node=q.name,
+        field="type",
+    )
+
+
 def loop(group: GroupRecord, spec: TypeSpec, items: int, table: Table) -> Finding:
     """``begin loop over list``: a repeat with one item per choice."""
 
