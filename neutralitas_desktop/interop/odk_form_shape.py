@@ -1,8 +1,9 @@
 """Which column of a data export holds which question of the form.
 
 The main table and each repeat are a ``Scope``: the questions answered on one row. A
-question's header is its name, or its group path joined by ``/`` (KoboToolbox) or ``-``
-(ODK Central, Briefcase); a select_multiple may also come as one 0/1 column per choice.
+question's header is its name, or its group path joined by ``/`` (KoboToolbox, or the
+separator chosen for its export) or ``-`` (ODK Central, Briefcase); a select_multiple may
+also come as one 0/1 column per choice.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ TOOL_COLUMNS = frozenset(
 )  # fmt: skip
 
 
+# Between a group and what it holds: KoboToolbox's "/" (or the separator chosen for its
+# export, "." or ":" as offered), ODK Central's and Briefcase's "-".
+GROUP_SEPARATORS = ("/", "-", ".", ":")
+
+
 @dataclass
 class Scope:
     """The main table or one repeat: the questions answered on one row."""
@@ -42,7 +48,7 @@ def scopes_of(instrument: Instrument) -> dict[tuple[str, ...], Scope]:
     def headers(path: tuple[str, ...]) -> list[str]:
         out = []
         for start in range(len(path)):
-            for sep in ("/", "-"):
+            for sep in GROUP_SEPARATORS:
                 out.append(sep.join(path[start:]))
         return out
 
@@ -128,7 +134,7 @@ def match_columns(
 
 def _split_column(header: str, scope: Scope, instrument: Instrument) -> Column | None:
     """A 0/1 column of one choice of a select_multiple ("platform/facebook")."""
-    for sep in ("/", "-", "."):
+    for sep in GROUP_SEPARATORS:
         if sep not in header:
             continue
         prefix, choice = header.rsplit(sep, 1)

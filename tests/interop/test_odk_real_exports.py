@@ -37,7 +37,13 @@ SHAPE = (
 )
 
 
-def form(study: Any, tmp_path: Path, form_id: str, rows: list[list[str]]) -> None:
+def form(
+    study: Any,
+    tmp_path: Path,
+    form_id: str,
+    rows: list[list[str]],
+    choices: list[list[str]] | None = None,
+) -> None:
     """The form an export belongs to, as an XLSForm (geopoint and barcode convert to text)."""
     book = openpyxl.Workbook()
     survey = book.active
@@ -46,6 +52,11 @@ def form(study: Any, tmp_path: Path, form_id: str, rows: list[list[str]]) -> Non
     survey.append(["type", "name", "label"])
     for row in rows:
         survey.append([*row, row[1]] if len(row) == 2 else row)
+    if choices:
+        sheet = book.create_sheet("choices")
+        sheet.append(["list_name", "name", "label"])
+        for choice in choices:
+            sheet.append([*choice, choice[1]])
     settings = book.create_sheet("settings")
     settings.append(["form_id", "version", "source_type"])
     settings.append([form_id, "1", "observation"])
@@ -200,4 +211,33 @@ def test_long_numbers_and_spaces_in_text_land_as_written(study: Any, tmp_path: P
     assert answers(study) == {
         "uuid:n1": {"nip": "198503302010011002", "share": "0.1", "note": "  kata pengantar "},
         "uuid:n2": {"nip": "7", "share": "0.0000001", "note": "x"},
+    }
+
+
+@pytest.mark.parametrize("separator", [".", ":"])
+def test_kobo_export_with_another_group_separator_lands(
+    study: Any, tmp_path: Path, separator: str
+) -> None:
+    """KoboToolbox lets the export join group names with a separator of one's choice; the
+    sheet is laid out as its formpack library writes it (hierarchy in headers)."""
+    form(study, tmp_path, "grouped", [
+        ["text", "q1"], ["begin group", "g1"], ["text", "g1q1"], ["begin group", "sg1"],
+        ["select_multiple pf", "platforms"], ["end group", ""], ["end group", ""],
+    ], choices=[["pf", "facebook"], ["pf", "tiktok"]])  # fmt: skip
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Grouped questions"
+    sep = separator
+    sheet.append(["q1", f"g1{sep}g1q1", f"g1{sep}sg1{sep}platforms",
+                  f"g1{sep}sg1{sep}platforms{sep}facebook", f"g1{sep}sg1{sep}platforms{sep}tiktok",
+                  "_id", "_uuid", "_submission_time", "_validation_status", "_index"])  # fmt: skip
+    sheet.append(["satu", "dua", "facebook tiktok", "1", "1", 7, "gq-0", "2024-10-05T03:15:00",
+                  "", 1])  # fmt: skip
+    data = tmp_path / "grouped.xlsx"
+    book.save(data)
+    result = import_odk_submissions(study.db, study.actor, "grouped", data, site="S")
+    assert result.warnings == []
+    assert answers(study) == {
+        "uuid:gq-0": {"q1": "satu", "g1q1": "dua", "platforms": "facebook tiktok"}
     }
