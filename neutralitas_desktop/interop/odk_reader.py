@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from openpyxl.utils.cell import get_column_letter
+
 from neutralitas_desktop.instruments.model import Instrument
 from neutralitas_desktop.interop.odk_form_shape import (
     Column,
@@ -122,6 +124,7 @@ class Reader:
                     f"{table.source}: columns that match no question of "
                     f"'{self.instrument.id}' are not imported: {', '.join(unmatched)}"
                 )
+            self._twice(table, columns)
             if not columns and unmatched and table.rows:
                 self.problems.append(
                     f"{table.source}: no column matches a question of '{self.instrument.id}' "
@@ -135,6 +138,17 @@ class Reader:
         self._identify(submissions)
         self._join(items_by_table, tables)
         return _edits_last(submissions)
+
+    def _twice(self, table: DataTable, columns: dict[str, Column]) -> None:
+        """A question's header on two columns: which one holds the answer cannot be told
+        (a row keeps one value per header), so the table is refused, naming both."""
+        for header in columns:
+            places = [get_column_letter(i + 1) for i, h in enumerate(table.headers) if h == header]
+            if len(places) > 1:
+                self.problems.append(
+                    f"{table.source}: columns {' and '.join(places)} both have the header "
+                    f"'{header}'; delete or rename one of them"
+                )
 
     def _missing_repeats(self, tables: list[tuple[DataTable, Scope]]) -> None:
         """A CSV holds no repeat: say which repeats were left out, never drop them quietly."""

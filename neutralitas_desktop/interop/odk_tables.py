@@ -51,6 +51,8 @@ def read_export(path: Path, repeat_names: list[str]) -> DataExport:
     named after a repeat of the form (``Form-posts.csv``, sheet ``posts``)."""
     if not path.exists():
         raise NeutralitasError(f"{path}: file not found")
+    if not path.is_file():
+        raise NeutralitasError(f"{path}: is a folder, not a data export file")
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _read_csv_files(path, repeat_names)

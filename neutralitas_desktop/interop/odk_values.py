@@ -131,14 +131,24 @@ def choice_names(instrument: Instrument, question: Question) -> list[str]:
     return names
 
 
+_NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?$")
+
+
 def _number(text: str) -> Decimal | None:
     """The number a cell says, digit for digit: an 18-digit NIP read as a float would come
-    back with other last digits. None for words, NaN and infinities."""
+    back with other last digits. Only what ODK writes (ASCII digits, a point, an exponent):
+    None for words, "1_000", other scripts' digits, and numbers of over 100 digits."""
+    if not _NUMBER.match(text):
+        return None
     try:
         number = Decimal(text)
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
+    return number if abs(number.adjusted()) <= 100 else None
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def convert(instrument: Instrument, q: Question, raw: Any, text: str) -> tuple[str, str]:
@@ -147,12 +157,12 @@ def convert(instrument: Instrument, q: Question, raw: Any, text: str) -> tuple[s
     if kind == "integer":
         number = _number(text)
         if number is None or number != number.to_integral_value():
-            return "", f"'{text}' is not a whole number"
+            return "", f"'{_shown(text)}' is not a whole number"
         return str(int(number)), ""
     if kind in ("decimal", "range"):
         number = _number(text)
         if number is None:
-            return "", f"'{text}' is not a number"
+            return "", f"'{_shown(text)}' is not a number"
         if number == number.to_integral_value():
             return str(int(number)), ""
         return format(number.normalize(), "f"), ""

@@ -10,6 +10,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.answers import session_answers
 from neutralitas_desktop.instruments.xlsform_import import import_xlsform
 from neutralitas_desktop.interop.odk_submissions import (
@@ -241,3 +242,36 @@ def test_kobo_export_with_another_group_separator_lands(
     assert answers(study) == {
         "uuid:gq-0": {"q1": "satu", "g1q1": "dua", "platforms": "facebook tiktok"}
     }
+
+
+def test_numbers_only_as_odk_writes_them(study: Any, tmp_path: Path) -> None:
+    form(study, tmp_path, "nums", [["integer", "n"], ["decimal", "d"]])
+    data = tmp_path / "nums.csv"
+    data.write_text(
+        "n,d,meta-instanceID,KEY\n1_000,\u0663,u1,u1\n" + "9" * 500 + ",1e-300,u2,u2\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SubmissionImportError) as caught:
+        import_odk_submissions(study.db, study.actor, "nums", data, site="S")
+    assert caught.value.problems == [
+        "nums.csv, row 2, column n: '1_000' is not a whole number",
+        "nums.csv, row 2, column d: '\u0663' is not a number",
+        f"nums.csv, row 3, column n: '{'9' * 40}…' is not a whole number",
+        "nums.csv, row 3, column d: '1e-300' is not a number",
+    ]
+
+
+def test_a_question_header_twice_is_refused_naming_both_columns(study: Any, tmp_path: Path) -> None:
+    form(study, tmp_path, "twice", [["text", "name"], ["text", "desa"]])
+    data = tmp_path / "twice.csv"
+    data.write_text("name,desa,name,meta-instanceID,KEY\nAni,Cisaga,Budi,u1,u1\n")
+    with pytest.raises(SubmissionImportError) as caught:
+        import_odk_submissions(study.db, study.actor, "twice", data, site="S")
+    assert caught.value.problems == [
+        "twice.csv: columns A and C both have the header 'name'; delete or rename one of them"
+    ]
+    assert sessions_of(study) == {}
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    with pytest.raises(NeutralitasError, match="is a folder, not a data export file"):
+        import_odk_submissions(study.db, study.actor, "twice", folder, site="S")
