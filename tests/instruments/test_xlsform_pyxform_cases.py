@@ -150,3 +150,31 @@ def test_choices_from_the_answers_of_a_repeat_are_refused_by_name(tmp_path: Path
         "sheet survey, row 7, column type: 'adult_name' (select one ${name}) converted to a "
         "text question"
     ]
+
+
+RANGE = """
+| survey |
+| | type  | name | label | parameters     |
+| | range | q1   | Q1    | {name}={value} |
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "problem"),
+    [
+        ("start", "*", "range start '*' is not a number"),
+        ("end", "one", "range end 'one' is not a number"),
+        ("step", "one", "range step 'one' is not a number"),
+        ("step", "0", "range step must not be 0"),
+    ],
+)
+def test_range_parameters_that_odk_refuses_are_refused(
+    tmp_path: Path, name: str, value: str, problem: str
+) -> None:
+    """pyxform's test_range.py: a range whose start, end or step is no number (or a step
+    of 0) is no form ODK can show; the app's range check would silently let any value in."""
+    with pytest.raises(InstrumentError) as caught:
+        import_xlsform(workbook(tmp_path, RANGE.format(name=name, value=value)))
+    assert caught.value.problems == [f"sheet survey, row 2, column parameters: {problem}"]
+    ok = import_xlsform(workbook(tmp_path, RANGE.format(name="step", value="2"))).instrument
+    assert ok.questions()[0].parameters == {"step": "2"}
