@@ -27,6 +27,7 @@ from neutralitas_desktop.interop.odk_form_shape import (
 )
 from neutralitas_desktop.interop.odk_tables import DataExport, DataTable
 from neutralitas_desktop.interop.odk_values import (
+    briefcase_moment,
     cell_text,
     choice_names,
     convert,
@@ -92,6 +93,7 @@ class Reader:
         self.scopes = scopes_of(instrument)
         self.problems: list[str] = []
         self.warnings: list[str] = list(export.notes)
+        self._zoneless = False  # a Briefcase time without zone was pointed out
 
     def problem(self, table: DataTable, number: int, column: str | None, message: str) -> None:
         where = f"{table.source}, row {number}"
@@ -260,6 +262,7 @@ class Reader:
             item.review = REVIEW_STATES.get(state.lower())
             item.started = time_of(row, START_COLUMNS) or time_of(row, SUBMITTED_COLUMNS)
             item.ended = time_of(row, END_COLUMNS) or time_of(row, SUBMITTED_COLUMNS)
+            self._zoneless_times(row)
         for item in submissions:
             deprecated = next(
                 (_id(c, item.row.get(c)) for c in DEPRECATED_COLUMNS if item.row.get(c)),
@@ -268,6 +271,23 @@ class Reader:
             older = by_instance.get(deprecated)
             if older is not None and older is not item:
                 item.edit_of = older
+
+    def _zoneless_times(self, row: dict[str, Any]) -> None:
+        """Briefcase writes times in the zone of the computer that exported them, and does
+        not say which: said once, as session times are read as UTC."""
+        if self._zoneless:
+            return
+        for column in (*START_COLUMNS, *END_COLUMNS, *SUBMITTED_COLUMNS):
+            text = cell_text(row.get(column))
+            found = briefcase_moment(text) if text else None
+            if found is not None and found[1] is not None:
+                self._zoneless = True
+                self.warnings.append(
+                    f"{self.export.main.source}: times such as '{text}' (column {column}) carry "
+                    "no time zone (ODK Briefcase writes the exporting computer's); session "
+                    "start and end are read as UTC"
+                )
+                return
 
     def _join(
         self, items_by_table: dict[str, list[Item]], tables: list[tuple[DataTable, Scope]]
