@@ -126,7 +126,7 @@ def match_columns(
             if base is not None and base.other:
                 matched[header] = Column("other", base)
                 continue
-        if _is_tool_column(header) or header in scope.ignorable:
+        if _is_tool_column(header) or header in scope.ignorable or _media_url(header, scope):
             continue
         unmatched.append(header)
     return matched
@@ -165,6 +165,12 @@ def geopoint_text(parts: dict[str, str]) -> str:
     while values and not values[-1]:
         values.pop()
     return " ".join(values) if all(values) else ""
+
+
+def _media_url(header: str, scope: Scope) -> bool:
+    """KoboToolbox's "photo_URL" beside "photo" (export with media URLs): a web address."""
+    base = scope.columns.get(header[: -len("_URL")]) if header.endswith("_URL") else None
+    return base is not None and base.type in ("image", "file")
 
 
 def _is_tool_column(header: str) -> bool:

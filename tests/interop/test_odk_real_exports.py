@@ -283,3 +283,18 @@ def test_a_question_header_twice_is_refused_naming_both_columns(study: Any, tmp_
     folder.mkdir()
     with pytest.raises(NeutralitasError, match="is a folder, not a data export file"):
         import_odk_submissions(study.db, study.actor, "twice", folder, site="S")
+
+
+def test_kobo_media_url_columns_are_not_answers(study: Any, tmp_path: Path) -> None:
+    """KoboToolbox's export "with media URLs" adds "<question>_URL" after each file
+    question (as its formpack library writes it); the address is not an answer."""
+    form(study, tmp_path, "foto", [["text", "name"], ["image", "photo"]])
+    data = tmp_path / "foto.csv"
+    data.write_text(
+        '"name";"photo";"photo_URL";"_uuid"\n'
+        '"Ani";"";"https://kc.kobotoolbox.org/media/x.jpg";"u1"\n',
+        encoding="utf-8",
+    )
+    result = import_odk_submissions(study.db, study.actor, "foto", data, site="S")
+    assert result.warnings == []
+    assert answers(study) == {"uuid:u1": {"name": "Ani"}}
