@@ -178,3 +178,60 @@ def test_range_parameters_that_odk_refuses_are_refused(
     assert caught.value.problems == [f"sheet survey, row 2, column parameters: {problem}"]
     ok = import_xlsform(workbook(tmp_path, RANGE.format(name="step", value="2"))).instrument
     assert ok.questions()[0].parameters == {"step": "2"}
+
+
+OWN_OTHER = """
+| survey  |                        |       |            |            |
+|         | type                   | name  | label::en  | label::fr  |
+|         | select_one c1 or_other | q1    | Question 1 | Question A |
+| choices |           |       |            |           |
+|         | list name | name  | label::en  | label::fr |
+|         | c1        | na    | la-e       | la-f      |
+|         | c1        | nb    | lb-e       |           |
+|         | c1        | other | Other      |           |
+"""
+DEFAULT_FROM_METADATA = """
+| survey |
+| | type           | name | label | default |
+| | begin_repeat   | r1   |       |         |
+| | start-geopoint | q1   | Q1    |         |
+| | geopoint       | q2   | Q2    | ${q1}   |
+| | end_repeat     | r1   |       |         |
+"""
+GEOPOINT_ACCURACY = """
+| survey |           |             |          |                          |
+|        | type      | name        | label    | parameters               |
+|        | geopoint  | geopoint    | Geopoint | capture-accuracy=2.5     |
+"""
+
+
+def test_or_other_on_a_list_with_its_own_other_choice(tmp_path: Path) -> None:
+    """pyxform (test_translations.py) shows such a list's 'other' once; 'other, specify'
+    would show it twice and the exported form would not convert."""
+    path = workbook(tmp_path, OWN_OTHER)
+    with pytest.raises(InstrumentError) as caught:
+        import_xlsform(path)
+    assert caught.value.problems == [
+        "sheet survey, row 2, column type: list 'c1' has its own 'other' choice and 'or_other' "
+        "adds another; remove one of them (a lenient import keeps the list's own)"
+    ]
+    result = import_xlsform(path, lenient=True)
+    (q1,) = result.instrument.questions()
+    assert not q1.other
+    assert [c.name for c in result.instrument.choice_lists["c1"].choices] == ["na", "nb", "other"]
+
+
+def test_converted_questions_keep_neither_metadata_defaults_nor_widget_parameters(
+    tmp_path: Path,
+) -> None:
+    """A geopoint read as text keeps no default pointing at dropped metadata and no
+    capture-accuracy, which the text question's export would carry to pyxform (refused)."""
+    result = import_xlsform(workbook(tmp_path, DEFAULT_FROM_METADATA), lenient=True)
+    (q2,) = result.instrument.questions()
+    assert (q2.name, q2.type, q2.default) == ("q2", "text", "")
+    assert (
+        "sheet survey, row 4, column default: default '${q1}' of 'q2' refers to metadata, "
+        "which is not imported; dropped" in result.warnings
+    )
+    result = import_xlsform(workbook(tmp_path, GEOPOINT_ACCURACY), lenient=True)
+    assert result.instrument.questions()[0].parameters == {}

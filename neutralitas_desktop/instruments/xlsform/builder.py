@@ -213,7 +213,7 @@ class SurveyBuilder:
         self.required_and_read_only(q, row)
         q.default = _default_value(table.cell(row, "default"), q.type)
         params = table.get(row, "parameters")
-        if params:
+        if params and spec.kind == "question":  # a converted type's parameters do not apply
             q.parameters = _parameters(params)
         stance_text = table.get(row, "stance")
         if stance_text:
@@ -266,7 +266,7 @@ class SurveyBuilder:
             "in ODK; imported as calculate",
         )
         q.type, q.choice_list, q.other, q.choice_filter = "calculate", "", False, ""
-        q.appearance = ""
+        q.appearance, q.parameters = "", {}
 
     def missing_label(self, q: QuestionRecord, row: Row) -> None:
         media = self.row_media_files(row)
@@ -303,6 +303,9 @@ class SurveyBuilder:
                     q.name,
                     "choices",
                 )
+            own = self.choices.lists.get(list_name)
+            if spec.other and own is not None and own.get("other") is not None:
+                self.report.settle(passes.own_other_choice(q, spec, self.table))
             self.survey.used_lists.setdefault(list_name, []).append((q.name, q.row))
             builtin = self.choices.builtin_for(list_name)
             if spec.type == "select_one" and builtin and not spec.other:

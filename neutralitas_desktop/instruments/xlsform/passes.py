@@ -134,6 +134,25 @@ def choices_from_answers(q: QuestionRecord, spec: TypeSpec, table: Table) -> Fin
     )
 
 
+def own_other_choice(q: QuestionRecord, spec: TypeSpec, table: Table) -> Finding:
+    """``or_other`` on a list that has its own 'other' choice: ODK shows it once; here
+    'other, specify' would add a second. A lenient import keeps the list's own choice."""
+
+    def keep_own() -> None:
+        q.other = False
+
+    return Finding(
+        Where(table.sheet.title, q.row, table.header_of("type")),
+        refused=f"list '{spec.list_name}' has its own 'other' choice and 'or_other' adds "
+        "another; remove one of them (a lenient import keeps the list's own)",
+        converted=f"'{q.name}': the 'other' choice of list '{spec.list_name}' is kept, "
+        "without an 'or_other' text question",
+        apply=keep_own,
+        node=q.name,
+        field="type",
+    )
+
+
 def loop(group: GroupRecord, spec: TypeSpec, items: int, table: Table) -> Finding:
     """``begin loop over list``: a repeat with one item per choice."""
 
