@@ -235,3 +235,22 @@ def test_converted_questions_keep_neither_metadata_defaults_nor_widget_parameter
     )
     result = import_xlsform(workbook(tmp_path, GEOPOINT_ACCURACY), lenient=True)
     assert result.instrument.questions()[0].parameters == {}
+
+
+ONLY_METADATA = """
+| survey |        |          |       |
+|        | type   |   name   | label |
+|        | audit  |   audit  |       |
+"""
+
+
+def test_a_form_of_metadata_only_is_refused_in_one_line(tmp_path: Path) -> None:
+    """pyxform's test_audit.py: nothing of it is imported, and an empty instrument could
+    not be exported and imported again."""
+    for lenient in (False, True):
+        with pytest.raises(InstrumentError) as caught:
+            import_xlsform(workbook(tmp_path, ONLY_METADATA), lenient=lenient)
+        assert caught.value.problems == [
+            "sheet survey: the form has no question this app imports (metadata such as 'start' "
+            "or 'audit' is not imported)"
+        ]
