@@ -254,3 +254,19 @@ def test_a_form_of_metadata_only_is_refused_in_one_line(tmp_path: Path) -> None:
             "sheet survey: the form has no question this app imports (metadata such as 'start' "
             "or 'audit' is not imported)"
         ]
+
+
+LAST_SAVED = """
+| survey |            |          |       |                       |
+|        | type       | name     | label | calculation           |
+|        | integer    | foo      | Foo   | ${last-saved#foo} + 1 |
+"""
+
+
+def test_last_saved_reference_is_refused_by_name(tmp_path: Path) -> None:
+    with pytest.raises(InstrumentError) as caught:
+        import_xlsform(workbook(tmp_path, LAST_SAVED))
+    assert caught.value.problems == [
+        "sheet survey, row 2, column calculation: '${last-saved#foo}' (the answer of the last "
+        "form saved on the phone) is not supported at position 0 in '${last-saved#foo} + 1'"
+    ]
