@@ -270,3 +270,18 @@ def test_last_saved_reference_is_refused_by_name(tmp_path: Path) -> None:
         "sheet survey, row 2, column calculation: '${last-saved#foo}' (the answer of the last "
         "form saved on the phone) is not supported at position 0 in '${last-saved#foo} + 1'"
     ]
+
+
+def test_an_xlsform_written_as_csv_is_refused_by_what_it_is(tmp_path: Path) -> None:
+    """pyxform also reads an XLSForm as CSV text (its tests/example_xls/group.csv)."""
+    path = tmp_path / "group.csv"
+    path.write_text(
+        "survey,,,\n,type,name,label\n,text,family_name,What's your family name?\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InstrumentError) as caught:
+        import_xlsform(path)
+    assert caught.value.problems == [
+        "is an XLSForm written as CSV text, which this app does not read; put its sheets in an "
+        "Excel workbook (.xlsx)"
+    ]
