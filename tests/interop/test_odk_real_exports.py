@@ -298,3 +298,25 @@ def test_kobo_media_url_columns_are_not_answers(study: Any, tmp_path: Path) -> N
     result = import_odk_submissions(study.db, study.actor, "foto", data, site="S")
     assert result.warnings == []
     assert answers(study) == {"uuid:u1": {"name": "Ani"}}
+
+
+def test_kobo_xlsx_finds_attachments_of_its_media_download(study: Any, tmp_path: Path) -> None:
+    """KoboToolbox's .xlsx names each file; its media download (unzipped as attachments/,
+    one folder per submission) holds them."""
+    form(study, tmp_path, "foto", [["text", "name"], ["image", "photo"]])
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["name", "photo", "_uuid", "_index"])
+    sheet.append(["Ani", "julius-10_15_3.jpg", "u1", 1])
+    data = tmp_path / "foto.xlsx"
+    book.save(data)
+    folder = tmp_path / "attachments" / "a5b2" / "u1"
+    folder.mkdir(parents=True)
+    (folder / "julius-10_15_3.jpg").write_bytes(b"\xff\xd8\xff kobo")
+    result = import_odk_submissions(study.db, study.actor, "foto", data, site="S")
+    assert result.warnings == []
+    (got,) = answers(study).values()
+    with study.db.session() as session:
+        stored = session.get(Attachment, got["photo"])
+        assert stored is not None and stored.data == b"\xff\xd8\xff kobo"
