@@ -79,8 +79,7 @@ def _next_token(text: str, i: int, tokens: list[Token]) -> int:
             raise ExpressionError("empty reference '${}'", i, text)
         if name.startswith("last-saved#"):
             raise ExpressionError(
-                f"'${{{name}}}' (the answer of the last form saved on the phone) is not "
-                "supported",
+                f"'${{{name}}}' (the answer of the last form saved on the phone) is not supported",
                 i,
                 text,
             )
