@@ -8,6 +8,7 @@ also come as one 0/1 column per choice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,10 +79,17 @@ def scopes_of(instrument: Instrument) -> dict[tuple[str, ...], Scope]:
     return scopes
 
 
-def scope_of_table(name: str, scopes: dict[tuple[str, ...], Scope]) -> tuple[Scope | None, str]:
+_CUT_SHEET = re.compile(r"^(.*)\.\.\.(?: \(\d+\))?$")
+
+
+def scope_of_table(
+    name: str, scopes: dict[tuple[str, ...], Scope], headers: list[str]
+) -> tuple[Scope | None, str]:
     """(the repeat a table holds, problem). KoboToolbox cuts sheet names to 31
-    characters as the first 28 and ``...``: those match the repeat they begin."""
-    cut = name[:-3] if name.endswith("...") else None
+    characters as the first 28 and ``...`` (``... (1)`` for the next one cut alike): those
+    match the repeat they begin, and of several, the one whose questions head the columns."""
+    cut_match = _CUT_SHEET.match(name)
+    cut = cut_match.group(1) if cut_match else None
     candidates = []
     for path, scope in scopes.items():
         if not path:
@@ -91,6 +99,9 @@ def scope_of_table(name: str, scopes: dict[tuple[str, ...], Scope]) -> tuple[Sco
             return scope, ""
         if cut and repeat.startswith(cut):
             candidates.append(scope)
+    if len(candidates) > 1:
+        answered = [c for c in candidates if any(h in c.columns for h in headers)]
+        candidates = answered if len(answered) == 1 else candidates
     if len(candidates) == 1:
         return candidates[0], ""
     if candidates:

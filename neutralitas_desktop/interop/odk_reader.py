@@ -106,7 +106,7 @@ class Reader:
         main = self.export.main
         tables: list[tuple[DataTable, Scope]] = [(main, self.scopes[()])]
         for table in self.export.others:
-            scope, problem = scope_of_table(table.name, self.scopes)
+            scope, problem = scope_of_table(table.name, self.scopes, table.headers)
             if scope is None:
                 if problem:
                     self.problems.append(f"{table.source}: {problem}")

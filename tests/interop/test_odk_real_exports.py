@@ -320,3 +320,33 @@ def test_kobo_xlsx_finds_attachments_of_its_media_download(study: Any, tmp_path:
     with study.db.session() as session:
         stored = session.get(Attachment, got["photo"])
         assert stored is not None and stored.data == b"\xff\xd8\xff kobo"
+
+
+def test_kobo_sheets_cut_alike_find_their_repeats(study: Any, tmp_path: Path) -> None:
+    """Two repeats whose names begin alike: KoboToolbox (formpack's unique_name_for_xls)
+    names their sheets 'first 28...' and 'first 24... (1)'; each lands in its repeat."""
+    kec, kel = "pegawai_yang_diwawancarai_di_kecamatan", "pegawai_yang_diwawancarai_di_kelurahan"
+    form(study, tmp_path, "cut", [
+        ["text", "desa"], ["begin repeat", kec], ["text", "nama_kec"], ["end repeat", ""],
+        ["begin repeat", kel], ["text", "nama_kel"], ["end repeat", ""],
+    ])  # fmt: skip
+    book = openpyxl.Workbook()
+    main = book.active
+    assert main is not None
+    main.title = "cut"
+    main.append(["desa", "_uuid", "_index"])
+    main.append(["Cisaga", "u1", 1])
+    parent = ["_parent_table_name", "_parent_index"]
+    first = book.create_sheet("pegawai_yang_diwawancarai_di...")
+    first.append(["nama_kec", *parent])
+    first.append(["Ani", "cut", 1])
+    second = book.create_sheet("pegawai_yang_diwawancara... (1)")
+    second.append(["nama_kel", *parent])
+    second.append(["Budi", "cut", 1])
+    data = tmp_path / "cut.xlsx"
+    book.save(data)
+    result = import_odk_submissions(study.db, study.actor, "cut", data, site="S")
+    assert result.warnings == []
+    (got,) = answers(study).values()
+    landed = {k.split("[")[0] + "/" + k.rsplit("/", 1)[-1]: v for k, v in got.items() if "/" in k}
+    assert landed == {f"{kec}/nama_kec": "Ani", f"{kel}/nama_kel": "Budi"}
