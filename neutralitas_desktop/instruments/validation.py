@@ -113,6 +113,13 @@ def validate(instrument: Instrument, themes: set[str] | None = None) -> Report:
             err(question.name, "other", "'other, specify' needs a select_one or select_multiple")
         if question.type == "calculate" and not question.calculation:
             err(question.name, "calculation", "calculate needs a calculation")
+        if question.type == "range":
+            for key in ("start", "end", "step"):
+                value = question.parameters.get(key)
+                if value is not None and not _is_number(value):
+                    err(question.name, "parameters", f"range {key} '{value}' is not a number")
+                elif key == "step" and value is not None and float(value) == 0:
+                    err(question.name, "parameters", "range step must not be 0")
         _check_stance(instrument, question, themes, err)
     return Report(errors, warnings)
 

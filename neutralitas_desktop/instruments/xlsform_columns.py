@@ -233,6 +233,7 @@ METADATA_TYPES: frozenset[str] = frozenset(
     {
         "start", "end", "today", "deviceid", "imei", "subscriberid", "simserial",
         "phonenumber", "username", "email", "audit", "start-geopoint", "background-audio",
+        "background-geopoint",
         "uri:deviceid", "uri:subscriberid", "uri:simserial", "uri:phonenumber",
         "uri:username", "uri:email", "instanceid",
     }

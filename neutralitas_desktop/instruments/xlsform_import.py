@@ -65,6 +65,12 @@ def import_xlsform(
     instrument = checks.strip_metadata_references(instrument)
     checks.texts(instrument)
     checks.with_model(instrument)
+    if not instrument.questions() and not report.problems:
+        report.problem(
+            Where(tables.survey.sheet.title),
+            "the form has no question this app imports (metadata such as 'start' or 'audit' "
+            "is not imported)",
+        )
     if report.problems:
         raise InstrumentError(source, report.problems)
     return ImportResult(instrument, report.warnings, report.conversions)

@@ -1,12 +1,14 @@
 """Which column of a data export holds which question of the form.
 
 The main table and each repeat are a ``Scope``: the questions answered on one row. A
-question's header is its name, or its group path joined by ``/`` (KoboToolbox) or ``-``
-(ODK Central, Briefcase); a select_multiple may also come as one 0/1 column per choice.
+question's header is its name, or its group path joined by ``/`` (KoboToolbox, or the
+separator chosen for its export) or ``-`` (ODK Central, Briefcase); a select_multiple may
+also come as one 0/1 column per choice.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,9 +23,14 @@ TOOL_COLUMNS = frozenset(
         "attachmentspresent", "attachmentsexpected", "status", "reviewstate", "deviceid",
         "edits", "formversion", "instanceid", "start", "end", "today", "username",
         "simserial", "subscriberid", "phonenumber", "audit", "__version__",
-        "deprecatedid", "instancename", "rootuuid",
+        "deprecatedid", "instancename", "rootuuid", "isvalidated",
     }
 )  # fmt: skip
+
+
+# Between a group and what it holds: KoboToolbox's "/" (or the separator chosen for its
+# export, "." or ":" as offered), ODK Central's and Briefcase's "-".
+GROUP_SEPARATORS = ("/", "-", ".", ":")
 
 
 @dataclass
@@ -42,7 +49,7 @@ def scopes_of(instrument: Instrument) -> dict[tuple[str, ...], Scope]:
     def headers(path: tuple[str, ...]) -> list[str]:
         out = []
         for start in range(len(path)):
-            for sep in ("/", "-"):
+            for sep in GROUP_SEPARATORS:
                 out.append(sep.join(path[start:]))
         return out
 
@@ -72,10 +79,17 @@ def scopes_of(instrument: Instrument) -> dict[tuple[str, ...], Scope]:
     return scopes
 
 
-def scope_of_table(name: str, scopes: dict[tuple[str, ...], Scope]) -> tuple[Scope | None, str]:
+_CUT_SHEET = re.compile(r"^(.*)\.\.\.(?: \(\d+\))?$")
+
+
+def scope_of_table(
+    name: str, scopes: dict[tuple[str, ...], Scope], headers: list[str]
+) -> tuple[Scope | None, str]:
     """(the repeat a table holds, problem). KoboToolbox cuts sheet names to 31
-    characters as the first 28 and ``...``: those match the repeat they begin."""
-    cut = name[:-3] if name.endswith("...") else None
+    characters as the first 28 and ``...`` (``... (1)`` for the next one cut alike): those
+    match the repeat they begin, and of several, the one whose questions head the columns."""
+    cut_match = _CUT_SHEET.match(name)
+    cut = cut_match.group(1) if cut_match else None
     candidates = []
     for path, scope in scopes.items():
         if not path:
@@ -85,6 +99,9 @@ def scope_of_table(name: str, scopes: dict[tuple[str, ...], Scope]) -> tuple[Sco
             return scope, ""
         if cut and repeat.startswith(cut):
             candidates.append(scope)
+    if len(candidates) > 1:
+        answered = [c for c in candidates if any(h in c.columns for h in headers)]
+        candidates = answered if len(answered) == 1 else candidates
     if len(candidates) == 1:
         return candidates[0], ""
     if candidates:
@@ -95,7 +112,7 @@ def scope_of_table(name: str, scopes: dict[tuple[str, ...], Scope]) -> tuple[Sco
 
 @dataclass
 class Column:
-    kind: str  # value | split | other
+    kind: str  # value | split | other | geo (choice: which part of a geopoint)
     question: Question
     choice: str = ""
 
@@ -111,7 +128,7 @@ def match_columns(
         if question is not None:
             matched.setdefault(header, Column("value", question))
             continue
-        split = _split_column(header, scope, instrument)
+        split = _split_column(header, scope, instrument) or _geopoint_column(header, scope)
         if split is not None:
             matched[header] = split
             continue
@@ -120,7 +137,7 @@ def match_columns(
             if base is not None and base.other:
                 matched[header] = Column("other", base)
                 continue
-        if _is_tool_column(header) or header in scope.ignorable:
+        if _is_tool_column(header) or header in scope.ignorable or _media_url(header, scope):
             continue
         unmatched.append(header)
     return matched
@@ -128,7 +145,7 @@ def match_columns(
 
 def _split_column(header: str, scope: Scope, instrument: Instrument) -> Column | None:
     """A 0/1 column of one choice of a select_multiple ("platform/facebook")."""
-    for sep in ("/", "-", "."):
+    for sep in GROUP_SEPARATORS:
         if sep not in header:
             continue
         prefix, choice = header.rsplit(sep, 1)
@@ -140,11 +157,39 @@ def _split_column(header: str, scope: Scope, instrument: Instrument) -> Column |
     return None
 
 
+# ODK Central and Briefcase write a geopoint as four columns, "<name>-Latitude", …
+GEOPOINT_PARTS = ("Latitude", "Longitude", "Altitude", "Accuracy")
+
+
+def _geopoint_column(header: str, scope: Scope) -> Column | None:
+    """One of the four columns of a geopoint, for the text question it was converted to."""
+    prefix, _, part = header.rpartition("-")
+    question = scope.columns.get(prefix) if part in GEOPOINT_PARTS else None
+    if question is None or question.type != "text":
+        return None
+    return Column("geo", question, part)
+
+
+def geopoint_text(parts: dict[str, str]) -> str:
+    """The geopoint as ODK writes it in one value, "lat lon alt accuracy"."""
+    values = [parts.get(p, "") for p in GEOPOINT_PARTS]
+    while values and not values[-1]:
+        values.pop()
+    return " ".join(values) if all(values) else ""
+
+
+def _media_url(header: str, scope: Scope) -> bool:
+    """KoboToolbox's "photo_URL" beside "photo" (export with media URLs): a web address."""
+    base = scope.columns.get(header[: -len("_URL")]) if header.endswith("_URL") else None
+    return base is not None and base.type in ("image", "file")
+
+
 def _is_tool_column(header: str) -> bool:
     lowered = header.lower()
     last = lowered.replace("-", "/").rsplit("/", 1)[-1]
     return (
         lowered.startswith(("_", "meta/", "meta-", "formhub/", "formhub-"))
+        or last.startswith("_")  # KoboToolbox's "group/_point_latitude" beside "group/point"
         or lowered in TOOL_COLUMNS
         or last in TOOL_COLUMNS
     )

@@ -11,18 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
+
+from openpyxl.utils.cell import get_column_letter
 
 from neutralitas_desktop.instruments.model import Instrument
 from neutralitas_desktop.interop.odk_form_shape import (
     Column,
     Scope,
+    geopoint_text,
     match_columns,
     scope_of_table,
     scopes_of,
 )
 from neutralitas_desktop.interop.odk_tables import DataExport, DataTable
 from neutralitas_desktop.interop.odk_values import (
+    briefcase_moment,
     cell_text,
     choice_names,
     convert,
@@ -88,6 +93,7 @@ class Reader:
         self.scopes = scopes_of(instrument)
         self.problems: list[str] = []
         self.warnings: list[str] = list(export.notes)
+        self._zoneless = False  # a Briefcase time without zone was pointed out
 
     def problem(self, table: DataTable, number: int, column: str | None, message: str) -> None:
         where = f"{table.source}, row {number}"
@@ -100,7 +106,7 @@ class Reader:
         main = self.export.main
         tables: list[tuple[DataTable, Scope]] = [(main, self.scopes[()])]
         for table in self.export.others:
-            scope, problem = scope_of_table(table.name, self.scopes)
+            scope, problem = scope_of_table(table.name, self.scopes, table.headers)
             if scope is None:
                 if problem:
                     self.problems.append(f"{table.source}: {problem}")
@@ -120,6 +126,7 @@ class Reader:
                     f"{table.source}: columns that match no question of "
                     f"'{self.instrument.id}' are not imported: {', '.join(unmatched)}"
                 )
+            self._twice(table, columns)
             if not columns and unmatched and table.rows:
                 self.problems.append(
                     f"{table.source}: no column matches a question of '{self.instrument.id}' "
@@ -133,6 +140,17 @@ class Reader:
         self._identify(submissions)
         self._join(items_by_table, tables)
         return _edits_last(submissions)
+
+    def _twice(self, table: DataTable, columns: dict[str, Column]) -> None:
+        """A question's header on two columns: which one holds the answer cannot be told
+        (a row keeps one value per header), so the table is refused, naming both."""
+        for header in columns:
+            places = [get_column_letter(i + 1) for i, h in enumerate(table.headers) if h == header]
+            if len(places) > 1:
+                self.problems.append(
+                    f"{table.source}: columns {' and '.join(places)} both have the header "
+                    f"'{header}'; delete or rename one of them"
+                )
 
     def _missing_repeats(self, tables: list[tuple[DataTable, Scope]]) -> None:
         """A CSV holds no repeat: say which repeats were left out, never drop them quietly."""
@@ -157,6 +175,7 @@ class Reader:
     ) -> Item:
         item = Item(table, number, scope, row)
         split: dict[str, list[str]] = {}
+        geo: dict[str, dict[str, str]] = {}
         for header, column in columns.items():
             raw = row.get(header)
             text = cell_text(raw)
@@ -164,6 +183,9 @@ class Reader:
             if column.kind == "other":
                 if text:
                     item.others[question.name] = text
+                continue
+            if column.kind == "geo":
+                geo.setdefault(question.name, {})[column.choice] = text
                 continue
             if column.kind == "split":
                 flag = text.lower()
@@ -178,9 +200,14 @@ class Reader:
             if error:
                 self.problem(table, number, header, error)
             elif question.type in ("image", "file"):
-                item.files[question.name] = value
+                # Briefcase writes "media/1524644764247.jpg"; the file is in the media folder
+                item.files[question.name] = PurePosixPath(value.replace("\\", "/")).name
             else:
                 item.values[question.name] = value
+        for name, parts in geo.items():
+            point = geopoint_text(parts)
+            if point and name not in item.values:
+                item.values[name] = point
         for name, chosen in split.items():
             if name not in item.values:
                 question = next(c.question for c in columns.values() if c.question.name == name)
@@ -206,6 +233,16 @@ class Reader:
             if not value:
                 self.problem(main, item.number, heads[0], "no instanceID")
                 continue
+            status = cell_text(row.get("Status")) if "KEY" in main.headers else ""
+            if status:
+                self.problem(
+                    main,
+                    item.number,
+                    "Status",
+                    f"the answers of submission {value} are not in the export ({status}: an "
+                    "encrypted form's data is exported by ODK Central with its passphrase)",
+                )
+                continue
             again = next(((c, ids[c]) for c in heads if ids[c] in seen), None)
             if again is not None:
                 column, twice = again
@@ -225,6 +262,7 @@ class Reader:
             item.review = REVIEW_STATES.get(state.lower())
             item.started = time_of(row, START_COLUMNS) or time_of(row, SUBMITTED_COLUMNS)
             item.ended = time_of(row, END_COLUMNS) or time_of(row, SUBMITTED_COLUMNS)
+            self._zoneless_times(row)
         for item in submissions:
             deprecated = next(
                 (_id(c, item.row.get(c)) for c in DEPRECATED_COLUMNS if item.row.get(c)),
@@ -233,6 +271,23 @@ class Reader:
             older = by_instance.get(deprecated)
             if older is not None and older is not item:
                 item.edit_of = older
+
+    def _zoneless_times(self, row: dict[str, Any]) -> None:
+        """Briefcase writes times in the zone of the computer that exported them, and does
+        not say which: said once, as session times are read as UTC."""
+        if self._zoneless:
+            return
+        for column in (*START_COLUMNS, *END_COLUMNS, *SUBMITTED_COLUMNS):
+            text = cell_text(row.get(column))
+            found = briefcase_moment(text) if text else None
+            if found is not None and found[1] is not None:
+                self._zoneless = True
+                self.warnings.append(
+                    f"{self.export.main.source}: times such as '{text}' (column {column}) carry "
+                    "no time zone (ODK Briefcase writes the exporting computer's); session "
+                    "start and end are read as UTC"
+                )
+                return
 
     def _join(
         self, items_by_table: dict[str, list[Item]], tables: list[tuple[DataTable, Scope]]

@@ -51,6 +51,8 @@ def read_export(path: Path, repeat_names: list[str]) -> DataExport:
     named after a repeat of the form (``Form-posts.csv``, sheet ``posts``)."""
     if not path.exists():
         raise NeutralitasError(f"{path}: file not found")
+    if not path.is_file():
+        raise NeutralitasError(f"{path}: is a folder, not a data export file")
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _read_csv_files(path, repeat_names)
@@ -81,13 +83,23 @@ def _read_csv_files(path: Path, repeat_names: list[str]) -> DataExport:
             continue
         if _repeat_of(sibling.stem, path.stem, repeat_names):
             others.append(_csv_table(sibling.stem, sibling.name, sibling.read_bytes(), notes))
+    return DataExport(main, others, _media_beside(path), notes)
+
+
+def _media_beside(path: Path) -> dict[str, bytes | Path]:
+    """Attachment files next to an export: in media/ (Briefcase, ODK Central), files/ or
+    attachments/ (KoboToolbox's media download, one folder per submission), or beside."""
     media: dict[str, bytes | Path] = {}
-    for folder in (path.parent / "media", path.parent / "files", path.parent):
+    folders = [path.parent / name for name in ("media", "files", "attachments")]
+    for folder in folders:
         if folder.is_dir():
-            for item in folder.iterdir():
-                if item.is_file() and item.suffix.lower() != ".csv":
+            for item in sorted(folder.rglob("*")):
+                if item.is_file():
                     media.setdefault(item.name, item)
-    return DataExport(main, others, media, notes)
+    for item in sorted(path.parent.iterdir()):
+        if item.is_file() and item.suffix.lower() != ".csv" and item != path:
+            media.setdefault(item.name, item)
+    return media
 
 
 def _read_zip(path: Path, repeat_names: list[str]) -> DataExport:
@@ -157,4 +169,4 @@ def _read_workbook(path: Path) -> DataExport:
         workbook.close()
     if not tables:
         raise NeutralitasError(f"{path}: the workbook has no data")
-    return DataExport(tables[0], tables[1:], kind="xlsx")
+    return DataExport(tables[0], tables[1:], _media_beside(path), kind="xlsx")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from neutralitas_desktop.instruments.model import Instrument, Question
@@ -130,23 +131,41 @@ def choice_names(instrument: Instrument, question: Question) -> list[str]:
     return names
 
 
+_NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?$")
+
+
+def _number(text: str) -> Decimal | None:
+    """The number a cell says, digit for digit: an 18-digit NIP read as a float would come
+    back with other last digits. Only what ODK writes (ASCII digits, a point, an exponent):
+    None for words, "1_000", other scripts' digits, and numbers of over 100 digits."""
+    if not _NUMBER.match(text):
+        return None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if abs(number.adjusted()) <= 100 else None
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
 def convert(instrument: Instrument, q: Question, raw: Any, text: str) -> tuple[str, str]:
     """(stored value, problem) of one non-empty cell."""
     kind = q.type
     if kind == "integer":
-        try:
-            number = float(text)
-        except ValueError:
-            return "", f"'{text}' is not a whole number"
-        if not number.is_integer():
-            return "", f"'{text}' is not a whole number"
+        number = _number(text)
+        if number is None or number != number.to_integral_value():
+            return "", f"'{_shown(text)}' is not a whole number"
         return str(int(number)), ""
     if kind in ("decimal", "range"):
-        try:
-            number = float(text)
-        except ValueError:
-            return "", f"'{text}' is not a number"
-        return (str(int(number)) if number.is_integer() else repr(number)), ""
+        number = _number(text)
+        if number is None:
+            return "", f"'{_shown(text)}' is not a number"
+        if number == number.to_integral_value():
+            return str(int(number)), ""
+        return format(number.normalize(), "f"), ""
     if kind == "date":
         if isinstance(raw, dt.datetime | dt.date):
             return raw.isoformat()[:10], ""
@@ -182,4 +201,6 @@ def convert(instrument: Instrument, q: Question, raw: Any, text: str) -> tuple[s
             listed = ", ".join(names[:12]) + (", …" if len(names) > 12 else "")
             return "", f"'{' '.join(wrong)}' is not a choice of '{q.name}' ({listed})"
         return " ".join(values), ""
+    if kind in ("text", "long_text") and isinstance(raw, str):
+        return raw, ""  # as written: spaces around an answer are part of it
     return text, ""

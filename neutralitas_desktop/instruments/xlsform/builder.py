@@ -194,6 +194,13 @@ class SurveyBuilder:
             qtype = target if target != "drop" else "text"
             if qtype == "note" and not q.label:
                 q.label = {self.default: name}
+        searched = passes.search_appearance(q, spec, table) if spec.kind == "question" else None
+        if searched is not None and report.settle(searched):
+            qtype, spec = "text", TypeSpec("converted", raw=spec.raw)
+        from_answers = passes.choices_from_answers(q, spec, table)
+        if from_answers is not None:
+            report.settle(from_answers)
+            qtype, spec = "text", TypeSpec("converted", raw=spec.raw)
         q.type = qtype
         passes.ascii_quotes(q, passes.QUESTION_EXPRESSIONS[:4], table, report)
         if spec.kind == "question":
@@ -206,7 +213,7 @@ class SurveyBuilder:
         self.required_and_read_only(q, row)
         q.default = _default_value(table.cell(row, "default"), q.type)
         params = table.get(row, "parameters")
-        if params:
+        if params and spec.kind == "question":  # a converted type's parameters do not apply
             q.parameters = _parameters(params)
         stance_text = table.get(row, "stance")
         if stance_text:
@@ -224,6 +231,8 @@ class SurveyBuilder:
             q, passes.QUESTION_EXPRESSIONS, table, self.default
         ):
             report.settle(finding)
+        if q.type != "calculate" and q.calculation and not q.label and not q.hint:
+            self.typed_calculate(q, spec)
         if q.type != "calculate" and not q.label and not q.hint:
             self.missing_label(q, row)
         return q.build()
@@ -247,6 +256,17 @@ class SurveyBuilder:
                 f"read_only expression '{table.get(row, 'read_only')}' is not supported; "
                 f"'{q.name}' is always read-only",
             )
+
+    def typed_calculate(self, q: QuestionRecord, spec: TypeSpec) -> None:
+        """A question with a calculation and no label is never shown by ODK: a calculation
+        (pyxform's "typed calculate"); the app's calculations hold their value as text."""
+        self.report.warn(
+            self.where(q.row, "type"),
+            f"'{q.name}' ({spec.raw} with a calculation and no label) is a hidden calculation "
+            "in ODK; imported as calculate",
+        )
+        q.type, q.choice_list, q.other, q.choice_filter = "calculate", "", False, ""
+        q.appearance, q.parameters = "", {}
 
     def missing_label(self, q: QuestionRecord, row: Row) -> None:
         media = self.row_media_files(row)
@@ -283,6 +303,9 @@ class SurveyBuilder:
                     q.name,
                     "choices",
                 )
+            own = self.choices.lists.get(list_name)
+            if spec.other and own is not None and own.get("other") is not None:
+                self.report.settle(passes.own_other_choice(q, spec, self.table))
             self.survey.used_lists.setdefault(list_name, []).append((q.name, q.row))
             builtin = self.choices.builtin_for(list_name)
             if spec.type == "select_one" and builtin and not spec.other:

@@ -105,8 +105,17 @@ class InstrumentChecks:
                     hint=clean(node.name, "hint", node.hint),
                 )
             texts = {f: clean(node.name, f, getattr(node, f)) for f in _QUESTION_TEXT_FIELDS}
+            default = node.default
+            if any(ref in dropped for _, _, ref in xpath.reference_spans(default)):
+                self.report.warn(
+                    Where(self.sheet, self.row_of(node.name), self.header("default")),
+                    f"default '{default}' of '{node.name}' refers to metadata, which is not "
+                    "imported; dropped",
+                )
+                default = ""
             return replace(
                 node,
+                default=default,
                 label=texts["label"],
                 hint=texts["hint"],
                 constraint_message=texts["constraint_message"],

@@ -7,6 +7,7 @@ Expressions are looked into through the xpath package's parsed trees only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -84,6 +85,72 @@ def unsupported_type(q: QuestionRecord, spec: TypeSpec, table: Table) -> list[Fi
             )
         )
     return findings
+
+
+SEARCH_APPEARANCE = re.compile(r"\bsearch\s*\((?:[^()'\"]|'[^']*'|\"[^\"]*\")*\)", re.IGNORECASE)
+
+
+def search_appearance(q: QuestionRecord, spec: TypeSpec, table: Table) -> Finding | None:
+    """``search('file')`` in a select's appearance: ODK Collect takes the choices from
+    file.csv, the choices sheet only names its columns. Converted to a text question."""
+    found = SEARCH_APPEARANCE.search(q.appearance)
+    if found is None or spec.type not in ("select_one", "select_multiple"):
+        return None
+    call = found.group(0).strip()
+
+    def to_text() -> None:
+        q.appearance = " ".join(SEARCH_APPEARANCE.sub(" ", q.appearance).split())
+        q.choice_filter = ""
+
+    return Finding(
+        Where(table.sheet.title, q.row, table.header_of("appearance")),
+        refused=f"appearance {call} takes the choices of '{spec.raw}' from an external file "
+        "(the choices sheet only names its columns), which this app does not have; a lenient "
+        "import converts it to a text question",
+        converted=f"'{q.name}' ({spec.raw}, appearance {call}) converted to a text question",
+        apply=to_text,
+        node=q.name,
+        field="appearance",
+    )
+
+
+def choices_from_answers(q: QuestionRecord, spec: TypeSpec, table: Table) -> Finding | None:
+    """``select_one ${people}``: the choices are the answers given in a repeat, which a
+    form of this app cannot list. Converted to a text question."""
+    if spec.kind != "question" or not spec.list_name.startswith("${"):
+        return None
+
+    def to_text() -> None:
+        q.choice_filter = ""
+
+    return Finding(
+        Where(table.sheet.title, q.row, table.header_of("type")),
+        refused=f"'{spec.raw}' takes its choices from the answers of {spec.list_name}, which "
+        "this app cannot do; a lenient import converts it to a text question",
+        converted=f"'{q.name}' ({spec.raw}) converted to a text question",
+        apply=to_text,
+        node=q.name,
+        field="type",
+    )
+
+
+def own_other_choice(q: QuestionRecord, spec: TypeSpec, table: Table) -> Finding:
+    """``or_other`` on a list that has its own 'other' choice: ODK shows it once; here
+    'other, specify' would add a second. A lenient import keeps the list's own choice."""
+
+    def keep_own() -> None:
+        q.other = False
+
+    return Finding(
+        Where(table.sheet.title, q.row, table.header_of("type")),
+        refused=f"list '{spec.list_name}' has its own 'other' choice and 'or_other' adds "
+        "another; remove one of them (a lenient import keeps the list's own)",
+        converted=f"'{q.name}': the 'other' choice of list '{spec.list_name}' is kept, "
+        "without an 'or_other' text question",
+        apply=keep_own,
+        node=q.name,
+        field="type",
+    )
 
 
 def loop(group: GroupRecord, spec: TypeSpec, items: int, table: Table) -> Finding:

@@ -59,6 +59,14 @@ def read_workbook(path: Path) -> dict[str, Sheet]:
             source,
             ["is an Excel 97-2003 (.xls) workbook; open it in Excel and save it as .xlsx"],
         )
+    if not zipfile.is_zipfile(path) and path.suffix.lower() in (".csv", ".md"):
+        raise InstrumentError(
+            source,
+            [
+                f"is an XLSForm written as {path.suffix.lower()[1:].upper()} text, which this "
+                "app does not read; put its sheets in an Excel workbook (.xlsx)"
+            ],
+        )
     if not zipfile.is_zipfile(path):
         raise InstrumentError(
             source, ["is not an Excel workbook (.xlsx): the file is damaged or of another kind"]

@@ -14,7 +14,7 @@ from neutralitas_desktop.instruments.model import Group, LocalText, Node, Questi
 class TypeSpec:
     """What the type column of a row says."""
 
-    kind: str  # question | begin | end | metadata | unsupported | unknown
+    kind: str  # question | begin | end | metadata | unsupported | unknown | converted
     type: str = ""  # model type (question), group | repeat | loop (begin/end)
     list_name: str = ""
     other: bool = False
@@ -103,13 +103,18 @@ class GroupRecord:
         )
 
 
+# KoboToolbox's names for a repeat ("begin lgroup", "end looped group"), as pyxform reads them.
+_GROUP_ALIASES = {"lgroup": "repeat", "looped group": "repeat"}
+
+
 def parse_type(raw: str) -> TypeSpec:
     """What the type column of a row says, in this app's terms."""
     text = " ".join(raw.split())
     lowered = text.lower()
-    match = re.match(r"^(begin|end)[ _](group|repeat|loop)\b\s*(.*)$", lowered)
+    match = re.match(r"^(begin|end)[ _](group|repeat|loop|lgroup|looped group)\b\s*(.*)$", lowered)
     if match:
         kind, what, rest = match.groups()
+        what = _GROUP_ALIASES.get(what, what)
         list_name = ""
         if what == "loop" and kind == "begin":
             rest_raw = text[len(text) - len(rest) :] if rest else ""

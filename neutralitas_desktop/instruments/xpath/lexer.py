@@ -77,6 +77,12 @@ def _next_token(text: str, i: int, tokens: list[Token]) -> int:
         name = text[i + 2 : close]
         if not name:
             raise ExpressionError("empty reference '${}'", i, text)
+        if name.startswith("last-saved#"):
+            raise ExpressionError(
+                f"'${{{name}}}' (the answer of the last form saved on the phone) is not supported",
+                i,
+                text,
+            )
         if not _QUESTION_NAME_RE.match(name):
             raise ExpressionError(f"invalid question name '{name}' in reference", i, text)
         tokens.append(("ref", name, i, close + 1))
