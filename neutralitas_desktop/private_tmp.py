@@ -89,13 +89,23 @@ def operation(name: str) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+# Folders of the data folder where earlier versions left decrypted copies (played
+# recordings, in clear): removed at every start.
+_OLD_CLEAR_COPIES = ("playback",)
+
+
 def clean_leftovers() -> int:
     """Remove what operations of processes that no longer run left behind; returns how
     many folders were removed. Folders of running processes are left alone."""
+    removed = 0
+    for name in _OLD_CLEAR_COPIES:
+        old = data_dir() / name
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old, ignore_errors=True)
+            removed += 1
     folder = data_dir() / "tmp"
     if not folder.is_dir():
-        return 0
-    removed = 0
+        return removed
     for entry in folder.iterdir():
         try:
             pid = int(entry.name.rsplit("-", 2)[-2])
