@@ -356,7 +356,7 @@ def _write_meta(con) -> None:
 
 def _open_url(url: str, *, create: bool) -> Database:
     try:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=cipher.HIDE_PARAMETERS)
         with engine.connect() as con:
             tables = set(inspect(con).get_table_names())
             version = None
