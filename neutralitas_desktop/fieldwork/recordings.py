@@ -86,10 +86,10 @@ def attach_recording(db: Database, actor: Actor, session_id: str, path: Path) ->
     info = store_bytes(db, actor, data, path.name, AUDIO_TYPES[suffix])
     save_answer(db, actor, session_id, RECORDING_KEY, info.sha256)
     with db.session() as session:
+        # Not the file's name: it often names the person (see transcripts.import_transcript).
         audit.record(
-            session, actor, "recording.attached", "field_session", session_id,
-            sha256=info.sha256, file=path.name,
-        )  # fmt: skip
+            session, actor, "recording.attached", "field_session", session_id, sha256=info.sha256
+        )
     return RecordingInfo(session_id, info.sha256, info.filename, info.mime, info.size)
 
 
