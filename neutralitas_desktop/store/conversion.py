@@ -3,7 +3,10 @@
 The new file is written beside the study through SQLCipher's ``sqlcipher_export``, checked
 (it opens with the new key, passes ``quick_check`` and every table has as many rows as
 before), synced, and only then renamed over the study. The old file is kept as a backup
-only when asked. Nothing else may have the study open meanwhile (the GUI closes it).
+only when asked. The backups upgrades left beside the study hold what it held: encrypting
+or re-keying the study converts them the same way, so no copy stays in clear or under a
+passphrase that was replaced. Nothing else may have the study open meanwhile (the GUI
+closes it).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 from neutralitas_desktop.errors import DatabaseError
 from neutralitas_desktop.private_tmp import private_file
 from neutralitas_desktop.store import cipher
-from neutralitas_desktop.store.database import APPLICATION_ID, inspect_file
+from neutralitas_desktop.store.database import APPLICATION_ID, inspect_file, upgrade_backups
 from neutralitas_desktop.store.models import utcnow
 
 CONVERTING = ".converting"
@@ -29,6 +32,7 @@ class Conversion:
     encrypted: bool  # the study as it is now
     rows: int  # rows checked in the new file
     backup: Path | None
+    upgrade_backups: tuple[Path, ...] = ()  # converted with the study
 
 
 def encrypt_study(path: Path, passphrase: str, *, keep_backup: bool = False) -> Conversion:
@@ -62,6 +66,21 @@ def _convert(
     path = path.expanduser()
     if not path.exists():
         raise DatabaseError(f"no study database at {path}")
+    done = _convert_file(path, old, new, verb, keep_backup)
+    converted: list[Path] = []
+    if new is not None:  # encrypt, rekey (a decrypted study's backups stay encrypted)
+        for backup in upgrade_backups(path):
+            key = None if cipher.is_plain(backup) else old
+            if key is not None and not cipher.is_key_of(backup, key):
+                continue  # under a passphrase of its own: not this conversion's to change
+            _convert_file(backup, key, new, verb, False)
+            converted.append(backup)
+    return Conversion(done.path, done.encrypted, done.rows, done.backup, tuple(converted))
+
+
+def _convert_file(
+    path: Path, old: str | None, new: str | None, verb: str, keep_backup: bool
+) -> Conversion:
     encrypted = cipher.may_be_encrypted(path)
     if old is None and encrypted:
         raise DatabaseError(f"{path} is already encrypted")

@@ -9,6 +9,7 @@ saved answer survives a laptop whose battery dies mid-interview.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hmac
 import os
 import shutil
@@ -271,6 +272,12 @@ def _backup(path: Path, version: str, secret: str | None) -> Path:
     backup = path.with_name(f"{path.stem}.schema-{version}.{stamp}.bak{path.suffix}")
     copy_database(path, secret, backup, secret)
     return backup
+
+
+def upgrade_backups(path: Path) -> list[Path]:
+    """The copies of the study at ``path`` that upgrades left beside it (see ``_backup``):
+    they hold what the study held, so they are encrypted and re-keyed with it."""
+    return sorted(path.parent.glob(f"{glob.escape(path.stem)}.schema-*.bak{path.suffix}"))
 
 
 def copy_database(path: Path, secret: str | None, dest: Path, dest_secret: str | None) -> None:

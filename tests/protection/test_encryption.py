@@ -198,3 +198,27 @@ def test_an_older_encrypted_study_is_upgraded_with_an_encrypted_backup(tmp_path:
     assert db.backup is not None and db.encrypted
     db.close()
     assert not cipher.is_plain(db.backup) and cipher.is_key_of(db.backup, STUDY_PASSPHRASE)
+
+
+def test_encrypting_or_rekeying_a_study_converts_its_upgrade_backups_too(
+    tmp_path: Path,
+) -> None:
+    """An old plain study was upgraded (a plain backup of it beside it), then encrypted: the
+    backup holds every name and answer as the study did, so it is encrypted with it; a new
+    passphrase (after the old one was seen) re-keys it as well."""
+    path = tmp_path / "old.sqlite"
+    shutil.copy(DATA / "study-schema-0001.sqlite", path)
+    db = open_database(path)  # the upgrade leaves a plain backup beside the study
+    assert db.backup is not None and cipher.is_plain(db.backup)
+    db.close()
+    backup = db.backup
+    rows = dump(backup, None)
+
+    done = encrypt_study(path, STUDY_PASSPHRASE)
+    assert done.upgrade_backups == (backup,)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, backup.name])
+    assert not cipher.is_plain(backup) and dump(backup, STUDY_PASSPHRASE) == rows
+    new = "teh sore di Garut 2025"
+    rekey_study(path, STUDY_PASSPHRASE, new)
+    assert not cipher.is_key_of(backup, STUDY_PASSPHRASE) and dump(backup, new) == rows
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, backup.name])
