@@ -78,10 +78,25 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def scratch_name(name: str) -> str:
+    """``<name>-<pid>-<token>``: a scratch file's or folder's name, which tells whose it is."""
+    return f"{name}-{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def left_by_dead_process(name: str) -> bool:
+    """Whether a ``scratch_name`` (or a name without a process in it) is no running
+    process's: what a crash left, to remove."""
+    try:
+        pid = int(name.rsplit("-", 2)[-2])
+    except (IndexError, ValueError):
+        return True
+    return not (pid > 0 and _alive(pid))
+
+
 @contextlib.contextmanager
 def operation(name: str) -> Iterator[Path]:
     """A fresh private folder for one operation, removed with everything in it at the end."""
-    folder = root() / f"{name}-{os.getpid()}-{secrets.token_hex(4)}"
+    folder = root() / scratch_name(name)
     folder.mkdir(mode=FOLDER_MODE)
     try:
         yield folder
@@ -107,11 +122,7 @@ def clean_leftovers() -> int:
     if not folder.is_dir():
         return removed
     for entry in folder.iterdir():
-        try:
-            pid = int(entry.name.rsplit("-", 2)[-2])
-        except (IndexError, ValueError):
-            pid = -1
-        if pid > 0 and _alive(pid):
+        if not left_by_dead_process(entry.name):
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)

@@ -12,7 +12,6 @@ closes it).
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +19,14 @@ from pathlib import Path
 from neutralitas_desktop.errors import DatabaseError
 from neutralitas_desktop.private_tmp import private_file
 from neutralitas_desktop.store import cipher
-from neutralitas_desktop.store.database import APPLICATION_ID, inspect_file, upgrade_backups
+from neutralitas_desktop.store.database import (
+    APPLICATION_ID,
+    conversion_file,
+    inspect_file,
+    remove_stale_conversions,
+    upgrade_backups,
+)
 from neutralitas_desktop.store.models import utcnow
-
-CONVERTING = ".converting"
 
 
 @dataclass(frozen=True)
@@ -54,12 +57,6 @@ def rekey_study(
     return _convert(Path(path), passphrase, new_passphrase, "rekey", keep_backup)
 
 
-def remove_stale(path: Path) -> None:
-    """Remove what an interrupted conversion of the study at ``path`` left beside it."""
-    for stale in path.parent.glob(f".{path.name}.*{CONVERTING}"):
-        stale.unlink(missing_ok=True)
-
-
 def _convert(
     path: Path, old: str | None, new: str | None, verb: str, keep_backup: bool
 ) -> Conversion:
@@ -87,8 +84,8 @@ def _convert_file(
     if old is not None and not encrypted:
         raise DatabaseError(f"{path} is not encrypted (use `neutralitas encrypt`)")
     inspect_file(path, old)  # refuses a foreign or newer file, or a wrong passphrase
-    remove_stale(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{CONVERTING}")
+    remove_stale_conversions(path)
+    tmp = conversion_file(path)
     try:
         src = cipher.connect(path, old)
         try:

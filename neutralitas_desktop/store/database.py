@@ -29,7 +29,12 @@ from neutralitas_desktop.errors import (
     WrongPassphraseError,
     unwritable,
 )
-from neutralitas_desktop.private_tmp import private_file, private_folder
+from neutralitas_desktop.private_tmp import (
+    left_by_dead_process,
+    private_file,
+    private_folder,
+    scratch_name,
+)
 from neutralitas_desktop.store import cipher, migrations
 from neutralitas_desktop.store.models import utcnow
 from neutralitas_desktop.vocabulary import Message
@@ -39,6 +44,7 @@ APPLICATION = "neutralitas-desktop"
 BUSY_TIMEOUT_MS = 10_000
 # SQLite header field identifying our files ('NDSK').
 APPLICATION_ID = 0x4E44534B
+CONVERTING = ".converting"  # the suffix of a conversion's new file
 SQLITE_MAGIC = cipher.SQLITE_MAGIC
 # The passphrase of an encrypted study: given as is, or asked for with (path, creating);
 # when creating, None makes a plain study.
@@ -147,6 +153,7 @@ def open_database(
             cipher.check_strength(secret)
         return _create_sqlite(path, secret)
     _check_writable(path)
+    remove_stale_conversions(path)
     secret = None
     if _encrypted(path):
         secret = passphrase(path, False) if callable(passphrase) else passphrase
@@ -272,6 +279,23 @@ def _backup(path: Path, version: str, secret: str | None) -> Path:
     backup = path.with_name(f"{path.stem}.schema-{version}.{stamp}.bak{path.suffix}")
     copy_database(path, secret, backup, secret)
     return backup
+
+
+def conversion_file(path: Path) -> Path:
+    """Where an encryption, decryption or re-keying of ``path`` writes the new file:
+    beside it (one rename replaces the study), hidden, named for its process."""
+    return path.with_name(f".{path.name}.{scratch_name('convert')}{CONVERTING}")
+
+
+def remove_stale_conversions(path: Path) -> int:
+    """Remove what conversions of ``path`` killed before their rename left beside it (a
+    decryption's is the whole study in clear); returns how many."""
+    removed = 0
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*{CONVERTING}"):
+        if left_by_dead_process(stale.name.removesuffix(CONVERTING)):
+            stale.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def upgrade_backups(path: Path) -> list[Path]:
