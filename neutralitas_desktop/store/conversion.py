@@ -67,9 +67,12 @@ def _convert(
     converted: list[Path] = []
     if new is not None:  # encrypt, rekey (a decrypted study's backups stay encrypted)
         for backup in upgrade_backups(path):
-            key = None if cipher.is_plain(backup) else old
-            if key is not None and not cipher.is_key_of(backup, key):
-                continue  # under a passphrase of its own: not this conversion's to change
+            if cipher.is_plain(backup):
+                key = None
+            elif old is not None and cipher.is_key_of(backup, old):
+                key = old
+            else:  # under a passphrase of its own: not this conversion's to change
+                continue
             _convert_file(backup, key, new, verb, False)
             converted.append(backup)
     return Conversion(done.path, done.encrypted, done.rows, done.backup, tuple(converted))

@@ -225,6 +225,10 @@ def test_encrypting_or_rekeying_a_study_converts_its_upgrade_backups_too(
     rekey_study(path, STUDY_PASSPHRASE, new)
     assert not cipher.is_key_of(backup, STUDY_PASSPHRASE) and dump(backup, new) == rows
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, backup.name])
+    # decrypted, then encrypted anew: the backup under the earlier passphrase stays as it is
+    decrypt_study(path, new)
+    assert encrypt_study(path, STUDY_PASSPHRASE).upgrade_backups == ()
+    assert cipher.is_key_of(backup, new)
 
 
 def test_a_decrypt_killed_before_the_rename_leaves_no_plain_copy_once_the_study_opens(
