@@ -78,10 +78,25 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def scratch_name(name: str) -> str:
+    """``<name>-<pid>-<token>``: a scratch file's or folder's name, which tells whose it is."""
+    return f"{name}-{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def left_by_dead_process(name: str) -> bool:
+    """Whether a ``scratch_name`` (or a name without a process in it) is no running
+    process's: what a crash left, to remove."""
+    try:
+        pid = int(name.rsplit("-", 2)[-2])
+    except (IndexError, ValueError):
+        return True
+    return not (pid > 0 and _alive(pid))
+
+
 @contextlib.contextmanager
 def operation(name: str) -> Iterator[Path]:
     """A fresh private folder for one operation, removed with everything in it at the end."""
-    folder = root() / f"{name}-{os.getpid()}-{secrets.token_hex(4)}"
+    folder = root() / scratch_name(name)
     folder.mkdir(mode=FOLDER_MODE)
     try:
         yield folder
@@ -89,19 +104,25 @@ def operation(name: str) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+# Folders of the data folder where earlier versions left decrypted copies (played
+# recordings, in clear): removed at every start.
+_OLD_CLEAR_COPIES = ("playback",)
+
+
 def clean_leftovers() -> int:
     """Remove what operations of processes that no longer run left behind; returns how
     many folders were removed. Folders of running processes are left alone."""
+    removed = 0
+    for name in _OLD_CLEAR_COPIES:
+        old = data_dir() / name
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old, ignore_errors=True)
+            removed += 1
     folder = data_dir() / "tmp"
     if not folder.is_dir():
-        return 0
-    removed = 0
+        return removed
     for entry in folder.iterdir():
-        try:
-            pid = int(entry.name.rsplit("-", 2)[-2])
-        except (IndexError, ValueError):
-            pid = -1
-        if pid > 0 and _alive(pid):
+        if not left_by_dead_process(entry.name):
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)

@@ -52,6 +52,8 @@ def _report(done: Conversion, verb: str) -> int:
     print(f"{verb} {done.path} ({state}; {done.rows} rows checked)")
     if done.backup is not None:
         print(f"the old file is kept as {done.backup}")
+    for backup in done.upgrade_backups:
+        print(f"{verb} with it: {backup}")
     return 0
 
 

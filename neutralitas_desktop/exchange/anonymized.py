@@ -1,7 +1,7 @@
 """What an anonymised package holds instead of each row: no names of devices and
 researchers, no informants' notes, and every free text (answers, field notes, coding
 excerpts and memos, comments, conclusions and their reasons, incidents' summaries, lines'
-memos, member-check notes, audit details) through the redaction service."""
+memos, member-check notes, coders' agreed reasons, audit details) through the redaction service."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "element_test": ("reasoning",),
     "site": ("notes",),
     "attachment": ("filename",),
+    "agreement_resolution": ("reason",),
 }
 # Free texts inside a row version's recorded state.
 VERSION_TEXTS = ("review_comment", "excerpt", "memo", "conclusion", "status_reason")

@@ -17,10 +17,9 @@ from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.answers import SESSION_TEXT_PREFIX, answer_id, save_answer
 from neutralitas_desktop.fieldwork.attachments import (
     attachment_info,
-    save_attachment_as,
+    read_attachment,
     store_bytes,
 )
-from neutralitas_desktop.paths import data_dir
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import Answer, FieldSession, Informant
 from neutralitas_desktop.vocabulary import ConsentState
@@ -87,10 +86,10 @@ def attach_recording(db: Database, actor: Actor, session_id: str, path: Path) ->
     info = store_bytes(db, actor, data, path.name, AUDIO_TYPES[suffix])
     save_answer(db, actor, session_id, RECORDING_KEY, info.sha256)
     with db.session() as session:
+        # Not the file's name: it often names the person (see transcripts.import_transcript).
         audit.record(
-            session, actor, "recording.attached", "field_session", session_id,
-            sha256=info.sha256, file=path.name,
-        )  # fmt: skip
+            session, actor, "recording.attached", "field_session", session_id, sha256=info.sha256
+        )
     return RecordingInfo(session_id, info.sha256, info.filename, info.mime, info.size)
 
 
@@ -105,12 +104,7 @@ def get_recording(db: Database, session_id: str) -> RecordingInfo | None:
     return RecordingInfo(session_id, info.sha256, info.filename, info.mime, info.size)
 
 
-def playable_file(db: Database, recording: RecordingInfo) -> Path:
-    """The recording as a file a media player can open, in the app's private folder."""
-    folder = data_dir() / "playback"
-    folder.mkdir(parents=True, exist_ok=True)
-    suffix = Path(recording.filename).suffix.casefold() or ".wav"
-    target = folder / f"{recording.sha256}{suffix}"
-    if not target.exists():
-        save_attachment_as(db, recording.sha256, target)
-    return target
+def recording_bytes(db: Database, recording: RecordingInfo) -> bytes:
+    """The recording's audio, for a player that reads from memory: a voice is never
+    written out of the study in clear to be played."""
+    return read_attachment(db, recording.sha256)

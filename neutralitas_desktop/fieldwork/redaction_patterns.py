@@ -12,8 +12,10 @@ from collections.abc import Iterable
 EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 _SEP = r"[\s.-]?"
 # Numbers stand alone: not inside a word, an id or a hash (a UUID's "-0812-…" segment).
-_BEFORE = r"(?<![\w+-])"
-_AFTER = r"(?!-?\w)"
+# An underscore separates words, as in file names (``foto_0812…_Budi.jpg``): a name or a
+# number written between underscores is still one.
+_BEFORE = r"(?<![^\W_]|[+-])"
+_AFTER = r"(?!-?[^\W_])"
 NIP = rf"{_BEFORE}\d{{8}}{_SEP}\d{{6}}{_SEP}\d{_SEP}\d{{3}}{_AFTER}"
 NIK = rf"{_BEFORE}\d{{6}}{_SEP}\d{{6}}{_SEP}\d{{4}}{_AFTER}"
 # Mobile numbers: 08…, +62 8…, 62 8…, digits grouped by spaces, dots or dashes; and
@@ -75,5 +77,5 @@ def combined(names: Iterable[str], handles: Iterable[str]) -> re.Pattern[str]:
         parts.append(rf"(?P<handle>(?<![\w.@])@?(?:{trie_pattern(handle_list)})(?![\w]))")
     name_list = sorted(set(names))
     if name_list:
-        parts.append(rf"(?P<name>(?<!\w)(?:{trie_pattern(name_list)})(?!\w))")
+        parts.append(rf"(?P<name>(?<![^\W_])(?:{trie_pattern(name_list)})(?![^\W_]))")
     return re.compile("|".join(parts), re.IGNORECASE)

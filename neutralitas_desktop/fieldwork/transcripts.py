@@ -4,6 +4,7 @@ packages, merges like answers and is coded by hand like them."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,10 +70,14 @@ def import_transcript(db: Database, actor: Actor, session_id: str, path: Path) -
     text = normalise(read_transcript_file(path))
     if not text:
         raise NeutralitasError(f"{path}: the file holds no text")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     result = save_transcript(db, actor, session_id, text)
     with db.session() as session:
+        # The file's digest, not its name: a file is often named after the person
+        # interviewed, and an event's details are sealed in its hash, so an anonymised
+        # package could not redact the name.
         audit.record(
             session, actor, "transcript.imported", "field_session", session_id,
-            file=path.name, segments=len(result.segments),
+            sha256=digest, segments=len(result.segments),
         )  # fmt: skip
     return result

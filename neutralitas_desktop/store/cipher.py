@@ -102,12 +102,18 @@ def is_key_of(path: Path, secret: str) -> bool:
         con.close()
 
 
+# A failed statement's message reaches the terminal, the GUI's failure dialog and any log of
+# them, outside the encrypted study: it must not quote the names and answers being written.
+HIDE_PARAMETERS = True
+
+
 def engine(path: Path, secret: str | None) -> Engine:
-    """A SQLAlchemy engine on ``path``: SQLCipher's dialect URL when keyed."""
+    """A SQLAlchemy engine on ``path``: SQLCipher's dialect URL when keyed. Its errors
+    never quote the values a statement was writing (``HIDE_PARAMETERS``)."""
     if secret:
         url = f"sqlite+pysqlcipher://:{quote(secret, safe='')}@/{path}"
-        return create_engine(url, poolclass=QueuePool)
-    return create_engine(f"sqlite:///{path}", module=dbapi2)
+        return create_engine(url, poolclass=QueuePool, hide_parameters=HIDE_PARAMETERS)
+    return create_engine(f"sqlite:///{path}", module=dbapi2, hide_parameters=HIDE_PARAMETERS)
 
 
 def attach(con: object, path: Path, alias: str, secret: str | None) -> None:

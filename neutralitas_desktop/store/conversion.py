@@ -3,13 +3,15 @@
 The new file is written beside the study through SQLCipher's ``sqlcipher_export``, checked
 (it opens with the new key, passes ``quick_check`` and every table has as many rows as
 before), synced, and only then renamed over the study. The old file is kept as a backup
-only when asked. Nothing else may have the study open meanwhile (the GUI closes it).
+only when asked. The backups upgrades left beside the study hold what it held: encrypting
+or re-keying the study converts them the same way, so no copy stays in clear or under a
+passphrase that was replaced. Nothing else may have the study open meanwhile (the GUI
+closes it).
 """
 
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +19,14 @@ from pathlib import Path
 from neutralitas_desktop.errors import DatabaseError
 from neutralitas_desktop.private_tmp import private_file
 from neutralitas_desktop.store import cipher
-from neutralitas_desktop.store.database import APPLICATION_ID, inspect_file
+from neutralitas_desktop.store.database import (
+    APPLICATION_ID,
+    conversion_file,
+    inspect_file,
+    remove_stale_conversions,
+    upgrade_backups,
+)
 from neutralitas_desktop.store.models import utcnow
-
-CONVERTING = ".converting"
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,7 @@ class Conversion:
     encrypted: bool  # the study as it is now
     rows: int  # rows checked in the new file
     backup: Path | None
+    upgrade_backups: tuple[Path, ...] = ()  # converted with the study
 
 
 def encrypt_study(path: Path, passphrase: str, *, keep_backup: bool = False) -> Conversion:
@@ -50,26 +57,38 @@ def rekey_study(
     return _convert(Path(path), passphrase, new_passphrase, "rekey", keep_backup)
 
 
-def remove_stale(path: Path) -> None:
-    """Remove what an interrupted conversion of the study at ``path`` left beside it."""
-    for stale in path.parent.glob(f".{path.name}.*{CONVERTING}"):
-        stale.unlink(missing_ok=True)
-
-
 def _convert(
     path: Path, old: str | None, new: str | None, verb: str, keep_backup: bool
 ) -> Conversion:
     path = path.expanduser()
     if not path.exists():
         raise DatabaseError(f"no study database at {path}")
+    done = _convert_file(path, old, new, verb, keep_backup)
+    converted: list[Path] = []
+    if new is not None:  # encrypt, rekey (a decrypted study's backups stay encrypted)
+        for backup in upgrade_backups(path):
+            if cipher.is_plain(backup):
+                key = None
+            elif old is not None and cipher.is_key_of(backup, old):
+                key = old
+            else:  # under a passphrase of its own: not this conversion's to change
+                continue
+            _convert_file(backup, key, new, verb, False)
+            converted.append(backup)
+    return Conversion(done.path, done.encrypted, done.rows, done.backup, tuple(converted))
+
+
+def _convert_file(
+    path: Path, old: str | None, new: str | None, verb: str, keep_backup: bool
+) -> Conversion:
     encrypted = cipher.may_be_encrypted(path)
     if old is None and encrypted:
         raise DatabaseError(f"{path} is already encrypted")
     if old is not None and not encrypted:
         raise DatabaseError(f"{path} is not encrypted (use `neutralitas encrypt`)")
     inspect_file(path, old)  # refuses a foreign or newer file, or a wrong passphrase
-    remove_stale(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{CONVERTING}")
+    remove_stale_conversions(path)
+    tmp = conversion_file(path)
     try:
         src = cipher.connect(path, old)
         try:

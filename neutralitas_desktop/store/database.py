@@ -9,6 +9,7 @@ saved answer survives a laptop whose battery dies mid-interview.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hmac
 import os
 import shutil
@@ -28,7 +29,12 @@ from neutralitas_desktop.errors import (
     WrongPassphraseError,
     unwritable,
 )
-from neutralitas_desktop.private_tmp import private_file, private_folder
+from neutralitas_desktop.private_tmp import (
+    left_by_dead_process,
+    private_file,
+    private_folder,
+    scratch_name,
+)
 from neutralitas_desktop.store import cipher, migrations
 from neutralitas_desktop.store.models import utcnow
 from neutralitas_desktop.vocabulary import Message
@@ -38,6 +44,7 @@ APPLICATION = "neutralitas-desktop"
 BUSY_TIMEOUT_MS = 10_000
 # SQLite header field identifying our files ('NDSK').
 APPLICATION_ID = 0x4E44534B
+CONVERTING = ".converting"  # the suffix of a conversion's new file
 SQLITE_MAGIC = cipher.SQLITE_MAGIC
 # The passphrase of an encrypted study: given as is, or asked for with (path, creating);
 # when creating, None makes a plain study.
@@ -146,6 +153,7 @@ def open_database(
             cipher.check_strength(secret)
         return _create_sqlite(path, secret)
     _check_writable(path)
+    remove_stale_conversions(path)
     secret = None
     if _encrypted(path):
         secret = passphrase(path, False) if callable(passphrase) else passphrase
@@ -273,6 +281,29 @@ def _backup(path: Path, version: str, secret: str | None) -> Path:
     return backup
 
 
+def conversion_file(path: Path) -> Path:
+    """Where an encryption, decryption or re-keying of ``path`` writes the new file:
+    beside it (one rename replaces the study), hidden, named for its process."""
+    return path.with_name(f".{path.name}.{scratch_name('convert')}{CONVERTING}")
+
+
+def remove_stale_conversions(path: Path) -> int:
+    """Remove what conversions of ``path`` killed before their rename left beside it (a
+    decryption's is the whole study in clear); returns how many."""
+    removed = 0
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*{CONVERTING}"):
+        if left_by_dead_process(stale.name.removesuffix(CONVERTING)):
+            stale.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def upgrade_backups(path: Path) -> list[Path]:
+    """The copies of the study at ``path`` that upgrades left beside it (see ``_backup``):
+    they hold what the study held, so they are encrypted and re-keyed with it."""
+    return sorted(path.parent.glob(f"{glob.escape(path.stem)}.schema-*.bak{path.suffix}"))
+
+
 def copy_database(path: Path, secret: str | None, dest: Path, dest_secret: str | None) -> None:
     """A consistent snapshot of the database at ``path`` (WAL content included) written
     to ``dest`` (owner-only), encrypted with ``dest_secret`` when given."""
@@ -356,7 +387,7 @@ def _write_meta(con) -> None:
 
 def _open_url(url: str, *, create: bool) -> Database:
     try:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=cipher.HIDE_PARAMETERS)
         with engine.connect() as con:
             tables = set(inspect(con).get_table_names())
             version = None

@@ -396,5 +396,5 @@ class TriangulationWorkbench:
     def attach_recording(self, session_id: str, path: Path) -> RecordingInfo:
         return recordings.attach_recording(self.db, self.actor, session_id, path)
 
-    def recording_file(self, recording: RecordingInfo) -> Path:
-        return recordings.playable_file(self.db, recording)
+    def recording_bytes(self, recording: RecordingInfo) -> bytes:
+        return recordings.recording_bytes(self.db, recording)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -198,3 +201,57 @@ def test_an_older_encrypted_study_is_upgraded_with_an_encrypted_backup(tmp_path:
     assert db.backup is not None and db.encrypted
     db.close()
     assert not cipher.is_plain(db.backup) and cipher.is_key_of(db.backup, STUDY_PASSPHRASE)
+
+
+def test_encrypting_or_rekeying_a_study_converts_its_upgrade_backups_too(
+    tmp_path: Path,
+) -> None:
+    """An old plain study was upgraded (a plain backup of it beside it), then encrypted: the
+    backup holds every name and answer as the study did, so it is encrypted with it; a new
+    passphrase (after the old one was seen) re-keys it as well."""
+    path = tmp_path / "old.sqlite"
+    shutil.copy(DATA / "study-schema-0001.sqlite", path)
+    db = open_database(path)  # the upgrade leaves a plain backup beside the study
+    assert db.backup is not None and cipher.is_plain(db.backup)
+    db.close()
+    backup = db.backup
+    rows = dump(backup, None)
+
+    done = encrypt_study(path, STUDY_PASSPHRASE)
+    assert done.upgrade_backups == (backup,)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, backup.name])
+    assert not cipher.is_plain(backup) and dump(backup, STUDY_PASSPHRASE) == rows
+    new = "teh sore di Garut 2025"
+    rekey_study(path, STUDY_PASSPHRASE, new)
+    assert not cipher.is_key_of(backup, STUDY_PASSPHRASE) and dump(backup, new) == rows
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, backup.name])
+    # decrypted, then encrypted anew: the backup under the earlier passphrase stays as it is
+    decrypt_study(path, new)
+    assert encrypt_study(path, STUDY_PASSPHRASE).upgrade_backups == ()
+    assert cipher.is_key_of(backup, new)
+
+
+def test_a_decrypt_killed_before_the_rename_leaves_no_plain_copy_once_the_study_opens(
+    encrypted_study: Any, tmp_path: Path
+) -> None:
+    """The plain file a decrypt writes beside the study is hidden (a dot name); killed
+    before it replaced the study, the study is still encrypted but a plain copy of it lay
+    beside it until another conversion. Opening the study removes it."""
+    plant(encrypted_study.db, encrypted_study.actor, TEST_PROFILE)
+    encrypted_study.db.close()
+    path = encrypted_study.path
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from neutralitas_desktop.store import conversion\n"
+        "conversion._verify = lambda *a: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "conversion.decrypt_study(Path(sys.argv[1]), sys.argv[2])\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", script, str(path), STUDY_PASSPHRASE])
+    assert killed.returncode == -signal.SIGKILL
+    left = [p for p in tmp_path.iterdir() if p.name.startswith(f".{path.name}.")]
+    assert left and leaks(left[0].read_bytes()) == [NAME, PHONE]  # what the kill left
+    db = open_database(path, passphrase=STUDY_PASSPHRASE)
+    db.close()
+    assert [p for p in tmp_path.iterdir() if p.name.startswith(f".{path.name}.")] == []
+    assert not cipher.is_plain(path)

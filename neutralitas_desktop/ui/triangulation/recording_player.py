@@ -1,12 +1,12 @@
 """Playing an interview's recording beside its transcript (QtMultimedia, from the
-PySide6-Addons wheel; without it the transcript editor says how to get playback)."""
+PySide6-Addons wheel; without it the transcript editor says how to get playback). The audio
+is played from memory: a voice identifies a person, so it never leaves the study in clear."""
 
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from neutralitas_desktop.fieldwork.transcript_text import stamp
@@ -33,7 +33,9 @@ class RecordingPlayer(QWidget):
 
     duration_known = Signal(int)  # milliseconds
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, audio: bytes, filename: str, parent: QWidget | None = None) -> None:
+        """``filename`` (the stored name) tells the decoder the kind of audio; only its
+        suffix is passed on, since the decoder's log quotes the name."""
         super().__init__(parent)
         from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
@@ -61,7 +63,11 @@ class RecordingPlayer(QWidget):
         self.player.positionChanged.connect(self._on_position)
         self.player.durationChanged.connect(self._on_duration)
         self.player.playbackStateChanged.connect(self._on_state)
-        self.player.setSource(QUrl.fromLocalFile(str(path)))
+        self.buffer = QBuffer(self)
+        self.buffer.setData(QByteArray(audio))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        suffix = filename.rpartition(".")[2].casefold() if "." in filename else "wav"
+        self.player.setSourceDevice(self.buffer, QUrl(f"recording.{suffix}"))
 
     @property
     def seconds(self) -> float:
@@ -92,6 +98,7 @@ class RecordingPlayer(QWidget):
     def stop(self) -> None:
         self.player.stop()
         self.player.setSource(QUrl())
+        self.buffer.close()
 
     def _on_speed(self, index: int) -> None:
         self.player.setPlaybackRate(float(self.speed.itemData(index)))

@@ -140,7 +140,9 @@ class TranscriptWindow(QWidget):
             )
         else:
             self.recording_label.setText(recording.filename)
-            self.player = RecordingPlayer(self.workbench.recording_file(recording), self)
+            self.player = RecordingPlayer(
+                self.workbench.recording_bytes(recording), recording.filename, self
+            )
             self.player_row.insertWidget(1, self.player, 2)
 
     def _on_attach(self) -> None:
