@@ -45,7 +45,7 @@ from neutralitas_desktop.fieldwork import audit, journal
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.device_key import DeviceKey, load_device_key
 from neutralitas_desktop.fieldwork.redaction import redactor_for
-from neutralitas_desktop.store import migrations, sequence
+from neutralitas_desktop.store import cipher, migrations, sequence
 from neutralitas_desktop.store.database import APPLICATION, APPLICATION_ID, Database
 from neutralitas_desktop.store.models import (
     Device,
@@ -204,7 +204,7 @@ def _empty_schema() -> bytes:
 def _in_memory(content: bytes | None) -> tuple[sqlite3.Connection, Engine]:
     """An in-memory database (holding ``content``, a database file's bytes) and an engine
     whose only connection it is."""
-    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    memory = cipher.in_memory()
     if content is not None:
         memory.deserialize(content)
     return memory, create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)

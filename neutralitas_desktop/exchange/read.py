@@ -91,7 +91,7 @@ def open_package(
     folder = root() / f"package-{os.getpid()}-{secrets.token_hex(4)}"
     folder.mkdir(mode=FOLDER_MODE)
     database, key = folder / "package.sqlite", cipher.random_key()
-    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    memory = cipher.in_memory()
     try:
         try:
             memory.deserialize(content)

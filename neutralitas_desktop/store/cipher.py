@@ -14,6 +14,7 @@ a random staging key is a raw 256-bit key (``x'…'``), which skips the derivati
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any, TypeAlias
 from urllib.parse import quote
@@ -84,6 +85,15 @@ def connect(path: Path, secret: str | None, *, readonly: bool = False) -> Connec
     con = dbapi2.connect(uri, uri=True)
     if secret:
         con.execute(_pragma_key(secret))
+    return con
+
+
+def in_memory() -> sqlite3.Connection:
+    """A standard-library in-memory database for content that must not reach a file (a
+    package's, the search index's): its sorts and temporary indices stay in memory too,
+    where SQLite would otherwise spill them to a temporary file, in clear."""
+    con = sqlite3.connect(":memory:", check_same_thread=False)
+    con.execute("PRAGMA temp_store = MEMORY")
     return con
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, select
 
 from neutralitas_desktop.instruments.model import Instrument
+from neutralitas_desktop.store import cipher
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import (
     Answer,
@@ -116,7 +117,7 @@ class TextSearch:
             return (*answers, consent)
 
     def _build(self) -> sqlite3.Connection:
-        index = sqlite3.connect(":memory:", check_same_thread=False)
+        index = cipher.in_memory()
         index.execute(
             "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61 remove_diacritics 2')"
         )

@@ -85,3 +85,33 @@ def test_leftovers_of_dead_processes_are_removed_at_the_next_start(study: Any) -
         dead.mkdir()
         assert main(["--db", str(study.path), "stats"]) == 0  # the CLI cleans at its start
         assert not dead.exists() and live.exists()
+
+
+def test_in_memory_databases_sort_in_memory_not_in_a_temporary_file(
+    encrypted_study: Any, study: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A package's contents and the search index live in memory; a large sort in them
+    would spill to a temporary file in clear unless temp_store is MEMORY."""
+    from neutralitas_desktop.store import cipher
+    from neutralitas_desktop.triangulation.workbench import TriangulationWorkbench
+
+    made: list[Any] = []
+    real = cipher.in_memory
+
+    def spy() -> Any:
+        con = real()
+        made.append(con.execute("PRAGMA temp_store").fetchone()[0])
+        return con
+
+    monkeypatch.setattr(cipher, "in_memory", spy)
+    plant(encrypted_study.db, encrypted_study.actor, TEST_PROFILE)
+    package = tmp_path / "ids.ndpkg"
+    write_package(encrypted_study.db, encrypted_study.actor, package,
+                  PackageOptions(passphrase=STUDY_PASSPHRASE))  # fmt: skip
+    written = len(made)
+    merge_files(study.db, study.actor, [package], passphrase=STUDY_PASSPHRASE, dry_run=True)
+    read = len(made) - written
+    TriangulationWorkbench(encrypted_study.db, encrypted_study.actor).search("kantor")
+    searched = len(made) - written - read
+    assert written >= 1 and read >= 1 and searched == 1
+    assert made == [2] * len(made)  # 2: MEMORY
