@@ -115,7 +115,7 @@ def decrypt(data: bytes, passphrase: str, params: dict[str, Any], aad: bytes) ->
         raise WrongPassphraseError("wrong passphrase: it was encrypted with another passphrase")
     try:
         return AESGCM(key).decrypt(nonce, data, aad)
-    except InvalidTag:
+    except (InvalidTag, ValueError):  # ValueError: a nonce of a length AES-GCM cannot take
         raise TamperedPackageError(
             "tampered with: its encrypted content fails the authentication check "
             "(altered after encryption)"
