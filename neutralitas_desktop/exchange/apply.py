@@ -69,7 +69,9 @@ def apply_package(
     merge_named(con, src, "theme", summary.mapped)
     _propose(con, proposed, manifest.device_id)
     aliases = versions.Aliases.load(con)
-    merge_informants(con, src, aliases, keep_existing=keep, renamed=summary.renamed)
+    merge_informants(
+        con, src, aliases, keep_existing=keep, renamed=summary.renamed, consent=summary.consent
+    )
     last_writer_wins(con, src, "informant_identity")
     union(con, src, "instrument")
     earliest_wins(con, src, "instrument", ("created_at", "device_id", "origin"))

@@ -357,6 +357,7 @@ def _apply_logged(
                 "by_researcher": {k: asdict(v) for k, v in summary.by_researcher.items()},
                 "mapped": summary.mapped,
                 "renamed": summary.renamed,
+                "consent": summary.consent,
             },
             device_id=actor.device_id,
         )

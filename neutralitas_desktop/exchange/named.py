@@ -7,7 +7,9 @@
   fields are the last writer's among both. Nothing is dropped; the merge reports it.
 - **Informant codes** are pseudonyms of different people: two informants with the same
   code are both kept, and the one with the larger id gets its code suffixed with the start
-  of its id (``INF-07`` → ``INF-07-3FA2``); the merge reports it.
+  of its id (``INF-07`` → ``INF-07-3FA2``); the merge reports it. An informant's row is
+  the last writer's; where that drops a withdrawal of consent recorded on the other side,
+  the merge reports it too (a withdrawal is never lost without a word).
 
 Both rules depend only on the rows, not on the order packages arrive in.
 """
@@ -33,6 +35,7 @@ from neutralitas_desktop.exchange.rows import (
 )
 from neutralitas_desktop.exchange.staging import Staging
 from neutralitas_desktop.exchange.versions import Aliases
+from neutralitas_desktop.vocabulary import ConsentState
 
 NAME_COLUMN = {"site": "name", "theme": "code"}
 # Where ids of sites and themes are referred to.
@@ -227,9 +230,16 @@ def _suffixed(con: Connection, code: str, informant_id: str, pending: dict[str, 
 
 
 def merge_informants(
-    con: Connection, src: Staging, aliases: Aliases, *, keep_existing: bool, renamed: list[str]
+    con: Connection,
+    src: Staging,
+    aliases: Aliases,
+    *,
+    keep_existing: bool,
+    renamed: list[str],
+    consent: list[str],
 ) -> None:
-    """Last writer wins per informant; a code another informant holds is made unique."""
+    """Last writer wins per informant; a code another informant holds is made unique, and a
+    withdrawal the last writer's row does not carry is reported in ``consent``."""
     table = tables.table("informant")
     incoming = sorted(staged_rows(src, "informant"), key=lambda r: r["id"])
     current = existing_rows(con, "informant", [r["id"] for r in incoming])
@@ -243,7 +253,10 @@ def merge_informants(
         row = {**row, "site_id": aliases.resolve("site", row["site_id"])}
         old = current.get(row["id"])
         if old is not None and (keep_existing or not newer(row, old)):
+            consent += _withdrawal_dropped(old, row, here=False)
             continue
+        if old is not None:
+            consent += _withdrawal_dropped(row, old, here=True)
         holder_id = holders.get(row["code"])
         if holder_id is not None and holder_id != row["id"]:
             code = row["code"]
@@ -268,3 +281,18 @@ def merge_informants(
         else:
             update_row(con, "informant", row)
     insert_rows(con, "informant", inserts)
+
+
+def _withdrawal_dropped(kept: Row, other: Row, *, here: bool) -> list[str]:
+    """The notice when the row kept does not carry the other side's withdrawal of consent
+    (both were written without the other: last writer wins, and the informant may not have
+    agreed again). ``here``: the withdrawal was this study's, replaced by the package's."""
+    withdrawn = ConsentState.WITHDRAWN.value
+    if other["consent_status"] != withdrawn or kept["consent_status"] == withdrawn:
+        return []
+    where = "this study" if here else "the package"
+    return [
+        f"informant {kept['code']}: the withdrawal of consent recorded in {where} gives way "
+        f"to a later edit (consent now '{kept['consent_status']}'); if the withdrawal "
+        "stands, record it again"
+    ]

@@ -52,6 +52,7 @@ class MergeSummary:
     by_researcher: dict[str, ResearcherCounts] = field(default_factory=dict)
     mapped: list[str] = field(default_factory=list)  # sites / themes merged by name
     renamed: list[str] = field(default_factory=list)  # informant codes made unique
+    consent: list[str] = field(default_factory=list)  # withdrawals a later edit replaced
     preview: bool = False  # what a merge would do; nothing was changed
 
     @property

@@ -108,4 +108,4 @@ class MergeState:
         return rows
 
     def notes(self, summaries: list[MergeSummary]) -> list[str]:
-        return [line for s in summaries for line in (*s.mapped, *s.renamed)]
+        return [line for s in summaries for line in (*s.mapped, *s.renamed, *s.consent)]
