@@ -156,8 +156,7 @@ def write_package(
             actor,
             "package.created",
             "package",
-            manifest.package_id,
-            file=out.name,
+            manifest.package_id,  # not the file's name: it may name the researcher
             since_seq=since,
             counts=counts,
         )

@@ -5,6 +5,7 @@ whole import; the tool's review states move a session only by the lifecycle's ch
 from __future__ import annotations
 
 import csv
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,17 @@ def test_imported_sessions_are_completed_by_the_lifecycle(study: Any, tmp_path: 
             ("completed", "2024-10-04T05:12:45"),
         ]
         actions = list(session.scalars(select(AuditEvent.action)))
+        imported = session.scalar(
+            select(AuditEvent.detail).where(AuditEvent.action == "sessions.imported")
+        )
     assert actions.count("sessions.imported") == 1
     assert "session.completed" not in actions
+    # the export by its digest, not its name (a file may be named after a person)
+    assert imported == {
+        "sha256": hashlib.sha256(data.read_bytes()).hexdigest(),
+        "sessions": 2,
+        "edited": 0,
+    }
 
 
 def _reviewed(study: Any, folder: Path, state: str) -> int:

@@ -93,3 +93,33 @@ def test_files_named_after_the_informant_leave_no_name_in_the_audit_log(
         "sha256": hashlib.sha256(recording.read_bytes()).hexdigest()
     }
     assert check_database(db) == []
+
+
+def test_packages_and_backups_named_after_someone_leave_no_name_in_the_audit_log(
+    encrypted_study: Any, tmp_path: Path
+) -> None:
+    """A package or a backup named after someone, or in a folder that is: the events that
+    record them keep no file name or path (the package's id and the counts are there)."""
+    from neutralitas_desktop.fieldwork.backup import backup_study
+
+    db, actor = encrypted_study.db, encrypted_study.actor
+    plant(db, actor, TEST_PROFILE)
+    written = write_package(db, actor, tmp_path / f"paket_{NAME.replace(' ', '_')}.ndpkg")
+    folder = tmp_path / f"cadangan {NAME}"
+    folder.mkdir()
+    backup_study(db, actor, folder)
+    with db.session() as s:
+        events = {
+            e.action: (e.entity_id, sorted(e.detail))
+            for e in s.query(AuditEvent).filter(
+                AuditEvent.action.in_(["package.created", "study.backup"])
+            )
+        }
+    assert events == {
+        "package.created": (written.manifest.package_id, ["counts", "since_seq"]),
+        "study.backup": ("", ["counts"]),
+    }
+    package = tmp_path / "anon.ndpkg"
+    write_package(db, actor, package, PackageOptions(anonymize=True))
+    assert leaks(_payload(package)) == []
+    assert check_database(db) == []
