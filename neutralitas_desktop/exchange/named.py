@@ -22,6 +22,7 @@ from sqlalchemy import Connection, select
 
 from neutralitas_desktop.exchange import tables
 from neutralitas_desktop.exchange.dialect import chunks
+from neutralitas_desktop.exchange.rewrites import canon
 from neutralitas_desktop.exchange.rows import (
     Row,
     existing_rows,
@@ -285,10 +286,14 @@ def merge_informants(
 
 def _withdrawal_dropped(kept: Row, other: Row, *, here: bool) -> list[str]:
     """The notice when the row kept does not carry the other side's withdrawal of consent
-    (both were written without the other: last writer wins, and the informant may not have
-    agreed again). ``here``: the withdrawal was this study's, replaced by the package's."""
+    (written without knowing it: last writer wins, and the informant may not have agreed
+    again). A row that keeps the withdrawal's time was written after it, knowing it (consent
+    given again keeps ``withdrawn_at``): no notice. ``here``: the withdrawal was this
+    study's, replaced by the package's."""
     withdrawn = ConsentState.WITHDRAWN.value
     if other["consent_status"] != withdrawn or kept["consent_status"] == withdrawn:
+        return []
+    if canon(kept["withdrawn_at"]) == canon(other["withdrawn_at"]):
         return []
     where = "this study" if here else "the package"
     return [

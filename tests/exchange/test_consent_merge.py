@@ -79,3 +79,24 @@ def test_a_withdrawal_a_package_brings_under_an_older_stamp_is_reported(
         "informant INF-07: the withdrawal of consent recorded in the package gives way to a "
         "later edit (consent now 'given'); if the withdrawal stands, record it again"
     ) in out
+
+
+def test_consent_given_again_after_a_known_withdrawal_is_no_conflict(
+    study: Any, laptops: Any, tmp_path: Path
+) -> None:
+    """The laptop received the withdrawal and the informant agreed again: its row keeps
+    the withdrawal's time, so the merge takes it without a notice."""
+    from neutralitas_desktop.exchange.package import PackageOptions, write_package
+
+    ani = laptops(1, "Ani Lestari")
+    informant = _informant(ani)
+    merge_files(study.db, study.actor, [ani.package(tmp_path).path])
+    record_consent(study.db, study.actor, informant, "withdrawn", note="menelepon kantor")
+    back = tmp_path / "kembali.ndpkg"
+    write_package(study.db, study.actor, back, PackageOptions())
+    ani.merge(back)
+    assert _status(ani.db, informant) == "withdrawn"
+    record_consent(ani.db, ani.actor, informant, "given", note="bersedia lagi")
+    summaries = merge_files(study.db, study.actor, [ani.package(tmp_path).path])
+    assert [line for s in summaries for line in s.consent] == []
+    assert _status(study.db, informant) == "given"
