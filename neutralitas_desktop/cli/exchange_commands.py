@@ -180,7 +180,7 @@ def cmd_merge(args: argparse.Namespace, ctx: CliContext) -> int:
                 f"{counts.updated_sessions} updated sessions, {counts.new_answers} new answers, "
                 f"{counts.updated_answers} updated answers, {counts.conflicts} conflicts"
             )
-        for line in summary.mapped + summary.renamed + summary.consent:
+        for line in [*summary.mapped, *summary.renamed, *(n.text() for n in summary.consent)]:
             say(f"  {line}")
     if args.dry_run:
         print("(preview: nothing was changed)")

@@ -357,7 +357,7 @@ def _apply_logged(
                 "by_researcher": {k: asdict(v) for k, v in summary.by_researcher.items()},
                 "mapped": summary.mapped,
                 "renamed": summary.renamed,
-                "consent": summary.consent,
+                "consent": [notice.text() for notice in summary.consent],
             },
             device_id=actor.device_id,
         )

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, select
 
 from neutralitas_desktop.exchange import tables
 from neutralitas_desktop.exchange.dialect import chunks
+from neutralitas_desktop.exchange.results import Notice
 from neutralitas_desktop.exchange.rewrites import canon
 from neutralitas_desktop.exchange.rows import (
     Row,
@@ -37,6 +38,7 @@ from neutralitas_desktop.exchange.rows import (
 from neutralitas_desktop.exchange.staging import Staging
 from neutralitas_desktop.exchange.versions import Aliases
 from neutralitas_desktop.vocabulary import ConsentState
+from neutralitas_desktop.vocabulary.messages import Message
 
 NAME_COLUMN = {"site": "name", "theme": "code"}
 # Where ids of sites and themes are referred to.
@@ -237,7 +239,7 @@ def merge_informants(
     *,
     keep_existing: bool,
     renamed: list[str],
-    consent: list[str],
+    consent: list[Notice],
 ) -> None:
     """Last writer wins per informant; a code another informant holds is made unique, and a
     withdrawal the last writer's row does not carry is reported in ``consent``."""
@@ -284,7 +286,7 @@ def merge_informants(
     insert_rows(con, "informant", inserts)
 
 
-def _withdrawal_dropped(kept: Row, other: Row, *, here: bool) -> list[str]:
+def _withdrawal_dropped(kept: Row, other: Row, *, here: bool) -> list[Notice]:
     """The notice when the row kept does not carry the other side's withdrawal of consent
     (written without knowing it: last writer wins, and the informant may not have agreed
     again). A row that keeps the withdrawal's time was written after it, knowing it (consent
@@ -295,9 +297,5 @@ def _withdrawal_dropped(kept: Row, other: Row, *, here: bool) -> list[str]:
         return []
     if canon(kept["withdrawn_at"]) == canon(other["withdrawn_at"]):
         return []
-    where = "this study" if here else "the package"
-    return [
-        f"informant {kept['code']}: the withdrawal of consent recorded in {where} gives way "
-        f"to a later edit (consent now '{kept['consent_status']}'); if the withdrawal "
-        "stands, record it again"
-    ]
+    message = Message.MERGE_WITHDRAWAL_HERE if here else Message.MERGE_WITHDRAWAL_PACKAGE
+    return [Notice(message, {"code": kept["code"], "status": ConsentState(kept["consent_status"])})]

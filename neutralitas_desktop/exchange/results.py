@@ -9,6 +9,7 @@ from pathlib import Path
 
 from neutralitas_desktop.exchange.manifest import Manifest
 from neutralitas_desktop.operations import Changes, Kind
+from neutralitas_desktop.vocabulary.messages import Message, default_text, text
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,20 @@ class ResearcherCounts:
         return not any(getattr(self, n) for n in self.__dataclass_fields__)
 
 
+@dataclass(frozen=True)
+class Notice:
+    """Something a merge did that a person should look at, in any language."""
+
+    message: Message
+    params: dict[str, object]
+
+    def text(self, lang: str | None = None) -> str:
+        """In ``lang``; without one, the English default (the terminal, the merge log)."""
+        if lang is None:
+            return default_text(self.message, **self.params)
+        return text(self.message, lang, **self.params)
+
+
 @dataclass
 class MergeSummary:
     """What merging one package did (or, in a preview, would do)."""
@@ -52,7 +67,7 @@ class MergeSummary:
     by_researcher: dict[str, ResearcherCounts] = field(default_factory=dict)
     mapped: list[str] = field(default_factory=list)  # sites / themes merged by name
     renamed: list[str] = field(default_factory=list)  # informant codes made unique
-    consent: list[str] = field(default_factory=list)  # withdrawals a later edit replaced
+    consent: list[Notice] = field(default_factory=list)  # withdrawals a later edit replaced
     preview: bool = False  # what a merge would do; nothing was changed
 
     @property

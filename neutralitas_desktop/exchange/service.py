@@ -24,17 +24,22 @@ from neutralitas_desktop.exchange.results import (
 from neutralitas_desktop.fieldwork.actor import Actor
 from neutralitas_desktop.fieldwork.review_comments import ReviewCommentInfo, review_comments
 from neutralitas_desktop.fieldwork.runner import load_session
-from neutralitas_desktop.fieldwork.study import study_info
+from neutralitas_desktop.fieldwork.study import study_info, study_time_zone
 from neutralitas_desktop.instruments.form_state import FormState
 from neutralitas_desktop.operations import UNLISTED, CancelToken, Changes, Progress
 from neutralitas_desktop.store.database import Database
 from neutralitas_desktop.store.models import Answer, Researcher
+from neutralitas_desktop.vocabulary.time_zones import StudyTimeZone
 
 
 class ExchangeService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
+
+    def time_zone(self) -> StudyTimeZone:
+        """The zone the study's times are shown in (a package's time too)."""
+        return study_time_zone(self.db)
 
     # --- packages -----------------------------------------------------------------
     def researchers(self) -> list[tuple[str, str]]:

@@ -50,6 +50,8 @@ class Message(StrEnum):
     STUDY_EMPTY = "database.no_study"
     TIME_ZONE_SUPERVISOR_ONLY = "study.time_zone_supervisor_only"
     PACKAGE_OTHER_STUDY = "package.other_study"
+    MERGE_WITHDRAWAL_HERE = "merge.withdrawal_here"
+    MERGE_WITHDRAWAL_PACKAGE = "merge.withdrawal_package"
 
 
 MESSAGES: dict[Message, dict[str, str]] = {
@@ -222,6 +224,20 @@ MESSAGES: dict[Message, dict[str, str]] = {
         "adalah \u201c{here}\u201d (id {here_id}), studi yang berbeda walaupun judulnya "
         "mungkin sama, jadi paket ini tidak dapat digabungkan. Minta paket dari penyelia "
         "studi ini, atau gabung ke studi itu lewat Berkas \u203a Gabung ke studi\u2026",
+    },
+    Message.MERGE_WITHDRAWAL_HERE: {
+        "en": "informant {code}: the withdrawal of consent recorded in this study gives way "
+        "to a later edit (consent now '{status}'); if the withdrawal stands, record it again",
+        "id": "Informan {code}: penarikan persetujuan yang tercatat di studi ini tergantikan "
+        "oleh suntingan yang lebih baru (persetujuan sekarang \u201c{status}\u201d); bila "
+        "penarikan itu masih berlaku, catat lagi",
+    },
+    Message.MERGE_WITHDRAWAL_PACKAGE: {
+        "en": "informant {code}: the withdrawal of consent recorded in the package gives way "
+        "to a later edit (consent now '{status}'); if the withdrawal stands, record it again",
+        "id": "Informan {code}: penarikan persetujuan yang tercatat di paket tergantikan oleh "
+        "suntingan yang lebih baru di studi ini (persetujuan sekarang \u201c{status}\u201d); "
+        "bila penarikan itu masih berlaku, catat lagi",
     },
 }
 

@@ -54,11 +54,16 @@ def test_a_withdrawal_replaced_by_a_later_edit_is_reported(
     while _seq(ani.db, informant) <= _seq(study_db, informant):  # written without it, later
         record_consent(ani.db, ani.actor, informant, "given", note="dicatat ulang")
     summaries = merge_files(study_db, supervisor, [ani.package(tmp_path).path])
-    notices = [line for s in summaries for line in s.consent]
-    assert notices == [
+    [notice] = [n for s in summaries for n in s.consent]
+    assert notice.text() == (
         "informant INF-07: the withdrawal of consent recorded in this study gives way to a "
         "later edit (consent now 'given'); if the withdrawal stands, record it again"
-    ]
+    )
+    assert notice.text("id") == (  # the merge screen in Indonesian
+        "Informan INF-07: penarikan persetujuan yang tercatat di studi ini tergantikan oleh "
+        "suntingan yang lebih baru (persetujuan sekarang \u201cBersedia\u201d); bila "
+        "penarikan itu masih berlaku, catat lagi"
+    )
     assert _status(study_db, informant) == "given"  # the last writer's, as said
 
 

@@ -4,6 +4,7 @@ comments, and the File and Review menus of the main window."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,9 @@ def test_merge_dialog_previews_then_merges(
     dialog.add_paths([*paths, junk])
     assert dialog.packages.rowCount() == 3
     assert "not a field package" in dialog.packages.rows[2][-1]
+    made = dt.datetime.fromisoformat(read_manifest(paths[0]).created_at)  # written in UTC
+    wib = made.replace(tzinfo=None) + dt.timedelta(hours=7)  # shown in the study's zone
+    assert dialog.packages.rows[0][3] == f"{wib:%Y-%m-%d %H:%M} WIB"
     assert dialog.packages.rows[1][-1] == "encrypted: passphrase needed"
     assert not dialog.preview_button.isEnabled()
     dialog.package_view.selectRow(2)

@@ -4,6 +4,7 @@ off the GUI thread with a progress bar. A package that cannot be used says why."
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,13 +30,15 @@ from PySide6.QtWidgets import (
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.exchange.merge_state import MergeState
 from neutralitas_desktop.ui.exchange.rows_model import RowsModel
+from neutralitas_desktop.ui.formats import study_time
 from neutralitas_desktop.ui.operation_runner import (
     Operation,
     OperationRunner,
     Work,
     failure_text,
 )
-from neutralitas_desktop.ui.translations import error_text
+from neutralitas_desktop.ui.translations import error_text, ui_language
+from neutralitas_desktop.vocabulary.time_zones import StudyTimeZone
 
 if TYPE_CHECKING:
     from neutralitas_desktop.exchange.results import MergeSummary
@@ -70,6 +73,7 @@ class MergeDialog(QDialog):
     def __init__(self, service: ExchangeService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.zone = service.time_zone()
         self.state = MergeState()
         self.runner = OperationRunner(self)
         self.job: Operation | None = None
@@ -213,7 +217,7 @@ class MergeDialog(QDialog):
                 state = self.tr("encrypted")
             else:
                 state = self.tr("ready")
-            made = m.created_at[:16].replace("T", " ")
+            made = _made(m.created_at, self.zone)
             who = m.researcher or m.device_name
             rows.append((e.path.name, who, m.device_name, made, str(m.sessions), state))
         return rows
@@ -230,7 +234,9 @@ class MergeDialog(QDialog):
         self.summary.set_rows(
             state.summary_rows(shown, self.tr("already merged")) if shown is not None else []
         )
-        self.notes.setText("\n".join(state.notes(shown)) if shown else "\n\n".join(state.problems))
+        self.notes.setText(
+            "\n".join(state.notes(shown, ui_language())) if shown else "\n\n".join(state.problems)
+        )
         self.add_button.setEnabled(not busy and state.result is None)
         self.remove_button.setEnabled(not busy and bool(state.entries) and state.result is None)
         self.passphrase_button.setEnabled(
@@ -340,3 +346,12 @@ class MergeDialog(QDialog):
             self._on_stop()
             return
         super().reject()
+
+
+def _made(created_at: str, zone: StudyTimeZone) -> str:
+    """When the package was made, in the study's zone (the manifest writes UTC); a value
+    that is not a time is shown as it is."""
+    try:
+        return study_time(dt.datetime.fromisoformat(created_at), zone)
+    except ValueError:
+        return created_at[:40]

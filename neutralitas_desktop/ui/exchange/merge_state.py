@@ -107,5 +107,10 @@ class MergeState:
                 )
         return rows
 
-    def notes(self, summaries: list[MergeSummary]) -> list[str]:
-        return [line for s in summaries for line in (*s.mapped, *s.renamed, *s.consent)]
+    def notes(self, summaries: list[MergeSummary], lang: str = "en") -> list[str]:
+        """What the merge reports besides its counts; its notices in ``lang``."""
+        return [
+            line
+            for s in summaries
+            for line in (*s.mapped, *s.renamed, *(n.text(lang) for n in s.consent))
+        ]
