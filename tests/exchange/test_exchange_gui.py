@@ -155,6 +155,8 @@ def test_return_a_session_with_comments(qtbot: Any, demo_study: Any) -> None:
         ("the whole session", "Lengkapi catatan lapangan."),
         (shown, "Tulis sumbernya."),
     ]
+    written = service.comments(row.id)[0].created_at  # stored in UTC, shown in WIB
+    assert comments.model.rows[0][3] == f"{written + dt.timedelta(hours=7):%Y-%m-%d %H:%M} WIB"
 
 
 def test_main_window_menus(qtbot: Any, study: Any, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from neutralitas_desktop.operations import Changes
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.review_state import ReturnState
 from neutralitas_desktop.ui.exchange.rows_model import RowsModel
+from neutralitas_desktop.ui.formats import study_time
 from neutralitas_desktop.ui.translations import ui_language
 
 if TYPE_CHECKING:
@@ -189,12 +190,13 @@ class CommentsDialog(QDialog):
             self,
         )
         labels = service.question_labels(session_id, ui_language())
+        zone = service.time_zone()
         rows = [
             (
                 _short(labels.get(c.answer_key, c.answer_key)) or self.tr("the whole session"),
                 c.comment,
                 c.author,
-                f"{c.created_at:%Y-%m-%d %H:%M}",
+                study_time(c.created_at, zone),
                 self.tr("dealt with") if c.resolved else self.tr("open"),
             )
             for c in service.comments(session_id)
