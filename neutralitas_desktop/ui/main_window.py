@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
             return
         from neutralitas_desktop.ui.resume_dialog import ResumeDialog
 
-        dialog = ResumeDialog(drafts, self.language, self)
+        dialog = ResumeDialog(drafts, self.language, self, self.workspace.time_zone())
         if dialog.exec() and dialog.chosen:
             self.open_session(dialog.chosen)
 

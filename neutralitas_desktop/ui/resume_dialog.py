@@ -15,14 +15,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from neutralitas_desktop.ui.session_table import local, source_label
+from neutralitas_desktop.ui.formats import study_time
+from neutralitas_desktop.ui.session_table import source_label
+from neutralitas_desktop.vocabulary.time_zones import DEFAULT_TIME_ZONE, StudyTimeZone
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.sessions import SessionRow
 
 
 class ResumeDialog(QDialog):
-    def __init__(self, drafts: list[SessionRow], language: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        drafts: list[SessionRow],
+        language: str,
+        parent: QWidget | None = None,
+        zone: StudyTimeZone = DEFAULT_TIME_ZONE,
+    ):
         super().__init__(parent)
         self.chosen = ""
         self.setWindowTitle(self.tr("Unfinished sessions"))
@@ -38,7 +46,7 @@ class ResumeDialog(QDialog):
         for row in drafts:
             title = row.instrument_title.get(language) or next(iter(row.instrument_title.values()))
             who = " · ".join(p for p in (row.informant_code, row.site_name) if p)
-            when = local(row.started_at).strftime("%Y-%m-%d %H:%M")
+            when = study_time(row.started_at, zone)
             answers = self.tr("%1 answers").replace("%1", str(row.answers))
             text = f"{title}\n{who} · {source_label(row.source_type)} · {when} · {answers}"
             item = QListWidgetItem(text, self.list)

@@ -121,6 +121,13 @@ def test_merge_dialog_previews_then_merges(
     what, where = conflicts.model.rows[0][1:3]  # the question's text and the form's title
     assert what != key and "_" not in what
     assert conflicts.conflicts[0].form not in where
+    from PySide6.QtWidgets import QLabel
+
+    shown = [w.text() for w in conflicts.detail.findChildren(QLabel)]
+    for s in conflicts.conflicts[0].sides:  # when each side was written, in the study's zone
+        assert any(
+            t.endswith(f"\n{s.at + dt.timedelta(hours=7):%Y-%m-%d %H:%M} WIB") for t in shown
+        )
     shot(conflicts, "conflicts")
     side = next(n for n, s in enumerate(conflicts.conflicts[0].sides) if s.value == "Tidak pernah")
     with qtbot.waitSignal(conflicts.resolved):

@@ -4,6 +4,8 @@ laptop and restores an earlier value as a new revision."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from gui_helpers import when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -119,6 +121,8 @@ def test_history_names_who_and_which_laptop_and_restores_an_earlier_value(
         card.history_button.click()
         assert not errors, errors
         assert [row[1] for row in seen] == ["Staf pelayanan", "Kepala seksi"]
+        first = answer_history(workspace.db, sid, "b1_position")[0].created_at  # UTC
+        assert seen[0][0] == f"{first + dt.timedelta(hours=7):%Y-%m-%d %H:%M:%S} WIB"
         assert all(row[3:] == list(names) for row in seen)
         assert not any(workspace.actor.device_id[:8] in cell for row in seen for cell in row)
         runner.saver.wait()

@@ -4,6 +4,7 @@ exactly where the researcher was."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -22,6 +23,7 @@ from neutralitas_desktop.fieldwork.workspace import open_workspace
 from neutralitas_desktop.instruments.form_state import decode_position
 from neutralitas_desktop.ui.resume_dialog import ResumeDialog
 from neutralitas_desktop.ui.runner.runner_view import RunnerView
+from neutralitas_desktop.vocabulary.time_zones import StudyTimeZone
 
 LOSS_WINDOW = 0.3  # the issue allows losing the keystrokes of the last 300 ms
 LONG_ANSWER = (
@@ -135,9 +137,11 @@ def test_sigkill_mid_interview_loses_at_most_the_last_300_ms(
         # the draft is offered, and resumes in the long answer's section and question
         drafts = workspace.drafts()
         assert [d.id for d in drafts] == [sid]
-        dialog = ResumeDialog(drafts, "id")
+        dialog = ResumeDialog(drafts, "id", None, StudyTimeZone.WITA)
         qtbot.addWidget(dialog)
         assert dialog.list.count() == 1
+        started = drafts[0].started_at + dt.timedelta(hours=8)  # stored UTC, shown in WITA
+        assert f" · {started:%Y-%m-%d %H:%M} WITA · " in dialog.list.item(0).text()
         section, key = decode_position(workspace.load_session(sid).position)
         assert (section, key) == ("c_knowledge", "c6_explain_rules")
         runner = RunnerView(workspace, sid, ui_settings)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.ui.dialogs import show_error
 from neutralitas_desktop.ui.exchange.rows_model import RowsModel
+from neutralitas_desktop.ui.formats import study_time
 from neutralitas_desktop.ui.session_table import status_label
 from neutralitas_desktop.ui.translations import ui_language
 from neutralitas_desktop.ui.triangulation.labels import finding_status_name
@@ -47,6 +48,7 @@ class ConflictsDialog(QDialog):
     def __init__(self, service: ExchangeService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.zone = service.time_zone()
         self.conflicts: list[ConflictInfo] = []
         self.setWindowTitle(self.tr("Conflicts"))
         self.resize(1000, 600)
@@ -188,7 +190,8 @@ class ConflictsDialog(QDialog):
                 note.setWordWrap(True)
                 inner.addWidget(note)
             who = QLabel(
-                f"{side.researcher or '?'} · {side.device_name}\n{side.at:%Y-%m-%d %H:%M}", frame
+                f"{side.researcher or '?'} · {side.device_name}\n{study_time(side.at, self.zone)}",
+                frame,
             )
             who.setObjectName("muted")
             inner.addWidget(who)

@@ -3,7 +3,6 @@ earlier value can be restored (as a new revision: the history itself never chang
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -19,19 +18,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neutralitas_desktop.ui.formats import study_time
+from neutralitas_desktop.vocabulary.time_zones import DEFAULT_TIME_ZONE, StudyTimeZone
+
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.answers import NamedRevision
 
 
-def local_time(utc: dt.datetime) -> str:
-    """A stored UTC time as the laptop's local time."""
-    return utc.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
 class RevisionTableModel(QAbstractTableModel):
-    def __init__(self, rows: list[NamedRevision], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        rows: list[NamedRevision],
+        parent: QWidget | None = None,
+        zone: StudyTimeZone = DEFAULT_TIME_ZONE,
+    ) -> None:
         super().__init__(parent)
         self._rows = rows
+        self.zone = zone
         self._headers = [
             self.tr("Saved"),
             self.tr("Answer"),
@@ -65,7 +68,7 @@ class RevisionTableModel(QAbstractTableModel):
         row = named.revision
         column = index.column()
         if column == 0:
-            return local_time(row.created_at)
+            return study_time(row.created_at, self.zone, seconds=True)
         if column == 1:
             return row.value if row.value is not None else self.tr("(empty)")
         if column == 2:
@@ -85,6 +88,7 @@ class HistoryDialog(QDialog):
         parent: QWidget | None = None,
         *,
         editable: bool = False,
+        zone: StudyTimeZone = DEFAULT_TIME_ZONE,
     ):
         super().__init__(parent)
         self.chosen: NamedRevision | None = None
@@ -95,7 +99,7 @@ class HistoryDialog(QDialog):
         title.setObjectName("questionLabel")
         title.setWordWrap(True)
         layout.addWidget(title)
-        self.model = RevisionTableModel(rows, self)
+        self.model = RevisionTableModel(rows, self, zone)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

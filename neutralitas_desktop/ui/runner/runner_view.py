@@ -395,7 +395,10 @@ class RunnerView(QWidget):
     def _on_history(self, key: str) -> None:
         self.saver.wait(1.0)
         rows = self.workspace.named_history(self.state.session_id, key)
-        dialog = HistoryDialog(self.state.form.label(key), rows, self, editable=self.state.editable)
+        dialog = HistoryDialog(
+            self.state.form.label(key), rows, self, editable=self.state.editable,
+            zone=self.workspace.time_zone(),
+        )  # fmt: skip
         self._history_dialog = dialog
         if dialog.exec() and dialog.chosen is not None and self.state.editable:
             # Restoring is an edit like any other: a new revision with the earlier value.
