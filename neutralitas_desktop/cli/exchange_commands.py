@@ -20,6 +20,8 @@ from neutralitas_desktop.exchange.results import ConflictInfo
 from neutralitas_desktop.exchange.review import approve_session, find_session, return_session
 from neutralitas_desktop.fieldwork.device_key import load_device_key
 from neutralitas_desktop.fieldwork.review_comments import review_comments
+from neutralitas_desktop.fieldwork.study import study_time_zone
+from neutralitas_desktop.vocabulary.time_zones import zoned
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -228,10 +230,11 @@ def cmd_return(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_comments(args: argparse.Namespace, ctx: CliContext) -> int:
     db, _ = ctx.open()
+    zone = study_time_zone(db)
     for c in review_comments(db, find_session(db, args.session)):
         where = c.answer_key or "session"
         state = " (resolved)" if c.resolved else ""
-        say(f"{c.created_at:%Y-%m-%d %H:%M} {c.author} on {where}: {c.comment}{state}")
+        say(f"{zoned(c.created_at, zone)} {c.author} on {where}: {c.comment}{state}")
     return 0
 
 
@@ -268,6 +271,7 @@ def cmd_conflicts_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if not found:
         print("no open conflicts")
         return 0
+    zone = study_time_zone(ctx.db)
     for c in found:
         where = " · ".join(x for x in (c.site, c.informant, c.form) if x)
         say(f"{c.kind} {c.short_ref}  {where}  {c.question}")
@@ -276,7 +280,7 @@ def cmd_conflicts_list(args: argparse.Namespace, ctx: CliContext) -> int:
             note = f" (note: {s.note})" if s.note else ""
             say(
                 f"  {n}) {s.value!r}{note} — {s.researcher or '?'} ({s.device_name}), "
-                f"{s.at:%Y-%m-%d %H:%M}{shown}"
+                f"{zoned(s.at, zone)}{shown}"
             )
     print(
         f"{len(found)} open conflict(s); "

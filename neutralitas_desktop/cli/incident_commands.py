@@ -13,6 +13,7 @@ from neutralitas_desktop.cli.terminal import say
 from neutralitas_desktop.errors import NeutralitasError
 from neutralitas_desktop.fieldwork.answers import answer_id, question_of, session_answers
 from neutralitas_desktop.fieldwork.sessions import get_session, list_sessions
+from neutralitas_desktop.fieldwork.study import study_time_zone
 from neutralitas_desktop.triangulation.audit_trail import audit_trail
 from neutralitas_desktop.triangulation.incident_types import IncidentInfo, LineInfo
 from neutralitas_desktop.triangulation.incidents import (
@@ -30,6 +31,7 @@ from neutralitas_desktop.triangulation.member_checks import (
     add_member_check,
     list_member_checks,
 )
+from neutralitas_desktop.vocabulary.time_zones import zoned
 
 Subparsers = argparse._SubParsersAction
 
@@ -289,9 +291,10 @@ def cmd_audit(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         _print_json([dict(vars(e)) for e in items])
         return 0
+    zone = study_time_zone(ctx.db)
     for e in items:
         why = f"  — {e.reason}" if e.reason else ""
-        say(f"{e.at:%Y-%m-%d %H:%M}  {e.researcher or '-':20} {e.action:22} "
+        say(f"{zoned(e.at, zone)}  {e.researcher or '-':20} {e.action:22} "
               f"{e.entity} {e.entity_id[:8]}{why}")  # fmt: skip
     return 0
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QLocale
 
-from neutralitas_desktop.vocabulary.time_zones import StudyTimeZone, to_local
+from neutralitas_desktop.vocabulary.time_zones import StudyTimeZone, zoned
 
 
 def decimal(value: float, decimals: int = 1) -> str:
@@ -31,5 +31,4 @@ def data_size(size: int) -> str:
 
 def study_time(utc: dt.datetime, zone: StudyTimeZone, seconds: bool = False) -> str:
     """A stored (UTC) time in the study's zone, named: "2024-11-27 10:42 WIB"."""
-    pattern = "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
-    return f"{to_local(utc, zone).strftime(pattern)} {zone.value}"
+    return zoned(utc, zone, seconds)

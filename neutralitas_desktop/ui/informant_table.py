@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 from neutralitas_desktop.ui import theme
 from neutralitas_desktop.ui.translations import term
 from neutralitas_desktop.vocabulary import ConsentMethod, ConsentState
-from neutralitas_desktop.vocabulary.time_zones import DEFAULT_TIME_ZONE, to_local
+from neutralitas_desktop.vocabulary.time_zones import DEFAULT_TIME_ZONE, zoned
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.informants import InformantInfo
@@ -99,7 +99,7 @@ class InformantTableModel(QAbstractTableModel):
             if column == 4:
                 return method_label(row.consent_method) if row.consent_method else ""
             if column == 5 and row.consent_at is not None:
-                return f"{to_local(row.consent_at, self.zone):%Y-%m-%d %H:%M} {self.zone.value}"
+                return zoned(row.consent_at, self.zone)
             return ""
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
             return QColor(CONSENT_COLOURS.get(row.consent_status, theme.TEXT))

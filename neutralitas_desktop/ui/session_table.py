@@ -20,7 +20,12 @@ from PySide6.QtGui import QColor
 from neutralitas_desktop.ui import theme
 from neutralitas_desktop.ui.translations import term
 from neutralitas_desktop.vocabulary import SessionStatus, SourceType
-from neutralitas_desktop.vocabulary.time_zones import DEFAULT_TIME_ZONE, StudyTimeZone, to_local
+from neutralitas_desktop.vocabulary.time_zones import (
+    DEFAULT_TIME_ZONE,
+    StudyTimeZone,
+    to_local,
+    zoned,
+)
 
 if TYPE_CHECKING:
     from neutralitas_desktop.fieldwork.sessions import SessionRow
@@ -140,7 +145,7 @@ class SessionTableModel(QAbstractTableModel):
 
     def _display_of(self, row: SessionRow, column: str) -> Any:
         if column == "started":
-            return f"{local(row.started_at, self.zone):%Y-%m-%d %H:%M} {self.zone.value}"
+            return zoned(row.started_at, self.zone)
         if column == "instrument":
             title = row.instrument_title
             return title.get(self.language) or next(iter(title.values()), row.form_id)

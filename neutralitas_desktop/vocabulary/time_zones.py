@@ -33,3 +33,10 @@ def to_local(value: dt.datetime, zone: StudyTimeZone) -> dt.datetime:
     """A stored time (naive UTC, or aware) in the study's zone, without tzinfo."""
     aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
     return aware.astimezone(tzinfo(zone)).replace(tzinfo=None)
+
+
+def zoned(value: dt.datetime, zone: StudyTimeZone, seconds: bool = False) -> str:
+    """A stored time as a person reads it, in the study's zone and naming it:
+    "2024-11-27 10:42 WIB" (the screens and the terminal alike)."""
+    pattern = "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
+    return f"{to_local(value, zone).strftime(pattern)} {zone.value}"

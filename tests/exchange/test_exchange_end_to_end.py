@@ -4,6 +4,7 @@ back — with counts and values checked at each step, through the command line."
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -144,6 +145,9 @@ def test_a_season_of_fieldwork(
     assert "Ani Lestari" in listing and "Budi Santoso" in listing
     [conflict] = json.loads(team.run(0, "conflicts", "list", "--json"))
     assert conflict["kind"] == "answer" and conflict["question"] == key
+    for side in conflict["sides"]:  # the JSON keeps UTC; the listing is in the study's zone
+        at = dt.datetime.fromisoformat(side["at"]) + dt.timedelta(hours=7)
+        assert f"{at:%Y-%m-%d %H:%M} WIB" in listing
     budi_side = next(s["n"] for s in conflict["sides"] if s["value"] == "koreksi Budi")
     team.run(0, "conflicts", "resolve", conflict["ref"][:8], "--choose", str(budi_side))
     assert session_answers(master, session)[key].value == "koreksi Budi"
@@ -179,6 +183,9 @@ def test_a_season_of_fieldwork(
     assert (mine.status, mine.review_comment) == ("returned", "Lengkapi catatan lapangan.")
     comments = {(c.answer_key, c.comment) for c in review_comments(citra, citra_session.id)}
     assert comments == {("", "Lengkapi catatan lapangan."), (question, "Sumber?")}
+    listed = team.run(3, "review", "comments", citra_session.id)
+    for c in review_comments(citra, citra_session.id):  # stored UTC, listed in WIB
+        assert f"{c.created_at + dt.timedelta(hours=7):%Y-%m-%d %H:%M} WIB" in listed
     assert get_session(citra, approved.id).status == "approved"
     # Citra fixes it and sends it back: completed again, without a conflict.
     save_answer(citra, citra_actor, citra_session.id, question, "Sumber: tangkapan layar.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -109,6 +110,9 @@ def test_the_headless_contract_end_to_end(db: str, capsys: pytest.CaptureFixture
         "incident.added", "incident.linked", "incident.linked", "incident.unlinked",
     ]  # fmt: skip
     assert trail[-1]["reason"] == "salah sesi"
+    code, out, _ = run(capsys, "--db", db, "audit")  # times in the study's zone, named
+    last = dt.datetime.fromisoformat(trail[-1]["at"]) + dt.timedelta(hours=7)
+    assert out.splitlines()[-1].startswith(f"{last:%Y-%m-%d %H:%M} WIB  ")
     # the service and the CLI agree
     from neutralitas_desktop.store.database import open_database
 
