@@ -62,11 +62,6 @@ STATUS_COLOURS = {
 }
 
 
-def local(utc: dt.datetime, zone: StudyTimeZone = DEFAULT_TIME_ZONE) -> dt.datetime:
-    """A stored (UTC) time in the study's time zone."""
-    return to_local(utc, zone)
-
-
 class SessionTableModel(QAbstractTableModel):
     def __init__(self, language: str = "id", parent: Any = None) -> None:
         super().__init__(parent)
@@ -174,7 +169,8 @@ class SessionQuery:
     until: dt.date | None = None
     text: str = ""
 
-    def matches(self, row: SessionRow) -> bool:
+    def matches(self, row: SessionRow, zone: StudyTimeZone = DEFAULT_TIME_ZONE) -> bool:
+        """``zone``: the study's; a day is a day there."""
         if self.site_id and row.site_id != self.site_id:
             return False
         if self.source_type and row.source_type != self.source_type:
@@ -183,7 +179,7 @@ class SessionQuery:
             return False
         if self.researcher and row.researcher_name != self.researcher:
             return False
-        day = local(row.started_at).date()
+        day = to_local(row.started_at, zone).date()
         if self.since and day < self.since:
             return False
         if self.until and day > self.until:
@@ -218,7 +214,7 @@ class SessionFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, SessionTableModel)
-        return self.query.matches(model.row(source_row))
+        return self.query.matches(model.row(source_row), model.zone)
 
     def visible_rows(self) -> list[SessionRow]:
         return [self.data(self.index(r, 0), RowRole) for r in range(self.rowCount())]

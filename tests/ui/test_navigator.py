@@ -103,3 +103,19 @@ def test_informants_screen(qtbot, themed, demo_workspace, ui_settings, monkeypat
         assert informant.consent_note == "lewat telepon"
     assert panel.selected().consent_status == "withdrawn"
     assert not panel.withdraw_button.isEnabled()
+
+
+def test_a_day_filter_counts_days_in_the_study_s_zone(demo_workspace) -> None:  # type: ignore[no-untyped-def]
+    """16:30 UTC on 26 November is the 27th in WITA (00:30) but still the 26th in WIB."""
+    import dataclasses
+    import datetime as dt
+
+    from neutralitas_desktop.ui.session_table import SessionQuery
+    from neutralitas_desktop.vocabulary.time_zones import StudyTimeZone
+
+    row = dataclasses.replace(
+        demo_workspace.sessions()[0], started_at=dt.datetime(2024, 11, 26, 16, 30)
+    )
+    the_27th = SessionQuery(since=dt.date(2024, 11, 27), until=dt.date(2024, 11, 27))
+    assert the_27th.matches(row, StudyTimeZone.WITA)
+    assert not the_27th.matches(row, StudyTimeZone.WIB)
